@@ -1,0 +1,173 @@
+/// A decoded post: its text, line index, and the regions rules ask about.
+/// Every offset is a UTF-8 byte offset into `text` (the file without its byte order mark).
+public final class Document: @unchecked Sendable {
+    public enum Format: String, Sendable {
+        case markdown, mdx, plainText
+
+        public init(path: String) {
+            let lowered = path.lowercased()
+            if lowered.hasSuffix(".mdx") {
+                self = .mdx
+            } else if lowered.hasSuffix(".txt") {
+                self = .plainText
+            } else {
+                self = .markdown
+            }
+        }
+    }
+
+    public let source: SourceFile
+    public let text: String
+    public let utf8: [UInt8]
+    public let lines: LineIndex
+    public let format: Format
+    public let frontMatter: FrontMatter?
+    /// Every region, sorted by start offset.
+    public let regions: [Region]
+    public let headings: [Heading]
+    public let esm: ESMDeclarations
+    public let expressions: [JSXExpression]
+
+    public var path: String { source.path }
+
+    /// Builds the document of a source that decoded as UTF-8.
+    public init?(source: SourceFile) {
+        guard let text = source.text else { return nil }
+        self.source = source
+        self.text = text
+        utf8 = Array(text.utf8)
+        lines = LineIndex(utf8: utf8)
+        format = Format(path: source.path)
+        frontMatter = format == .plainText ? nil : FrontMatter.find(in: utf8, lines: lines)
+
+        var regions: [Region] = []
+        var masked = utf8
+        if let frontMatter {
+            regions.append(Region(.frontMatter, frontMatter.range))
+            Self.blank(frontMatter.range, in: &masked)
+        }
+        var esmBlocks: [Range<Int>] = []
+        if format == .mdx {
+            esmBlocks = Self.esmBlocks(utf8, lines: lines, after: frontMatter?.range.upperBound ?? 0)
+            for block in esmBlocks {
+                regions.append(Region(.esm, block))
+                Self.blank(block, in: &masked)
+            }
+        }
+        esm = ESMScanner.scan(utf8, blocks: esmBlocks)
+
+        var structure = MarkdownStructure()
+        if format != .plainText {
+            structure = MarkdownStructure(maskedText: masked, lines: lines)
+            regions += structure.regions
+        }
+        headings = structure.headings
+
+        if format == .mdx {
+            let opaque = regions.filter { [.frontMatter, .esm, .codeBlock, .codeSpan, .htmlComment].contains($0.kind) }
+                .map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            expressions = JSXExpressionScanner.scan(utf8, skipping: opaque)
+            regions += expressions.map { Region($0.isComment ? .jsxComment : .jsxExpression, $0.range) }
+        } else {
+            expressions = []
+        }
+        self.regions = regions.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    }
+
+    // MARK: - Questions rules ask
+
+    /// The kinds of every region that contains `offset`.
+    public func regionKinds(at offset: Int) -> Set<Region.Kind> {
+        var kinds: Set<Region.Kind> = []
+        for region in regions {
+            if region.range.lowerBound > offset { break }
+            if region.range.contains(offset) { kinds.insert(region.kind) }
+        }
+        return kinds
+    }
+
+    /// Code, markup, front matter and MDX syntax: everything that is not prose.
+    public static let nonProseKinds: Set<Region.Kind> = [
+        .frontMatter, .esm, .jsxExpression, .jsxComment, .html, .htmlComment, .codeBlock, .codeSpan,
+        .linkDestination,
+    ]
+
+    /// Whether `range` lies entirely in prose (no code, markup or syntax around it).
+    public func isProse(_ range: Range<Int>) -> Bool {
+        for region in regions {
+            if region.range.lowerBound >= range.upperBound { break }
+            if Self.nonProseKinds.contains(region.kind), region.range.overlaps(range) { return false }
+        }
+        return true
+    }
+
+    public func regions(of kind: Region.Kind) -> [Region] {
+        regions.filter { $0.kind == kind }
+    }
+
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: utf8[range], as: UTF8.self)
+    }
+
+    public func position(at offset: Int) -> LineIndex.Position {
+        lines.position(at: offset)
+    }
+
+    /// The text of the line holding `offset`, without its newline.
+    public func lineText(at offset: Int) -> String {
+        string(lines.contentRange(ofLine: lines.lineNumber(at: offset)))
+    }
+
+    // MARK: - Building
+
+    private static func blank(_ range: Range<Int>, in bytes: inout [UInt8]) {
+        for index in range where bytes[index] != 0x0A && bytes[index] != 0x0D {
+            bytes[index] = 0x20
+        }
+    }
+
+    /// MDX ESM: a paragraph (up to a blank line) that starts at column 0 with `import` or
+    /// `export`, outside fenced code.
+    static func esmBlocks(_ utf8: [UInt8], lines: LineIndex, after start: Int) -> [Range<Int>] {
+        var blocks: [Range<Int>] = []
+        var fence: (byte: UInt8, count: Int)? = nil
+        var line = lines.lineNumber(at: start)
+        if start > 0, lines.lineStarts[line] < start { line += 1 }
+        while line < lines.lineCount {
+            let content = utf8[lines.contentRange(ofLine: line)]
+            if let marker = fenceMarker(content) {
+                if let open = fence {
+                    if marker.byte == open.byte, marker.count >= open.count { fence = nil }
+                } else {
+                    fence = marker
+                }
+                line += 1
+                continue
+            }
+            if fence == nil, content.starts(with: Array("import".utf8)) || content.starts(with: Array("export".utf8)),
+                content.count > 6, [0x20, UInt8(ascii: "{"), UInt8(ascii: "*"), 0x09].contains(content[content.startIndex + 6])
+            {
+                var last = line
+                while last + 1 < lines.lineCount, !isBlank(utf8[lines.contentRange(ofLine: last + 1)]) { last += 1 }
+                blocks.append(lines.lineStarts[line]..<lines.contentRange(ofLine: last).upperBound)
+                line = last + 1
+                continue
+            }
+            line += 1
+        }
+        return blocks
+    }
+
+    static func fenceMarker(_ line: ArraySlice<UInt8>) -> (byte: UInt8, count: Int)? {
+        let indented = line.prefix { $0 == 0x20 }
+        guard indented.count < 4 else { return nil }
+        let rest = line.dropFirst(indented.count)
+        guard let first = rest.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
+        let count = rest.prefix { $0 == first }.count
+        return count >= 3 ? (first, count) : nil
+    }
+
+    static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}

@@ -1,0 +1,168 @@
+/// An MDX `{...}` expression and the free identifiers it reads.
+public struct JSXExpression: Sendable, Hashable {
+    /// Byte range including the braces.
+    public let range: Range<Int>
+    /// `{/* ... */}`: a comment, not code.
+    public let isComment: Bool
+    /// Identifiers the expression reads that it does not bind itself.
+    public let identifiers: [IdentifierUse]
+}
+
+public struct IdentifierUse: Sendable, Hashable {
+    public let name: String
+    public let range: Range<Int>
+}
+
+/// Finds `{...}` expressions in MDX text outside the regions where braces mean nothing
+/// (code, front matter, ESM), and the identifiers each reads.
+enum JSXExpressionScanner {
+    static func scan(_ utf8: [UInt8], skipping excluded: [Range<Int>]) -> [JSXExpression] {
+        var expressions: [JSXExpression] = []
+        var excludedIndex = 0
+        var position = 0
+        while position < utf8.count {
+            while excludedIndex < excluded.count, excluded[excludedIndex].upperBound <= position { excludedIndex += 1 }
+            if excludedIndex < excluded.count, excluded[excludedIndex].contains(position) {
+                position = excluded[excludedIndex].upperBound
+                continue
+            }
+            if utf8[position] == UInt8(ascii: "{"), let end = closingBrace(utf8, from: position) {
+                expressions.append(expression(utf8, range: position..<end))
+                position = end
+            } else {
+                position += 1
+            }
+        }
+        return expressions
+    }
+
+    /// Offset just past the `}` that closes the `{` at `start`, or nil when the expression
+    /// is not closed before a blank line (MDX would reject it; it is then treated as text).
+    static func closingBrace(_ utf8: [UInt8], from start: Int) -> Int? {
+        var depth = 0
+        var position = start
+        var previousWasNewline = false
+        while position < utf8.count {
+            let byte = utf8[position]
+            switch byte {
+            case UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return position + 1 }
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
+                var cursor = JSCursor(utf8: utf8, position: position, end: utf8.count)
+                _ = cursor.string()
+                position = cursor.position
+                previousWasNewline = false
+                continue
+            case 0x0A:
+                if previousWasNewline { return nil }
+                previousWasNewline = true
+                position += 1
+                continue
+            default: break
+            }
+            if byte != 0x20, byte != 0x09, byte != 0x0D { previousWasNewline = false }
+            position += 1
+        }
+        return nil
+    }
+
+    static func expression(_ utf8: [UInt8], range: Range<Int>) -> JSXExpression {
+        let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+        var cursor = JSCursor(utf8: utf8, position: inner.lowerBound, end: inner.upperBound)
+        cursor.skipSpace()
+        if cursor.atEnd, inner.count > 0, utf8[inner].contains(UInt8(ascii: "*")) {
+            return JSXExpression(range: range, isComment: true, identifiers: [])
+        }
+        return JSXExpression(range: range, isComment: false, identifiers: freeIdentifiers(utf8, inner))
+    }
+
+    static let keywords: Set<String> = [
+        "true", "false", "null", "undefined", "this", "new", "typeof", "instanceof", "in", "of",
+        "void", "delete", "return", "if", "else", "const", "let", "var", "function", "async",
+        "await", "class", "extends", "super", "yield", "import", "export", "default", "for",
+        "while", "do", "switch", "case", "break", "continue", "try", "catch", "finally", "throw",
+    ]
+
+    /// Identifiers read by the expression, leaving out member names (`a.b`), object keys
+    /// (`{width: 500}`), keywords, arrow-function parameters, and anything inside JSX
+    /// markup (the text between tags is not code).
+    static func freeIdentifiers(_ utf8: [UInt8], _ inner: Range<Int>) -> [IdentifierUse] {
+        var tokens: [(IdentifierUse, previous: UInt8?, next: UInt8?)] = []
+        var cursor = JSCursor(utf8: utf8, position: inner.lowerBound, end: inner.upperBound)
+        var previous: UInt8? = nil
+        while true {
+            cursor.skipSpace()
+            guard let byte = cursor.peek else { break }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
+                _ = cursor.string()
+                previous = byte
+            } else if byte == UInt8(ascii: "<"), let next = utf8[safe: cursor.position + 1],
+                JSCursor.isIdentifierStart(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: ">")
+            {
+                break  // JSX markup from here on: its text is not code.
+            } else if JSCursor.isIdentifierStart(byte), let word = cursor.identifier() {
+                var lookahead = cursor
+                lookahead.skipSpace()
+                tokens.append((IdentifierUse(name: word.text, range: word.range), previous, lookahead.peek))
+                previous = UInt8(ascii: "a")
+            } else if byte >= 0x30 && byte <= 0x39 {
+                while let digit = cursor.peek, JSCursor.isIdentifierPart(digit) || digit == UInt8(ascii: ".") {
+                    cursor.advance()
+                }
+                previous = UInt8(ascii: "0")
+            } else {
+                previous = byte
+                cursor.advance()
+            }
+        }
+        let parameters = arrowParameters(utf8, inner)
+        return tokens.compactMap { use, previous, next in
+            if keywords.contains(use.name) || parameters.contains(use.name) { return nil }
+            if previous == UInt8(ascii: ".") { return nil }
+            if next == UInt8(ascii: ":"), previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") {
+                return nil
+            }
+            return use
+        }
+    }
+
+    /// Names bound as arrow-function parameters: `x => ...` and `(a, b) => ...`.
+    static func arrowParameters(_ utf8: [UInt8], _ inner: Range<Int>) -> Set<String> {
+        var names: Set<String> = []
+        let text = utf8[inner]
+        var index = text.startIndex
+        while index + 1 < text.endIndex {
+            if text[index] == UInt8(ascii: "="), text[index + 1] == UInt8(ascii: ">") {
+                var back = index - 1
+                while back >= text.startIndex, text[back] == 0x20 { back -= 1 }
+                if back >= text.startIndex, text[back] == UInt8(ascii: ")") {
+                    var open = back
+                    while open >= text.startIndex, text[open] != UInt8(ascii: "(") { open -= 1 }
+                    if open >= text.startIndex {
+                        names.formUnion(identifierNames(in: text[(open + 1)..<back]))
+                    }
+                } else {
+                    var start = back
+                    while start >= text.startIndex, JSCursor.isIdentifierPart(text[start]) { start -= 1 }
+                    if start < back { names.insert(String(decoding: text[(start + 1)...back], as: UTF8.self)) }
+                }
+            }
+            index += 1
+        }
+        return names
+    }
+
+    private static func identifierNames(in bytes: ArraySlice<UInt8>) -> [String] {
+        bytes.split { !JSCursor.isIdentifierPart($0) }
+            .filter { JSCursor.isIdentifierStart($0.first!) }
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

@@ -1,0 +1,126 @@
+import CCmark
+
+/// The block and inline structure of Markdown, from cmark-gfm's source positions.
+/// It parses a copy of the text in which front matter and MDX ESM are blanked out with
+/// spaces, so every position cmark reports is an offset into the original text.
+struct MarkdownStructure {
+    var regions: [Region] = []
+    var headings: [Heading] = []
+
+    init() {}
+
+    init(maskedText: [UInt8], lines: LineIndex) {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            if let extensionHandle = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionHandle)
+            }
+        }
+        maskedText.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return }
+        defer { cmark_node_free(root) }
+        walk(root, utf8: maskedText, lines: lines)
+    }
+
+    private mutating func walk(_ root: OpaquePointer, utf8: [UInt8], lines: LineIndex) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let range = Self.range(of: node, lines: lines)
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_CODE_BLOCK:
+                regions.append(Region(.codeBlock, range))
+            case CMARK_NODE_CODE:
+                regions.append(Region(.codeSpan, Self.widenToBackticks(range, utf8)))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                regions.append(Region(Self.isComment(utf8[range]) ? .htmlComment : .html, range))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let destination = Self.destinationRange(of: node, linkRange: range, lines: lines, utf8: utf8) {
+                    regions.append(Region(.linkDestination, destination))
+                }
+            case CMARK_NODE_HEADING:
+                regions.append(Region(.heading, range))
+                let title = Self.plainText(of: node)
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), range: range, title: title))
+            default:
+                break
+            }
+        }
+    }
+
+    static func range(of node: OpaquePointer, lines: LineIndex) -> Range<Int> {
+        let start = lines.offset(
+            line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+        // cmark's end column is inclusive; column 0 means "end of the previous line".
+        let endLine = Int(cmark_node_get_end_line(node))
+        let endColumn = Int(cmark_node_get_end_column(node))
+        let end = endColumn == 0
+            ? lines.offset(line: endLine, byteColumn: 1)
+            : lines.offset(line: endLine, byteColumn: endColumn + 1)
+        return start..<max(start, end)
+    }
+
+    /// cmark reports a code span's content; the region includes its backtick fences.
+    static func widenToBackticks(_ range: Range<Int>, _ utf8: [UInt8]) -> Range<Int> {
+        let backtick = UInt8(ascii: "`")
+        var start = range.lowerBound
+        if start > 1, utf8[start - 1] == 0x20, utf8[start - 2] == backtick { start -= 1 }
+        while start > 0, utf8[start - 1] == backtick { start -= 1 }
+        var end = range.upperBound
+        if end + 1 < utf8.count, utf8[end] == 0x20, utf8[end + 1] == backtick { end += 1 }
+        while end < utf8.count, utf8[end] == backtick { end += 1 }
+        return start..<end
+    }
+
+    static func isComment(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let trimmed = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return trimmed.starts(with: Array("<!--".utf8))
+    }
+
+    /// The `(...)` part of an inline link or image: from the end of its text to its end.
+    static func destinationRange(
+        of node: OpaquePointer, linkRange: Range<Int>, lines: LineIndex, utf8: [UInt8]
+    ) -> Range<Int>? {
+        guard let url = cmark_node_get_url(node), url.pointee != 0 else { return nil }
+        var textEnd = linkRange.lowerBound
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            textEnd = max(textEnd, range(of: current, lines: lines).upperBound)
+            child = cmark_node_next(current)
+        }
+        guard let open = utf8[textEnd..<linkRange.upperBound].firstIndex(of: UInt8(ascii: "(")) else {
+            // An autolink or a bare URL: the whole node is the destination.
+            return linkRange
+        }
+        return open..<linkRange.upperBound
+    }
+
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+}

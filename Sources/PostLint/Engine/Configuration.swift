@@ -1,0 +1,114 @@
+import Foundation
+import Yams
+
+/// How one rule runs: on or off, at which severity, with which options.
+public struct RuleSetting: Sendable, Hashable {
+    public var enabled: Bool
+    public var severity: Severity
+    public var options: RuleOptions
+}
+
+/// A `.postlint.yml`: which rules run where, and how.
+public struct Configuration: Sendable {
+    public struct Override: Sendable {
+        public let files: [Glob]
+        public let rules: [String: RuleChange]
+    }
+
+    /// A change a configuration makes to a rule's defaults.
+    public struct RuleChange: Sendable, Hashable {
+        public var enabled: Bool?
+        public var severity: Severity?
+        public var options: RuleOptions?
+    }
+
+    public static let fileName = ".postlint.yml"
+    public static let defaultInclude = ["**/*.md", "**/*.mdx", "**/*.markdown", "**/*.txt"]
+    public static let alwaysSkippedFolders: Set<String> = [".git", "node_modules", ".build", ".postlint-cache"]
+
+    /// The folder globs are relative to: the configuration file's folder.
+    public var baseDirectory: String
+    /// The file it was read from, nil for the defaults.
+    public var path: String?
+    public var include: [Glob]
+    public var exclude: [Glob]
+    public var rules: [String: RuleChange] = [:]
+    public var overrides: [Override] = []
+
+    public init(baseDirectory: String) {
+        self.baseDirectory = baseDirectory
+        include = Self.defaultInclude.map { Glob($0) }
+        exclude = []
+    }
+
+    /// The effective setting of every rule for a file (path relative to `baseDirectory`).
+    public func settings(forRelativePath path: String) -> [String: RuleSetting] {
+        var result: [String: RuleSetting] = [:]
+        for description in RuleRegistry.descriptions {
+            result[description.id] = RuleSetting(enabled: true, severity: description.severity, options: RuleOptions())
+        }
+        let changes = [rules] + overrides.filter { $0.files.contains { $0.matches(path) } }.map(\.rules)
+        for change in changes {
+            for (id, ruleChange) in change {
+                guard var setting = result[id] else { continue }
+                if let enabled = ruleChange.enabled { setting.enabled = enabled }
+                if let severity = ruleChange.severity { setting.severity = severity }
+                if let options = ruleChange.options { setting.options = options }
+                result[id] = setting
+            }
+        }
+        return result
+    }
+
+    public func isIncluded(relativePath path: String) -> Bool {
+        include.contains { $0.matches(path) } && !isExcluded(relativePath: path)
+    }
+
+    public func isExcluded(relativePath path: String) -> Bool {
+        exclude.contains { $0.matches(path) }
+    }
+
+    /// Finds `.postlint.yml` in `directory` or the nearest folder above it.
+    public static func discover(from directory: String) -> String? {
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = folder.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    public static func load(path: String) throws -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(path: path, line: nil, column: nil, message: "cannot read the file")
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(path: path, line: nil, column: nil, message: "the file is not UTF-8")
+        }
+        let base = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        return try ConfigurationParser(path: path, baseDirectory: base).parse(yaml)
+    }
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let line: Int?
+    public let column: Int?
+    public let message: String
+
+    public init(path: String, line: Int?, column: Int?, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = path
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): configuration error: \(message)"
+    }
+}

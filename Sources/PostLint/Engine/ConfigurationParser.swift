@@ -1,0 +1,123 @@
+import Yams
+
+/// Reads `.postlint.yml` strictly: an unknown key, rule id or value is an error that
+/// names the file, line and column of the mistake.
+struct ConfigurationParser {
+    let path: String
+    let baseDirectory: String
+
+    static let topLevelKeys: Set<String> = ["rules", "include", "exclude", "overrides"]
+
+    func parse(_ yaml: String) throws -> Configuration {
+        var configuration = Configuration(baseDirectory: baseDirectory)
+        configuration.path = path
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw ConfigurationError(path: path, line: nil, column: nil, message: "YAML does not parse: \(error)")
+        }
+        guard let root else { return configuration }
+        let top = try mapping(root, what: "the top level")
+        for (keyNode, value) in top {
+            let key = try string(keyNode)
+            switch key {
+            case "rules": configuration.rules = try ruleChanges(value)
+            case "include": configuration.include = try globs(value)
+            case "exclude": configuration.exclude = try globs(value)
+            case "overrides": configuration.overrides = try overrides(value)
+            default:
+                throw error(at: keyNode, "unknown key '\(key)' (expected one of: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
+            }
+        }
+        return configuration
+    }
+
+    private func overrides(_ node: Node) throws -> [Configuration.Override] {
+        guard let sequence = node.sequence else { throw error(at: node, "'overrides' must be a list") }
+        return try sequence.map { entry in
+            let fields = try mapping(entry, what: "an override")
+            var files: [Glob]? = nil
+            var rules: [String: Configuration.RuleChange] = [:]
+            for (keyNode, value) in fields {
+                switch try string(keyNode) {
+                case "files": files = try globs(value)
+                case "rules": rules = try ruleChanges(value)
+                default: throw error(at: keyNode, "unknown key '\(try string(keyNode))' in an override (expected files, rules)")
+                }
+            }
+            guard let files else { throw error(at: entry, "an override needs 'files'") }
+            return Configuration.Override(files: files, rules: rules)
+        }
+    }
+
+    private func ruleChanges(_ node: Node) throws -> [String: Configuration.RuleChange] {
+        var changes: [String: Configuration.RuleChange] = [:]
+        for (keyNode, value) in try mapping(node, what: "'rules'") {
+            let id = try string(keyNode)
+            guard RuleRegistry.ids.contains(id) else {
+                throw error(at: keyNode, "unknown rule '\(id)' (see `postlint rules`)")
+            }
+            changes[id] = try ruleChange(value)
+        }
+        return changes
+    }
+
+    /// `off`, `on`, a severity, or a mapping `{severity: ..., enabled: ..., options...}`.
+    private func ruleChange(_ node: Node) throws -> Configuration.RuleChange {
+        if let scalar = node.scalar?.string {
+            switch scalar {
+            case "off", "false": return .init(enabled: false)
+            case "on", "true": return .init(enabled: true)
+            default:
+                guard let severity = Severity(rawValue: scalar) else {
+                    throw error(at: node, "expected off, on, error, warning or info, found '\(scalar)'")
+                }
+                return .init(enabled: true, severity: severity)
+            }
+        }
+        var change = Configuration.RuleChange()
+        var options = RuleOptions()
+        for (keyNode, value) in try mapping(node, what: "a rule setting") {
+            let key = try string(keyNode)
+            switch key {
+            case "severity":
+                guard let severity = value.scalar.flatMap({ Severity(rawValue: $0.string) }) else {
+                    throw error(at: value, "severity must be error, warning or info")
+                }
+                change.severity = severity
+            case "enabled":
+                guard let enabled = value.bool else { throw error(at: value, "'enabled' must be true or false") }
+                change.enabled = enabled
+            default:
+                if let list = value.sequence {
+                    options.lists[key] = try list.map { try string($0) }
+                } else {
+                    options.values[key] = try string(value)
+                }
+            }
+        }
+        if !options.values.isEmpty || !options.lists.isEmpty { change.options = options }
+        return change
+    }
+
+    private func globs(_ node: Node) throws -> [Glob] {
+        if let single = node.scalar { return [Glob(single.string)] }
+        guard let sequence = node.sequence else { throw error(at: node, "expected a glob or a list of globs") }
+        return try sequence.map { Glob(try string($0)) }
+    }
+
+    private func mapping(_ node: Node, what: String) throws -> [(Node, Node)] {
+        guard let mapping = node.mapping else { throw error(at: node, "\(what) must be a mapping") }
+        return mapping.map { ($0.key, $0.value) }
+    }
+
+    private func string(_ node: Node) throws -> String {
+        guard let scalar = node.scalar else { throw error(at: node, "expected a plain value") }
+        return scalar.string
+    }
+
+    private func error(at node: Node, _ message: String) -> ConfigurationError {
+        ConfigurationError(path: path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, message: message)
+    }
+}

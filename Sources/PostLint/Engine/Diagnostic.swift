@@ -1,0 +1,94 @@
+public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One replacement of a byte range of the original text.
+public struct Edit: Sendable, Hashable {
+    public let range: Range<Int>
+    public let replacement: String
+
+    public init(_ range: Range<Int>, _ replacement: String) {
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+/// How far a fix can be trusted: safe fixes are applied by `--fix`, unsafe ones only
+/// with `--unsafe-fixes`.
+public enum FixSafety: String, Sendable, Codable {
+    case safe, unsafe
+}
+
+public struct Fix: Sendable, Hashable {
+    public let edits: [Edit]
+    public let safety: FixSafety
+    /// What applying it does, shown when it is applied ("rename to blog_img3").
+    public let title: String
+
+    public init(_ title: String, safety: FixSafety, edits: [Edit]) {
+        self.title = title
+        self.safety = safety
+        self.edits = edits
+    }
+}
+
+/// A finding of a rule: where, what, and optionally how to repair it.
+/// `range` is a byte range of the document text; the reporter turns it into lines and
+/// columns.
+public struct Diagnostic: Sendable, Hashable {
+    public let rule: String
+    public var severity: Severity
+    public let range: Range<Int>
+    public let message: String
+    public let fix: Fix?
+
+    public init(rule: String, severity: Severity, range: Range<Int>, message: String, fix: Fix? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.range = range
+        self.message = message
+        self.fix = fix
+    }
+}
+
+/// A diagnostic placed in a file, ready to report.
+public struct Finding: Sendable, Hashable {
+    public let path: String
+    public let start: LineIndex.Position
+    public let end: LineIndex.Position
+    public let diagnostic: Diagnostic
+
+    public var rule: String { diagnostic.rule }
+    public var severity: Severity { diagnostic.severity }
+    public var message: String { diagnostic.message }
+    public var fixable: Bool { diagnostic.fix != nil }
+
+    public init(path: String, start: LineIndex.Position, end: LineIndex.Position, diagnostic: Diagnostic) {
+        self.path = path
+        self.start = start
+        self.end = end
+        self.diagnostic = diagnostic
+    }
+
+    public init(diagnostic: Diagnostic, in document: Document) {
+        self.init(
+            path: document.path, start: document.position(at: diagnostic.range.lowerBound),
+            end: document.position(at: diagnostic.range.upperBound), diagnostic: diagnostic)
+    }
+
+    /// Sorts by path, then position, then rule, so output never depends on scheduling.
+    public static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.path, lhs.start.line, lhs.start.column, lhs.rule, lhs.message)
+            < (rhs.path, rhs.start.line, rhs.start.column, rhs.rule, rhs.message)
+    }
+}

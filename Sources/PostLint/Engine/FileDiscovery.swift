@@ -1,0 +1,65 @@
+import Foundation
+
+public struct DiscoveryError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Turns the paths given on the command line into the sorted list of files to lint.
+public struct FileDiscovery: Sendable {
+    public let configuration: Configuration
+    /// Apply the configuration's excludes to files named explicitly too (for hooks that
+    /// pass every staged file).
+    public var forceExclude = false
+
+    public init(configuration: Configuration, forceExclude: Bool = false) {
+        self.configuration = configuration
+        self.forceExclude = forceExclude
+    }
+
+    /// Files to lint, sorted and without duplicates. Paths keep the form the user gave.
+    public func files(for arguments: [String]) throws -> [String] {
+        var found: [String] = []
+        for argument in arguments {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
+                throw DiscoveryError(path: argument, reason: "no such file or folder")
+            }
+            if isFolder.boolValue {
+                found += walk(argument)
+            } else if !forceExclude || !configuration.isExcluded(relativePath: relativeToBase(argument)) {
+                found.append(argument)
+            }
+        }
+        var seen: Set<String> = []
+        return found.filter { seen.insert($0).inserted }.sorted()
+    }
+
+    private func walk(_ folder: String) -> [String] {
+        let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
+        var files: [String] = []
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        while let name = walker.nextObject() as? String {
+            let last = (name as NSString).lastPathComponent
+            let type = walker.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                if Configuration.alwaysSkippedFolders.contains(last) || last.hasPrefix(".build") {
+                    walker.skipDescendants()
+                }
+                continue
+            }
+            let path = prefix + name
+            if configuration.isIncluded(relativePath: relativeToBase(path)) { files.append(path) }
+        }
+        return files
+    }
+
+    /// The path relative to the configuration's folder, which globs are written against.
+    func relativeToBase(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = URL(fileURLWithPath: configuration.baseDirectory).standardizedFileURL.path
+        let basePrefix = base.hasSuffix("/") ? base : base + "/"
+        return absolute.hasPrefix(basePrefix) ? String(absolute.dropFirst(basePrefix.count)) : path
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public struct FileWriteError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): not written: \(reason)" }
+}
+
+/// Replaces a file's contents atomically: the new bytes go to a temporary file in the same
+/// folder, are flushed to disk, take the original's permissions, and are renamed over it.
+/// A crash at any point leaves either the old file or the new one, never a mix.
+public enum FileWriter {
+    /// - Parameter expected: the bytes the file held when it was read; if the file changed
+    ///   since, it is not overwritten.
+    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]) throws {
+        let target = resolvedTarget(path)
+        guard let current = FileManager.default.contents(atPath: target) else {
+            throw FileWriteError(path: path, reason: "it can no longer be read")
+        }
+        guard Array(current) == expected else {
+            throw FileWriteError(path: path, reason: "it changed on disk while postlint was running")
+        }
+        guard access(target, W_OK) == 0 else {
+            throw FileWriteError(path: path, reason: "it is read-only")
+        }
+        var status = stat()
+        guard stat(target, &status) == 0 else {
+            throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).postlint-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw FileWriteError(path: path, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+        }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var succeeded = false
+        defer {
+            if !succeeded { unlink(temporary) }
+        }
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        let synced = written && fchmod(descriptor, status.st_mode & 0o7777) == 0 && fsync(descriptor) == 0
+        close(descriptor)
+        guard synced else {
+            throw FileWriteError(path: path, reason: "writing the temporary file failed: \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporary, target) == 0 else {
+            throw FileWriteError(path: path, reason: "rename failed: \(String(cString: strerror(errno)))")
+        }
+        succeeded = true
+    }
+
+    /// A symbolic link is written through to the file it points at, so the link survives.
+    static func resolvedTarget(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

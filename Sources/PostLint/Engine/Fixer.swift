@@ -1,0 +1,117 @@
+import Yams
+
+/// One fix the fixer applied, for the change log.
+public struct AppliedFix: Sendable, Hashable {
+    public let rule: String
+    public let title: String
+    /// Where the fixed text was, in the text of the pass that applied it.
+    public let position: LineIndex.Position
+}
+
+public enum FixOutcome: Sendable {
+    /// Nothing to fix.
+    case unchanged
+    /// The new text and what was applied to reach it.
+    case fixed(text: String, applied: [AppliedFix])
+    /// Fixes were found but the file must stay as it is.
+    case refused(reason: String)
+}
+
+/// Applies fixes to a fixed point: lint, apply every non-overlapping fix, lint the new
+/// text again, for a bounded number of passes. Every pass re-reads the new text, so edits
+/// always refer to the text they were computed on. The result is refused (and the file
+/// left alone) when fixes do not converge or a structure that parsed before no longer does.
+public struct Fixer: Sendable {
+    public static let maximumPasses = 10
+    public let includeUnsafe: Bool
+
+    public init(includeUnsafe: Bool) {
+        self.includeUnsafe = includeUnsafe
+    }
+
+    public func fix(_ original: Document, diagnose: (Document) -> [Diagnostic]) -> FixOutcome {
+        var document = original
+        var applied: [AppliedFix] = []
+        for _ in 0..<Self.maximumPasses {
+            let fixes = applicableFixes(diagnose(document))
+            if fixes.isEmpty {
+                guard !applied.isEmpty else { return .unchanged }
+                if let broken = Self.brokenStructure(before: original, after: document) {
+                    return .refused(reason: "fixing would break \(broken); nothing was written")
+                }
+                return .fixed(text: document.text, applied: applied)
+            }
+            let chosen = Self.nonOverlapping(fixes)
+            applied += chosen.map { diagnostic, fix in
+                AppliedFix(rule: diagnostic.rule, title: fix.title, position: document.position(at: diagnostic.range.lowerBound))
+            }
+            let text = Self.apply(chosen.flatMap { $0.1.edits }, to: document.utf8)
+            guard let next = Document(source: SourceFile(path: original.path, text: text)) else {
+                return .refused(reason: "a fix produced text that does not decode; nothing was written")
+            }
+            document = next
+        }
+        return .refused(reason: "fixes did not settle after \(Self.maximumPasses) passes; nothing was written")
+    }
+
+    /// Fixes this run may apply. A fix marked safe that edits outside its diagnostic's
+    /// range is treated as unsafe: a safe fix never changes bytes it did not flag.
+    func applicableFixes(_ diagnostics: [Diagnostic]) -> [(Diagnostic, Fix)] {
+        diagnostics.compactMap { diagnostic in
+            guard let fix = diagnostic.fix, !fix.edits.isEmpty else { return nil }
+            let withinRange = fix.edits.allSatisfy {
+                $0.range.lowerBound >= diagnostic.range.lowerBound && $0.range.upperBound <= diagnostic.range.upperBound
+            }
+            let safe = fix.safety == .safe && withinRange
+            return safe || includeUnsafe ? (diagnostic, fix) : nil
+        }
+    }
+
+    /// Keeps fixes in document order, skipping any that touches a range already taken;
+    /// the skipped ones are looked at again in the next pass, on the new text.
+    static func nonOverlapping(_ fixes: [(Diagnostic, Fix)]) -> [(Diagnostic, Fix)] {
+        let sorted = fixes.sorted { $0.1.edits.map(\.range.lowerBound).min()! < $1.1.edits.map(\.range.lowerBound).min()! }
+        var taken: [Range<Int>] = []
+        var chosen: [(Diagnostic, Fix)] = []
+        var seenEdits: Set<Edit> = []
+        for (diagnostic, fix) in sorted {
+            let edits = fix.edits.filter { !seenEdits.contains($0) }
+            if edits.isEmpty { continue }  // the same edit from two findings: apply once
+            let clashes = edits.contains { edit in
+                taken.contains { $0.overlaps(edit.range) || ($0.isEmpty && edit.range.isEmpty && $0 == edit.range) }
+            }
+            if clashes { continue }
+            taken += edits.map(\.range)
+            seenEdits.formUnion(edits)
+            chosen.append((diagnostic, Fix(fix.title, safety: fix.safety, edits: edits)))
+        }
+        return chosen
+    }
+
+    /// Applies non-overlapping edits, last first, so earlier offsets stay valid.
+    static func apply(_ edits: [Edit], to utf8: [UInt8]) -> String {
+        var bytes = utf8
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Names a structure that parsed in `before` but not in `after`.
+    static func brokenStructure(before: Document, after: Document) -> String? {
+        if let old = before.frontMatter {
+            guard let new = after.frontMatter else { return "the front matter" }
+            if Self.parsesAsYAML(before.string(old.contentRange)), !Self.parsesAsYAML(after.string(new.contentRange)) {
+                return "the front matter YAML"
+            }
+        }
+        if after.esm.malformedImports.count > before.esm.malformedImports.count {
+            return "the MDX import block"
+        }
+        return nil
+    }
+
+    static func parsesAsYAML(_ text: String) -> Bool {
+        (try? Yams.compose(yaml: text)) != nil
+    }
+}

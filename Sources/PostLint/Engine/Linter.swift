@@ -1,0 +1,44 @@
+/// Runs the enabled rules over one file. Pure: it never touches the file system itself,
+/// only through the `RuleContext` it is given.
+public struct Linter: Sendable {
+    /// Rule ids to run; nil runs every enabled rule.
+    public var selected: Set<String>?
+    public var ignored: Set<String> = []
+
+    public init(selected: Set<String>? = nil, ignored: Set<String> = []) {
+        self.selected = selected
+        self.ignored = ignored
+    }
+
+    func runs(_ id: String, settings: [String: RuleSetting]) -> Bool {
+        guard settings[id]?.enabled ?? true, !ignored.contains(id) else { return false }
+        return selected.map { $0.contains(id) } ?? true
+    }
+
+    /// Findings of the rules that read raw bytes.
+    public func checkSource(_ source: SourceFile, settings: [String: RuleSetting], context: RuleContext) -> [Finding] {
+        RuleRegistry.sourceRules.flatMap { rule -> [Finding] in
+            let id = type(of: rule).description.id
+            guard runs(id, settings: settings), let setting = settings[id] else { return [] }
+            let ruleContext = context.with(severity: setting.severity, options: setting.options)
+            return rule.check(source, context: ruleContext).map { found in
+                let diagnostic = Diagnostic(rule: id, severity: setting.severity, range: 0..<0, message: found.message)
+                return Finding(path: source.path, start: found.position, end: found.position, diagnostic: diagnostic)
+            }
+        }
+    }
+
+    /// Diagnostics of the rules that read the decoded document.
+    public func check(_ document: Document, settings: [String: RuleSetting], context: RuleContext) -> [Diagnostic] {
+        RuleRegistry.documentRules.flatMap { rule -> [Diagnostic] in
+            let id = type(of: rule).description.id
+            guard runs(id, settings: settings), let setting = settings[id] else { return [] }
+            let ruleContext = context.with(severity: setting.severity, options: setting.options)
+            return rule.check(document, context: ruleContext).map { diagnostic in
+                var configured = diagnostic
+                configured.severity = setting.severity
+                return configured
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Dispatch
+import Foundation
+
+/// What happened to one file.
+public struct FileReport: Sendable {
+    public let path: String
+    /// Findings that remain (after fixing, when fixing).
+    public var findings: [Finding] = []
+    /// Informational lines ("skipped: binary file").
+    public var notes: [String] = []
+    /// Fixes applied (or, with `--diff`, that would be applied).
+    public var applied: [AppliedFix] = []
+    /// The file's text before and after fixing, when fixing changed it.
+    public var originalText: String?
+    public var fixedText: String?
+    /// A failure that kept the file from being read, fixed or written.
+    public var failure: String?
+}
+
+public enum FixMode: Sendable {
+    case report
+    /// Compute fixes but write nothing (for `--diff` and stdin).
+    case preview
+    case write
+}
+
+/// Lints (and fixes) files in parallel; results come back in the order the files were given.
+public struct Runner: Sendable {
+    public let configuration: Configuration
+    public let linter: Linter
+    public let fixMode: FixMode
+    public let includeUnsafe: Bool
+
+    public init(configuration: Configuration, linter: Linter, fixMode: FixMode, includeUnsafe: Bool) {
+        self.configuration = configuration
+        self.linter = linter
+        self.fixMode = fixMode
+        self.includeUnsafe = includeUnsafe
+    }
+
+    public func run(files: [String]) -> [FileReport] {
+        let results = ResultSlots<FileReport>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let path = files[index]
+            let report: FileReport
+            if let data = FileManager.default.contents(atPath: path) {
+                report = process(path: path, bytes: Array(data), onDisk: true)
+            } else {
+                report = FileReport(path: path, failure: "cannot read the file")
+            }
+            results.set(index, report)
+        }
+        return results.values
+    }
+
+    /// Lints one file's bytes. `onDisk` says whether `path` names a real file (so its
+    /// neighbours can be checked and fixes written).
+    public func process(path: String, bytes: [UInt8], onDisk: Bool) -> FileReport {
+        var report = FileReport(path: path)
+        let source = SourceFile(path: path, bytes: bytes)
+        if source.isBinary {
+            report.notes.append("skipped: binary file (it contains NUL bytes)")
+            return report
+        }
+        let settings = configuration.settings(forRelativePath: FileDiscovery(configuration: configuration).relativeToBase(path))
+        let context = RuleContext(fileExists: onDisk ? Self.neighbourCheck(for: path) : nil, severity: .error)
+        report.findings = linter.checkSource(source, settings: settings, context: context)
+        guard let document = Document(source: source) else { return report }
+        let diagnose = { (document: Document) in linter.check(document, settings: settings, context: context) }
+        var diagnostics = diagnose(document)
+        var finalDocument = document
+
+        if fixMode != .report, diagnostics.contains(where: { $0.fix != nil }) {
+            switch Fixer(includeUnsafe: includeUnsafe).fix(document, diagnose: diagnose) {
+            case .unchanged:
+                break
+            case .refused(let reason):
+                report.failure = reason
+            case .fixed(let text, let applied):
+                let fixedSource = SourceFile(path: path, text: text)
+                if let fixed = Document(source: fixedSource) {
+                    report.applied = applied
+                    report.originalText = document.text
+                    report.fixedText = text
+                    finalDocument = fixed
+                    diagnostics = diagnose(fixed)
+                    if fixMode == .write, onDisk {
+                        do {
+                            try FileWriter.replace(path, with: source.bytes(forText: text), expecting: bytes)
+                        } catch {
+                            report.failure = "\(error)"
+                            report.applied = []
+                            finalDocument = document
+                            diagnostics = diagnose(document)
+                        }
+                    }
+                }
+            }
+        }
+        report.findings += diagnostics.map { Finding(diagnostic: $0, in: finalDocument) }
+        report.findings.sort(by: Finding.ordered)
+        return report
+    }
+
+    static func neighbourCheck(for path: String) -> @Sendable (String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        return { relative in
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).standardizedFileURL.path)
+        }
+    }
+}
+
+/// Fixed-size storage that parallel workers fill, each its own slot.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,50 @@
+/// `path:line:col: severity[rule] message`, one finding a line, then a summary.
+public struct TextReporter: Reporter {
+    public static let identifier = "text"
+
+    public enum Part { case location, error, warning, info, rule, dim }
+
+    /// Colours a part of a line; the identity when output is not a terminal.
+    public let style: (String, Part) -> String
+    public let quiet: Bool
+
+    public init(quiet: Bool = false, style: @escaping (String, Part) -> String = { text, _ in text }) {
+        self.quiet = quiet
+        self.style = style
+    }
+
+    public func line(for finding: Finding) -> String {
+        let location = style("\(finding.path):\(finding.start.line):\(finding.start.column):", .location)
+        let severity: String
+        switch finding.severity {
+        case .error: severity = style("error", .error)
+        case .warning: severity = style("warning", .warning)
+        case .info: severity = style("info", .info)
+        }
+        let fixable = finding.fixable ? style(" [fixable]", .dim) : ""
+        return "\(location) \(severity)\(style("[\(finding.rule)]", .rule)) \(finding.message)\(fixable)"
+    }
+
+    public func render(_ reports: [FileReport], fileCount: Int) -> String {
+        var lines: [String] = []
+        for report in reports {
+            for finding in report.findings where !quiet || finding.severity == .error {
+                lines.append(line(for: finding))
+            }
+        }
+        if !quiet { lines.append(summary(reports, fileCount: fileCount)) }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    public func summary(_ reports: [FileReport], fileCount: Int) -> String {
+        let findings = reports.flatMap(\.findings)
+        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
+        guard !findings.isEmpty else { return style("No problems found in \(files).", .dim) }
+        let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
+        let fixable = findings.filter(\.fixable).count
+        var text = "Found \(findings.count) problem\(findings.count == 1 ? "" : "s") in \(files)"
+        text += " (\(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) info)."
+        if fixable > 0 { text += " \(fixable) fixable with --fix (some may need --unsafe-fixes)." }
+        return style(text, .dim)
+    }
+}

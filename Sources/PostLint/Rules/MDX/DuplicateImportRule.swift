@@ -1,0 +1,87 @@
+/// Two imports bind the same local name. The MDX compiler rejects such a file, and the
+/// usual cause is a generator that numbered images by hand and repeated one.
+public struct DuplicateImportRule: Rule {
+    public static let description = RuleDescription(
+        id: "duplicate-import",
+        summary: "Two imports bind the same name",
+        rationale: """
+            An MDX file is a JavaScript module: binding one name twice is a syntax error, so \
+            the page does not build. When the duplicate's own file name gives the name its \
+            sibling imports would use (`import img2 from './img3.png'` among imports named \
+            after their files), and that name is free, the fix renames the duplicate to it. \
+            Otherwise both lines are reported and left for you to decide.
+            """,
+        severity: .error,
+        fixSafety: .safe,
+        scope: .structure,
+        nonTriggering: [
+            Example("import a from './a.png';\nimport b from './b.png';\n\n{a}{b}\n"),
+            Example("```js\nimport a from './a.png';\nimport a from './b.png';\n```\n"),
+            Example("import a from './a.png';\nimport a from './a.png';\n", fileName: "post.md"),
+        ],
+        triggering: [
+            Example("import hero_1 from './hero_1.png';\nimport ↓hero_1 from './hero_2.png';\n"),
+            Example("import { Tabs } from '@theme/Tabs';\nimport ↓Tabs from './tabs.js';\n"),
+        ],
+        corrections: [
+            Correction(
+                Example("import pic_0 from './a/pic_0.png';\nimport pic_1 from './a/pic_1.png';\nimport pic_1 from './a/pic_2.png';\n"),
+                "import pic_0 from './a/pic_0.png';\nimport pic_1 from './a/pic_1.png';\nimport pic_2 from './a/pic_2.png';\n"),
+        ])
+
+    public init() {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let imports = document.esm.imports
+        let taken = Set(imports.map(\.name)).union(document.esm.exportedNames)
+        var firstLine: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        var claimed: Set<String> = []
+        for binding in imports {
+            let line = document.position(at: binding.nameRange.lowerBound).line
+            guard let original = firstLine[binding.name] else {
+                firstLine[binding.name] = line
+                continue
+            }
+            var message = "'\(binding.name)' is imported again on line \(line) (first on line \(original)); "
+            message += "the MDX compiler rejects a name bound twice"
+            var fix: Fix? = nil
+            if let derived = Self.nameFromFile(binding, among: imports), !taken.contains(derived), !claimed.contains(derived) {
+                claimed.insert(derived)
+                message += "; its file suggests '\(derived)'"
+                fix = Fix("rename to '\(derived)'", safety: .safe, edits: [Edit(binding.nameRange, derived)])
+            }
+            diagnostics.append(
+                Diagnostic(rule: Self.description.id, severity: context.severity, range: binding.nameRange, message: message, fix: fix))
+        }
+        return diagnostics
+    }
+
+    /// The name the convention of the file's other imports gives this import: its file
+    /// stem, when every other default import of a relative file is named after its stem.
+    static func nameFromFile(_ binding: ImportBinding, among imports: [ImportBinding]) -> String? {
+        guard binding.isDefault, let stem = AssetName.identifier(forSpecifier: binding.specifier) else { return nil }
+        let siblings = imports.filter { $0.isDefault && $0 != binding && AssetName.isRelative($0.specifier) }
+        let following = siblings.filter { AssetName.identifier(forSpecifier: $0.specifier) == $0.name }
+        // The duplicated sibling itself may break the convention; the others must keep it.
+        guard following.count >= max(1, siblings.count - 1) else { return nil }
+        return stem
+    }
+}
+
+/// How posts name the images they import.
+enum AssetName {
+    static func isRelative(_ specifier: String) -> Bool {
+        specifier.hasPrefix("./") || specifier.hasPrefix("../")
+    }
+
+    /// `./asset/blog_img3.png` → `blog_img3`, when the stem is a valid identifier.
+    static func identifier(forSpecifier specifier: String) -> String? {
+        guard isRelative(specifier), let file = specifier.split(separator: "/").last else { return nil }
+        let stem = file.split(separator: ".").first.map(String.init) ?? String(file)
+        guard let first = stem.utf8.first, JSCursor.isIdentifierStart(first),
+            stem.utf8.allSatisfy(JSCursor.isIdentifierPart)
+        else { return nil }
+        return stem
+    }
+}

@@ -1,0 +1,38 @@
+/// An import of a relative file that does not exist.
+public struct MissingAssetRule: Rule {
+    public static let description = RuleDescription(
+        id: "missing-asset",
+        summary: "An imported file does not exist next to the post",
+        rationale: """
+            `import img from './asset/pic.png'` is resolved by the bundler relative to the \
+            post; a missing file fails the site build. Checked only for relative paths, and \
+            only when the post is on disk (not for standard input without a real \
+            `--stdin-filename`).
+            """,
+        severity: .error,
+        fixSafety: nil,
+        scope: .structure,
+        nonTriggering: [
+            Example("import hero from './hero.png';\nimport Tabs from '@theme/Tabs';\n\n<img src={hero} />\n"),
+            Example("import pic from './missing.png';\n", fileName: "post.md"),
+        ],
+        triggering: [
+            Example("import hero from '↓./asset/missing-hero.png';\n\n<img src={hero} />\n"),
+            Example("import a, { b } from '↓../missing/shared.js';\n\n{a}{b}\n"),
+        ])
+
+    public init() {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        guard let exists = context.fileExists else { return [] }
+        var seen: Set<Range<Int>> = []
+        return document.esm.imports.compactMap { binding in
+            guard AssetName.isRelative(binding.specifier), seen.insert(binding.specifierRange).inserted,
+                !exists(binding.specifier)
+            else { return nil }
+            return Diagnostic(
+                rule: Self.description.id, severity: context.severity, range: binding.specifierRange,
+                message: "'\(binding.specifier)' does not exist (relative to this file)")
+        }
+    }
+}

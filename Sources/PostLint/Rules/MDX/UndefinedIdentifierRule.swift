@@ -1,0 +1,117 @@
+/// A name read in an MDX expression that nothing defines.
+public struct UndefinedIdentifierRule: Rule {
+    public static let description = RuleDescription(
+        id: "undefined-identifier",
+        summary: "An MDX expression reads a name that is never imported or defined",
+        rationale: """
+            `{name}` and `src={name}` in MDX are JavaScript: a name that no import, export \
+            or local binding defines throws a ReferenceError and the page fails to render. \
+            Generators that copy a post under a new date often rename the usages but not \
+            the imports. When exactly one imported-but-unused name has the same shape apart \
+            from a date or number, with the same trailing index (`blog_20251111_img0` for \
+            `blog_20251110_img0`), the fix points the usage at it. Otherwise the message \
+            suggests the closest defined names.
+            """,
+        severity: .error,
+        fixSafety: .safe,
+        scope: .structure,
+        nonTriggering: [
+            Example("import hero from './hero.png';\n\n<img src={hero} />\n"),
+            Example("export const year = 2025;\n\nWritten in {year}, {Math.max(1, 2)}.\n"),
+            Example("{[1, 2].map(item => <b key={item}>{item}</b>)}\n"),
+            Example("<div style={{textAlign: 'center', width: 500}}>x</div>\n"),
+            Example("Use `{missing}` in code.\n\n```jsx\n<img src={missing} />\n```\n"),
+            Example("{/* a comment, not code */}\n"),
+            Example("Braces in Markdown {are} text.\n", fileName: "post.md"),
+        ],
+        triggering: [
+            Example("import pic_20250101_0 from './pic_20250101_0.png';\n\n<img src={↓pic_20250102_0} />\n"),
+            Example("Total: {↓count} items.\n"),
+        ],
+        corrections: [
+            Correction(
+                Example("import shot_0101_a1 from './shot_0101_a1.png';\nimport shot_0101_a2 from './shot_0101_a2.png';\n\n<img src={shot_0102_a2} />\n<img src={shot_0102_a1} />\n"),
+                "import shot_0101_a1 from './shot_0101_a1.png';\nimport shot_0101_a2 from './shot_0101_a2.png';\n\n<img src={shot_0101_a2} />\n<img src={shot_0101_a1} />\n"),
+        ])
+
+    static let globals = Set(RuleData.wordList("mdx/globals.txt"))
+
+    public init() {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        guard document.format == .mdx else { return [] }
+        let imported = Set(document.esm.imports.map(\.name))
+        let defined = imported.union(document.esm.exportedNames).union(Self.globals)
+        let used = Set(document.expressions.flatMap { $0.identifiers.map(\.name) })
+        let unusedImports = imported.subtracting(used).sorted()
+        var diagnostics: [Diagnostic] = []
+        for expression in document.expressions where !expression.isComment {
+            for use in expression.identifiers where !defined.contains(use.name) {
+                diagnostics.append(diagnostic(for: use, unusedImports: unusedImports, defined: imported, context: context))
+            }
+        }
+        return diagnostics
+    }
+
+    private func diagnostic(
+        for use: IdentifierUse, unusedImports: [String], defined: Set<String>, context: RuleContext
+    ) -> Diagnostic {
+        var message = "'\(use.name)' is not imported or defined; the page fails to render"
+        let counterparts = unusedImports.filter { NameShape.correspond(use.name, $0) }
+        var fix: Fix? = nil
+        if counterparts.count == 1, let target = counterparts.first {
+            message += "; the unused import '\(target)' matches it"
+            fix = Fix("use '\(target)'", safety: .safe, edits: [Edit(use.range, target)])
+        } else {
+            let close = counterparts.isEmpty ? NameShape.closest(to: use.name, in: defined) : counterparts
+            if !close.isEmpty {
+                message += "; did you mean " + close.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
+            }
+        }
+        return Diagnostic(rule: Self.description.id, severity: context.severity, range: use.range, message: message, fix: fix)
+    }
+}
+
+/// Compares generated identifiers such as `blog_20251110_img3` by their shape.
+enum NameShape {
+    /// Alternating runs of digits and non-digits: `blog_2025_img3` → [blog_, 2025, _img, 3].
+    static func runs(_ name: String) -> [Substring] {
+        var runs: [Substring] = []
+        var start = name.startIndex
+        var index = name.startIndex
+        while index < name.endIndex {
+            let next = name.index(after: index)
+            if next == name.endIndex || name[next].isNumber != name[index].isNumber {
+                runs.append(name[start..<next])
+                start = next
+            }
+            index = next
+        }
+        return runs
+    }
+
+    /// Same words, same trailing index, differing only in the numbers before it
+    /// (a date, a counter), as `blog_20251111_img0` and `blog_20251110_img0` do.
+    static func correspond(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs != rhs else { return false }
+        let left = runs(lhs)
+        let right = runs(rhs)
+        guard left.count == right.count, left.count >= 2 else { return false }
+        for (index, (a, b)) in zip(left, right).enumerated() {
+            let isNumber = a.first?.isNumber ?? false
+            if isNumber != (b.first?.isNumber ?? false) { return false }
+            let isTrailingIndex = index == left.count - 1
+            if (!isNumber || isTrailingIndex), a != b { return false }
+        }
+        return true
+    }
+
+    /// Defined names within a small edit distance, closest first.
+    static func closest(to name: String, in names: Set<String>) -> [String] {
+        let limit = max(1, name.count / 4)
+        return names.map { ($0, EditDistance.between(name, $0, limit: limit)) }
+            .filter { $0.1 <= limit }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .map(\.0)
+    }
+}

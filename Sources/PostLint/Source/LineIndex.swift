@@ -1,0 +1,64 @@
+/// Maps UTF-8 byte offsets of a text to 1-based lines and columns, where columns count
+/// Unicode scalars (what editors and SARIF's `unicodeCodePoints` expect).
+public struct LineIndex: Sendable {
+    public struct Position: Sendable, Hashable, Comparable {
+        public var line: Int
+        public var column: Int
+        public static func < (lhs: Position, rhs: Position) -> Bool {
+            (lhs.line, lhs.column) < (rhs.line, rhs.column)
+        }
+    }
+
+    /// Byte offset where each line starts; the first is always 0.
+    public let lineStarts: [Int]
+    private let utf8: [UInt8]
+
+    public init(utf8: [UInt8]) {
+        self.utf8 = utf8
+        var starts = [0]
+        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// 0-based line number holding the byte at `offset`.
+    public func lineNumber(at offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    public func position(at offset: Int) -> Position {
+        let clamped = max(0, min(offset, utf8.count))
+        let line = lineNumber(at: clamped)
+        var column = 1
+        var index = lineStarts[line]
+        while index < clamped {
+            if utf8[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return Position(line: line + 1, column: column)
+    }
+
+    /// Byte range of 0-based line `line`, without its `\n` or `\r\n`.
+    public func contentRange(ofLine line: Int) -> Range<Int> {
+        let start = lineStarts[line]
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : utf8.count
+        if end > start, utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// Byte offset of a 1-based line and 1-based *byte* column, as cmark reports them.
+    public func offset(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        guard line <= lineStarts.count else { return utf8.count }
+        return min(utf8.count, lineStarts[line - 1] + max(0, byteColumn - 1))
+    }
+}

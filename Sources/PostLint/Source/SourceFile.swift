@@ -1,0 +1,98 @@
+/// The bytes of one file and what they say about how to write it back: byte order mark,
+/// newline style, and whether the bytes are valid UTF-8 at all.
+public struct SourceFile: Sendable {
+    public enum NewlineStyle: String, Sendable {
+        case lf, crlf, mixed, none
+    }
+
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The path as given by the user (or the `--stdin-filename`), used in reports.
+    public let path: String
+    /// The file exactly as read.
+    public let bytes: [UInt8]
+    public let hasByteOrderMark: Bool
+    public let newlineStyle: NewlineStyle
+    /// Offset of the first byte that breaks UTF-8, or nil when the body is valid UTF-8.
+    public let firstInvalidUTF8Offset: Int?
+    public let isBinary: Bool
+    /// The decoded text without the byte order mark, nil when the body is not UTF-8.
+    public let text: String?
+    /// Whether the file ends with a newline; kept as it was on write.
+    public var endsWithNewline: Bool { bytes.last == UInt8(ascii: "\n") }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        hasByteOrderMark = bytes.starts(with: Self.byteOrderMark)
+        let body = bytes.dropFirst(hasByteOrderMark ? 3 : 0)
+        isBinary = body.contains(0)
+        newlineStyle = Self.newlineStyle(of: body)
+        firstInvalidUTF8Offset = Self.firstInvalidUTF8(in: body).map { $0 }
+        if firstInvalidUTF8Offset == nil, !isBinary {
+            text = String(decoding: body, as: UTF8.self)
+        } else {
+            text = nil
+        }
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The bytes to write for new text, with this file's byte order mark restored.
+    /// The text keeps its own newlines: edits never touch line endings they did not cover.
+    public func bytes(forText newText: String) -> [UInt8] {
+        (hasByteOrderMark ? Self.byteOrderMark : []) + Array(newText.utf8)
+    }
+
+    static func newlineStyle(of bytes: ArraySlice<UInt8>) -> NewlineStyle {
+        var crlf = 0
+        var lf = 0
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                if previous == UInt8(ascii: "\r") { crlf += 1 } else { lf += 1 }
+            }
+            previous = byte
+        }
+        switch (lf, crlf) {
+        case (0, 0): return .none
+        case (_, 0): return .lf
+        case (0, _): return .crlf
+        default: return .mixed
+        }
+    }
+
+    /// Offset (into the whole file) of the first byte that is not part of well-formed
+    /// UTF-8, rejecting overlong forms, surrogates and code points past U+10FFFF.
+    static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return index
+            }
+            guard index + length <= end else { return index }
+            let second = bytes[index + 1]
+            if second < low || second > high { return index }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
+                return index
+            }
+            index += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A gitignore-style glob over '/'-separated relative paths: `*` and `?` stay within one
+/// path segment, `**` crosses segments, `[abc]` is a class. A pattern without '/'
+/// matches the file name in any folder, as in .gitignore.
+public struct Glob: Sendable, Hashable {
+    public let pattern: String
+    private let expression: String
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        var body = pattern.hasPrefix("./") ? String(pattern.dropFirst(2)) : pattern
+        if body.hasSuffix("/") { body += "**" }
+        let anchored = body.contains("/")
+        expression = (anchored ? "^" : "^(?:.*/)?") + Self.translate(body) + "$"
+    }
+
+    public func matches(_ path: String) -> Bool {
+        let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return relative.range(of: expression, options: .regularExpression) != nil
+    }
+
+    private static func translate(_ glob: String) -> String {
+        var result = ""
+        var characters = Array(glob)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case "*":
+                if index + 1 < characters.count, characters[index + 1] == "*" {
+                    index += 1
+                    if index + 1 < characters.count, characters[index + 1] == "/" {
+                        index += 1
+                        result += "(?:.*/)?"
+                    } else {
+                        result += ".*"
+                    }
+                } else {
+                    result += "[^/]*"
+                }
+            case "?": result += "[^/]"
+            case "[":
+                if let close = characters[index...].firstIndex(of: "]") {
+                    result += "[" + String(characters[(index + 1)..<close]).replacingOccurrences(of: "\\", with: "\\\\") + "]"
+                    index = close
+                } else {
+                    result += "\\["
+                }
+            default:
+                result += NSRegularExpression.escapedPattern(for: String(character))
+            }
+            index += 1
+        }
+        characters.removeAll()
+        return result
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import PostLint
+import Rainbow
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Lint posts, and optionally fix them in place.",
+        discussion: """
+            PATHS are files or folders (default: the current folder). Folders are searched \
+            for .md, .mdx, .markdown and .txt files, skipping .git, node_modules and .build. \
+            Use `-` to read one post from standard input.
+
+            Exit status: 0 no errors (warnings allowed), 1 errors remain, 2 usage, \
+            configuration or I/O failure.
+            """)
+
+    @Argument(help: "Files or folders to lint; `-` reads standard input.")
+    var paths: [String] = []
+
+    @Flag(help: "Apply safe fixes and write the files.")
+    var fix = false
+
+    @Flag(help: "With --fix or --diff, apply unsafe fixes too.")
+    var unsafeFixes = false
+
+    @Flag(help: "Print the unified diff --fix would write, and write nothing.")
+    var diff = false
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Use this configuration file instead of searching for .postlint.yml.")
+    var config: String?
+
+    @Option(help: "Run only these rules (comma-separated ids).")
+    var select: String?
+
+    @Option(help: "Do not run these rules (comma-separated ids).")
+    var ignore: String?
+
+    @Option(help: "With `-`, the path the text stands for (picks the format, resolves imports).")
+    var stdinFilename: String?
+
+    @Flag(help: "Apply the configuration's excludes to files named on the command line too.")
+    var forceExclude = false
+
+    @Flag(help: "Report errors only, and no summary.")
+    var quiet = false
+
+    @Flag(help: "Exit 0 even when errors remain.")
+    var exitZero = false
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func validate() throws {
+        if fix && diff { throw ValidationError("--fix and --diff cannot be combined; --diff only previews") }
+        if unsafeFixes && !fix && !diff { throw ValidationError("--unsafe-fixes needs --fix or --diff") }
+        if paths.contains("-") && paths.count > 1 { throw ValidationError("`-` (standard input) cannot be mixed with paths") }
+        if stdinFilename != nil && paths != ["-"] { throw ValidationError("--stdin-filename needs `-` as the only path") }
+        for id in Self.ids(select) + Self.ids(ignore) where !RuleRegistry.ids.contains(id) {
+            throw ValidationError("unknown rule '\(id)'; `postlint rules` lists them")
+        }
+    }
+
+    func run() throws {
+        let configuration: Configuration
+        do {
+            configuration = try loadConfiguration()
+        } catch {
+            Console.error("\(error)")
+            throw Exit.failure
+        }
+        let linter = Linter(selected: select.map { Set(Self.ids($0)) }, ignored: Set(Self.ids(ignore)))
+        let mode: FixMode = fix ? (paths == ["-"] ? .preview : .write) : (diff ? .preview : .report)
+        let runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
+        let session = LintSession(command: self, runner: runner)
+        if paths == ["-"] {
+            throw session.runStandardInput()
+        }
+        let files: [String]
+        do {
+            files = try FileDiscovery(configuration: configuration, forceExclude: forceExclude).files(for: paths.isEmpty ? ["."] : paths)
+        } catch {
+            Console.error("error: \(error)")
+            throw Exit.failure
+        }
+        throw session.runFiles(files)
+    }
+
+    private func loadConfiguration() throws -> Configuration {
+        let cwd = FileManager.default.currentDirectoryPath
+        if let config {
+            guard FileManager.default.fileExists(atPath: config) else {
+                throw ConfigurationError(path: config, line: nil, column: nil, message: "no such file")
+            }
+            return try Configuration.load(path: config)
+        }
+        if let found = Configuration.discover(from: cwd) { return try Configuration.load(path: found) }
+        return Configuration(baseDirectory: cwd)
+    }
+
+    static func ids(_ list: String?) -> [String] {
+        (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

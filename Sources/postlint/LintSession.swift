@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import PostLint
+import Rainbow
+
+/// Runs one `postlint lint` invocation and prints what it found, fixed or would fix.
+struct LintSession {
+    let command: LintCommand
+    let runner: Runner
+
+    var reporter: any Reporter {
+        switch command.format {
+        case .text: TextReporter(quiet: command.quiet, style: Self.style)
+        case .json: JSONReporter()
+        }
+    }
+
+    func runFiles(_ files: [String]) -> ExitCode {
+        let reports = runner.run(files: files)
+        for report in reports {
+            printChanges(of: report, toStandardError: command.format != .text)
+        }
+        Console.output(reporter.render(reports, fileCount: files.count))
+        return exitCode(reports)
+    }
+
+    /// Reads one post from standard input. With --fix, the fixed text goes to standard
+    /// output and everything else to standard error.
+    func runStandardInput() -> ExitCode {
+        let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        let name = command.stdinFilename ?? "<stdin>"
+        let onDisk = command.stdinFilename.map { FileManager.default.fileExists(atPath: ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent) } ?? false
+        let report = runner.process(path: name, bytes: bytes, onDisk: onDisk)
+        let rendered = reporter.render([report], fileCount: 1)
+        if command.fix {
+            printChanges(of: report, toStandardError: true)
+            Console.error(rendered, newline: false)
+            let source = SourceFile(path: name, bytes: bytes)
+            if let fixed = report.fixedText {
+                FileHandle.standardOutput.write(Data(source.bytes(forText: fixed)))
+            } else {
+                FileHandle.standardOutput.write(Data(bytes))
+            }
+        } else {
+            printChanges(of: report, toStandardError: command.format != .text)
+            Console.output(rendered)
+        }
+        return exitCode([report])
+    }
+
+    private func printChanges(of report: FileReport, toStandardError: Bool) {
+        let emit: (String) -> Void = toStandardError ? { Console.error($0) } : { Console.output($0 + "\n") }
+        for note in report.notes where !command.quiet {
+            Console.error("\(report.path): \(note)")
+        }
+        if let failure = report.failure {
+            Console.error("\(report.path): \("error".red): \(failure)")
+        }
+        if command.diff, let old = report.originalText, let new = report.fixedText {
+            Console.output(UnifiedDiff.make(old: old, new: new, path: report.path))
+            return
+        }
+        let verb = command.diff ? "would fix" : "fixed"
+        for applied in report.applied {
+            emit("\(report.path):\(applied.position.line):\(applied.position.column): \(verb)[\(applied.rule)] \(applied.title)")
+        }
+    }
+
+    private func exitCode(_ reports: [FileReport]) -> ExitCode {
+        if reports.contains(where: { $0.failure?.hasPrefix("cannot read") == true }) { return Exit.failure }
+        if command.exitZero { return Exit.clean }
+        if command.diff, reports.contains(where: { $0.fixedText != nil }) { return Exit.findings }
+        let errors = reports.contains { $0.findings.contains { $0.severity == .error } }
+        return errors ? Exit.findings : Exit.clean
+    }
+
+    static func style(_ text: String, _ part: TextReporter.Part) -> String {
+        switch part {
+        case .location: text.bold
+        case .error: text.red.bold
+        case .warning: text.yellow.bold
+        case .info: text.blue
+        case .rule: text.dim
+        case .dim: text.dim
+        }
+    }
+}
+
+enum Console {
+    static func output(_ text: String) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String, newline: Bool = true) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
+    }
+}

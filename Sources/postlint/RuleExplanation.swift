@@ -1,0 +1,36 @@
+import PostLint
+
+/// The text of `postlint explain`, built from the rule's description.
+enum RuleExplanation {
+    static func text(for rule: RuleDescription) -> String {
+        var text = "\(rule.id): \(rule.summary)\n\n"
+        text += "Default severity: \(rule.severity.rawValue)\n"
+        switch rule.fixSafety {
+        case .safe?: text += "Fix: safe (applied by --fix)\n"
+        case .unsafe?: text += "Fix: unsafe (applied only with --fix --unsafe-fixes)\n"
+        case nil: text += "Fix: none (report only)\n"
+        }
+        text += "\n\(rule.rationale)\n"
+        if !rule.triggering.isEmpty {
+            text += "\nFlagged (↓ marks the spot):\n"
+            text += rule.triggering.map { indent($0.text) }.joined(separator: "\n")
+        }
+        if !rule.nonTriggering.isEmpty {
+            text += "\nNot flagged:\n"
+            text += rule.nonTriggering.map { indent($0.text) }.joined(separator: "\n")
+        }
+        if !rule.corrections.isEmpty {
+            text += "\nFixed:\n"
+            for correction in rule.corrections {
+                text += indent(correction.input.text) + "  becomes\n" + indent(correction.expected)
+            }
+        }
+        return text
+    }
+
+    private static func indent(_ snippet: String) -> String {
+        snippet.split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast(snippet.hasSuffix("\n") ? 1 : 0)
+            .map { "    " + $0 }.joined(separator: "\n") + "\n"
+    }
+}
