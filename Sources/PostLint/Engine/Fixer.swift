@@ -33,7 +33,7 @@ public struct Fixer: Sendable {
         var document = original
         var applied: [AppliedFix] = []
         for _ in 0..<Self.maximumPasses {
-            let fixes = applicableFixes(diagnose(document))
+            let fixes = Self.safeFirst(applicableFixes(diagnose(document)))
             if fixes.isEmpty {
                 guard !applied.isEmpty else { return .unchanged }
                 if let broken = Self.brokenStructure(before: original, after: document) {
@@ -65,6 +65,13 @@ public struct Fixer: Sendable {
             let safe = fix.safety == .safe && withinRange
             return safe || includeUnsafe ? (diagnostic, fix) : nil
         }
+    }
+
+    /// While any safe fix remains, a pass applies only safe ones: unsafe fixes (such as
+    /// removing an import) then see the text the safe ones left and cannot undo them.
+    static func safeFirst(_ fixes: [(Diagnostic, Fix)]) -> [(Diagnostic, Fix)] {
+        let safe = fixes.filter { $0.1.safety == .safe }
+        return safe.isEmpty ? fixes : safe
     }
 
     /// Keeps fixes in document order, skipping any that touches a range already taken;

@@ -34,23 +34,25 @@ public struct UndefinedIdentifierRule: Rule {
                 "import shot_0101_a1 from './shot_0101_a1.png';\nimport shot_0101_a2 from './shot_0101_a2.png';\n\n<img src={shot_0101_a2} />\n<img src={shot_0101_a1} />\n"),
         ])
 
-    static let globals = Set(RuleData.wordList("mdx/globals.txt"))
-
     public init() {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard document.format == .mdx else { return [] }
-        let imported = Set(document.esm.imports.map(\.name))
-        let defined = imported.union(document.esm.exportedNames).union(Self.globals)
-        let used = Set(document.expressions.flatMap { $0.identifiers.map(\.name) })
-        let unusedImports = imported.subtracting(used).sorted()
-        var diagnostics: [Diagnostic] = []
-        for expression in document.expressions where !expression.isComment {
-            for use in expression.identifiers where !defined.contains(use.name) {
-                diagnostics.append(diagnostic(for: use, unusedImports: unusedImports, defined: imported, context: context))
-            }
+        let scope = MDXScope(document)
+        let unusedImports = scope.unusedImports
+        let misnamed = document.esm.imports.filter { binding in
+            AssetName.identifier(forSpecifier: binding.specifier).map { $0 != binding.name } ?? false
         }
-        return diagnostics
+        return scope.undefinedUses.map { use in
+            var found = diagnostic(for: use, unusedImports: unusedImports, defined: scope.imported, context: context)
+            if found.fix == nil, let binding = misnamed.first(where: { binding in
+                AssetName.identifier(forSpecifier: binding.specifier).map { NameShape.correspond(use.name, $0) } ?? false
+            }) {
+                let note = "; its image '\(binding.specifier)' is imported under the name '\(binding.name)'"
+                found = Diagnostic(rule: found.rule, severity: found.severity, range: found.range, message: found.message + note)
+            }
+            return found
+        }
     }
 
     private func diagnostic(

@@ -32,58 +32,26 @@ public struct UnusedImportRule: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard document.format == .mdx, !document.esm.imports.isEmpty else { return [] }
-        let used = Self.usedNames(in: document)
+        let scope = MDXScope(document)
+        let undefinedNames = Set(scope.undefinedUses.map(\.name)).sorted()
         let bindingsPerStatement = Dictionary(grouping: document.esm.imports, by: \.statementRange)
-        return document.esm.imports.filter { !used.contains($0.name) }.map { binding in
+        var reported: Set<String> = []
+        // A name bound twice is duplicate-import's finding; report its first binding only.
+        let unused = document.esm.imports.filter { !scope.used.contains($0.name) && reported.insert($0.name).inserted }
+        return unused.map { binding in
+            var message = "'\(binding.name)' is imported from '\(binding.specifier)' but never used"
             var fix: Fix? = nil
-            if bindingsPerStatement[binding.statementRange]?.count == 1 {
-                fix = Fix("remove the import of '\(binding.name)'", safety: .unsafe, edits: [Edit(Self.wholeLines(binding.statementRange, in: document), "")])
+            if let meant = undefinedNames.first(where: { NameShape.correspond($0, binding.name) }) {
+                // The import is the other half of a broken reference: keep it.
+                message += "; '\(meant)' is used instead and looks meant for it"
+            } else if bindingsPerStatement[binding.statementRange]?.count == 1 {
+                fix = Fix(
+                    "remove the import of '\(binding.name)'", safety: .unsafe,
+                    edits: [Edit(Self.wholeLines(binding.statementRange, in: document), "")])
             }
             return Diagnostic(
-                rule: Self.description.id, severity: context.severity, range: binding.nameRange,
-                message: "'\(binding.name)' is imported from '\(binding.specifier)' but never used", fix: fix)
+                rule: Self.description.id, severity: context.severity, range: binding.nameRange, message: message, fix: fix)
         }
-    }
-
-    /// Names read by expressions, used as JSX element names, or mentioned in exports.
-    static func usedNames(in document: Document) -> Set<String> {
-        var used = Set(document.expressions.flatMap { $0.identifiers.map(\.name) })
-        for region in document.regions where region.kind == .html || region.kind == .jsxExpression {
-            used.formUnion(elementNames(document.utf8[region.range]))
-        }
-        for region in document.regions(of: .esm) {
-            let text = document.utf8[region.range]
-            let exportLines = text.split(separator: 0x0A).filter { !$0.starts(with: Array("import".utf8)) }
-            for line in exportLines { used.formUnion(identifiers(line)) }
-        }
-        return used
-    }
-
-    private static func elementNames(_ bytes: ArraySlice<UInt8>) -> [String] {
-        var names: [String] = []
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "<") {
-                var start = index + 1
-                if start < bytes.endIndex, bytes[start] == UInt8(ascii: "/") { start += 1 }
-                var end = start
-                while end < bytes.endIndex, JSCursor.isIdentifierPart(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
-                if end > start {
-                    let name = String(decoding: bytes[start..<end], as: UTF8.self)
-                    names.append(String(name.split(separator: ".").first ?? ""))
-                }
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        return names
-    }
-
-    private static func identifiers(_ bytes: ArraySlice<UInt8>) -> [String] {
-        bytes.split { !JSCursor.isIdentifierPart($0) }
-            .filter { JSCursor.isIdentifierStart($0.first!) }
-            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The statement's lines, newline included, so removing it leaves no blank line.
