@@ -40,23 +40,20 @@ public struct UndefinedIdentifierRule: Rule {
         guard document.format == .mdx else { return [] }
         let scope = MDXScope(document)
         let unusedImports = scope.unusedImports
-        let misnamed = document.esm.imports.filter { binding in
-            AssetName.identifier(forSpecifier: binding.specifier).map { $0 != binding.name } ?? false
+        // Imports whose name differs from their file's: the file may be what a use meant.
+        let misnamed = document.esm.imports.compactMap { binding -> (stem: String, binding: ImportBinding)? in
+            guard let stem = AssetName.identifier(forSpecifier: binding.specifier), stem != binding.name else { return nil }
+            return (stem, binding)
         }
         return scope.undefinedUses.map { use in
-            var found = diagnostic(for: use, unusedImports: unusedImports, defined: scope.imported, context: context)
-            if found.fix == nil, let binding = misnamed.first(where: { binding in
-                AssetName.identifier(forSpecifier: binding.specifier).map { NameShape.correspond(use.name, $0) } ?? false
-            }) {
-                let note = "; its image '\(binding.specifier)' is imported under the name '\(binding.name)'"
-                found = Diagnostic(rule: found.rule, severity: found.severity, range: found.range, message: found.message + note)
-            }
-            return found
+            let hint = misnamed.first { NameShape.correspond(use.name, $0.stem) }?.binding
+            return diagnostic(for: use, unusedImports: unusedImports, defined: scope.imported, misnamed: hint, context: context)
         }
     }
 
     private func diagnostic(
-        for use: IdentifierUse, unusedImports: [String], defined: Set<String>, context: RuleContext
+        for use: IdentifierUse, unusedImports: [String], defined: Set<String>, misnamed: ImportBinding?,
+        context: RuleContext
     ) -> Diagnostic {
         var message = "'\(use.name)' is not imported or defined; the page fails to render"
         let counterparts = unusedImports.filter { NameShape.correspond(use.name, $0) }
@@ -64,6 +61,8 @@ public struct UndefinedIdentifierRule: Rule {
         if counterparts.count == 1, let target = counterparts.first {
             message += "; the unused import '\(target)' matches it"
             fix = Fix("use '\(target)'", safety: .safe, edits: [Edit(use.range, target)])
+        } else if let misnamed {
+            message += "; its image '\(misnamed.specifier)' is imported under the name '\(misnamed.name)'"
         } else {
             let close = counterparts.isEmpty ? NameShape.closest(to: use.name, in: defined) : counterparts
             if !close.isEmpty {
