@@ -23,6 +23,12 @@ let package = Package(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "ICUShim", dependencies: ["CICU"], path: "Sources/ICUShim"),
+        // Hunspell (the typo rule's dictionary engine), wrapped like ICU: Swift imports only
+        // the plain-C HunspellShim.
+        .systemLibrary(
+            name: "CHunspell", path: "Sources/CHunspell", pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"])]),
+        .target(name: "HunspellShim", dependencies: ["CHunspell"], path: "Sources/HunspellShim"),
 
         // Build-time embedding of the declarative rule data in Rules/ into the binary,
         // so a built postlint works from any directory without the source tree.
@@ -34,7 +40,7 @@ let package = Package(
         .target(
             name: "PostLint",
             dependencies: [
-                "ICUShim", "CCmark",
+                "ICUShim", "HunspellShim", "CCmark",
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Sources/PostLint",

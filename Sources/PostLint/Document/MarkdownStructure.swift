@@ -65,9 +65,14 @@ struct MarkdownStructure {
         // cmark's end column is inclusive; column 0 means "end of the previous line".
         let endLine = Int(cmark_node_get_end_line(node))
         let endColumn = Int(cmark_node_get_end_column(node))
-        let end = endColumn == 0
-            ? lines.offset(line: endLine, byteColumn: 1)
+        var end = endColumn == 0
+            ? lines.contentRange(ofLine: max(0, endLine - 2)).upperBound
             : lines.offset(line: endLine, byteColumn: endColumn + 1)
+        if end <= start {
+            // cmark reports a block that ends the document as ending before it starts
+            // (`<!-- x -->` on the last line gives 5:1-4:0): take the rest of its line.
+            end = lines.contentRange(ofLine: lines.lineNumber(at: start)).upperBound
+        }
         return start..<max(start, end)
     }
 

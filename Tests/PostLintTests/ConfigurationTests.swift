@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+@testable import PostLint
+
+final class ConfigurationTests: XCTestCase {
+    private func parse(_ yaml: String) throws -> Configuration {
+        try ConfigurationParser(path: ".postlint.yml", baseDirectory: "/repo").parse(yaml)
+    }
+
+    func testRuleSettingsSeveritiesAndOverrides() throws {
+        let configuration = try parse("""
+            rules:
+              unused-import: off
+              missing-asset: warning
+            exclude: [drafts/**]
+            overrides:
+              - files: ["legacy/**"]
+                rules:
+                  undefined-identifier: info
+            """)
+        let settings = configuration.settings(forRelativePath: "blog/post.mdx")
+        XCTAssertEqual(settings["unused-import"]?.enabled, false)
+        XCTAssertEqual(settings["missing-asset"]?.severity, .warning)
+        XCTAssertEqual(settings["undefined-identifier"]?.severity, .error)
+        XCTAssertEqual(configuration.settings(forRelativePath: "legacy/old.mdx")["undefined-identifier"]?.severity, .info)
+        XCTAssertFalse(configuration.isIncluded(relativePath: "drafts/wip.md"))
+        XCTAssertTrue(configuration.isIncluded(relativePath: "blog/post.mdx"))
+        XCTAssertFalse(configuration.isIncluded(relativePath: "blog/image.png"))
+    }
+
+    func testUnknownKeysAndRulesNameTheLine() {
+        XCTAssertThrowsError(try parse("rules:\n  not-a-rule: off\n")) { error in
+            XCTAssertTrue("\(error)".hasPrefix(".postlint.yml:2:3: "), "\(error)")
+            XCTAssertTrue("\(error)".contains("unknown rule 'not-a-rule'"))
+        }
+        XCTAssertThrowsError(try parse("rulez: {}\n")) { error in
+            XCTAssertTrue("\(error)".contains(":1:1: ") && "\(error)".contains("unknown key 'rulez'"), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("rules:\n  unused-import: loud\n")) { error in
+            XCTAssertTrue("\(error)".contains("expected off, on, error, warning or info"), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("rules: [a\n"))
+    }
+
+    func testGlobs() {
+        XCTAssertTrue(Glob("**/*.md").matches("a/b/c.md"))
+        XCTAssertTrue(Glob("**/*.md").matches("c.md"))
+        XCTAssertFalse(Glob("*.md").matches("a/c.mdx"))
+        XCTAssertTrue(Glob("*.md").matches("a/c.md"), "a pattern without / matches in any folder")
+        XCTAssertFalse(Glob("docs/*.md").matches("docs/a/b.md"))
+        XCTAssertTrue(Glob("docs/").matches("docs/a/b.md"))
+        XCTAssertTrue(Glob("post-?.md").matches("post-1.md"))
+        XCTAssertTrue(Glob("[ab].md").matches("b.md"))
+    }
+}

@@ -1,0 +1,97 @@
+import XCTest
+
+@testable import PostLint
+
+final class DocumentTests: XCTestCase {
+    private func kinds(_ document: Document, at needle: String, occurrence: Int = 0) -> Set<Region.Kind> {
+        var searchStart = document.text.startIndex
+        var found: Range<String.Index>? = nil
+        for _ in 0...occurrence {
+            found = document.text.range(of: needle, range: searchStart..<document.text.endIndex)
+            searchStart = found!.upperBound
+        }
+        let offset = document.text.utf8.distance(from: document.text.startIndex, to: found!.lowerBound)
+        return document.regionKinds(at: offset)
+    }
+
+    func testFrontMatterIsFoundAndMaskedFromMarkdown() {
+        let document = TestSupport.document("---\ntitle: x\n---\n\n# Heading\n", fileName: "a.md")
+        XCTAssertEqual(document.frontMatter?.range, 0..<17)
+        XCTAssertTrue(kinds(document, at: "title").contains(.frontMatter))
+        XCTAssertEqual(document.headings.map(\.title), ["Heading"], "the closing --- must not make a setext heading")
+    }
+
+    func testUnterminatedFrontMatterIsNotFrontMatter() {
+        let document = TestSupport.document("---\ntitle: x\n\nbody\n", fileName: "a.md")
+        XCTAssertNil(document.frontMatter)
+    }
+
+    func testMDXImportsAndExportsAreParsed() {
+        let text = """
+            import a from './a.png';
+            import b, { c as d, e } from "./lib.js";
+            import * as ns from 'ns';
+            import './side.css';
+            export const answer = 42;
+
+            {a}
+            """
+        let document = TestSupport.document(text)
+        XCTAssertEqual(document.esm.imports.map(\.name), ["a", "b", "d", "e", "ns"])
+        XCTAssertEqual(document.esm.imports.first?.specifier, "./a.png")
+        XCTAssertEqual(document.esm.exportedNames, ["answer"])
+        XCTAssertTrue(kinds(document, at: "import b").contains(.esm))
+        XCTAssertTrue(document.esm.malformedImports.isEmpty)
+    }
+
+    func testImportsInsideCodeAreNotImports() {
+        let text = "Intro.\n\n```js\nimport a from './a.png';\n```\n\nUse `import b from './b'` and `{x}`.\n"
+        let document = TestSupport.document(text)
+        XCTAssertTrue(document.esm.imports.isEmpty)
+        XCTAssertTrue(document.expressions.isEmpty, "braces in code spans are not expressions")
+        XCTAssertTrue(kinds(document, at: "import a").contains(.codeBlock))
+        XCTAssertTrue(kinds(document, at: "import b").contains(.codeSpan))
+    }
+
+    func testNestedJSXExpressionsAndAttributes() {
+        let text = "<div style={{textAlign: 'center'}}>\n  <img src={hero} alt={`a ${b}`} />\n</div>\n\nText {count} here.\n"
+        let document = TestSupport.document(text)
+        XCTAssertEqual(document.expressions.count, 4)
+        XCTAssertEqual(document.expressions.flatMap { $0.identifiers.map(\.name) }, ["hero", "count"])
+        XCTAssertTrue(kinds(document, at: "hero").isSuperset(of: [.html, .jsxExpression]))
+        XCTAssertFalse(document.isProse(document.expressions[0].range))
+    }
+
+    func testExpressionsNeedMDX() {
+        let document = TestSupport.document("Braces {like this} in Markdown.\n", fileName: "a.md")
+        XCTAssertTrue(document.expressions.isEmpty)
+        XCTAssertTrue(document.isProse(8..<12))
+    }
+
+    func testUnterminatedExpressionIsText() {
+        let document = TestSupport.document("An open { brace\n\nand more text.\n")
+        XCTAssertTrue(document.expressions.isEmpty)
+    }
+
+    func testCommentsAndLinksAreNotProse() {
+        let text = "See [the docs](https://example.com/a_b) now.\n\n{/* note */}\n\n<!-- hidden -->\n"
+        let document = TestSupport.document(text)
+        XCTAssertTrue(kinds(document, at: "https").contains(.linkDestination))
+        XCTAssertTrue(kinds(document, at: "note").contains(.jsxComment))
+        XCTAssertTrue(kinds(document, at: "hidden").contains(.htmlComment))
+        XCTAssertEqual(kinds(document, at: "the docs"), [])
+    }
+
+    func testPlainTextHasNoMarkdownStructure() {
+        let document = TestSupport.document("    indented is not code\n# not parsed\n", fileName: "a.txt")
+        XCTAssertTrue(document.regions.isEmpty)
+    }
+
+    func testCRLFKeepsOffsetsInTheOriginalText() {
+        let text = "import a from './a.png';\r\n\r\n<img src={b} />\r\n"
+        let document = TestSupport.document(text)
+        let use = document.expressions.first!.identifiers.first!
+        XCTAssertEqual(document.string(use.range), "b")
+        XCTAssertEqual(document.position(at: use.range.lowerBound), LineIndex.Position(line: 3, column: 11))
+    }
+}

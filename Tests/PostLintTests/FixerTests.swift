@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+
+@testable import PostLint
+
+final class FixerTests: XCTestCase {
+    private func diagnostic(_ range: Range<Int>, _ replacement: String, safety: FixSafety = .safe) -> Diagnostic {
+        Diagnostic(rule: "test", severity: .error, range: range, message: "m", fix: Fix("t", safety: safety, edits: [Edit(range, replacement)]))
+    }
+
+    func testAppliesNonOverlappingEditsAndRelintsUntilNothingIsLeft() {
+        let document = TestSupport.document("aaa bbb", fileName: "a.md")
+        // Each pass offers to replace the first "a" or "b" with "x"; overlapping offers wait.
+        let outcome = Fixer(includeUnsafe: false).fix(document) { document in
+            guard let index = document.utf8.firstIndex(where: { $0 == 0x61 || $0 == 0x62 }) else { return [] }
+            return [self.diagnostic(index..<(index + 1), "x"), self.diagnostic(index..<(index + 1), "y")]
+        }
+        guard case .fixed(let text, let applied) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(text, "xxx xxx")
+        XCTAssertEqual(applied.count, 6)
+    }
+
+    func testRefusesFixesThatNeverSettle() {
+        let document = TestSupport.document("a", fileName: "a.md")
+        let outcome = Fixer(includeUnsafe: false).fix(document) { document in
+            [self.diagnostic(0..<document.utf8.count, document.text + "a")]
+        }
+        guard case .refused(let reason) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(reason.contains("did not settle"))
+    }
+
+    func testUnsafeFixesNeedPermission() {
+        let document = TestSupport.document("abc", fileName: "a.md")
+        let diagnose: (Document) -> [Diagnostic] = { document in
+            document.text == "abc" ? [self.diagnostic(0..<1, "x", safety: .unsafe)] : []
+        }
+        guard case .unchanged = Fixer(includeUnsafe: false).fix(document, diagnose: diagnose) else { return XCTFail() }
+        guard case .fixed(let text, _) = Fixer(includeUnsafe: true).fix(document, diagnose: diagnose) else { return XCTFail() }
+        XCTAssertEqual(text, "xbc")
+    }
+
+    func testASafeFixThatEditsOutsideItsFindingIsTreatedAsUnsafe() {
+        let document = TestSupport.document("abc", fileName: "a.md")
+        let sneaky = Diagnostic(rule: "t", severity: .error, range: 0..<1, message: "m", fix: Fix("t", safety: .safe, edits: [Edit(1..<3, "zz")]))
+        guard case .unchanged = Fixer(includeUnsafe: false).fix(document, diagnose: { _ in [sneaky] }) else {
+            return XCTFail("a safe fix may not touch bytes its finding does not cover")
+        }
+    }
+
+    func testRefusesAFixThatBreaksTheFrontMatter() {
+        let document = TestSupport.document("---\ntitle: ok\n---\nbody\n", fileName: "a.md")
+        let outcome = Fixer(includeUnsafe: false).fix(document) { document in
+            document.text.contains("title: ok") ? [self.diagnostic(4..<15, "title: [unclosed\n")] : []
+        }
+        guard case .refused(let reason) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(reason.contains("front matter"), reason)
+    }
+
+    func testFileWriterKeepsPermissionsAndRefusesChangedFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-writer-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("post.md").path
+        try Data("old\r\n".utf8).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file)
+
+        try FileWriter.replace(file, with: Array("new\r\n".utf8), expecting: Array("old\r\n".utf8))
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "new\r\n")
+        let permissions = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        XCTAssertEqual(permissions, 0o640)
+        XCTAssertThrowsError(try FileWriter.replace(file, with: Array("x".utf8), expecting: Array("old\r\n".utf8)))
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "new\r\n", "a changed file is not overwritten")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("postlint-") }
+        XCTAssertEqual(leftovers, [], "no temporary file is left behind")
+    }
+}
