@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unorm2.h>
@@ -121,4 +122,41 @@ int32_t plicu_script(int32_t codePoint) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(codePoint, &status);
     return U_FAILURE(status) ? -3 : (int32_t)script;
+}
+
+int32_t plicu_byte_table(const char *charset, int32_t *codePoints) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = open_strict(charset, &status);
+    if (U_FAILURE(status)) return -3;
+    for (int32_t byte = 0; byte < 256; byte++) {
+        char input = (char)byte;
+        UChar output[4];
+        UErrorCode byteStatus = U_ZERO_ERROR;
+        ucnv_reset(converter);
+        int32_t length = ucnv_toUChars(converter, output, 4, &input, 1, &byteStatus);
+        codePoints[byte] = -1;
+        if (U_SUCCESS(byteStatus) && length == 1 && output[0] != 0xFFFD) {
+            codePoints[byte] = output[0];
+        }
+    }
+    ucnv_close(converter);
+    return 0;
+}
+
+int32_t plicu_char_type(int32_t codePoint) {
+    return (int32_t)u_charType(codePoint);
+}
+
+int32_t plicu_is_pictographic(int32_t codePoint) {
+    return u_hasBinaryProperty(codePoint, UCHAR_EXTENDED_PICTOGRAPHIC) ? 1 : 0;
+}
+
+int32_t plicu_nfc_quick_check(int32_t codePoint) {
+    return u_getIntPropertyValue(codePoint, UCHAR_NFC_QUICK_CHECK);
+}
+
+int32_t plicu_nfc_boundary_before(int32_t codePoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    return U_SUCCESS(status) && unorm2_hasBoundaryBefore(nfc, codePoint) ? 1 : 0;
 }

@@ -67,17 +67,19 @@ public final class ICURegularExpression: @unchecked Sendable {
 
     /// Every non-overlapping match in `utf8`. Thread-safe: each call matches on its own
     /// clone of the compiled pattern.
-    public func matches(in utf8: [UInt8], timeLimit: Int32 = defaultTimeLimit) throws -> [Match] {
+    public func matches(in utf8: [UInt8], timeLimit: Int32 = defaultTimeLimit, limit: Int = .max) throws -> [Match] {
         guard let matcher = plicu_regex_clone(compiled) else { throw MatchError.failure(pattern: pattern) }
         defer { plicu_regex_close(matcher) }
         var ranges = [Int64](repeating: -1, count: 2 * (groupCount + 1))
         var found: [Match] = []
-        try utf8.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            guard plicu_regex_set_text(matcher, base ?? "", Int64(buffer.count), timeLimit) == 1 else {
+        // An empty array may have no storage; ICU wants a valid pointer even for no text.
+        let text = utf8.isEmpty ? [0] : utf8
+        try text.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard plicu_regex_set_text(matcher, base, Int64(utf8.count), timeLimit) == 1 else {
                 throw MatchError.failure(pattern: pattern)
             }
-            while true {
+            while found.count < limit {
                 let result = plicu_regex_find_next(matcher, &ranges, Int32(ranges.count))
                 if result == 0 { break }
                 if result == -4 { throw MatchError.timeLimit(pattern: pattern) }
@@ -96,7 +98,7 @@ public final class ICURegularExpression: @unchecked Sendable {
     /// Whether the pattern matches anywhere in `text`; a pattern over its time limit counts
     /// as no match (used on built-in patterns, which the tests keep fast).
     public func firstMatch(in text: String) -> Match? {
-        (try? matches(in: text))?.first
+        (try? matches(in: Array(text.utf8), limit: 1))?.first
     }
 
     private static func match(from ranges: [Int64], groups: Int) -> Match {

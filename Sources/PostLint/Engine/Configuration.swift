@@ -34,6 +34,10 @@ public struct Configuration: Sendable {
     public var exclude: [Glob]
     public var rules: [String: RuleChange] = [:]
     public var overrides: [Override] = []
+    /// Folders of user rules in the rule language (`rule-folders`), absolute.
+    public var ruleFolders: [String] = []
+    /// The rules read from `ruleFolders`.
+    public var userRules: [DeclarativeRule] = []
 
     public init(baseDirectory: String) {
         self.baseDirectory = baseDirectory
@@ -46,6 +50,9 @@ public struct Configuration: Sendable {
         var result: [String: RuleSetting] = [:]
         for description in RuleRegistry.descriptions {
             result[description.id] = RuleSetting(enabled: true, severity: description.severity, options: RuleOptions())
+        }
+        for rule in userRules {
+            result[rule.id] = RuleSetting(enabled: true, severity: rule.severity, options: RuleOptions())
         }
         let changes = [rules] + overrides.filter { $0.files.contains { $0.matches(path) } }.map(\.rules)
         for change in changes {

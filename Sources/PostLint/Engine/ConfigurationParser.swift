@@ -6,7 +6,7 @@ struct ConfigurationParser {
     let path: String
     let baseDirectory: String
 
-    static let topLevelKeys: Set<String> = ["rules", "include", "exclude", "overrides"]
+    static let topLevelKeys: Set<String> = ["rules", "include", "exclude", "overrides", "rule-folders"]
 
     func parse(_ yaml: String) throws -> Configuration {
         var configuration = Configuration(baseDirectory: baseDirectory)
@@ -19,13 +19,19 @@ struct ConfigurationParser {
         }
         guard let root else { return configuration }
         let top = try mapping(root, what: "the top level")
+        // User rules first, so `rules:` may configure them wherever the key is written.
+        if let folders = try top.first(where: { try string($0.0) == "rule-folders" })?.1 {
+            try loadUserRules(folders, into: &configuration)
+        }
+        let known = RuleRegistry.ids.union(configuration.userRules.map(\.id))
         for (keyNode, value) in top {
             let key = try string(keyNode)
             switch key {
-            case "rules": configuration.rules = try ruleChanges(value)
+            case "rule-folders": break
+            case "rules": configuration.rules = try ruleChanges(value, known: known)
             case "include": configuration.include = try globs(value)
             case "exclude": configuration.exclude = try globs(value)
-            case "overrides": configuration.overrides = try overrides(value)
+            case "overrides": configuration.overrides = try overrides(value, known: known)
             default:
                 throw error(at: keyNode, "unknown key '\(key)' (expected one of: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
@@ -33,7 +39,30 @@ struct ConfigurationParser {
         return configuration
     }
 
-    private func overrides(_ node: Node) throws -> [Configuration.Override] {
+    /// `rule-folders: [path, ...]`, relative to the configuration file's folder.
+    private func loadUserRules(_ node: Node, into configuration: inout Configuration) throws {
+        let entries = node.scalar != nil ? [node] : (node.sequence.map(Array.init) ?? [])
+        guard !entries.isEmpty else { throw error(at: node, "'rule-folders' must be a folder or a list of folders") }
+        for entry in entries {
+            let folder = try string(entry)
+            let path = folder.hasPrefix("/") ? folder : baseDirectory + "/" + folder
+            let rules: [DeclarativeRule]
+            do {
+                rules = try DeclarativeRuleLoader.load(folder: path)
+            } catch let problem as DeclarativeRuleError {
+                throw ConfigurationError(path: problem.path, line: problem.line, column: problem.column, message: problem.message)
+            }
+            for rule in rules {
+                if RuleRegistry.ids.contains(rule.id) || configuration.userRules.contains(where: { $0.id == rule.id }) {
+                    throw ConfigurationError(path: rule.origin, line: nil, column: nil, message: "the rule id '\(rule.id)' is already taken")
+                }
+                configuration.userRules.append(rule)
+            }
+            configuration.ruleFolders.append(path)
+        }
+    }
+
+    private func overrides(_ node: Node, known: Set<String>) throws -> [Configuration.Override] {
         guard let sequence = node.sequence else { throw error(at: node, "'overrides' must be a list") }
         return try sequence.map { entry in
             let fields = try mapping(entry, what: "an override")
@@ -42,7 +71,7 @@ struct ConfigurationParser {
             for (keyNode, value) in fields {
                 switch try string(keyNode) {
                 case "files": files = try globs(value)
-                case "rules": rules = try ruleChanges(value)
+                case "rules": rules = try ruleChanges(value, known: known)
                 default: throw error(at: keyNode, "unknown key '\(try string(keyNode))' in an override (expected files, rules)")
                 }
             }
@@ -51,11 +80,11 @@ struct ConfigurationParser {
         }
     }
 
-    private func ruleChanges(_ node: Node) throws -> [String: Configuration.RuleChange] {
+    private func ruleChanges(_ node: Node, known: Set<String>) throws -> [String: Configuration.RuleChange] {
         var changes: [String: Configuration.RuleChange] = [:]
         for (keyNode, value) in try mapping(node, what: "'rules'") {
             let id = try string(keyNode)
-            guard RuleRegistry.ids.contains(id) else {
+            guard known.contains(id) else {
                 throw error(at: keyNode, "unknown rule '\(id)' (see `postlint rules`)")
             }
             changes[id] = try ruleChange(value)

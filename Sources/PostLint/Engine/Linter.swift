@@ -15,6 +15,14 @@ public struct Linter: Sendable {
         return selected.map { $0.contains(id) } ?? true
     }
 
+    /// Whether a rule that may run reads the run's vocabulary (so the Runner counts it).
+    public var usesVocabulary: Bool {
+        RuleRegistry.documentRules.contains { rule in
+            let ruleType = type(of: rule)
+            return ruleType.usesVocabulary && runs(ruleType.description.id, settings: [:])
+        }
+    }
+
     /// Findings of the rules that read raw bytes.
     public func checkSource(_ source: SourceFile, settings: [String: RuleSetting], context: RuleContext) -> [Finding] {
         RuleRegistry.sourceRules.flatMap { rule -> [Finding] in

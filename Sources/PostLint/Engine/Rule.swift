@@ -3,7 +3,14 @@
 /// comes through the `RuleContext` the engine hands them.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// Whether the rule reads `RuleContext.vocabulary`; the Runner counts the words of all
+    /// the files it lints (a pre-pass) only when a rule that runs asks for them.
+    static var usesVocabulary: Bool { get }
     func check(_ document: Document, context: RuleContext) -> [Diagnostic]
+}
+
+extension Rule {
+    public static var usesVocabulary: Bool { false }
 }
 
 /// A rule that judges the raw bytes before they are decoded (encodings, binary content).
@@ -30,16 +37,23 @@ public struct RuleContext: Sendable {
     public let severity: Severity
     /// The rule's options from the configuration.
     public let options: RuleOptions
+    /// The words of every file linted in this run, when a rule asked for them (see
+    /// `Rule.usesVocabulary`); nil for a single text (standard input, tests).
+    public let vocabulary: Vocabulary?
 
-    public init(fileExists: (@Sendable (String) -> Bool)?, severity: Severity, options: RuleOptions = RuleOptions()) {
+    public init(
+        fileExists: (@Sendable (String) -> Bool)?, severity: Severity, options: RuleOptions = RuleOptions(),
+        vocabulary: Vocabulary? = nil
+    ) {
         self.fileExists = fileExists
         self.severity = severity
         self.options = options
+        self.vocabulary = vocabulary
     }
 
     /// The same context for another rule.
     public func with(severity: Severity, options: RuleOptions) -> RuleContext {
-        RuleContext(fileExists: fileExists, severity: severity, options: options)
+        RuleContext(fileExists: fileExists, severity: severity, options: options, vocabulary: vocabulary)
     }
 }
 

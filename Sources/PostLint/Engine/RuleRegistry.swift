@@ -4,7 +4,9 @@ public enum RuleRegistry {
     public static let sourceRules: [any SourceRule] = EncodingRules.sourceRules
 
     public static let documentRules: [any Rule] =
-        EncodingRules.documentRules + MDXRules.all
+        EncodingRules.documentRules + MDXRules.all + TypoRules.all
+        + TranslationRules.all
+        + GeneratorRules.all
 
     public static var descriptions: [RuleDescription] {
         sourceRules.map { type(of: $0).description } + documentRules.map { type(of: $0).description }

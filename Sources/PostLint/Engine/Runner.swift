@@ -40,11 +40,13 @@ public struct Runner: Sendable {
 
     public func run(files: [String]) -> [FileReport] {
         let results = ResultSlots<FileReport>(count: files.count)
+        // Pre-pass: the words of all the files, for rules that weigh repository evidence.
+        let vocabulary = linter.usesVocabulary ? Vocabulary.build(paths: files) : nil
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let path = files[index]
             let report: FileReport
             if let data = FileManager.default.contents(atPath: path) {
-                report = process(path: path, bytes: Array(data), onDisk: true)
+                report = process(path: path, bytes: Array(data), onDisk: true, vocabulary: vocabulary)
             } else {
                 report = FileReport(path: path, failure: "cannot read the file")
             }
@@ -54,8 +56,9 @@ public struct Runner: Sendable {
     }
 
     /// Lints one file's bytes. `onDisk` says whether `path` names a real file (so its
-    /// neighbours can be checked and fixes written).
-    public func process(path: String, bytes: [UInt8], onDisk: Bool) -> FileReport {
+    /// neighbours can be checked and fixes written). `vocabulary` is the run's word counts
+    /// (see `Vocabulary`), nil when only this file is linted.
+    public func process(path: String, bytes: [UInt8], onDisk: Bool, vocabulary: Vocabulary? = nil) -> FileReport {
         var report = FileReport(path: path)
         let source = SourceFile(path: path, bytes: bytes)
         if source.isBinary {
@@ -63,10 +66,14 @@ public struct Runner: Sendable {
             return report
         }
         let settings = configuration.settings(forRelativePath: FileDiscovery(configuration: configuration).relativeToBase(path))
-        let context = RuleContext(fileExists: onDisk ? Self.neighbourCheck(for: path) : nil, severity: .error)
+        let context = RuleContext(
+            fileExists: onDisk ? Self.neighbourCheck(for: path) : nil, severity: .error, vocabulary: vocabulary)
         report.findings = linter.checkSource(source, settings: settings, context: context)
         guard let document = Document(source: source) else { return report }
-        let diagnose = { (document: Document) in linter.check(document, settings: settings, context: context) }
+        let diagnose = { (document: Document) in
+            linter.check(document, settings: settings, context: context)
+                + linter.check(userRules: configuration.userRules, document, settings: settings, context: context)
+        }
         var diagnostics = diagnose(document)
         var finalDocument = document
 

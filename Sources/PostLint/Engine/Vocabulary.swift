@@ -60,18 +60,15 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// Reads and counts the files in parallel; unreadable files are left out.
     public static func build(paths: [String]) -> Vocabulary {
-        let lock = NSLock()
-        var merged: [String: Usage] = [:]
-        var counted = 0
+        let perFile = ResultSlots<[String: Int]>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             guard let data = FileManager.default.contents(atPath: paths[index]) else { return }
-            let counts = count(Array(data))
-            lock.lock()
-            merge(counts, into: &merged)
-            counted += 1
-            lock.unlock()
+            perFile.set(index, count(Array(data)))
         }
-        return Vocabulary(usages: merged, fileCount: counted)
+        var merged: [String: Usage] = [:]
+        let counted = perFile.values
+        for counts in counted { merge(counts, into: &merged) }
+        return Vocabulary(usages: merged, fileCount: counted.count)
     }
 
     private static func merge(_ counts: [String: Int], into merged: inout [String: Usage]) {
@@ -108,7 +105,8 @@ public final class Vocabulary: @unchecked Sendable {
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             let end = min(index + length, bytes.count)
             let scalar = decodeScalar(bytes[index..<end])
-            if let scalar, scalar.properties.isAlphabetic {
+            // Hangul syllables first: a range check, where the Unicode property lookup is slow.
+            if let scalar, (0xAC00...0xD7A3).contains(scalar.value) || scalar.properties.isAlphabetic {
                 if wordIsASCII { finish() }
                 wordIsASCII = false
                 word.append(contentsOf: bytes[index..<end])

@@ -3,5 +3,10 @@ enum EncodingRules {
     static let sourceRules: [any SourceRule] = [
         InvalidEncodingRule()
     ]
-    static let documentRules: [any Rule] = []
+    static let documentRules: [any Rule] = [
+        MojibakeRule(),
+        ReplacementCharacterRule(),
+        UnicodeNormalizationRule(),
+        InvisibleCharacterRule(),
+    ]
 }

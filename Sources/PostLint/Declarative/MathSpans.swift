@@ -1,0 +1,76 @@
+/// TeX math in prose, as MathJax and KaTeX sites render it: `$$...$$`, `$...$`, `\(...\)`
+/// and `\[...\]`. LaTeX inside math is meant; rules about LaTeX residue skip it.
+enum MathSpans {
+    static func find(in document: Document) -> [Range<Int>] {
+        let bytes = document.utf8
+        var spans: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            if let span = span(at: index, in: bytes), isOutsideCode(index, document) {
+                spans.append(span)
+                index = span.upperBound
+                continue
+            }
+            // An escaped backslash that opens no `\\(` math opens nothing either.
+            index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return spans
+    }
+
+    /// MathJax renders math in prose and in HTML (`<figcaption>`), never in code.
+    private static func isOutsideCode(_ offset: Int, _ document: Document) -> Bool {
+        document.regionKinds(at: offset).isDisjoint(with: [.codeBlock, .codeSpan, .frontMatter, .esm, .htmlComment])
+    }
+
+    /// The math span opening at `index`, if one does.
+    private static func span(at index: Int, in bytes: [UInt8]) -> Range<Int>? {
+        let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\")
+        func next(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
+        if bytes[index] == dollar, next(1) == dollar {
+            return closing([dollar, dollar], after: index + 2, in: bytes, sameLine: false).map { index..<$0 }
+        }
+        // Markdown eats one backslash, so MathJax posts write `\\(...\\)` and `\\[...\\]`.
+        if bytes[index] == backslash, next(1) == backslash, let bracket = next(2), bracket == UInt8(ascii: "(") || bracket == UInt8(ascii: "[") {
+            let close = bracket == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+            return closing([backslash, backslash, close], after: index + 3, in: bytes, sameLine: false).map { index..<$0 }
+        }
+        if bytes[index] == backslash, next(1) == UInt8(ascii: "(") {
+            return closing([backslash, UInt8(ascii: ")")], after: index + 2, in: bytes, sameLine: false).map { index..<$0 }
+        }
+        if bytes[index] == backslash, next(1) == UInt8(ascii: "[") {
+            return closing([backslash, UInt8(ascii: "]")], after: index + 2, in: bytes, sameLine: false).map { index..<$0 }
+        }
+        // `$x$`: no space inside the dollars and no digit right after the closing one, so
+        // prices ("$5 and $10") are not math (Pandoc's rule).
+        // MathJax sites also write `$ x^2 $`: spaces are allowed when the inside is TeX.
+        if bytes[index] == dollar, let first = next(1), first != 0x0A, first != dollar {
+            var end = index + 1
+            var looksLikeTeX = false
+            while end < bytes.count, bytes[end] != 0x0A {
+                if [backslash, UInt8(ascii: "^"), UInt8(ascii: "_")].contains(bytes[end]) { looksLikeTeX = true }
+                if bytes[end] == backslash { end += 2; continue }
+                if bytes[end] == dollar {
+                    let spaced = first == 0x20 || bytes[end - 1] == 0x20
+                    let after = end + 1 < bytes.count ? bytes[end + 1] : 0x20
+                    let price = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(after)
+                    return (!spaced || looksLikeTeX) && !price ? index..<end + 1 : nil
+                }
+                end += 1
+            }
+        }
+        return nil
+    }
+
+    private static func closing(_ delimiter: [UInt8], after start: Int, in bytes: [UInt8], sameLine: Bool) -> Int? {
+        var index = start
+        while index + delimiter.count <= bytes.count {
+            if bytes[index] == 0x0A, sameLine { return nil }
+            if bytes[index] == delimiter[0], Array(bytes[index..<index + delimiter.count]) == delimiter {
+                return index + delimiter.count
+            }
+            if bytes[index] == UInt8(ascii: "\\"), delimiter[0] != UInt8(ascii: "\\") { index += 1 }
+            index += 1
+        }
+        return nil
+    }
+}

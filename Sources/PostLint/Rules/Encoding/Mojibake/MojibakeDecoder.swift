@@ -1,0 +1,220 @@
+/// Finds the likeliest original text of one run of suspicious characters: the characters
+/// are turned back into the bytes a code page decoded them from, and a Viterbi search over
+/// those bytes chooses, at each point, between keeping a character as it is and reading
+/// the next bytes as one UTF-8 character, possibly with dropped bytes re-inserted. The
+/// language model scores every choice, so among several valid readings the likeliest wins.
+struct MojibakeDecoder {
+    let model: RepairLanguageModel
+    /// Whether a character may be rebuilt from its lead byte alone.
+    var rebuildFromLead = false
+
+    struct Reading: Equatable {
+        var scalars: [UInt32]
+        /// For each scalar, whether it was recovered (true) or kept as it was.
+        var isRecovered: [Bool]
+        /// How many UTF-8 characters were recovered.
+        var recovered: Int
+        /// How many dropped bytes were re-inserted.
+        var restoredBytes: Int
+        /// The reading's cost; keeping every character costs `keepCost` each.
+        var cost: Double
+    }
+
+    /// One way to read the bytes from some position on.
+    private struct Step {
+        let scalar: UInt32
+        let length: Int
+        let inserted: Int
+        let isRecovered: Bool
+    }
+
+    private struct Node {
+        var cost: Double
+        var previous: (position: Int, state: UInt32)?
+        var step: Step?
+    }
+
+    /// State key for "the last character written is not a Hangul syllable".
+    private static let neutral = UInt32.max
+
+    /// - Parameters:
+    ///   - bytes: the run's characters as code page bytes, one byte per character.
+    ///   - original: the run's characters.
+    ///   - insertable: bytes that may have been dropped (empty: none were).
+    ///   - before: the character just before the run; `hangulAfter`: whether a Hangul
+    ///     syllable follows it (so a word does not end at the run's end).
+    func read(bytes: [UInt8], original: [UInt32], insertable: [UInt8], before: UInt32?, hangulAfter: Bool) -> Reading? {
+        let count = bytes.count
+        var nodes = [[UInt32: Node]](repeating: [:], count: count + 1)
+        let start = before.flatMap { RepairLanguageModel.isHangulSyllable($0) ? $0 : nil } ?? Self.neutral
+        nodes[0][start] = Node(cost: 0)
+        for position in 0..<count where !nodes[position].isEmpty {
+            let choices = steps(bytes, at: position, original: original[position], insertable: insertable)
+            for (state, node) in nodes[position] {
+                let previous = state == Self.neutral ? nil : state
+                for step in choices {
+                    var cost = node.cost
+                    if step.isRecovered {
+                        cost += model.cost(of: step.scalar, after: previous) + Double(step.inserted) * RepairLanguageModel.droppedByteCost
+                    } else {
+                        cost += RepairLanguageModel.keepCost + (previous.map { model.wordEndCost($0) } ?? 0)
+                    }
+                    let next = position + step.length
+                    let nextState = step.isRecovered && RepairLanguageModel.isHangulSyllable(step.scalar) ? step.scalar : Self.neutral
+                    if cost < nodes[next][nextState]?.cost ?? .infinity {
+                        nodes[next][nextState] = Node(cost: cost, previous: (position, state), step: step)
+                    }
+                }
+            }
+        }
+        let ending = nodes[count].map { state, node in
+            (state, node.cost + (hangulAfter || state == Self.neutral ? 0 : model.wordEndCost(state)))
+        }
+        guard let best = ending.min(by: { $0.1 < $1.1 }), best.1.isFinite else { return nil }
+        return backtrack(nodes, from: (count, best.0))
+    }
+
+    private func backtrack(_ nodes: [[UInt32: Node]], from end: (position: Int, state: UInt32)) -> Reading {
+        var reading = Reading(scalars: [], isRecovered: [], recovered: 0, restoredBytes: 0, cost: nodes[end.position][end.state]?.cost ?? 0)
+        var cursor: (position: Int, state: UInt32)? = end
+        while let current = cursor, let node = nodes[current.position][current.state], let step = node.step {
+            reading.scalars.append(step.scalar)
+            reading.isRecovered.append(step.isRecovered)
+            if step.isRecovered { reading.recovered += 1 }
+            reading.restoredBytes += step.inserted
+            cursor = node.previous
+        }
+        reading.scalars.reverse()
+        reading.isRecovered.reverse()
+        return reading
+    }
+
+    /// Every way to read on from `position`: keep the character, or read one UTF-8
+    /// character from the bytes with dropped continuation bytes put back: up to
+    /// `length - 2` of them, or (`rebuildFromLead`, when the document already shows this
+    /// damage) a three- or four-byte character rebuilt from its lead byte and at most two
+    /// re-inserted bytes (`き` is E3 81 8D; Windows-1252 drops both continuation bytes).
+    private func steps(_ bytes: [UInt8], at position: Int, original: UInt32, insertable: [UInt8]) -> [Step] {
+        let rebuildFromLead = self.rebuildFromLead
+        var result = [Step(scalar: original, length: 1, inserted: 0, isRecovered: false)]
+        let lead = bytes[position]
+        guard let length = Self.sequenceLength(lead) else { return result }
+        let maximumInserted = insertable.isEmpty ? 0 : (rebuildFromLead && length <= 3 ? length - 1 : length - 2)
+        for inserted in 0...maximumInserted {
+            let taken = length - 1 - inserted
+            guard position + 1 + taken <= bytes.count else { continue }
+            let real = Array(bytes[(position + 1)..<(position + 1 + taken)])
+            guard real.allSatisfy({ $0 & 0xC0 == 0x80 }) else { continue }
+            for continuation in Self.fillings(real, inserting: inserted, from: insertable) {
+                guard let scalar = Self.decode([lead] + continuation) else { continue }
+                // A guessed byte must give a character the model knows, not any valid one.
+                if inserted > 0, !model.isKnown(scalar) { continue }
+                result.append(Step(scalar: scalar, length: 1 + taken, inserted: inserted, isRecovered: true))
+            }
+        }
+        return result
+    }
+
+    /// The continuation bytes `real` with `count` bytes from `insertable` put in every
+    /// possible place: each choice of positions in the completed sequence, filled with
+    /// every combination of insertable bytes.
+    static func fillings(_ real: [UInt8], inserting count: Int, from insertable: [UInt8]) -> [[UInt8]] {
+        guard count > 0 else { return [real] }
+        let length = real.count + count
+        var result: [[UInt8]] = []
+        for mask in 0..<(1 << length) where mask.nonzeroBitCount == count {
+            var values = [Int](repeating: 0, count: count)
+            while true {
+                var sequence: [UInt8] = []
+                sequence.reserveCapacity(length)
+                var nextReal = 0
+                var nextInserted = 0
+                for slot in 0..<length {
+                    if mask & (1 << slot) != 0 {
+                        sequence.append(insertable[values[nextInserted]])
+                        nextInserted += 1
+                    } else {
+                        sequence.append(real[nextReal])
+                        nextReal += 1
+                    }
+                }
+                result.append(sequence)
+                // Next combination of inserted values, like an odometer.
+                var digit = 0
+                while digit < count, values[digit] == insertable.count - 1 { values[digit] = 0; digit += 1 }
+                if digit == count { break }
+                values[digit] += 1
+            }
+        }
+        return result
+    }
+
+    static func sequenceLength(_ lead: UInt8) -> Int? {
+        switch lead {
+        case 0xC2...0xDF: 2
+        case 0xE0...0xEF: 3
+        case 0xF0...0xF4: 4
+        default: nil
+        }
+    }
+
+    /// The scalar of one complete, well-formed UTF-8 sequence, or nil.
+    static func decode(_ sequence: [UInt8]) -> UInt32? {
+        guard let length = sequenceLength(sequence[0]), sequence.count == length else { return nil }
+        let second = sequence[1]
+        switch sequence[0] {
+        case 0xE0: guard second >= 0xA0 else { return nil }
+        case 0xED: guard second <= 0x9F else { return nil }
+        case 0xF0: guard second >= 0x90 else { return nil }
+        case 0xF4: guard second <= 0x8F else { return nil }
+        default: break
+        }
+        guard sequence.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }) else { return nil }
+        var scalar = UInt32(sequence[0]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for byte in sequence.dropFirst() { scalar = scalar << 6 | UInt32(byte & 0x3F) }
+        return scalar
+    }
+}
+
+extension MojibakeDecoder {
+    /// Whether the bytes hold the start of a UTF-8 character of three or four bytes with at
+    /// least two of its continuation bytes (`ğŸ‘` is F0 9F 91): evidence enough on its own
+    /// that bytes were dropped, where a lone `ì´` (EC B4) is not.
+    static func holdsLongSequenceStart(_ bytes: [UInt8]) -> Bool {
+        for index in bytes.indices {
+            guard let length = sequenceLength(bytes[index]), length >= 3, index + 2 < bytes.count else { continue }
+            let prefix = Array(bytes[index...(index + 2)])
+            if decode(prefix + [UInt8](repeating: 0x80, count: length - 3)) != nil { return true }
+        }
+        return false
+    }
+}
+
+extension MojibakeDecoder.Reading {
+    /// One recovered character from two bytes outside Latin: `’é` read through Mac OS Roman
+    /// gives Armenian `Վ`. Such a reading is believed only when the document shows other,
+    /// stronger damage through the same code page.
+    var isWeak: Bool {
+        guard recovered == 1, let index = isRecovered.firstIndex(of: true) else { return false }
+        let scalar = scalars[index]
+        return scalar < 0x800 && !RepairLanguageModel.isCommonLatin(scalar)
+    }
+
+    /// Whether the evidence is strong: several recovered characters, or one from three or
+    /// four bytes.
+    var isStrong: Bool {
+        recovered > 1 || zip(scalars, isRecovered).contains { $1 && $0 >= 0x800 }
+    }
+
+    /// Whether a recovered character sits right next to a letter kept as it was. Real
+    /// damage turns whole words into mojibake, so `ЛЕВ»` (Russian capitals and a quote) is
+    /// not `ЛЕ` followed by a repaired `»`.
+    var touchesKeptLetter: Bool {
+        for index in scalars.indices where isRecovered[index] {
+            for neighbour in [index - 1, index + 1] where scalars.indices.contains(neighbour) && !isRecovered[neighbour] {
+                if Unicode.Scalar(scalars[neighbour])?.properties.isAlphabetic == true { return true }
+            }
+        }
+        return false
+    }
+}

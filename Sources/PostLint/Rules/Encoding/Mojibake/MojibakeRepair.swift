@@ -1,0 +1,216 @@
+/// Finds the lines of a document that hold UTF-8 misread through a legacy code page and
+/// computes their repair. Work happens on runs of suspicious characters (characters the
+/// code page decodes from bytes 0x80...0xFF); everything outside those runs stays as it is.
+///
+/// The document is read twice: first without re-inserting dropped bytes, which shows which
+/// code page the damage came from (the evidence) and gives unambiguous repaired words;
+/// then each damaged line is repaired with the best code page, re-inserting dropped bytes
+/// only for code pages the document has shown evidence of. A repaired line is read again
+/// to undo double damage.
+struct MojibakeRepair {
+    struct LineFix {
+        /// Byte range of the document the repair replaces: the first to the last changed character.
+        let range: Range<Int>
+        let replacement: String
+        let codePage: String
+        let rounds: Int
+        let restoredBytes: Int
+    }
+
+    struct Character {
+        var scalar: UInt32
+        /// Byte offset in the document, or -1 for a repaired character.
+        var offset: Int
+        var inCode: Bool
+    }
+
+    private struct LineResult {
+        var characters: [Character]
+        var recovered = 0
+        /// Runs whose reading is strong evidence of this code page.
+        var strongRuns = 0
+        var restoredBytes = 0
+        var gain = 0.0
+    }
+
+    static let maximumRounds = 3
+    let model = RepairLanguageModel.shared
+    private var decoder: MojibakeDecoder { MojibakeDecoder(model: model) }
+    private let pages = SingleByteCodePage.all
+
+    func fixes(in document: Document) -> [LineFix] {
+        let lines = candidateLines(document)
+        guard !lines.isEmpty else { return [] }
+        var evidence = [Int](repeating: 0, count: pages.count)
+        var words = DocumentWords(document)
+        for line in lines {
+            let results = pages.map { repair(line, with: $0, dropping: false, words: nil) }
+            for (index, result) in results.enumerated() { evidence[index] += result.strongRuns }
+            if let best = results.max(by: { $0.gain < $1.gain }), best.recovered > 0 { words.add(best.characters) }
+        }
+        let order = pages.indices.sorted { evidence[$0] > evidence[$1] }
+        return lines.compactMap { fix($0, order: order, evidence: evidence, words: words) }
+    }
+
+    private func fix(_ line: [Character], order: [Int], evidence: [Int], words: DocumentWords) -> LineFix? {
+        var current = line
+        var rounds = 0
+        var restored = 0
+        var name = ""
+        while rounds < Self.maximumRounds {
+            var best: (result: LineResult, page: Int)?
+            for index in order {
+                let result = repair(current, with: pages[index], dropping: evidence[index] > 0, hasEvidence: evidence[index] > 0, words: words)
+                if result.recovered > 0, result.gain > 0, result.gain > best?.result.gain ?? 0 { best = (result, index) }
+            }
+            guard let best else { break }
+            if rounds == 0 { name = pages[best.page].displayName }
+            current = best.result.characters
+            restored += best.result.restoredBytes
+            rounds += 1
+        }
+        guard rounds > 0 else { return nil }
+        return Self.difference(line, current).map {
+            LineFix(range: $0.range, replacement: $0.replacement, codePage: name, rounds: rounds, restoredBytes: restored)
+        }
+    }
+
+    /// Repairs every run of `page`'s characters in a line.
+    private func repair(
+        _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, words: DocumentWords?
+    ) -> LineResult {
+        var result = LineResult(characters: [])
+        var index = 0
+        while index < line.count {
+            guard !line[index].inCode, page.byteOf[line[index].scalar] != nil else {
+                result.characters.append(line[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < line.count, !line[end].inCode, page.byteOf[line[end].scalar] != nil { end += 1 }
+            let run = Array(line[index..<end])
+            if let reading = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
+                result.characters += reading.scalars.map { Character(scalar: $0, offset: -1, inCode: false) }
+                result.recovered += reading.recovered
+                if reading.isStrong { result.strongRuns += 1 }
+                result.restoredBytes += reading.restoredBytes
+                result.gain += RepairLanguageModel.keepCost * Double(run.count) - reading.cost
+            } else {
+                result.characters += run
+            }
+            index = end
+        }
+        return result
+    }
+
+    private func read(
+        _ run: [Character], page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?
+    ) -> MojibakeDecoder.Reading? {
+        let bytes = run.map { page.byteOf[$0.scalar]! }
+        guard zip(bytes, bytes.dropFirst()).contains(where: { (0xC2...0xF4).contains($0) && $1 & 0xC0 == 0x80 }) else { return nil }
+        let mayHaveDropped = dropping || MojibakeDecoder.holdsLongSequenceStart(bytes)
+        let insertable = mayHaveDropped ? page.undefinedContinuationBytes : []
+        let before = bounds.lowerBound > 0 ? line[bounds.lowerBound - 1].scalar : nil
+        let after = bounds.upperBound < line.count ? line[bounds.upperBound].scalar : nil
+        var decoder = decoder
+        decoder.rebuildFromLead = dropping
+        guard let reading = decoder.read(
+            bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before,
+            hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false),
+            reading.recovered > 0, !reading.touchesKeptLetter,
+            !reading.isWeak || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
+        else { return nil }
+        guard reading.restoredBytes > 0, let words else { return reading }
+        let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
+        guard isWholeWord else { return reading }
+        let beforeNumber = DocumentWords.isFollowedByNumber(line, after: bounds.upperBound)
+        if let word = words.evidence(for: bytes, insertable: insertable, beforeNumber: beforeNumber, model: model) {
+            let restored = Array(word.utf8).count - bytes.count
+            return MojibakeDecoder.Reading(
+                scalars: word.unicodeScalars.map(\.value), isRecovered: Array(repeating: true, count: word.unicodeScalars.count), recovered: word.unicodeScalars.count, restoredBytes: restored,
+                cost: reading.cost - 1)
+        }
+        return reading
+    }
+
+    /// Whether a weak reading's letter would sit next to a letter of another script
+    /// (`L’été` through Mac OS Roman would give Armenian `LՎté`).
+    static func isForeign(_ reading: MojibakeDecoder.Reading, between before: UInt32?, and after: UInt32?) -> Bool {
+        guard let first = reading.scalars.first, let last = reading.scalars.last else { return false }
+        return [(before, first), (after, last)].contains { neighbour, edge in
+            guard let neighbour, let a = ScriptClass(neighbour), let b = ScriptClass(edge) else { return false }
+            return a != b
+        }
+    }
+
+    /// The lines worth reading: those holding, outside code, a character some code page
+    /// decodes from a UTF-8 lead byte followed by one it decodes from a continuation byte.
+    private func candidateLines(_ document: Document) -> [[Character]] {
+        guard document.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+        let code = document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
+        // Code blocks and spans never overlap, so sorted by start they are sorted by end too.
+        var firstCode = 0
+        var lines: [[Character]] = []
+        for number in 0..<document.lines.lineCount {
+            let range = document.lines.contentRange(ofLine: number)
+            guard document.utf8[range].contains(where: { $0 >= 0x80 }) else { continue }
+            while firstCode < code.count, code[firstCode].upperBound <= range.lowerBound { firstCode += 1 }
+            let codeHere = code[firstCode...].prefix { $0.lowerBound < range.upperBound }.filter { $0.overlaps(range) }
+            var characters: [Character] = []
+            var offset = range.lowerBound
+            for scalar in document.string(range).unicodeScalars {
+                let inCode = !codeHere.isEmpty && codeHere.contains { $0.contains(offset) }
+                characters.append(Character(scalar: scalar.value, offset: offset, inCode: inCode))
+                offset += UTF8.width(scalar)
+            }
+            let suspicious = zip(characters, characters.dropFirst()).contains { first, second in
+                !first.inCode && SingleByteCodePage.leadCharacters.contains(first.scalar)
+                    && SingleByteCodePage.continuationCharacters.contains(second.scalar)
+            }
+            if suspicious { lines.append(characters) }
+        }
+        return lines
+    }
+
+    /// The changed part of a line: from the first to the last character the repair wrote.
+    /// Characters are compared by where they come from, so a repaired `·` that replaced
+    /// `Â·` counts as changed and the message shows the whole repaired text.
+    static func difference(_ original: [Character], _ repaired: [Character]) -> (range: Range<Int>, replacement: String)? {
+        var prefix = 0
+        while prefix < min(original.count, repaired.count), original[prefix].offset == repaired[prefix].offset { prefix += 1 }
+        var suffix = 0
+        while suffix < min(original.count, repaired.count) - prefix,
+            original[original.count - 1 - suffix].offset == repaired[repaired.count - 1 - suffix].offset
+        {
+            suffix += 1
+        }
+        guard prefix < original.count - suffix else { return nil }
+        let last = original[original.count - 1 - suffix]
+        let end = last.offset + UTF8.width(Unicode.Scalar(last.scalar)!)
+        var replacement = String.UnicodeScalarView()
+        for character in repaired[prefix..<(repaired.count - suffix)] { replacement.append(Unicode.Scalar(character.scalar)!) }
+        return (original[prefix].offset..<end, String(replacement))
+    }
+}
+
+/// A coarse script of a letter, enough to tell that a repair mixes alphabets inside a word.
+enum ScriptClass: Equatable {
+    case latin, greek, cyrillic, armenian, hebrew, arabic, hangul, cjk, other
+
+    /// Nil for what is not a letter.
+    init?(_ scalar: UInt32) {
+        guard let value = Unicode.Scalar(scalar), value.properties.isAlphabetic else { return nil }
+        switch scalar {
+        case 0x41...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
+        case 0x370...0x3FF, 0x1F00...0x1FFF: self = .greek
+        case 0x400...0x52F: self = .cyrillic
+        case 0x530...0x58F: self = .armenian
+        case 0x590...0x5FF: self = .hebrew
+        case 0x600...0x6FF: self = .arabic
+        case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7A3: self = .hangul
+        case 0x3040...0x30FF, 0x4E00...0x9FFF: self = .cjk
+        default: self = .other
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ICUShim
+
+/// A legacy single-byte code page as ICU defines it, in both directions: how each byte
+/// decodes, and which byte each character came from. Mojibake repair runs text backwards
+/// through it (character -> byte) to recover the UTF-8 bytes that were misread.
+struct SingleByteCodePage: Sendable {
+    /// ICU's converter name ("windows-1254").
+    let icuName: String
+    /// The name users know ("Windows-1254").
+    let displayName: String
+    /// The byte each character of the upper half decodes from (ASCII is left out: UTF-8's
+    /// multi-byte sequences never contain ASCII bytes).
+    let byteOf: [UInt32: UInt8]
+    /// Continuation bytes (0x80...0xBF) the code page leaves undefined. A decoder may keep
+    /// them as C1 controls (ICU does) or drop them; dropped ones are re-inserted on repair.
+    let undefinedContinuationBytes: [UInt8]
+
+    init?(icuName: String, displayName: String) {
+        var table = [Int32](repeating: -1, count: 256)
+        guard plicu_byte_table(icuName, &table) == 0 else { return nil }
+        var byteOf: [UInt32: UInt8] = [:]
+        var undefined: [UInt8] = []
+        for byte in 0x80...0xFF {
+            let codePoint = table[byte]
+            let isC1Control = (0x80...0x9F).contains(codePoint)
+            if codePoint >= 0 { byteOf[UInt32(codePoint)] = UInt8(byte) }
+            if (codePoint < 0 || isC1Control) && byte <= 0xBF { undefined.append(UInt8(byte)) }
+        }
+        self.icuName = icuName
+        self.displayName = displayName
+        self.byteOf = byteOf
+        undefinedContinuationBytes = undefined
+    }
+
+    /// The code pages the mojibake rule knows, most common mistake first.
+    static let all: [SingleByteCodePage] = [
+        ("windows-1252", "Windows-1252"), ("windows-1254", "Windows-1254"), ("macintosh", "Mac OS Roman"),
+        ("ISO-8859-1", "ISO-8859-1"), ("windows-1250", "Windows-1250"), ("ISO-8859-2", "ISO-8859-2"),
+        ("windows-1251", "Windows-1251"), ("windows-1253", "Windows-1253"), ("windows-1257", "Windows-1257"),
+    ].compactMap { SingleByteCodePage(icuName: $0.0, displayName: $0.1) }
+
+    /// Characters that some code page decodes from a UTF-8 lead byte (0xC2...0xF4) and
+    /// from a continuation byte (0x80...0xBF): mojibake needs a lead followed by a
+    /// continuation, so text without such a pair is skipped without further work.
+    static let leadCharacters: Set<UInt32> = characters { (0xC2...0xF4).contains($0) }
+    static let continuationCharacters: Set<UInt32> = characters { (0x80...0xBF).contains($0) }
+
+    private static func characters(_ bytes: (UInt8) -> Bool) -> Set<UInt32> {
+        Set(all.flatMap { page in page.byteOf.filter { bytes($0.value) }.map(\.key) })
+    }
+}

@@ -1,0 +1,63 @@
+/// UTF-8 text that was decoded through a legacy code page and saved again.
+public struct MojibakeRule: Rule {
+    public static let description = RuleDescription(
+        id: "mojibake",
+        summary: "UTF-8 text was misread through a legacy code page (mojibake)",
+        rationale: """
+            When a tool reads UTF-8 as Windows-1252, Windows-1254, Mac OS Roman or another \
+            legacy code page and saves the result, every non-ASCII character turns into two to \
+            four wrong ones (`일간` becomes `ì¼ê°„`, 👍 becomes `ðŸ‘`), and bytes the code page \
+            does not define may be lost. postlint turns the characters back into the bytes they \
+            came from with ICU's converters, re-inserts dropped bytes where UTF-8 breaks, and \
+            chooses among several valid repairs with a Korean syllable model, emoji frequency \
+            and the document's own words. Only the damaged characters change; double damage is \
+            undone in one go. Code spans and blocks are left alone.
+            """,
+        severity: .error,
+        fixSafety: .safe,
+        scope: .prose,
+        nonTriggering: [
+            Example("Crème brûlée, Ærø, Straße „Grüße“ and «ÉTÉ»: accents are fine.\n", fileName: "post.md"),
+            Example("## 좋아요 순위\n\n총 **10개**의 논문이 수집되었습니다. 👍\n", fileName: "post.md"),
+            Example("Привет, мир! Ελληνικά κείμενα. Tiếng Việt có dấu.\n", fileName: "post.md"),
+            Example("Quoting mojibake on purpose: `Ã©` stays inside code.\n", fileName: "post.md"),
+        ],
+        triggering: [
+            Example("Caf↓Ã© au lait\n", fileName: "post.md"),
+            Example("## ↓ÏùºÍ∞Ñ ÏöîÏïΩ\n", fileName: "post.md"),
+            Example("---\ncategories: ['Daily Papers', '↓ì¼ê°„']\n---\n\nText.\n", fileName: "post.md"),
+            Example("Votes: ↓ğŸ‘ 73\n", fileName: "post.md"),
+        ],
+        corrections: [
+            Correction(Example("Caf↓Ã© au lait\n", fileName: "post.md"), "Café au lait\n"),
+            Correction(Example("ÏùºÍ∞Ñ \u{F8FF}üëç\n", fileName: "post.md"), "일간 👍\n"),
+            Correction(Example("ì´ **10ê°œ**ì˜ ë…¼ë¬¸ì´ ìˆ˜ì§‘ë˜ì—ˆìŠµë‹ˆë‹¤.\n", fileName: "post.md"), "총 **10개**의 논문이 수집되었습니다.\n"),
+            Correction(Example("A double-damaged cafÃƒÂ©.\n", fileName: "post.md"), "A double-damaged café.\n"),
+            // Windows-1252 leaves 0x81 undefined; here it was kept as the C1 control U+0081.
+            Correction(Example("Ð\u{A0}ÑƒÑ\u{81}Ñ\u{81}ÐºÐ¸Ð¹ Ñ‚ÐµÐºÑ\u{81}Ñ‚\n", fileName: "post.md"), "Русский текст\n"),
+        ])
+
+    public init() {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        MojibakeRepair().fixes(in: document).map { fix in
+            var message = "UTF-8 read as \(fix.codePage)"
+            if fix.rounds > 1 { message += " \(fix.rounds) times" }
+            if fix.restoredBytes > 0 {
+                message += "; \(fix.restoredBytes) dropped byte\(fix.restoredBytes == 1 ? "" : "s") restored"
+            }
+            message += ": '\(Self.preview(fix.replacement))'"
+            return Diagnostic(
+                rule: Self.description.id, severity: context.severity, range: fix.range, message: message,
+                fix: Fix("repair as '\(Self.preview(fix.replacement))'", safety: .safe, edits: [Edit(fix.range, fix.replacement)]))
+        }
+    }
+
+    static func preview(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 40 else { return text }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars.prefix(37))
+        return String(view) + "..."
+    }
+}

@@ -1,0 +1,93 @@
+import ICUShim
+
+/// Text that is not in Unicode Normalization Form C.
+public struct UnicodeNormalizationRule: Rule {
+    public static let description = RuleDescription(
+        id: "unicode-normalization",
+        summary: "Text is not in Unicode NFC (e.g. Hangul saved decomposed)",
+        rationale: """
+            macOS file names and some editors store text decomposed (NFD): Hangul as separate \
+            jamo, accented letters as a letter plus a combining mark. It looks right but breaks \
+            search, links, anchors and spell checking. The fix composes the text to NFC with ICU; \
+            code is left alone.
+            """,
+        severity: .warning,
+        fixSafety: .safe,
+        scope: .prose,
+        nonTriggering: [
+            Example("한국어 문장과 café, Ångström, 𝑥² are all NFC.\n", fileName: "post.md"),
+            Example("Decomposed inside code stays: `한국어`\n", fileName: "post.md"),
+        ],
+        triggering: [
+            Example("Title: ↓한국어\n", fileName: "post.md"),
+            Example("A decomposed caf↓é and a clean café.\n", fileName: "post.md"),
+        ],
+        corrections: [
+            Correction(Example("Title: ↓한국어\n", fileName: "post.md"), "Title: 한국어\n"),
+            Correction(Example("A caf↓é.\n", fileName: "post.md"), "A café.\n"),
+        ])
+
+    public init() {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        // NFC can only change text holding a combining character (quick check "maybe") or
+        // one that never occurs in NFC ("no"); none of those is ASCII or below U+0300.
+        guard document.utf8.contains(where: { $0 >= 0xCC }) else { return [] }
+        let code = document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
+        var diagnostics: [Diagnostic] = []
+        for segment in Self.unnormalizedSegments(document.utf8) where !code.contains(where: { $0.overlaps(segment) }) {
+            let text = document.string(segment)
+            // Compare bytes: Swift's String equality treats canonically equivalent text as equal.
+            guard let normalized = Self.nfc(text), !normalized.utf8.elementsEqual(text.utf8) else { continue }
+            diagnostics.append(Diagnostic(
+                rule: Self.description.id, severity: context.severity, range: segment,
+                message: "not in Unicode NFC: '\(normalized)' is written decomposed (\(text.unicodeScalars.count) code points instead of \(normalized.unicodeScalars.count))",
+                fix: Fix("compose to NFC", safety: .safe, edits: [Edit(segment, normalized)])))
+        }
+        return diagnostics
+    }
+
+    /// Byte ranges from the NFC boundary before each run of characters NFC may change to the
+    /// next boundary after it.
+    static func unnormalizedSegments(_ utf8: [UInt8]) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var boundary = 0
+        var segmentStart: Int?
+        var offset = 0
+        for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+            let value = Int32(bitPattern: scalar.value)
+            let startsSegment = scalar.value < 0x300 || plicu_nfc_boundary_before(value) == 1
+            if startsSegment {
+                if let start = segmentStart { segments.append(start..<offset); segmentStart = nil }
+                boundary = offset
+            }
+            if scalar.value >= 0x300, segmentStart == nil, plicu_nfc_quick_check(value) != 1 {
+                // Adjacent segments (the syllables of one decomposed word) become one.
+                if let last = segments.last, last.upperBound == boundary {
+                    segmentStart = segments.removeLast().lowerBound
+                } else {
+                    segmentStart = boundary
+                }
+            }
+            offset += UTF8.width(scalar)
+        }
+        if let start = segmentStart { segments.append(start..<offset) }
+        return segments
+    }
+
+    static func nfc(_ text: String) -> String? {
+        let input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 3 + 16)
+        let written = input.withUnsafeBufferPointer { source in
+            source.withMemoryRebound(to: CChar.self) { chars in
+                output.withUnsafeMutableBufferPointer { target in
+                    target.withMemoryRebound(to: CChar.self) {
+                        plicu_to_nfc(chars.baseAddress, Int32(input.count), $0.baseAddress, Int32($0.count))
+                    }
+                }
+            }
+        }
+        guard written >= 0 else { return nil }
+        return String(decoding: output.prefix(Int(written)), as: UTF8.self)
+    }
+}

@@ -1,0 +1,104 @@
+import Yams
+
+/// YAML front matter that a site generator will choke on or misread: it does not parse,
+/// lacks keys the site needs, or dates the post differently from its file name.
+public struct FrontMatterRule: Rule {
+    public static let description = RuleDescription(
+        id: "front-matter",
+        summary: "Front matter does not parse, misses required keys, or has the wrong date",
+        rationale: """
+            Jekyll, Hugo and Docusaurus read a post's YAML front matter before anything else: \
+            when it does not parse the post is skipped or built without its title, and a \
+            `date` that disagrees with the date in the file name (`2025-11-11-post.md`, \
+            `daily-2025-11-11.md`) publishes it under the wrong day. The rule parses the front \
+            matter with Yams and reports the line of the first error, the keys the \
+            configuration lists as `required` (`rules: {front-matter: {required: [title, \
+            date]}}`), and a date that disagrees with the file name.
+            """,
+        severity: .error,
+        fixSafety: nil,
+        scope: .structure,
+        nonTriggering: [
+            Example("---\ntitle: A post\ndate: 2025-11-11 09:15:00 +0900\n---\nText.\n", fileName: "2025-11-11-post.md"),
+            Example("---\ntitle: \"Colon: inside quotes\"\ntags: [a, b]\n---\nText.\n", fileName: "post.md"),
+            Example("No front matter here.\n", fileName: "daily-2025-11-11.md"),
+        ],
+        triggering: [
+            Example("---\ntitle: A post\n↓tags: [a, b\n---\nText.\n", fileName: "post.md"),
+            Example("---\ntitle: Daily Papers - 2025-12-24\n↓date: 2025-12-23 09:15:00 +0900\n---\nText.\n", fileName: "daily-2025-12-24.md"),
+        ])
+
+    public init() {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        guard let frontMatter = document.frontMatter else { return [] }
+        let yaml = document.string(frontMatter.contentRange)
+        let finding = { (range: Range<Int>, message: String) in
+            Diagnostic(rule: Self.description.id, severity: context.severity, range: range, message: message)
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            return [finding(errorRange(error, frontMatter, document), "front matter does not parse as YAML: \(Self.reason(error))")]
+        }
+        let fields = node?.mapping.map { mapping in
+            Dictionary(mapping.map { ($0.key.scalar?.string ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        } ?? [:]
+        var diagnostics: [Diagnostic] = []
+        let opening = frontMatter.range.lowerBound..<document.lines.contentRange(ofLine: 0).upperBound
+        let missing = (context.options.lists["required"] ?? []).filter { fields[$0] == nil }
+        if !missing.isEmpty {
+            diagnostics.append(finding(opening, "front matter lacks the required key\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"))
+        }
+        if let (key, value) = fields["date"], let written = Self.date(in: value.scalar?.string ?? ""),
+            let named = Self.date(in: Self.fileName(document.path)), written != named
+        {
+            let line = (key.mark?.line ?? 1) - 1
+            let range = document.lines.contentRange(ofLine: document.lines.lineNumber(at: frontMatter.contentRange.lowerBound) + line)
+            diagnostics.append(finding(range, "the date \(written) disagrees with the file name's \(named)"))
+        }
+        return diagnostics
+    }
+
+    /// The line Yams names in its error (front-matter lines count from the first key).
+    private func errorRange(_ error: Error, _ frontMatter: FrontMatter, _ document: Document) -> Range<Int> {
+        var line: Int? = nil
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            // The context ("while scanning a quoted scalar") marks where the mistake starts;
+            // the problem's mark is often the end of the front matter.
+            case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
+                line = context?.mark.line ?? mark.line
+            default: break
+            }
+        }
+        let first = document.lines.lineNumber(at: frontMatter.contentRange.lowerBound)
+        let last = document.lines.lineNumber(at: max(frontMatter.contentRange.upperBound - 1, frontMatter.contentRange.lowerBound))
+        let target = min(first + max((line ?? 1) - 1, 0), last)
+        return document.lines.contentRange(ofLine: target)
+    }
+
+    static func reason(_ error: Error) -> String {
+        guard let yamlError = error as? YamlError else { return "\(error)" }
+        switch yamlError {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        default:
+            return "\(yamlError)"
+        }
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    static let datePattern = try! ICURegularExpression(#"(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])"#)
+
+    /// The first `YYYY-MM-DD` in a text.
+    static func date(in text: String) -> String? {
+        guard let match = datePattern.firstMatch(in: text) else { return nil }
+        let bytes = Array(text.utf8)
+        return String(decoding: bytes[match.range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,85 @@
+/// Text a generator meant to replace: the patterns live in `Rules/generator/placeholder.yml`
+/// (the rule language); this file adds what patterns cannot judge alone.
+public struct PlaceholderRule: Rule {
+    static let definition = DeclarativeRuleLoader.builtIn("generator/placeholder.yml")
+
+    public static var description: RuleDescription { definition.description }
+
+    public init() {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let liquid = LiquidTemplate(document)
+        let tokens = Self.definition.check(document, context: context).filter { !liquid.explains($0.range, in: document) }
+        return (tokens + emptySections(document, severity: context.severity)).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Headings that name a slot a generator fills (`Rules/generator/content-slots.txt`).
+    static let slots = RuleData.wordList("generator/content-slots.txt").compactMap {
+        try? ICURegularExpression($0, options: .caseInsensitive)
+    }
+
+    static func namesSlot(_ title: String) -> Bool {
+        slots.contains { $0.firstMatch(in: title) != nil } || UntranslatedRule.data.language(namedIn: title) != nil
+            || UntranslatedRule.data.namesOriginal(title)
+    }
+
+    /// Slot headings (`## 초록 (Korean)`, `## Summary`) followed by nothing before the next
+    /// heading of the same or a higher level: the generator wrote the heading and not what
+    /// goes under it. Other empty headings are common in hand-written posts and left alone.
+    func emptySections(_ document: Document, severity: Severity) -> [Diagnostic] {
+        let sections = Sections.of(document)
+        return sections.indices.compactMap { index in
+            let section = sections[index]
+            guard Self.namesSlot(section.title) else { return nil }
+            let next = sections.indices.first { $0 > index }
+            if let next, sections[next].level > section.level { return nil }
+            guard Self.isBlank(document.string(section.bodyRange), document: document, range: section.bodyRange) else { return nil }
+            let message = "the heading '\(section.title)' has no text under it"
+            return Diagnostic(rule: Self.description.id, severity: severity, range: section.headingRange, message: message)
+        }
+    }
+
+    /// Nothing but whitespace and HTML comments.
+    static func isBlank(_ text: String, document: Document, range: Range<Int>) -> Bool {
+        if text.allSatisfy(\.isWhitespace) { return true }
+        let comments = document.regions(of: .htmlComment).filter { range.contains($0.range.lowerBound) }
+        guard !comments.isEmpty else { return false }
+        var bytes = Array(document.utf8[range])
+        for comment in comments {
+            for offset in comment.range.clamped(to: range) { bytes[offset - range.lowerBound] = 0x20 }
+        }
+        return bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+}
+
+/// What Jekyll's Liquid makes legitimate: `{{ site.url }}`-style objects, variables the
+/// post assigns, and anything between `{% raw %}` and `{% endraw %}`.
+struct LiquidTemplate {
+    static let globals: Set<String> = ["site", "page", "post", "include", "layout", "content", "paginator", "jekyll", "forloop", "theme"]
+    static let assignment = try! ICURegularExpression(#"\{%-?\s*(?:assign|capture|for|increment|decrement)\s+([A-Za-z_][\w-]*)"#)
+    static let raw = try! ICURegularExpression(#"\{%-?\s*raw\s*-?%\}[\s\S]*?(\{%-?\s*endraw\s*-?%\}|\z)"#)
+
+    let assigned: Set<String>
+    let rawBlocks: [Range<Int>]
+
+    init(_ document: Document) {
+        guard document.text.contains("{%") else {
+            assigned = []
+            rawBlocks = []
+            return
+        }
+        assigned = Set(((try? Self.assignment.matches(in: document.utf8)) ?? []).compactMap { match in
+            match.groups.first.flatMap { $0 }.map { document.string($0) }
+        })
+        rawBlocks = ((try? Self.raw.matches(in: document.utf8)) ?? []).map(\.range)
+    }
+
+    /// Whether Liquid accounts for the `{{ ... }}` at `range`.
+    func explains(_ range: Range<Int>, in document: Document) -> Bool {
+        if rawBlocks.contains(where: { $0.contains(range.lowerBound) }) { return true }
+        let token = document.string(range)
+        guard token.hasPrefix("{{") else { return false }
+        let name = token.dropFirst(2).drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        return Self.globals.contains(String(name)) || assigned.contains(String(name))
+    }
+}

@@ -1,0 +1,97 @@
+/// A title a generator hard-wrapped at a fixed width, so its closing delimiter sits on an
+/// indented continuation line: `**IterResearch: ... Markovian State` / `  Reconstruction**`,
+/// or a plain-text banner `--- 1. ... RL` / `  Experience Sharing ---`.
+public struct WrappedTitleRule: Rule {
+    public static let description = RuleDescription(
+        id: "wrapped-title",
+        summary: "A title is broken over two lines",
+        rationale: """
+            Digest generators wrap long lines at a fixed width, and paper titles are long: the \
+            break lands inside the title, whose closing `**` or `---` ends up on an indented \
+            continuation line. Renderers, feeds and search snippets then show a broken title \
+            (plain-text banners stop being recognisable at all). The safe fix joins the two \
+            lines with one space. Only a line that opens a delimiter it does not close, \
+            followed by an indented line that closes it, is reported.
+            """,
+        severity: .warning,
+        fixSafety: .safe,
+        scope: .structure,
+        nonTriggering: [
+            Example("1. **A short title** - 👍 3\n   - Abstract: text\n", fileName: "post.md"),
+            Example("This is **bold text that wraps\nat the margin** in a paragraph.\n", fileName: "post.md"),
+            Example("--- 3. Why Language Models Hallucinate ---\nLink: x\n", fileName: "weekly.txt"),
+            Example("```\n**not closed\n  here**\n```\n", fileName: "post.md"),
+            Example("-   **Warm-starting encoder-decoder models with Transformers\n    (Practice)** - *code*\n", fileName: "post.md"),
+        ],
+        triggering: [
+            Example("2. ↓**IterResearch: Rethinking Long-Horizon Agents via Markovian State\n  Reconstruction** - 👍 56\n", fileName: "post.md"),
+            Example("↓--- 1. Sharing is Caring: Efficient LM Post-Training with Collective RL\n  Experience Sharing ---\nLink: x\n", fileName: "weekly.txt"),
+        ],
+        corrections: [
+            Correction(
+                Example("2. **IterResearch: Rethinking Long-Horizon Agents via Markovian State\n  Reconstruction** - 👍 56\n", fileName: "post.md"),
+                "2. **IterResearch: Rethinking Long-Horizon Agents via Markovian State Reconstruction** - 👍 56\n"),
+            Correction(
+                Example("--- 2. VLA-Adapter: An Effective Paradigm for Tiny-Scale Vision-Language-Action\n  Model ---\n", fileName: "weekly.txt"),
+                "--- 2. VLA-Adapter: An Effective Paradigm for Tiny-Scale Vision-Language-Action Model ---\n"),
+        ])
+
+    public init() {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        guard document.lines.lineCount > 1 else { return [] }
+        for line in 0..<(document.lines.lineCount - 1) {
+            let first = document.lines.contentRange(ofLine: line)
+            let second = document.lines.contentRange(ofLine: line + 1)
+            guard let opening = Self.opening(in: document.string(first)) else { continue }
+            let next = document.string(second)
+            let indent = next.prefix { $0 == " " || $0 == "\t" }
+            guard !indent.isEmpty, let closing = Self.closingEnd(of: opening.delimiter, in: next) else { continue }
+            // A Markdown-aware wrapper (pandoc) indents the continuation to the item's text;
+            // a generator wrapping at a width does not, and that is the defect.
+            if opening.delimiter == "**", indent.utf8.count == opening.offset { continue }
+            let start = first.lowerBound + opening.offset
+            guard document.isProse(start..<start + opening.delimiter.utf8.count) else { continue }
+            let joinStart = first.upperBound
+            let joinEnd = second.lowerBound + indent.utf8.count
+            let end = second.lowerBound + closing
+            let title = document.string(start..<first.upperBound).dropFirst(opening.delimiter.count)
+                .trimmingCharacters(in: .whitespaces)
+            let message = "the title '\(Sections.shortTitle(title, limit: 40))' is broken over two lines"
+            let fix = Fix("join the title's lines", safety: .safe, edits: [Edit(joinStart..<joinEnd, " ")])
+            diagnostics.append(Diagnostic(rule: Self.description.id, severity: context.severity, range: start..<end, message: message, fix: fix))
+        }
+        return diagnostics
+    }
+
+    /// The delimiter a line opens and leaves open: an odd `**`, or a banner `--- ` whose
+    /// closing ` ---` is missing. Returns its byte offset in the line.
+    static func opening(in line: String) -> (delimiter: String, offset: Int)? {
+        for banner in ["--- ", "=== "] where line.hasPrefix(banner) {
+            let marker = String(banner.dropLast())
+            return line.hasSuffix(" " + marker) ? nil : (marker, 0)
+        }
+        let pieces = line.components(separatedBy: "**")
+        guard pieces.count % 2 == 0 else { return nil }  // every ** closed
+        // The last ** opens; it must start a title (nothing but a list marker before it).
+        let before = pieces.dropLast().joined(separator: "**")
+        let lead = before.trimmingCharacters(in: .whitespaces)
+        let isTitleStart = lead.isEmpty || lead.range(of: #"^([-*+]|\d+[.)])$"#, options: .regularExpression) != nil
+        guard isTitleStart, pieces.last?.isEmpty == false else { return nil }
+        return ("**", before.utf8.count)
+    }
+
+    /// The byte offset just past the delimiter that closes the title on the continuation line.
+    static func closingEnd(of delimiter: String, in line: String) -> Int? {
+        if delimiter == "**" {
+            let pieces = line.components(separatedBy: "**")
+            guard pieces.count % 2 == 0 else { return nil }
+            return pieces[0].utf8.count + 2
+        }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(" " + delimiter) || trimmed == delimiter else { return nil }
+        let withoutTrailingSpace = String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        return withoutTrailingSpace.utf8.count
+    }
+}

@@ -1,0 +1,93 @@
+import Yams
+
+/// The translation rule data shipped in `Rules/translation/`, compiled once.
+struct TranslationData: Sendable {
+    struct Language: Sendable {
+        let name: String
+        let codes: Set<String>
+        let scripts: [Script]
+        let labels: [ICURegularExpression]
+    }
+
+    struct FailureFamily: Sendable {
+        let name: String
+        let patterns: [ICURegularExpression]
+    }
+
+    let languages: [Language]
+    let originals: [ICURegularExpression]
+    /// Headings of sections a translated file keeps in the original (references, links).
+    let keptInOriginal: [ICURegularExpression]
+    let failureFamilies: [FailureFamily]
+
+    static let shipped = TranslationData(
+        languagesYAML: RuleData.text("translation/languages.yml") ?? "",
+        failuresYAML: RuleData.text("translation/failure-messages.yml") ?? "")
+
+    private struct LanguagesFile: Decodable {
+        struct Entry: Decodable {
+            let name: String
+            let codes: [String]
+            let scripts: [String]
+            let labels: [String]
+        }
+        let languages: [Entry]
+        let originals: [String]
+        let keptInOriginal: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case languages, originals
+            case keptInOriginal = "kept-in-original"
+        }
+    }
+
+    private struct FailuresFile: Decodable {
+        struct Family: Decodable {
+            let name: String
+            let patterns: [String]
+        }
+        let families: [Family]
+    }
+
+    /// Shipped data is checked by the tests, so a broken entry is dropped, not fatal.
+    init(languagesYAML: String, failuresYAML: String) {
+        let languageFile = try? YAMLDecoder().decode(LanguagesFile.self, from: languagesYAML)
+        languages = (languageFile?.languages ?? []).map { entry in
+            Language(
+                name: entry.name, codes: Set(entry.codes.map { $0.lowercased() }),
+                scripts: entry.scripts.compactMap { Script(name: $0) },
+                labels: entry.labels.compactMap { try? ICURegularExpression($0) })
+        }
+        originals = (languageFile?.originals ?? []).compactMap { try? ICURegularExpression($0) }
+        keptInOriginal = (languageFile?.keptInOriginal ?? []).compactMap { try? ICURegularExpression($0) }
+        let failureFile = try? YAMLDecoder().decode(FailuresFile.self, from: failuresYAML)
+        failureFamilies = (failureFile?.families ?? []).map { family in
+            FailureFamily(
+                name: family.name,
+                patterns: family.patterns.compactMap { try? ICURegularExpression($0, options: [.caseInsensitive, .multiline]) })
+        }
+    }
+
+    /// The language a heading names, if any.
+    func language(namedIn title: String) -> Language? {
+        languages.first { language in language.labels.contains { $0.firstMatch(in: title) != nil } }
+    }
+
+    func namesOriginal(_ title: String) -> Bool {
+        originals.contains { $0.firstMatch(in: title) != nil }
+    }
+
+    func isKeptInOriginal(_ title: String) -> Bool {
+        keptInOriginal.contains { $0.firstMatch(in: title) != nil }
+    }
+
+    func language(code: String) -> Language? {
+        let lowered = code.lowercased()
+        return languages.first { $0.codes.contains(lowered) }
+    }
+
+    /// The failure family whose pattern matches `text`, if any.
+    func failureFamily(of text: String) -> FailureFamily? {
+        failureFamilies.first { family in family.patterns.contains { $0.firstMatch(in: text) != nil } }
+    }
+}

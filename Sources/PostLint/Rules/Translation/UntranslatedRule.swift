@@ -1,0 +1,136 @@
+import Yams
+
+/// A section that should be in another language but is not: the translation pipeline
+/// left its error message, left the original in place, or never ran.
+public struct UntranslatedRule: Rule {
+    public static let description = RuleDescription(
+        id: "untranslated",
+        summary: "A section that should be a translation is not one",
+        rationale: """
+            Translation pipelines fail quietly: a network error, an exhausted retry budget or \
+            a quota turns into text that is published as if it were the translation. The rule \
+            finds what a section should be in from its heading (`초록 (Korean)`, `한국어`, \
+            `(Japanese)`), the front matter (`lang: ko`), the file name (`post.ko.md`) or its \
+            folder (`ko/`, `i18n/ko/`), and reports the section when its text is a pipeline \
+            failure message (families kept in `Rules/translation/failure-messages.yml`, in \
+            several languages), a copy of the original section beside it, or has (almost) no \
+            words in the language's script. Latin model names inside Korean prose are normal: \
+            prose is measured in words, and code is left out. Sections whose language comes \
+            only from the file are flagged only when they hold no word of the language at all.
+            """,
+        severity: .error,
+        fixSafety: nil,
+        scope: .structure,
+        nonTriggering: [
+            Example("## Abstract (Original)\nWe train LLaMA-3 on code.\n\n## 초록 (Korean)\n우리는 LLaMA-3와 GPT-4o를 코드 데이터로 학습한다.\n", fileName: "post.md"),
+            Example("## 초록 (Korean)\nSAPO는 RL 기반 post-training 알고리즘으로, GPU 클러스터 없이도 동작한다.\n", fileName: "post.txt"),
+            Example("## Timeouts\nThe request timed out after 3 retries.\n", fileName: "post.md"),
+            Example("## 초록 (Korean)\n```\nnetwork error: connection refused\n```\n모델 출력 예시다.\n", fileName: "post.md"),
+        ],
+        triggering: [
+            Example("--- 1. Sharing is Caring: Efficient LM Post-Training ---\n\n## Abstract (Original)\nWe present SAPO.\n\n## 초록 (Korean)\n↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "weekly.txt"),
+            Example("## 요약 (Korean)\n↓Error: 429 Too Many Requests\n", fileName: "post.md"),
+            Example("## Abstract (Original)\nLanguage models hallucinate because training rewards guessing.\n\n## 초록 (Korean)\n↓Language models hallucinate because training rewards guessing.\n", fileName: "post.md"),
+            Example("## 中文 (Chinese)\n↓We present a survey of reinforcement learning for large reasoning models and the open problems they raise.\n", fileName: "post.md"),
+        ])
+
+    public init() {}
+
+    static let data = TranslationData.shipped
+    /// A failure message replaces the whole text: a longer body that mentions a failure is
+    /// prose about failures, not one.
+    static let failureMessageLength = 240
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let sections = Sections.of(document)
+        let fileLanguage = Self.documentLanguage(document)
+        var diagnostics: [Diagnostic] = []
+        for (index, section) in sections.enumerated() {
+            if Self.data.namesOriginal(section.title) { continue }
+            let named = Self.data.language(namedIn: section.title)
+            if named == nil, Self.data.isKeptInOriginal(section.title) { continue }
+            guard let language = named ?? fileLanguage else { continue }
+            let finding = Self.finding(in: section, at: index, of: sections, language: language, strict: named != nil, document: document)
+            if let (range, problem) = finding {
+                let message = "\(Self.name(of: section, in: sections)) \(problem)"
+                diagnostics.append(Diagnostic(rule: Self.description.id, severity: context.severity, range: range, message: message))
+            }
+        }
+        return diagnostics
+    }
+
+    /// What is wrong with one section expected in `language`, and where. `strict` when the
+    /// heading itself names the language (a script share below a fifth is then enough).
+    static func finding(
+        in section: Section, at index: Int, of sections: [Section], language: TranslationData.Language, strict: Bool,
+        document: Document
+    ) -> (Range<Int>, String)? {
+        let prose = document.proseText(in: section.bodyRange).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !prose.isEmpty, let range = trimmedRange(section.bodyRange, document) else { return nil }
+        if prose.unicodeScalars.count <= Self.failureMessageLength, data.failureFamily(of: prose) != nil {
+            return (range, "holds a translation failure message, not \(language.name)")
+        }
+        if let original = original(of: index, in: sections), isCopy(prose, of: document.proseText(in: sections[original].bodyRange)) {
+            return (range, "is a copy of '\(sections[original].title)', not \(language.name)")
+        }
+        let share = ScriptShare(prose, expected: language.scripts)
+        let untranslated = strict ? (share.words >= 6 && share.share < 0.2) : (share.words >= 15 && share.expectedWords == 0)
+        if untranslated {
+            let scripts = language.scripts.map(\.rawValue).joined(separator: "/")
+            return (range, "is not \(language.name): \(share.expectedWords) of \(share.words) words are in \(scripts)")
+        }
+        return nil
+    }
+
+    /// `'초록 (Korean)' of '1. Sharing is Caring...'`.
+    static func name(of section: Section, in sections: [Section]) -> String {
+        guard let parent = section.parent else { return "'\(section.title)'" }
+        return "'\(section.title)' of '\(Sections.shortTitle(sections[parent].title))'"
+    }
+
+    /// The sibling section (same parent) that names itself the original.
+    static func original(of index: Int, in sections: [Section]) -> Int? {
+        let parent = sections[index].parent
+        return sections.indices.first { $0 != index && sections[$0].parent == parent && data.namesOriginal(sections[$0].title) }
+    }
+
+    /// Identical once whitespace is normalised, or within a tenth of edits of it.
+    static func isCopy(_ text: String, of original: String) -> Bool {
+        let a = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let b = original.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        if a == b { return true }
+        let limit = max(a.unicodeScalars.count, b.unicodeScalars.count) / 10
+        return EditDistance.between(a, b, limit: limit) <= limit
+    }
+
+    static func trimmedRange(_ range: Range<Int>, _ document: Document) -> Range<Int>? {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let start = range.first(where: { !isSpace(document.utf8[$0]) }),
+            let last = range.last(where: { !isSpace(document.utf8[$0]) })
+        else { return nil }
+        return start..<(last + 1)
+    }
+
+    // MARK: - The language of the whole file
+
+    /// From front matter `lang`/`language`/`locale`, a `post.ko.md` name or a `ko/` folder.
+    static func documentLanguage(_ document: Document) -> TranslationData.Language? {
+        if let frontMatter = document.frontMatter,
+            let values = (try? Yams.load(yaml: document.string(frontMatter.contentRange))) as? [String: Any]
+        {
+            for key in ["lang", "language", "locale"] {
+                if let code = values[key] as? String, !code.isEmpty { return data.language(code: code) }
+            }
+        }
+        let components = document.path.split(separator: "/").map(String.init)
+        if let file = components.last {
+            let parts = file.split(separator: ".")
+            if parts.count >= 3, let language = data.language(code: String(parts[parts.count - 2])) { return language }
+        }
+        for folder in components.dropLast().reversed() {
+            if let language = data.language(code: folder) { return language }
+        }
+        return nil
+    }
+}

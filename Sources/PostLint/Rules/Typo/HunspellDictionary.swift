@@ -1,0 +1,88 @@
+import Foundation
+import HunspellShim
+
+/// A Hunspell dictionary from the system (Debian's `hunspell-en-us`, `hunspell-ko`),
+/// loaded lazily, once per process. A Hunspell handle is not thread-safe and the Runner
+/// lints files in parallel, so the dictionary keeps a small pool of handles: a thread
+/// takes an idle handle (or opens one, up to one per core) and gives it back.
+final class HunspellDictionary: @unchecked Sendable {
+    /// Folders searched for `<name>.aff` / `<name>.dic`; `POSTLINT_HUNSPELL_PATH` first.
+    static var searchFolders: [String] {
+        let custom = ProcessInfo.processInfo.environment["POSTLINT_HUNSPELL_PATH"].map { [$0] } ?? []
+        return custom + [
+            "/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell",
+            "/opt/homebrew/share/hunspell",
+        ]
+    }
+
+    static let english = HunspellDictionary(name: "en_US", maximumHandles: ProcessInfo.processInfo.activeProcessorCount)
+    /// Korean's affix file is 11 MB and takes seconds to load: one shared handle, opened
+    /// only when a Korean word actually needs the dictionary's verdict.
+    static let korean = HunspellDictionary(name: "ko_KR", maximumHandles: 1)
+
+    let name: String
+    private let maximumHandles: Int
+    private let handleReturned = NSCondition()
+    private var idle: [OpaquePointer] = []
+    private var opened = 0
+    private var missing = false
+
+    /// The paths of the affix and dictionary files, nil when the dictionary is not installed.
+    let files: (affix: String, dictionary: String)?
+
+    init(name: String, maximumHandles: Int) {
+        self.name = name
+        self.maximumHandles = max(1, maximumHandles)
+        files = Self.searchFolders.lazy.map { ("\($0)/\(name).aff", "\($0)/\(name).dic") }.first {
+            FileManager.default.fileExists(atPath: $0.0) && FileManager.default.fileExists(atPath: $0.1)
+        }
+    }
+
+    /// Whether Hunspell accepts the word; nil when the dictionary is not installed.
+    func accepts(_ word: String) -> Bool? {
+        guard let handle = takeHandle() else { return nil }
+        defer { giveBack(handle) }
+        return plhs_spell(handle, word) == 1
+    }
+
+    /// Which of `words` Hunspell accepts, with one handle for the whole batch.
+    func acceptedWords(_ words: [String]) -> [String]? {
+        guard let handle = takeHandle() else { return nil }
+        defer { giveBack(handle) }
+        return words.filter { plhs_spell(handle, $0) == 1 }
+    }
+
+    private func takeHandle() -> OpaquePointer? {
+        handleReturned.lock()
+        defer { handleReturned.unlock() }
+        while true {
+            if missing { return nil }
+            if let handle = idle.popLast() { return handle }
+            if opened < maximumHandles { break }
+            handleReturned.wait()
+        }
+        opened += 1
+        // Open outside the condition's lock, so other threads can use idle handles meanwhile.
+        handleReturned.unlock()
+        let handle = open()
+        handleReturned.lock()
+        if handle == nil {
+            missing = true
+            opened -= 1
+            handleReturned.broadcast()
+        }
+        return handle
+    }
+
+    private func giveBack(_ handle: OpaquePointer) {
+        handleReturned.lock()
+        idle.append(handle)
+        handleReturned.signal()
+        handleReturned.unlock()
+    }
+
+    private func open() -> OpaquePointer? {
+        guard let files else { return nil }
+        return plhs_open(files.affix, files.dictionary)
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// Judges one Korean word (an eojeol such as `데이터셑을`). The word is split into a stem
+/// and a particle or copula ending (`데이터셑` + `을`), so every inflected use of a
+/// misspelled noun is the same mistake. Evidence, strongest first:
+/// 1. a curated correction of the stem;
+/// 2. a syllable no word of the Korean dictionary uses (셑), where changing one jamo
+///    gives a stem the dictionary or the repository knows (셋 → 데이터셋 = 데이터 + 셋);
+/// 3. a rare stem one jamo (or two swapped syllables) away from a dictionary stem the
+///    repository uses often, in a stem of three syllables or more, not in the last
+///    syllable (where endings live: 하여/하려, 한/할/함), and rejected by Korean Hunspell.
+struct KoreanTypoJudge {
+    let lexicon: TypoLexicon
+    let vocabulary: Vocabulary
+    let words = KoreanWordList.shared
+
+    func judge(_ word: ProseWord) -> TypoVerdict? {
+        let syllableCount = word.text.unicodeScalars.count
+        guard syllableCount >= 2 else { return nil }
+        let splits = Self.splits(of: word.text)
+        for (stem, _) in splits {
+            if let right = lexicon.corrections[stem] {
+                return verdict(word, stem: stem, suggestions: [right], safe: true)
+            }
+        }
+        let index = KoreanStemIndex.of(vocabulary)
+        if lexicon.allowed.contains(word.text) || splits.contains(where: { lexicon.allowed.contains($0.stem) }) {
+            return nil
+        }
+        if splits.contains(where: { RepositoryEvidence.isVocabulary(index.usage(of: $0.stem)) }) { return nil }
+        guard words.isAvailable else { return nil }
+        let known = words.contents.stems
+        if splits.contains(where: { known.contains($0.stem) }) { return nil }
+        for (stem, _) in splits where stem.unicodeScalars.count >= 2 {
+            if let found = unattestedSyllable(in: stem, index: index) { return verdict(word, stem: stem, suggestions: found, safe: false) }
+        }
+        for (stem, _) in splits where stem.unicodeScalars.count >= 3 {
+            if let found = nearFrequentStem(stem, index: index) {
+                return verdict(word, stem: stem, suggestions: found, safe: found.count == 1)
+            }
+        }
+        return nil
+    }
+
+    private func verdict(_ word: ProseWord, stem: String, suggestions: [String], safe: Bool) -> TypoVerdict {
+        let range = word.range.lowerBound..<word.range.lowerBound + stem.utf8.count
+        return TypoVerdict(range: range, word: stem, suggestions: Array(suggestions.prefix(3)), safe: safe)
+    }
+
+    /// The word itself, then each stem left when a particle or ending is cut off.
+    static func splits(of word: String) -> [(stem: String, ending: String)] {
+        var result: [(String, String)] = [(word, "")]
+        let bytes = Array(word.utf8)
+        for particle in TypoLexicon.koreanParticleBytes where bytes.count > particle.count {
+            if bytes[(bytes.count - particle.count)...].elementsEqual(particle) {
+                let stem = String(decoding: bytes[..<(bytes.count - particle.count)], as: UTF8.self)
+                result.append((stem, String(decoding: particle, as: UTF8.self)))
+            }
+        }
+        return result
+    }
+
+    /// Evidence 2: a compound whose last syllable is one the dictionary never
+    /// uses (데이터 + 셑), repaired by changing one jamo of it into a known word (셋).
+    private func unattestedSyllable(in stem: String, index: KoreanStemIndex) -> [String]? {
+        let syllables = Array(stem.unicodeScalars)
+        let attested = words.contents.syllables
+        // Syllables ending in ㅆ (했, 갔, 됐) are past-tense forms, absent from a list of stems.
+        let strange = syllables.indices.filter {
+            !attested.contains(syllables[$0].value) && Hangul.parts(syllables[$0]).tail != 20
+        }
+        guard strange.count == 1, let position = strange.first, position >= 2, position == syllables.count - 1 else {
+            return nil
+        }
+        let known = words.contents.stems
+        let head = Self.text(syllables[..<position])
+        guard known.contains(head) || index.usage(of: head).occurrences > 0 else { return nil }
+        let ranked = Self.sameSoundFinals(of: syllables[position]).filter { attested.contains($0.value) }
+        let candidates = ranked.compactMap { replacement -> String? in
+            var tail = Array(syllables[position...])
+            tail[0] = replacement
+            let candidate = head + Self.text(tail[...])
+            let isKnown = known.contains(Self.text(tail[...])) || known.contains(candidate)
+                || index.usage(of: candidate).occurrences > 0
+            return isKnown ? candidate : nil
+        }
+        return candidates.isEmpty ? nil : candidates
+    }
+
+    /// The syllable with its final consonant replaced by one that sounds the same at the
+    /// end of a syllable (ㅌ and ㅅ both end in [t]): a spelling confusion, not a slip.
+    /// The seven finals loanwords are written with come first (외래어 표기법 제3항:
+    /// ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ).
+    static func sameSoundFinals(of syllable: Unicode.Scalar) -> [Unicode.Scalar] {
+        let (lead, vowel, tail) = Hangul.parts(syllable)
+        let soundClasses: [[UInt32]] = [[1, 2, 3, 9, 24], [4, 5, 6], [19, 7, 20, 22, 23, 25, 27], [8, 11, 12, 13, 15], [16, 10], [17, 18, 14, 26], [21]]
+        guard let sameSound = soundClasses.first(where: { $0.contains(tail) }) else { return [] }
+        return sameSound.filter { $0 != tail }.map { Hangul.syllable(lead: lead, vowel: vowel, tail: $0) }
+    }
+
+    /// Endings live in the last syllable (하여/하려, 한/할/함): two words differing only
+    /// there are most likely two right forms of one word.
+    static func differsInLastSyllable(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.unicodeScalars)
+        let b = Array(rhs.unicodeScalars)
+        guard a.count == b.count, let last = a.indices.last else { return false }
+        return a[..<last] == b[..<last]
+    }
+
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars)
+        return result
+    }
+
+    /// Evidence 3: a rare stem next to a frequent one.
+    private func nearFrequentStem(_ stem: String, index: KoreanStemIndex) -> [String]? {
+        let usage = index.usage(of: stem)
+        guard usage.occurrences <= 2 else { return nil }
+        // Only dictionary stems (nouns, roots) as targets: Korean endings make almost every
+        // verb form one jamo from another (하거/하고/하기), so those say nothing.
+        let known = words.contents.stems
+        let near = index.frequentNeighbours(of: stem).filter {
+            index.usage(of: $0).occurrences >= max(KoreanStemIndex.frequentOccurrences, 10 * usage.occurrences)
+                && known.contains($0) && !Self.differsInLastSyllable(stem, $0)
+        }
+        // Last, Korean Hunspell (which knows every inflected form) must reject the stem.
+        // Its 11 MB affix file takes seconds to load, so it is opened only when a word
+        // gets this far.
+        guard !near.isEmpty, HunspellDictionary.korean.accepts(stem) == false else { return nil }
+        return near.sorted { index.usage(of: $0).occurrences > index.usage(of: $1).occurrences }
+    }
+}
+
+/// The run's Korean stems (each Hangul word and what is left of it without a particle),
+/// with an index that finds frequent stems one jamo away without generating every
+/// variant: a stem is filed under each of its "one jamo blanked" keys.
+final class KoreanStemIndex: @unchecked Sendable {
+    static let frequentOccurrences = 10
+
+    let usages: [String: Vocabulary.Usage]
+    private var neighbourKeys: [String: [String]] = [:]
+
+    static func of(_ vocabulary: Vocabulary) -> KoreanStemIndex {
+        vocabulary.derived("typo.korean-stems") { KoreanStemIndex(vocabulary: $0) }
+    }
+
+    init(vocabulary: Vocabulary) {
+        var usages: [String: Vocabulary.Usage] = [:]
+        for (word, usage) in vocabulary.usages where word.unicodeScalars.first.map(Hangul.isSyllable) == true {
+            for (stem, _) in KoreanTypoJudge.splits(of: word) {
+                usages[stem, default: .init()].occurrences += usage.occurrences
+                usages[stem, default: .init()].files = max(usages[stem, default: .init()].files, usage.files)
+            }
+        }
+        self.usages = usages
+        for (stem, usage) in usages where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
+            for key in Self.blankedKeys(stem) { neighbourKeys[key, default: []].append(stem) }
+        }
+    }
+
+    func usage(of stem: String) -> Vocabulary.Usage { usages[stem] ?? .init() }
+
+    /// Frequent stems that differ from `stem` in one jamo, or by two neighbouring
+    /// syllables swapped.
+    func frequentNeighbours(of stem: String) -> [String] {
+        var found = Set(Self.blankedKeys(stem).flatMap { neighbourKeys[$0] ?? [] })
+        let syllables = Array(stem.unicodeScalars)
+        for position in syllables.indices.dropLast() where syllables[position] != syllables[position + 1] {
+            var swapped = syllables
+            swapped.swapAt(position, position + 1)
+            let text = KoreanTypoJudge.text(swapped[...])
+            if usage(of: text).occurrences >= Self.frequentOccurrences { found.insert(text) }
+        }
+        found.remove(stem)
+        return Array(found)
+    }
+
+    /// For each syllable and each of its three jamo slots, the stem with that slot blanked.
+    static func blankedKeys(_ stem: String) -> [String] {
+        let syllables = Array(stem.unicodeScalars)
+        var keys: [String] = []
+        for position in syllables.indices where Hangul.isSyllable(syllables[position]) {
+            let (lead, vowel, tail) = Hangul.parts(syllables[position])
+            for (slot, parts) in [(0, (vowel, tail)), (1, (lead, tail)), (2, (lead, vowel))] {
+                var key = "\(position):\(slot):\(parts.0):\(parts.1)|"
+                for (other, scalar) in syllables.enumerated() where other != position { key.unicodeScalars.append(scalar) }
+                keys.append(key)
+            }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,184 @@
+/// Byte-level questions the prose scanner asks about one line: which parts are markup
+/// (LaTeX, Liquid, inline tags), which whitespace-separated chunks are not words at all
+/// (URLs, paths, e-mail, hashtags), and whether the line is mojibake.
+enum LineText {
+    /// Bytes that make a chunk a URL, path, e-mail address or markup (lookup tables:
+    /// these run for every chunk of the corpus).
+    static let nonWordBytes = table("/\\@={}&|~")
+    /// Markup and list markers that may stand between a sentence start and its first word.
+    static let markupBeforeSentence = table(" \t*_[(\"'#>-+|`~")
+
+    private static func table(_ characters: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// Mojibake (UTF-8 read in a legacy code page) shows as accented Latin letters
+    /// jammed against other Latin-1 or symbol characters (`ÏùºÍ∞Ñ`, `ê°œ`, `ğŸ‘`), or as
+    /// U+F8FF / U+FFFD. Another rule reports it; the typo rule just stays out.
+    static func hasMojibake(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.contains(where: { $0 >= 0x80 }) else { return false }
+        var previous: Unicode.Scalar = " "
+        for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
+            if scalar.value == 0xF8FF || scalar.value == 0xFFFD { return true }
+            if isAccentedLatin(scalar) && isLegacySymbolOrLetter(previous)
+                || isAccentedLatin(previous) && isLegacySymbolOrLetter(scalar)
+            {
+                return true
+            }
+            previous = scalar
+        }
+        return false
+    }
+
+    private static func isAccentedLatin(_ scalar: Unicode.Scalar) -> Bool {
+        (0xC0...0x24F).contains(scalar.value)
+    }
+
+    private static func isLegacySymbolOrLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x80...0x2FF).contains(scalar.value) || (0x2000...0x22FF).contains(scalar.value)
+    }
+
+    /// Ranges of the line that are markup rather than words: inline math `$…$`, `\(…\)`,
+    /// `\[…\]`, LaTeX commands with their `{…}` argument, Liquid `{% … %}` / `{{ … }}`,
+    /// and `<…>` tags or autolinks.
+    static func markupToSkip(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var index = line.lowerBound
+        func closing(_ pattern: [UInt8], from start: Int) -> Int {
+            var probe = start
+            while probe + pattern.count <= line.upperBound {
+                if bytes[probe..<probe + pattern.count].elementsEqual(pattern) { return probe + pattern.count }
+                probe += 1
+            }
+            return line.upperBound
+        }
+        while index < line.upperBound {
+            let byte = bytes[index]
+            let next = index + 1 < line.upperBound ? bytes[index + 1] : 0
+            var end = index
+            switch byte {
+            case UInt8(ascii: "$"):
+                end = closing([UInt8(ascii: "$")], from: index + 1)
+            case UInt8(ascii: "\\") where next == UInt8(ascii: "("):
+                end = closing(Array("\\)".utf8), from: index + 2)
+            case UInt8(ascii: "\\") where next == UInt8(ascii: "["):
+                end = closing(Array("\\]".utf8), from: index + 2)
+            case UInt8(ascii: "\\") where isLetter(next):
+                end = index + 1
+                while end < line.upperBound, isLetter(bytes[end]) { end += 1 }
+                if end < line.upperBound, bytes[end] == UInt8(ascii: "{") { end = closing([UInt8(ascii: "}")], from: end) }
+            case UInt8(ascii: "{") where next == UInt8(ascii: "%"):
+                end = closing(Array("%}".utf8), from: index + 2)
+            case UInt8(ascii: "{") where next == UInt8(ascii: "{"):
+                end = closing(Array("}}".utf8), from: index + 2)
+            case UInt8(ascii: "<") where isLetter(next) || next == UInt8(ascii: "/"):
+                end = closing([UInt8(ascii: ">")], from: index + 1)
+            default:
+                break
+            }
+            if end > index {
+                result.append(index..<end)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// The line's whitespace-separated chunks.
+    static func chunks(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int? = nil
+        for index in line {
+            let isSpace = bytes[index] == 0x20 || bytes[index] == 0x09
+            if isSpace, let open = start {
+                result.append(open..<index)
+                start = nil
+            } else if !isSpace, start == nil {
+                start = index
+            }
+        }
+        if let open = start { result.append(open..<line.upperBound) }
+        return result
+    }
+
+    /// URLs, domains, paths, e-mail addresses, hashtags, emoji codes, entities and
+    /// attribute lists: chunks whose letters are not words of prose.
+    static func isNonWordChunk(_ chunk: ArraySlice<UInt8>) -> Bool {
+        if chunk.contains(where: { nonWordBytes[Int($0)] }) { return true }
+        if let first = chunk.first, first == UInt8(ascii: "#") || first == UInt8(ascii: ":"), chunk.count > 1,
+            chunk[chunk.startIndex + 1] != 0x20, chunk[chunk.startIndex + 1] != UInt8(ascii: "#")
+        {
+            return true
+        }
+        var index = chunk.startIndex + 1
+        while index + 1 < chunk.endIndex {
+            if chunk[index] == UInt8(ascii: "."), isAlphanumeric(chunk[index - 1]), isAlphanumeric(chunk[index + 1]) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// ASCII fast path of ICU's word segmentation: runs of letters, digits, `_` and
+    /// apostrophes (segments with digits or `_` are dropped later, as with ICU's).
+    static func asciiSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int? = nil
+        for index in line {
+            let byte = bytes[index]
+            let inWord = isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "'")
+            if inWord, start == nil {
+                start = index
+            } else if !inWord, let open = start {
+                result.append(open..<index)
+                start = nil
+            }
+        }
+        if let open = start { result.append(open..<line.upperBound) }
+        return result.filter { range in range.contains { isAlphanumeric(bytes[$0]) } }
+    }
+
+    /// Drops quote marks at either end of a word (`'word'`, `’word’`).
+    static func trimApostrophes(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, !isLetter(bytes[lower]) {
+            lower += bytes[lower] == 0xE2 ? 3 : 1
+        }
+        while upper > lower, !isLetter(bytes[upper - 1]) {
+            upper -= bytes[upper - 1] == 0x99 && upper - 3 >= lower ? 3 : 1
+        }
+        return lower..<max(lower, upper)
+    }
+
+    /// Whether only markup, list markers or sentence punctuation precede `offset`.
+    static func startsSentence(_ bytes: [UInt8], at offset: Int, lineStart: Int) -> Bool {
+        var index = offset
+        while index > lineStart {
+            let byte = bytes[index - 1]
+            if markupBeforeSentence[Int(byte)] {
+                index -= 1
+            } else if index - 3 >= lineStart, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80,
+                bytes[index - 1] == 0x9C || bytes[index - 1] == 0x98
+            {
+                index -= 3  // opening curly quotes
+            } else {
+                return ".!?:".utf8.contains(byte)
+            }
+        }
+        return true
+    }
+}

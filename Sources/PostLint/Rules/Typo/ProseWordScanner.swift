@@ -1,0 +1,160 @@
+import ICUShim
+
+/// A word of prose the typo rule judges.
+struct ProseWord {
+    enum Script { case latin, hangul }
+
+    let range: Range<Int>
+    let text: String
+    let script: Script
+    /// Nothing but markup or list markers before it on the line, or it follows `.`, `!`,
+    /// `?` or `:`: a capital letter there says nothing about a proper noun.
+    let startsSentence: Bool
+}
+
+/// Finds the words of a document's prose. Left out: everything `Document.isProse` rejects
+/// (code, front matter, MDX syntax, HTML, link destinations), URLs, paths, e-mail
+/// addresses, hashtags, LaTeX (`$…$`, `\command{…}`), Liquid tags, lines with mojibake,
+/// and words with digits or letters of other scripts. Non-ASCII lines are split into
+/// words with ICU's word-break iterator; pure ASCII lines take a fast path.
+struct ProseWordScanner {
+    let document: Document
+    private let bytes: [UInt8]
+    /// Merged, sorted byte ranges that are not prose.
+    private let opaque: [Range<Int>]
+
+    init(document: Document) {
+        self.document = document
+        bytes = document.utf8
+        opaque = Self.merged(document.regions.filter { Document.nonProseKinds.contains($0.kind) }.map(\.range))
+    }
+
+    func words() -> [ProseWord] {
+        var result: [ProseWord] = []
+        var opaqueCursor = 0
+        var inDisplayMath = false
+        for line in 0..<document.lines.lineCount {
+            let range = document.lines.contentRange(ofLine: line)
+            if bytes[range].contains(UInt8(ascii: "$")) {
+                let trimmed = String(decoding: bytes[range], as: UTF8.self).trimmingWhitespace
+                if trimmed.hasPrefix("$$") {
+                    if !(trimmed.count > 2 && trimmed.hasSuffix("$$")) { inDisplayMath.toggle() }
+                    continue
+                }
+            }
+            if inDisplayMath || range.isEmpty || LineText.hasMojibake(bytes[range]) { continue }
+            while opaqueCursor < opaque.count, opaque[opaqueCursor].upperBound <= range.lowerBound { opaqueCursor += 1 }
+            var skipped = LineText.markupToSkip(bytes, range)
+            for index in opaqueCursor..<opaque.count {
+                if opaque[index].lowerBound >= range.upperBound { break }
+                skipped.append(opaque[index].clamped(to: range))
+            }
+            if skipped.contains(where: { $0 == range }) { continue }
+            result += words(inLine: range, skipping: skipped)
+        }
+        return result
+    }
+
+    private func words(inLine line: Range<Int>, skipping skipped: [Range<Int>]) -> [ProseWord] {
+        let chunks = LineText.chunks(bytes, line).filter { !LineText.isNonWordChunk(bytes[$0]) }
+        let segments = bytes[line].allSatisfy({ $0 < 0x80 }) ? LineText.asciiSegments(bytes, line) : icuSegments(line)
+        var result: [ProseWord] = []
+        var chunkIndex = 0
+        for segment in segments {
+            while chunkIndex < chunks.count, chunks[chunkIndex].upperBound <= segment.lowerBound { chunkIndex += 1 }
+            guard chunkIndex < chunks.count, chunks[chunkIndex].lowerBound <= segment.lowerBound,
+                segment.upperBound <= chunks[chunkIndex].upperBound,
+                !skipped.contains(where: { $0.overlaps(segment) }), !isSplitByEmphasis(segment, line: line)
+            else { continue }
+            result += scriptRuns(of: segment, line: line)
+        }
+        return result
+    }
+
+    /// `**C**orrectness`: emphasis inside a word cuts it in pieces that are not words.
+    private func isSplitByEmphasis(_ segment: Range<Int>, line: Range<Int>) -> Bool {
+        let isMarker = { (byte: UInt8) in byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
+        var before = segment.lowerBound
+        while before > line.lowerBound, isMarker(bytes[before - 1]) { before -= 1 }
+        if before < segment.lowerBound, before > line.lowerBound, LineText.isAlphanumeric(bytes[before - 1]) { return true }
+        var after = segment.upperBound
+        while after < line.upperBound, isMarker(bytes[after]) { after += 1 }
+        return after > segment.upperBound && after < line.upperBound && LineText.isAlphanumeric(bytes[after])
+    }
+
+    private func icuSegments(_ line: Range<Int>) -> [Range<Int>] {
+        var bounds = [Int32](repeating: 0, count: 2 * line.count + 2)
+        let count = bytes[line].withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                plicu_word_segments(characters.baseAddress, Int32(line.count), &bounds, Int32(bounds.count))
+            }
+        }
+        guard count > 0 else { return [] }
+        return (0..<Int(count)).map { line.lowerBound + Int(bounds[2 * $0])..<line.lowerBound + Int(bounds[2 * $0 + 1]) }
+    }
+
+    /// Splits a segment into its Latin and Hangul words (`SOTA혹은`); a segment with
+    /// digits, underscores or letters of other scripts is not judged at all.
+    private func scriptRuns(of segment: Range<Int>, line: Range<Int>) -> [ProseWord] {
+        if bytes[segment].allSatisfy({ $0 < 0x80 }) {
+            // ASCII fast path: letters and apostrophes only, or nothing to judge.
+            guard bytes[segment].allSatisfy({ LineText.isLetter($0) || $0 == UInt8(ascii: "'") }) else { return [] }
+            return word(LineText.trimApostrophes(bytes, segment), .latin, line: line).map { [$0] } ?? []
+        }
+        let text = String(decoding: bytes[segment], as: UTF8.self)
+        var runs: [(script: ProseWord.Script, start: Int, end: Int)] = []
+        var offset = segment.lowerBound
+        for scalar in text.unicodeScalars {
+            let script: ProseWord.Script
+            if scalar.isASCII, scalar.properties.isAlphabetic || scalar == "'" {
+                script = .latin
+            } else if scalar == "\u{2019}" {
+                script = .latin
+            } else if Hangul.isSyllable(scalar) {
+                script = .hangul
+            } else {
+                return []
+            }
+            let width = scalar.utf8.count
+            if let last = runs.last, last.script == script, last.end == offset {
+                runs[runs.count - 1].end = offset + width
+            } else {
+                runs.append((script, offset, offset + width))
+            }
+            offset += width
+        }
+        return runs.compactMap { run in
+            let range = run.start..<run.end
+            return word(run.script == .latin ? LineText.trimApostrophes(bytes, range) : range, run.script, line: line)
+        }
+    }
+
+    private func word(_ range: Range<Int>, _ script: ProseWord.Script, line: Range<Int>) -> ProseWord? {
+        guard !range.isEmpty else { return nil }
+        // Only a capital letter makes the sentence start matter.
+        let capital = bytes[range.lowerBound] >= UInt8(ascii: "A") && bytes[range.lowerBound] <= UInt8(ascii: "Z")
+        return ProseWord(
+            range: range, text: String(decoding: bytes[range], as: UTF8.self), script: script,
+            startsSentence: capital && LineText.startsSentence(bytes, at: range.lowerBound, lineStart: line.lowerBound))
+    }
+
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate var trimmingWhitespace: Substring {
+        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+        let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
+        return self[start..<max(start, end)]
+    }
+}

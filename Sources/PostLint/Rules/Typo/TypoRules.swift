@@ -1,0 +1,6 @@
+/// The rules about misspelled words.
+enum TypoRules {
+    static let all: [any Rule] = [
+        TypoRule()
+    ]
+}

@@ -1,0 +1,83 @@
+import XCTest
+
+@testable import PostLint
+
+final class TranslationTests: XCTestCase {
+    private func untranslated(_ text: String, fileName: String) -> [Diagnostic] {
+        TestSupport.diagnostics(text, fileName: fileName, rule: "untranslated")
+    }
+
+    func testEveryFailedSectionOfAWeeklyDigestIsReportedByName() {
+        let failure = "번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다."
+        var text = "주간 인기 논문 - 번역본\n\n"
+        for (number, title) in ["Sharing is Caring: Efficient LM Post-Training with Collective RL", "Why Models Hallucinate", "A Survey"].enumerated() {
+            text += "--- \(number + 1). \(title) ---\nLink: https://example.org/\(number)\n\n"
+            text += "## Abstract (Original)\nWe study the problem in depth and report results.\n\n## 초록 (Korean)\n\(failure)\n\n"
+        }
+        let found = untranslated(text, fileName: "weekly-ko.txt")
+        XCTAssertEqual(found.count, 3)
+        XCTAssertEqual(found.first?.message, "'초록 (Korean)' of '1. Sharing is Caring...' holds a translation failure message, not Korean")
+        XCTAssertEqual(found.first.map { TestSupport.document(text, fileName: "weekly-ko.txt").string($0.range) }, failure)
+    }
+
+    func testRealKoreanTranslationsQuotingEnglishNamesAreQuiet() {
+        let text = """
+            ## Abstract (Original)
+            We present SAPO, a decentralized RL post-training algorithm for LMs.
+
+            ## 초록 (Korean)
+            우리는 SAPO를 제안한다. SAPO는 DeepSeek-R1-Zero, Qwen2.5-7B, LLaMA-3 같은 LM을 위한 \
+            decentralized RL post-training 알고리즘으로, GPU cluster 없이도 rollout을 공유한다.
+
+            """
+        XCTAssertEqual(untranslated(text, fileName: "post.md").map(\.message), [])
+    }
+
+    func testTheFileNameFolderOrFrontMatterSetTheLanguage() {
+        let english = "## Setup\nInstall the package, then run the server and open the page in a browser to check the result.\n"
+        XCTAssertEqual(untranslated(english, fileName: "docs/ko/setup.md").count, 1)
+        XCTAssertEqual(untranslated(english, fileName: "setup.ko.md").count, 1)
+        XCTAssertEqual(untranslated("---\nlang: ko\n---\n" + english, fileName: "setup.md").count, 1)
+        XCTAssertEqual(untranslated(english, fileName: "setup.md").count, 0)
+        let references = "## 참고 자료\n- Vaswani et al. Attention Is All You Need. NeurIPS 2017, pages 5998 to 6008, Long Beach.\n"
+        XCTAssertEqual(untranslated(references, fileName: "docs/ko/setup.md").count, 0, "reference lists stay in the original")
+    }
+
+    func testFailureFamiliesCoverSeveralLanguagesAndNotOrdinaryProse() {
+        let data = UntranslatedRule.data
+        for message in [
+            "Translation failed: HTTP 503 Service Unavailable", "翻訳に失敗しました（タイムアウト）", "翻译失败：请求超时",
+            "{\"error\": {\"type\": \"rate_limit_error\", \"message\": \"slow down\"}}", "요청 한도를 초과했습니다.",
+            "Error: 429 Too Many Requests",
+        ] {
+            XCTAssertNotNil(data.failureFamily(of: message), message)
+        }
+        for prose in ["우리는 새로운 모델을 제안한다.", "We report results on six benchmarks.", "Hugging Hub 支持独特的访问控制选项和速率限制"] {
+            XCTAssertNil(data.failureFamily(of: prose), prose)
+        }
+    }
+
+    func testShippedTranslationDataCompilesCompletely() throws {
+        let data = UntranslatedRule.data
+        XCTAssertEqual(data.languages.map(\.name), ["Korean", "Japanese", "Chinese"])
+        XCTAssertTrue(data.languages.allSatisfy { !$0.scripts.isEmpty && !$0.labels.isEmpty })
+        let yaml = try XCTUnwrap(RuleData.text("translation/failure-messages.yml"))
+        let written = yaml.components(separatedBy: "\n").filter { $0.hasPrefix("      - '") }.count
+        XCTAssertEqual(data.failureFamilies.reduce(0) { $0 + $1.patterns.count }, written, "a failure pattern does not compile")
+    }
+
+    func testPlainTextSectionsJoinWrappedBannersAndNestUnderThem() {
+        let text = "--- 1. Sharing is Caring: Collective RL\n  Experience Sharing ---\n## 초록 (Korean)\n본문\n"
+        let sections = Sections.of(TestSupport.document(text, fileName: "a.txt"))
+        XCTAssertEqual(sections.map(\.title), ["1. Sharing is Caring: Collective RL Experience Sharing", "초록 (Korean)"])
+        XCTAssertEqual(sections.map(\.parent), [nil, 0])
+        XCTAssertEqual(Sections.shortTitle("10. SimpleVLA-RL: Scaling VLA Training via Reinforcement Learning"), "10. SimpleVLA-RL...")
+    }
+
+    func testScriptShareCountsWordsNotLetters() {
+        let share = ScriptShare("LLaMA-3를 GPT-4o와 비교했다", expected: [.hangul])
+        XCTAssertEqual(share.words, 3)
+        XCTAssertEqual(share.expectedWords, 3)
+        XCTAssertEqual(ScriptShare("We compare LLaMA-3 with GPT-4o", expected: [.hangul]).expectedWords, 0)
+    }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Mojibake benchmark: postlint (release build) against ftfy's fix_encoding, side by side.
+
+Builds clean multilingual text (samples.py), damages it the ways the `mojibake` rule
+repairs (UTF-8 read through a legacy code page, undefined bytes kept as C1 controls or
+dropped, double damage), and checks, per kind of damage:
+  - exact recovery: the repaired text equals the clean text;
+  - false changes: a negative (clean or odd-but-right text) came back changed;
+and the throughput of both tools on one large mixed document.
+
+Usage (from the repository root):
+    pip install ftfy
+    swift build -c release --scratch-path .build
+    python3 bench/mojibake/run.py [--postlint .build/release/postlint]
+"""
+import argparse
+import concurrent.futures
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import samples  # noqa: E402
+
+try:
+    import ftfy
+except ImportError:
+    sys.exit("ftfy is missing: pip install ftfy")
+
+# kind -> (Python codec, what happens to the bytes the code page leaves undefined, rounds)
+KINDS = {
+    "windows-1252": ("cp1252", "keep", 1),
+    "windows-1252 dropped": ("cp1252", "drop", 1),
+    "windows-1254": ("cp1254", "keep", 1),
+    "windows-1254 dropped": ("cp1254", "drop", 1),
+    "iso-8859-1": ("latin-1", "keep", 1),
+    "mac-roman": ("mac_roman", "keep", 1),
+    "windows-1250": ("cp1250", "keep", 1),
+    "iso-8859-2": ("iso8859_2", "keep", 1),
+    "windows-1251": ("cp1251", "keep", 1),
+    "windows-1253": ("cp1253", "keep", 1),
+    "windows-1257": ("cp1257", "keep", 1),
+    "windows-1252 twice": ("cp1252", "keep", 2),
+}
+
+
+def damage(text, codec, undefined, rounds):
+    """UTF-8 bytes decoded through `codec`; undefined bytes kept as C1 controls (as ICU and
+    many editors do) or dropped. None when the damage would not be reversible at all."""
+    for _ in range(rounds):
+        out = []
+        for byte in text.encode("utf-8"):
+            try:
+                out.append(bytes([byte]).decode(codec))
+            except UnicodeDecodeError:
+                if undefined == "drop":
+                    continue
+                if not 0x80 <= byte <= 0x9F:
+                    return None
+                out.append(chr(byte))
+        text = "".join(out)
+    return text
+
+
+def postlint_fix(binary, text):
+    result = subprocess.run(
+        [binary, "lint", "--fix", "--select", "mojibake", "--stdin-filename", "sample.md", "-"],
+        input=text.encode("utf-8"), capture_output=True)
+    return result.stdout.decode("utf-8")
+
+
+def clean_samples():
+    clean = [s for group in samples.SENTENCES.values() for s in group]
+    return clean + samples.catalog_korean()
+
+
+def measure(binary, pairs):
+    """pairs: [(input, expected)] -> (postlint exact, ftfy exact) counts."""
+    inputs = [damaged + "\n" for damaged, _ in pairs]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        ours = list(pool.map(lambda text: postlint_fix(binary, text), inputs))
+    theirs = [ftfy.fix_encoding(text) for text in inputs]
+    expected = [clean + "\n" for _, clean in pairs]
+    return (sum(a == b for a, b in zip(ours, expected)), sum(a == b for a, b in zip(theirs, expected)),
+            [(p[0], o) for p, o, e in zip(pairs, ours, expected) if o != e])
+
+
+def throughput(binary, clean):
+    kinds = list(KINDS.values())
+    lines = []
+    for index, text in enumerate(clean * 3):
+        codec, undefined, rounds = kinds[index % len(kinds)]
+        lines.append(text if index % 2 else (damage(text, codec, undefined, rounds) or text))
+    lines += ["Plain ASCII prose line number %d, the most common kind of text in a post." % i for i in range(len(lines) * 2)]
+    document = "\n\n".join(lines) + "\n"
+    while len(document.encode("utf-8")) < 4_000_000:
+        document += document
+    size = len(document.encode("utf-8")) / 1e6
+    start = time.perf_counter()
+    postlint_fix(binary, document)
+    ours = time.perf_counter() - start
+    start = time.perf_counter()
+    ftfy.fix_encoding(document)
+    theirs = time.perf_counter() - start
+    return size, size / ours, size / theirs
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--postlint", default=".build/release/postlint")
+    parser.add_argument("--show-failures", action="store_true")
+    args = parser.parse_args()
+    clean = clean_samples()
+    print(f"{len(clean)} clean samples; ftfy {ftfy.__version__}; postlint {args.postlint}\n")
+    print(f"{'kind':24} {'cases':>5}  {'postlint exact':>14}  {'ftfy exact':>10}")
+    for kind, (codec, undefined, rounds) in KINDS.items():
+        pairs = []
+        for text in clean:
+            damaged = damage(text, codec, undefined, rounds)
+            if damaged is not None and damaged != text:
+                pairs.append((damaged, text))
+        ours, theirs, failures = measure(args.postlint, pairs)
+        print(f"{kind:24} {len(pairs):5}  {100 * ours / len(pairs):13.1f}%  {100 * theirs / len(pairs):9.1f}%")
+        if args.show_failures:
+            for damaged, got in failures[:5]:
+                print(f"      {damaged!r} -> {got!r}")
+    negatives = clean + samples.TRICKY
+    ours, theirs, failures = measure(args.postlint, [(text, text) for text in negatives])
+    print(f"\n{'negatives (false changes)':24} {len(negatives):5}  {100 * (len(negatives) - ours) / len(negatives):13.1f}%  "
+          f"{100 * (len(negatives) - theirs) / len(negatives):9.1f}%")
+    if args.show_failures:
+        for text, got in failures:
+            print(f"      {text!r} -> {got!r}")
+    size, ours, theirs = throughput(args.postlint, clean)
+    print(f"\nthroughput on a {size:.1f} MB mixed document: postlint {ours:.1f} MB/s, ftfy {theirs:.1f} MB/s "
+          f"({ours / theirs:.1f}x)")
+
+
+if __name__ == "__main__":
+    main()

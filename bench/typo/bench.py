@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Typo checkers side by side: postlint (typo rule only), codespell and typos.
+
+1. Clean corpus (../shared/corpus by default): findings per 20k words (every finding on
+   published posts is a false alarm unless confirmed by hand) and throughput.
+2. Injected set: a copy of the corpus in which N posts get typos injected into real
+   prose words (English: insert/delete/substitute/transpose a letter; Korean: change,
+   add or drop one jamo, or swap two syllables). Recall = injected typos found (same
+   file, line and word); precision = those hits / all findings in the injected posts.
+
+Usage: bench/typo/bench.py [--postlint PATH] [--corpus DIR] [--posts N] [--seed S]
+Needs: `pip install codespell typos` (codespell 2.4.3 and typos 1.52 were measured).
+"""
+import argparse, json, os, random, re, shutil, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+POST_EXT = (".md", ".mdx", ".markdown", ".txt")
+WORD = re.compile(r"[A-Za-z]+|[\uac00-\ud7a3]+")
+HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+
+
+def posts(folder):
+    found = []
+    for base, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = os.path.join(base, name)
+            if name.endswith(POST_EXT) and os.path.getsize(path) > 0:
+                found.append(path)
+    return sorted(found)
+
+
+def count_words(paths):
+    total = 0
+    for path in paths:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            total += len(WORD.findall(handle.read()))
+    return total
+
+
+# --- the tools: each returns [(path, line, word)] -------------------------------------
+
+def run_postlint(binary, folder, paths):
+    out = subprocess.run([binary, "lint", "--select", "typo", "--format", "json", "--exit-zero", folder],
+                         capture_output=True, text=True)
+    found = []
+    for d in json.loads(out.stdout)["diagnostics"]:
+        word = re.match(r"'(.*?)'", d["message"]).group(1)
+        found.append((os.path.realpath(d["path"]), d["line"], word))
+    return found
+
+
+def run_codespell(folder, paths):
+    out = subprocess.run(["codespell", "--quiet-level=2", *paths], capture_output=True, text=True)
+    found = []
+    for line in out.stdout.splitlines():
+        m = re.match(r"(.*?):(\d+): (\S+) ==>", line)
+        if m:
+            found.append((os.path.realpath(m.group(1)), int(m.group(2)), m.group(3)))
+    return found
+
+
+def run_typos(folder, paths):
+    out = subprocess.run(["typos", "--format", "brief", *paths], capture_output=True, text=True)
+    found = []
+    for line in out.stdout.splitlines():
+        m = re.match(r"(.*?):(\d+):\d+: (?:error: )?`(.*?)` (?:->|should be)", line)
+        if m:
+            found.append((os.path.realpath(m.group(1)), int(m.group(2)), m.group(3)))
+    return found
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - start
+
+
+# --- injecting typos ------------------------------------------------------------------
+
+def prose_lines(text):
+    """Indexes of lines that are plain prose: no code, front matter, markup or URLs."""
+    lines = text.split("\n")
+    fence = False
+    front = lines[:1] == ["---"]
+    result = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if front:
+            if index > 0 and stripped == "---":
+                front = False
+            continue
+        if stripped.startswith("```") or stripped.startswith("~~~"):
+            fence = not fence
+            continue
+        if fence or not stripped or re.search(r"[`<>{}|$\\/@_=\[\]]|https?:|import |export ", line):
+            continue
+        if line.startswith("    ") or line.startswith("\t"):
+            continue
+        result.append(index)
+    return result
+
+
+def english_typo(word, rng):
+    i = rng.randrange(1, len(word) - 1)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    kind = rng.choice(["insert", "delete", "substitute", "transpose"])
+    if kind == "insert":
+        return word[:i] + rng.choice(letters) + word[i:]
+    if kind == "delete":
+        return word[:i] + word[i + 1:]
+    if kind == "substitute":
+        return word[:i] + rng.choice([c for c in letters if c != word[i]]) + word[i + 1:]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:] if word[i] != word[i + 1] else word[:i] + word[i + 1:]
+
+
+def korean_typo(word, rng):
+    syllables = [ord(c) - 0xAC00 for c in word]
+    i = rng.randrange(len(syllables))
+    lead, vowel, tail = syllables[i] // 588, (syllables[i] % 588) // 28, syllables[i] % 28
+    kind = rng.choice(["lead", "vowel", "tail", "transpose"])
+    if kind == "transpose" and len(word) >= 3 and i + 1 < len(word) and word[i] != word[i + 1]:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if kind == "lead":
+        lead = rng.choice([x for x in range(19) if x != lead])
+    elif kind == "vowel":
+        vowel = rng.choice([x for x in range(21) if x != vowel])
+    else:
+        tail = rng.choice([x for x in range(28) if x != tail])
+    syllables[i] = lead * 588 + vowel * 28 + tail
+    return "".join(chr(0xAC00 + s) for s in syllables)
+
+
+def inject(copy_root, paths, count, per_post, rng, vocabulary):
+    truth = []
+    candidates = paths[:]
+    rng.shuffle(candidates)
+    chosen = 0
+    for path in candidates:
+        if chosen >= count:
+            break
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        lines = text.split("\n")
+        spots = []
+        for index in prose_lines(text):
+            for m in WORD.finditer(lines[index]):
+                word = m.group(0)
+                korean = bool(HANGUL.match(word))
+                if (korean and len(word) >= 3) or (not korean and len(word) >= 5 and word.islower()):
+                    if vocabulary.get(word, 0) >= 3:
+                        spots.append((index, m.start(), word, korean))
+        if len(spots) < per_post:
+            continue
+        chosen += 1
+        used_lines = set()
+        for index, start, word, korean in rng.sample(spots, len(spots)):
+            if len([t for t in truth if t[0] == path]) >= per_post:
+                break
+            if index in used_lines:
+                continue
+            typo = korean_typo(word, rng) if korean else english_typo(word, rng)
+            if typo == word or typo in vocabulary:
+                continue
+            line = lines[index]
+            lines[index] = line[:start] + typo + line[start + len(word):]
+            used_lines.add(index)
+            truth.append((path, index + 1, typo, word, "ko" if korean else "en"))
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines))
+    return truth
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--postlint", default=os.path.join(ROOT, ".build", "release", "postlint"))
+    parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    parser.add_argument("--posts", type=int, default=150)
+    parser.add_argument("--per-post", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--verbose", action="store_true", help="list postlint's findings on the clean corpus")
+    args = parser.parse_args()
+    corpus = os.path.realpath(args.corpus)
+    tools = {
+        "postlint": lambda folder, paths: run_postlint(args.postlint, folder, paths),
+        "codespell": run_codespell,
+        "typos": run_typos,
+    }
+
+    clean = posts(corpus)
+    words = count_words(clean)
+    size = sum(os.path.getsize(p) for p in clean)
+    print(f"clean corpus: {len(clean)} posts, {words} words, {size / 1e6:.1f} MB")
+    clean_results = {}
+    for name, tool in tools.items():
+        found, seconds = timed(tool, corpus, clean)
+        clean_results[name] = (found, seconds)
+
+    vocabulary = {}
+    for path in clean:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for word in WORD.findall(handle.read()):
+                vocabulary[word] = vocabulary.get(word, 0) + 1
+
+    work = tempfile.mkdtemp(prefix="typo-bench-")
+    try:
+        copy = os.path.join(work, "corpus")
+        shutil.copytree(corpus, copy)
+        copied = posts(copy)
+        rng = random.Random(args.seed)
+        truth = inject(copy, copied, args.posts, args.per_post, rng, vocabulary)
+        injected_files = {os.path.realpath(t[0]) for t in truth}
+        expected = {(os.path.realpath(t[0]), t[1], t[2]): t for t in truth}
+        print(f"injected set: {len(truth)} typos ({sum(t[4] == 'en' for t in truth)} English, "
+              f"{sum(t[4] == 'ko' for t in truth)} Korean) in {len(injected_files)} posts, seed {args.seed}\n")
+        header = f"{'tool':<10} {'per 20k words':>13} {'findings':>8} {'seconds':>8} {'MB/s':>6} | {'recall':>6} {'EN':>5} {'KO':>5} {'precision':>9}"
+        print(header)
+        print("-" * len(header))
+        for name, tool in tools.items():
+            found, seconds = clean_results[name]
+            rate = len(found) / words * 20000
+            injected = [f for f in tool(copy, copied) if f[0] in injected_files]
+            hits = {key for key in expected if key in set(injected)}
+            recall = len(hits) / len(truth)
+            by_language = {lang: (sum(1 for k in hits if expected[k][4] == lang),
+                                  sum(1 for t in truth if t[4] == lang)) for lang in ("en", "ko")}
+            precision = len([f for f in injected if f in expected]) / len(injected) if injected else 0.0
+            print(f"{name:<10} {rate:>13.2f} {len(found):>8} {seconds:>8.2f} {size / 1e6 / seconds:>6.1f} | "
+                  f"{recall:>6.1%} {by_language['en'][0] / max(1, by_language['en'][1]):>5.0%} "
+                  f"{by_language['ko'][0] / max(1, by_language['ko'][1]):>5.0%} {precision:>9.1%}")
+        if args.verbose:
+            print("\npostlint on the clean corpus:")
+            for f in clean_results["postlint"][0]:
+                print(f"  {f[0]}:{f[1]}: {f[2]}")
+    finally:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
