@@ -4,7 +4,7 @@ public enum RuleRegistry {
     public static let sourceRules: [any SourceRule] = EncodingRules.sourceRules
 
     public static let documentRules: [any Rule] =
-        EncodingRules.documentRules + MDXRules.all
+        EncodingRules.documentRules + MDXRules.all + SuppressionRules.all
 
     public static var descriptions: [RuleDescription] {
         sourceRules.map { type(of: $0).description } + documentRules.map { type(of: $0).description }
