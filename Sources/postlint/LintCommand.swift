@@ -46,6 +46,18 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Apply the configuration's excludes to files named on the command line too.")
     var forceExclude = false
 
+    @Flag(help: "Lint only files changed against --base (default HEAD: uncommitted and untracked files).")
+    var changed = false
+
+    @Option(help: "With --changed, the git revision to compare with (a branch uses its merge base).")
+    var base: String?
+
+    @Option(help: "Report only findings not recorded in this baseline file.")
+    var baseline: String?
+
+    @Option(help: "Record every finding of this run in a baseline file (and exit 0).")
+    var writeBaseline: String?
+
     @Flag(help: "Report errors only, and no summary.")
     var quiet = false
 
@@ -61,6 +73,8 @@ struct LintCommand: ParsableCommand {
         if unsafeFixes && !fix && !diff { throw ValidationError("--unsafe-fixes needs --fix or --diff") }
         if paths.contains("-") && paths.count > 1 { throw ValidationError("`-` (standard input) cannot be mixed with paths") }
         if stdinFilename != nil && paths != ["-"] { throw ValidationError("--stdin-filename needs `-` as the only path") }
+        if base != nil && !changed { throw ValidationError("--base goes with --changed") }
+        if changed && paths == ["-"] { throw ValidationError("--changed cannot read standard input") }
         for id in Self.ids(select) + Self.ids(ignore) where !RuleRegistry.ids.contains(id) {
             throw ValidationError("unknown rule '\(id)'; `postlint rules` lists them")
         }
@@ -83,12 +97,21 @@ struct LintCommand: ParsableCommand {
         }
         let files: [String]
         do {
-            files = try FileDiscovery(configuration: configuration, forceExclude: forceExclude).files(for: paths.isEmpty ? ["."] : paths)
+            files = try filesToLint(configuration)
         } catch {
             Console.error("error: \(error)")
             throw Exit.failure
         }
         throw session.runFiles(files)
+    }
+
+    private func filesToLint(_ configuration: Configuration) throws -> [String] {
+        let discovery = FileDiscovery(configuration: configuration, forceExclude: forceExclude)
+        let candidates = try discovery.files(for: paths.isEmpty ? ["."] : paths)
+        guard changed else { return candidates }
+        let cwd = FileManager.default.currentDirectoryPath
+        let touched = Set(try GitChanges.changedFiles(base: base ?? "HEAD", in: cwd))
+        return candidates.filter { touched.contains($0.hasPrefix("./") ? String($0.dropFirst(2)) : $0) }
     }
 
     private func loadConfiguration() throws -> Configuration {

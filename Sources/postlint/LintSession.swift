@@ -16,7 +16,29 @@ struct LintSession {
     }
 
     func runFiles(_ files: [String]) -> ExitCode {
-        let reports = runner.run(files: files)
+        var reports = runner.run(files: files)
+        if let path = command.writeBaseline {
+            do {
+                try Baseline(findings: reports.flatMap(\.findings)).write(to: path)
+                Console.error("wrote \(reports.flatMap(\.findings).count) findings to the baseline \(path)")
+            } catch {
+                Console.error("error: cannot write the baseline \(path): \(error)")
+                return Exit.failure
+            }
+        }
+        if let path = command.baseline {
+            do {
+                let baseline = try Baseline.load(path: path)
+                reports = reports.map { report in
+                    var filtered = report
+                    filtered.findings = baseline.newFindings(in: report.findings)
+                    return filtered
+                }
+            } catch {
+                Console.error("error: \(error)")
+                return Exit.failure
+            }
+        }
         for report in reports {
             printChanges(of: report, toStandardError: command.format != .text)
         }
@@ -68,7 +90,7 @@ struct LintSession {
 
     private func exitCode(_ reports: [FileReport]) -> ExitCode {
         if reports.contains(where: { $0.failure?.hasPrefix("cannot read") == true }) { return Exit.failure }
-        if command.exitZero { return Exit.clean }
+        if command.exitZero || command.writeBaseline != nil { return Exit.clean }
         if command.diff, reports.contains(where: { $0.fixedText != nil }) { return Exit.findings }
         let errors = reports.contains { $0.findings.contains { $0.severity == .error } }
         return errors ? Exit.findings : Exit.clean

@@ -13,7 +13,7 @@ struct PostLintCommand: ParsableCommand {
             Run `postlint rules` to list the rules and `postlint explain RULE` for one.
             """,
         version: PostLintVersion.current,
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self],
         defaultSubcommand: LintCommand.self)
 }
 

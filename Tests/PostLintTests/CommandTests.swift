@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Runs the built `postlint` binary as a user would and checks output and exit codes.
-final class CommandTests: XCTestCase {
+/// Runs the built `postlint` binary as a user would, in a fresh temporary folder.
+class CommandTestCase: XCTestCase {
     struct Result {
         let status: Int32
         let stdout: String
@@ -71,6 +71,10 @@ final class CommandTests: XCTestCase {
 
         """
 
+}
+
+/// The command's output and exit codes.
+final class CommandTests: CommandTestCase {
     func testLintReportsFindingsWithLocationsAndExitsOne() throws {
         try write("post.mdx", Self.brokenPost)
         let result = try run(["lint", "post.mdx"])

@@ -1,3 +1,5 @@
+import Foundation
+
 public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
     case info, warning, error
 
@@ -67,23 +69,28 @@ public struct Finding: Sendable, Hashable {
     public let start: LineIndex.Position
     public let end: LineIndex.Position
     public let diagnostic: Diagnostic
+    /// The text of the line the finding starts on, trimmed: what a baseline matches on,
+    /// so edits above a finding do not make it new again.
+    public let lineText: String
 
     public var rule: String { diagnostic.rule }
     public var severity: Severity { diagnostic.severity }
     public var message: String { diagnostic.message }
     public var fixable: Bool { diagnostic.fix != nil }
 
-    public init(path: String, start: LineIndex.Position, end: LineIndex.Position, diagnostic: Diagnostic) {
+    public init(path: String, start: LineIndex.Position, end: LineIndex.Position, diagnostic: Diagnostic, lineText: String = "") {
         self.path = path
         self.start = start
         self.end = end
         self.diagnostic = diagnostic
+        self.lineText = lineText
     }
 
     public init(diagnostic: Diagnostic, in document: Document) {
         self.init(
             path: document.path, start: document.position(at: diagnostic.range.lowerBound),
-            end: document.position(at: diagnostic.range.upperBound), diagnostic: diagnostic)
+            end: document.position(at: diagnostic.range.upperBound), diagnostic: diagnostic,
+            lineText: document.lineText(at: diagnostic.range.lowerBound).trimmingCharacters(in: .whitespaces))
     }
 
     /// Sorts by path, then position, then rule, so output never depends on scheduling.
