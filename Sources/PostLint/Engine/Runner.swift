@@ -46,7 +46,7 @@ public struct Runner: Sendable {
             if let data = FileManager.default.contents(atPath: path) {
                 report = process(path: path, bytes: Array(data), onDisk: true)
             } else {
-                report = FileReport(path: path, failure: "cannot read the file")
+                report = FileReport(path: path, failure: Self.unreadableReason(path))
             }
             results.set(index, report)
         }
@@ -100,6 +100,14 @@ public struct Runner: Sendable {
         report.findings += diagnostics.map { Finding(diagnostic: $0, in: finalDocument) }
         report.findings.sort(by: Finding.ordered)
         return report
+    }
+
+    static func unreadableReason(_ path: String) -> String {
+        // Foundation hands back names that are not UTF-8 with U+FFFD in them; such a
+        // path no longer names the file.
+        path.contains("\u{FFFD}")
+            ? "cannot read the file: its name is not valid UTF-8 (rename it to lint it)"
+            : "cannot read the file (deleted or unreadable)"
     }
 
     static func neighbourCheck(for path: String) -> @Sendable (String) -> Bool {
