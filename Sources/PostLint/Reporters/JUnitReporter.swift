@@ -39,8 +39,9 @@ public struct JUnitReporter: Reporter {
         let tests = max(1, report.findings.count + errors)
         xml.element("testsuite", Self.counts(name: path, tests: tests, failures: report.findings.count, errors: errors)) {
             if let failure = report.failure {
-                xml.element("testcase", [("classname", path), ("name", "read"), ("file", path)]) {
-                    xml.element("error", [("message", failure), ("type", "io")], text: failure)
+                // The file could not be read, fixed or written: an error, not a failure.
+                xml.element("testcase", [("classname", path), ("name", "postlint"), ("file", path)]) {
+                    xml.element("error", [("message", failure), ("type", "postlint")], text: failure)
                 }
             } else if report.findings.isEmpty {
                 xml.element("testcase", [("classname", path), ("name", "postlint"), ("file", path)])
