@@ -28,8 +28,19 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Print the unified diff --fix would write, and write nothing.")
     var diff = false
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(
+        help: ArgumentHelp(
+            "The format of the report on standard output.",
+            discussion: "Default: github when the environment has GITHUB_ACTIONS=true, else text."))
+    var format: OutputFormat?
+
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "Also write a report to a file, as FORMAT=FILE (repeatable).",
+            discussion: "Example: --format github --output sarif=results.sarif --output junit=junit.xml",
+            valueName: "format=file"))
+    var outputs: [ReportOutput] = []
 
     @Option(help: "Use this configuration file instead of searching for .postlint.yml.")
     var config: String?
@@ -65,7 +76,13 @@ struct LintCommand: ParsableCommand {
     var exitZero = false
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, junit, checkstyle, github
+    }
+
+    /// The format of standard output: `--format`, else GitHub annotations inside GitHub
+    /// Actions, else text.
+    var resolvedFormat: OutputFormat {
+        format ?? (ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
     }
 
     func validate() throws {
@@ -75,6 +92,9 @@ struct LintCommand: ParsableCommand {
         if stdinFilename != nil && paths != ["-"] { throw ValidationError("--stdin-filename needs `-` as the only path") }
         if base != nil && !changed { throw ValidationError("--base goes with --changed") }
         if changed && paths == ["-"] { throw ValidationError("--changed cannot read standard input") }
+        if let repeated = Dictionary(grouping: outputs, by: \.file).first(where: { $0.value.count > 1 }) {
+            throw ValidationError("--output names '\(repeated.key)' more than once")
+        }
         for id in Self.ids(select) + Self.ids(ignore) where !RuleRegistry.ids.contains(id) {
             throw ValidationError("unknown rule '\(id)'; `postlint rules` lists them")
         }

@@ -8,12 +8,7 @@ struct LintSession {
     let command: LintCommand
     let runner: Runner
 
-    var reporter: any Reporter {
-        switch command.format {
-        case .text: TextReporter(quiet: command.quiet, style: Self.style)
-        case .json: JSONReporter()
-        }
-    }
+    var reporter: any Reporter { Self.reporter(for: command.resolvedFormat, quiet: command.quiet, style: Self.style) }
 
     func runFiles(_ files: [String]) -> ExitCode {
         var reports = runner.run(files: files)
@@ -40,9 +35,10 @@ struct LintSession {
             }
         }
         for report in reports {
-            printChanges(of: report, toStandardError: command.format != .text)
+            printChanges(of: report, toStandardError: command.resolvedFormat != .text)
         }
         Console.output(reporter.render(reports, fileCount: files.count))
+        guard writeOutputs(reports, fileCount: files.count) else { return Exit.failure }
         return exitCode(reports)
     }
 
@@ -54,6 +50,7 @@ struct LintSession {
         let onDisk = command.stdinFilename.map { FileManager.default.fileExists(atPath: ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent) } ?? false
         let report = runner.process(path: name, bytes: bytes, onDisk: onDisk)
         let rendered = reporter.render([report], fileCount: 1)
+        guard writeOutputs([report], fileCount: 1) else { return Exit.failure }
         if command.fix {
             printChanges(of: report, toStandardError: true)
             Console.error(rendered, newline: false)
@@ -64,7 +61,7 @@ struct LintSession {
                 FileHandle.standardOutput.write(Data(bytes))
             }
         } else {
-            printChanges(of: report, toStandardError: command.format != .text)
+            printChanges(of: report, toStandardError: command.resolvedFormat != .text)
             Console.output(rendered)
         }
         return exitCode([report])

@@ -35,6 +35,8 @@ class CommandTestCase: XCTestCase {
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? folder
+        // Inside GitHub Actions postlint would default to its `github` format.
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "GITHUB_ACTIONS" }
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()

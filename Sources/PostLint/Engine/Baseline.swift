@@ -59,7 +59,8 @@ public struct Baseline: Sendable {
 
     static func entry(_ finding: Finding) -> Entry {
         let path = finding.path.hasPrefix("./") ? String(finding.path.dropFirst(2)) : finding.path
-        return Entry(rule: finding.rule, path: path, line: finding.lineText, message: finding.message)
+        let line = finding.lineText.trimmingCharacters(in: .whitespaces)
+        return Entry(rule: finding.rule, path: path, line: line, message: finding.message)
     }
 }
 

@@ -63,34 +63,58 @@ public struct Diagnostic: Sendable, Hashable {
     }
 }
 
+/// One edit of a finding's fix, placed in the file (for reports that carry fixes: SARIF).
+public struct PlacedEdit: Sendable, Hashable {
+    public let start: LineIndex.Position
+    public let end: LineIndex.Position
+    public let replacement: String
+
+    public init(start: LineIndex.Position, end: LineIndex.Position, replacement: String) {
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+    }
+}
+
 /// A diagnostic placed in a file, ready to report.
 public struct Finding: Sendable, Hashable {
     public let path: String
     public let start: LineIndex.Position
     public let end: LineIndex.Position
     public let diagnostic: Diagnostic
-    /// The text of the line the finding starts on, trimmed: what a baseline matches on,
-    /// so edits above a finding do not make it new again.
+    /// The text of the line the finding starts on, without its newline: reports
+    /// fingerprint findings by it, so they survive edits elsewhere in the file.
     public let lineText: String
+    /// The fix's edits with line/column positions; empty when there is no fix.
+    public let fixEdits: [PlacedEdit]
 
     public var rule: String { diagnostic.rule }
     public var severity: Severity { diagnostic.severity }
     public var message: String { diagnostic.message }
     public var fixable: Bool { diagnostic.fix != nil }
 
-    public init(path: String, start: LineIndex.Position, end: LineIndex.Position, diagnostic: Diagnostic, lineText: String = "") {
+    public init(
+        path: String, start: LineIndex.Position, end: LineIndex.Position, diagnostic: Diagnostic,
+        lineText: String = "", fixEdits: [PlacedEdit] = []
+    ) {
         self.path = path
         self.start = start
         self.end = end
         self.diagnostic = diagnostic
         self.lineText = lineText
+        self.fixEdits = fixEdits
     }
 
     public init(diagnostic: Diagnostic, in document: Document) {
+        let edits = (diagnostic.fix?.edits ?? []).map {
+            PlacedEdit(
+                start: document.position(at: $0.range.lowerBound), end: document.position(at: $0.range.upperBound),
+                replacement: $0.replacement)
+        }
         self.init(
             path: document.path, start: document.position(at: diagnostic.range.lowerBound),
             end: document.position(at: diagnostic.range.upperBound), diagnostic: diagnostic,
-            lineText: document.lineText(at: diagnostic.range.lowerBound).trimmingCharacters(in: .whitespaces))
+            lineText: document.lineText(at: diagnostic.range.lowerBound), fixEdits: edits)
     }
 
     /// Sorts by path, then position, then rule, so output never depends on scheduling.
