@@ -93,7 +93,15 @@ struct LintSession {
         return errors ? Exit.findings : Exit.clean
     }
 
+    /// Colours only on a terminal, and never with NO_COLOR set (no-color.org).
+    static let colours: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        return isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }()
+
     static func style(_ text: String, _ part: TextReporter.Part) -> String {
+        // Rainbow parses and rebuilds every string even when colours are off.
+        guard Self.colours else { return text }
         switch part {
         case .location: text.bold
         case .error: text.red.bold
