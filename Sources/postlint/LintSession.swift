@@ -102,7 +102,7 @@ struct LintSession {
     static func style(_ text: String, _ part: TextReporter.Part) -> String {
         // Rainbow parses and rebuilds every string even when colours are off.
         guard Self.colours else { return text }
-        switch part {
+        return switch part {
         case .location: text.bold
         case .error: text.red.bold
         case .warning: text.yellow.bold
