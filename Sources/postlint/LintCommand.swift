@@ -69,6 +69,9 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Record every finding of this run in a baseline file (and exit 0).")
     var writeBaseline: String?
 
+    @Flag(help: "Do not read or write the results cache (.postlint-cache/).")
+    var noCache = false
+
     @Flag(help: "Report errors only, and no summary.")
     var quiet = false
 
@@ -110,7 +113,10 @@ struct LintCommand: ParsableCommand {
         }
         let linter = Linter(selected: select.map { Set(Self.ids($0)) }, ignored: Set(Self.ids(ignore)))
         let mode: FixMode = fix ? (paths == ["-"] ? .preview : .write) : (diff ? .preview : .report)
-        let runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
+        var runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
+        if mode == .report, !noCache, paths != ["-"] {
+            runner.cache = makeCache(configuration)
+        }
         let session = LintSession(command: self, runner: runner)
         if paths == ["-"] {
             throw session.runStandardInput()
@@ -132,6 +138,20 @@ struct LintCommand: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let touched = Set(try GitChanges.changedFiles(base: base ?? "HEAD", in: cwd))
         return candidates.filter { touched.contains($0.hasPrefix("./") ? String($0.dropFirst(2)) : $0) }
+    }
+
+    private func makeCache(_ configuration: Configuration) -> ResultCache {
+        let configurationText = configuration.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        // The binary's own identity, so a rebuilt postlint (new rules, new rule data)
+        // never reuses an older build's results.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
+        let build = "\(attributes?[.size] ?? 0)-\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        let selection = [select ?? "*", ignore ?? "", forceExclude ? "force-exclude" : "", build]
+        let key = ResultCache.runKey(
+            version: PostLintVersion.current, configurationText: configurationText,
+            rules: RuleRegistry.descriptions.map(\.id), extra: selection)
+        return ResultCache(folder: configuration.baseDirectory, runKey: key)
     }
 
     private func loadConfiguration() throws -> Configuration {

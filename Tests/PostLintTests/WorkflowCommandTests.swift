@@ -47,6 +47,28 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertEqual(try run(["init"]).status, 2, "no overwrite without --force")
     }
 
+    func testCacheGivesTheSameFindingsAndNoticesChanges() throws {
+        try write(".postlint.yml", "rules:\n  unused-import: off\n")
+        try write("post.mdx", Self.brokenPost)
+        let cold = try run(["lint", "."])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".postlint-cache/results-v1.json").path))
+        XCTAssertEqual(try read(".postlint-cache/.gitignore").contains("*"), true)
+        let warm = try run(["lint", "."])
+        XCTAssertEqual(warm.stdout, cold.stdout)
+        XCTAssertEqual(warm.status, cold.status)
+
+        try write("post.mdx", Self.brokenPost + "{another}\n")
+        XCTAssertTrue(try run(["lint", "."]).stdout.contains("'another'"), "a changed file is linted again")
+        try write(".postlint.yml", "rules:\n  undefined-identifier: off\n")
+        XCTAssertFalse(try run(["lint", "."]).stdout.contains("undefined-identifier"), "a new configuration empties the cache")
+    }
+
+    func testNoCacheLeavesNoCacheBehind() throws {
+        try write("post.mdx", Self.brokenPost)
+        _ = try run(["lint", "--no-cache", "."])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".postlint-cache").path))
+    }
+
     private func git(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
 }
 
 /// One replacement of a byte range of the original text.
-public struct Edit: Sendable, Hashable {
+public struct Edit: Sendable, Hashable, Codable {
     public let range: Range<Int>
     public let replacement: String
 
@@ -31,7 +31,7 @@ public enum FixSafety: String, Sendable, Codable {
     case safe, unsafe
 }
 
-public struct Fix: Sendable, Hashable {
+public struct Fix: Sendable, Hashable, Codable {
     public let edits: [Edit]
     public let safety: FixSafety
     /// What applying it does, shown when it is applied ("rename to blog_img3").
@@ -47,7 +47,7 @@ public struct Fix: Sendable, Hashable {
 /// A finding of a rule: where, what, and optionally how to repair it.
 /// `range` is a byte range of the document text; the reporter turns it into lines and
 /// columns.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, Codable {
     public let rule: String
     public var severity: Severity
     public let range: Range<Int>
@@ -64,7 +64,7 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 /// One edit of a finding's fix, placed in the file (for reports that carry fixes: SARIF).
-public struct PlacedEdit: Sendable, Hashable {
+public struct PlacedEdit: Sendable, Hashable, Codable {
     public let start: LineIndex.Position
     public let end: LineIndex.Position
     public let replacement: String
@@ -77,7 +77,7 @@ public struct PlacedEdit: Sendable, Hashable {
 }
 
 /// A diagnostic placed in a file, ready to report.
-public struct Finding: Sendable, Hashable {
+public struct Finding: Sendable, Hashable, Codable {
     public let path: String
     public let start: LineIndex.Position
     public let end: LineIndex.Position

@@ -30,6 +30,8 @@ public struct Runner: Sendable {
     public let linter: Linter
     public let fixMode: FixMode
     public let includeUnsafe: Bool
+    /// Earlier results to reuse and fill (report mode only).
+    public var cache: ResultCache?
 
     public init(configuration: Configuration, linter: Linter, fixMode: FixMode, includeUnsafe: Bool) {
         self.configuration = configuration
@@ -44,12 +46,23 @@ public struct Runner: Sendable {
             let path = files[index]
             let report: FileReport
             if let data = FileManager.default.contents(atPath: path) {
-                report = process(path: path, bytes: Array(data), onDisk: true)
+                let bytes = Array(data)
+                if let cache, fixMode == .report {
+                    if let hit = cache.lookup(path: path, bytes: bytes) {
+                        report = hit
+                    } else {
+                        report = process(path: path, bytes: bytes, onDisk: true)
+                        cache.store(report, bytes: bytes)
+                    }
+                } else {
+                    report = process(path: path, bytes: bytes, onDisk: true)
+                }
             } else {
                 report = FileReport(path: path, failure: Self.unreadableReason(path))
             }
             results.set(index, report)
         }
+        cache?.save()
         return results.values
     }
 
