@@ -29,6 +29,12 @@ let package = Package(
             name: "CHunspell", path: "Sources/CHunspell", pkgConfig: "hunspell",
             providers: [.apt(["libhunspell-dev"])]),
         .target(name: "HunspellShim", dependencies: ["CHunspell"], path: "Sources/HunspellShim"),
+        // libxml2 (the XML writer behind the JUnit and checkstyle reports), wrapped like ICU:
+        // its headers include ICU's, so Swift imports only the plain-C XMLShim.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "XMLShim", dependencies: ["CLibXML2"], path: "Sources/XMLShim"),
 
         // Build-time embedding of the declarative rule data in Rules/ into the binary,
         // so a built postlint works from any directory without the source tree.
@@ -40,7 +46,7 @@ let package = Package(
         .target(
             name: "PostLint",
             dependencies: [
-                "ICUShim", "HunspellShim", "CCmark",
+                "ICUShim", "HunspellShim", "XMLShim", "CCmark",
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Sources/PostLint",

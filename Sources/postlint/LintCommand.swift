@@ -28,8 +28,19 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Print the unified diff --fix would write, and write nothing.")
     var diff = false
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(
+        help: ArgumentHelp(
+            "The format of the report on standard output.",
+            discussion: "Default: github when the environment has GITHUB_ACTIONS=true, else text."))
+    var format: OutputFormat?
+
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "Also write a report to a file, as FORMAT=FILE (repeatable).",
+            discussion: "Example: --format github --output sarif=results.sarif --output junit=junit.xml",
+            valueName: "format=file"))
+    var outputs: [ReportOutput] = []
 
     @Option(help: "Use this configuration file instead of searching for .postlint.yml.")
     var config: String?
@@ -46,6 +57,21 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Apply the configuration's excludes to files named on the command line too.")
     var forceExclude = false
 
+    @Flag(help: "Lint only files changed against --base (default HEAD: uncommitted and untracked files).")
+    var changed = false
+
+    @Option(help: "With --changed, the git revision to compare with (a branch uses its merge base).")
+    var base: String?
+
+    @Option(help: "Report only findings not recorded in this baseline file.")
+    var baseline: String?
+
+    @Option(help: "Record every finding of this run in a baseline file (and exit 0).")
+    var writeBaseline: String?
+
+    @Flag(help: "Do not read or write the results cache (.postlint-cache/).")
+    var noCache = false
+
     @Flag(help: "Report errors only, and no summary.")
     var quiet = false
 
@@ -53,7 +79,13 @@ struct LintCommand: ParsableCommand {
     var exitZero = false
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, junit, checkstyle, github
+    }
+
+    /// The format of standard output: `--format`, else GitHub annotations inside GitHub
+    /// Actions, else text.
+    var resolvedFormat: OutputFormat {
+        format ?? (ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
     }
 
     func validate() throws {
@@ -61,9 +93,12 @@ struct LintCommand: ParsableCommand {
         if unsafeFixes && !fix && !diff { throw ValidationError("--unsafe-fixes needs --fix or --diff") }
         if paths.contains("-") && paths.count > 1 { throw ValidationError("`-` (standard input) cannot be mixed with paths") }
         if stdinFilename != nil && paths != ["-"] { throw ValidationError("--stdin-filename needs `-` as the only path") }
-        for id in Self.ids(select) + Self.ids(ignore) where !RuleRegistry.ids.contains(id) {
-            throw ValidationError("unknown rule '\(id)'; `postlint rules` lists them")
+        if base != nil && !changed { throw ValidationError("--base goes with --changed") }
+        if changed && paths == ["-"] { throw ValidationError("--changed cannot read standard input") }
+        if let repeated = Dictionary(grouping: outputs, by: \.file).first(where: { $0.value.count > 1 }) {
+            throw ValidationError("--output names '\(repeated.key)' more than once")
         }
+
     }
 
     func run() throws {
@@ -74,21 +109,53 @@ struct LintCommand: ParsableCommand {
             Console.error("\(error)")
             throw Exit.failure
         }
+        // Checked after loading the configuration: its rule folders may define more rules.
+        let known = RuleRegistry.ids.union(configuration.userRules.map(\.id))
+        for id in Self.ids(select) + Self.ids(ignore) where !known.contains(id) {
+            Console.error("error: unknown rule '\(id)'; `postlint rules` lists them")
+            throw Exit.failure
+        }
         let linter = Linter(selected: select.map { Set(Self.ids($0)) }, ignored: Set(Self.ids(ignore)))
         let mode: FixMode = fix ? (paths == ["-"] ? .preview : .write) : (diff ? .preview : .report)
-        let runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
+        var runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
+        if mode == .report, !noCache, paths != ["-"] {
+            runner.cache = makeCache(configuration)
+        }
         let session = LintSession(command: self, runner: runner)
         if paths == ["-"] {
             throw session.runStandardInput()
         }
         let files: [String]
         do {
-            files = try FileDiscovery(configuration: configuration, forceExclude: forceExclude).files(for: paths.isEmpty ? ["."] : paths)
+            files = try filesToLint(configuration)
         } catch {
             Console.error("error: \(error)")
             throw Exit.failure
         }
         throw session.runFiles(files)
+    }
+
+    private func filesToLint(_ configuration: Configuration) throws -> [String] {
+        let discovery = FileDiscovery(configuration: configuration, forceExclude: forceExclude)
+        let candidates = try discovery.files(for: paths.isEmpty ? ["."] : paths)
+        guard changed else { return candidates }
+        let cwd = FileManager.default.currentDirectoryPath
+        let touched = Set(try GitChanges.changedFiles(base: base ?? "HEAD", in: cwd))
+        return candidates.filter { touched.contains($0.hasPrefix("./") ? String($0.dropFirst(2)) : $0) }
+    }
+
+    private func makeCache(_ configuration: Configuration) -> ResultCache {
+        let configurationText = configuration.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        // The binary's own identity, so a rebuilt postlint (new rules, new rule data)
+        // never reuses an older build's results.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
+        let build = "\(attributes?[.size] ?? 0)-\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        let selection = [select ?? "*", ignore ?? "", forceExclude ? "force-exclude" : "", build]
+        let key = ResultCache.runKey(
+            version: PostLintVersion.current, configurationText: configurationText,
+            rules: RuleRegistry.descriptions.map(\.id), extra: selection)
+        return ResultCache(folder: configuration.baseDirectory, runKey: key)
     }
 
     private func loadConfiguration() throws -> Configuration {

@@ -8,19 +8,37 @@ struct LintSession {
     let command: LintCommand
     let runner: Runner
 
-    var reporter: any Reporter {
-        switch command.format {
-        case .text: TextReporter(quiet: command.quiet, style: Self.style)
-        case .json: JSONReporter()
-        }
-    }
+    var reporter: any Reporter { Self.reporter(for: command.resolvedFormat, quiet: command.quiet, style: Self.style) }
 
     func runFiles(_ files: [String]) -> ExitCode {
-        let reports = runner.run(files: files)
+        var reports = runner.run(files: files)
+        if let path = command.writeBaseline {
+            do {
+                try Baseline(findings: reports.flatMap(\.findings)).write(to: path)
+                Console.error("wrote \(reports.flatMap(\.findings).count) findings to the baseline \(path)")
+            } catch {
+                Console.error("error: cannot write the baseline \(path): \(error)")
+                return Exit.failure
+            }
+        }
+        if let path = command.baseline {
+            do {
+                let baseline = try Baseline.load(path: path)
+                reports = reports.map { report in
+                    var filtered = report
+                    filtered.findings = baseline.newFindings(in: report.findings)
+                    return filtered
+                }
+            } catch {
+                Console.error("error: \(error)")
+                return Exit.failure
+            }
+        }
         for report in reports {
-            printChanges(of: report, toStandardError: command.format != .text)
+            printChanges(of: report, toStandardError: command.resolvedFormat != .text)
         }
         Console.output(reporter.render(reports, fileCount: files.count))
+        guard writeOutputs(reports, fileCount: files.count) else { return Exit.failure }
         return exitCode(reports)
     }
 
@@ -32,6 +50,7 @@ struct LintSession {
         let onDisk = command.stdinFilename.map { FileManager.default.fileExists(atPath: ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent) } ?? false
         let report = runner.process(path: name, bytes: bytes, onDisk: onDisk)
         let rendered = reporter.render([report], fileCount: 1)
+        guard writeOutputs([report], fileCount: 1) else { return Exit.failure }
         if command.fix {
             printChanges(of: report, toStandardError: true)
             Console.error(rendered, newline: false)
@@ -42,7 +61,7 @@ struct LintSession {
                 FileHandle.standardOutput.write(Data(bytes))
             }
         } else {
-            printChanges(of: report, toStandardError: command.format != .text)
+            printChanges(of: report, toStandardError: command.resolvedFormat != .text)
             Console.output(rendered)
         }
         return exitCode([report])
@@ -68,14 +87,22 @@ struct LintSession {
 
     private func exitCode(_ reports: [FileReport]) -> ExitCode {
         if reports.contains(where: { $0.failure?.hasPrefix("cannot read") == true }) { return Exit.failure }
-        if command.exitZero { return Exit.clean }
+        if command.exitZero || command.writeBaseline != nil { return Exit.clean }
         if command.diff, reports.contains(where: { $0.fixedText != nil }) { return Exit.findings }
         let errors = reports.contains { $0.findings.contains { $0.severity == .error } }
         return errors ? Exit.findings : Exit.clean
     }
 
+    /// Colours only on a terminal, and never with NO_COLOR set (no-color.org).
+    static let colours: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        return isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }()
+
     static func style(_ text: String, _ part: TextReporter.Part) -> String {
-        switch part {
+        // Rainbow parses and rebuilds every string even when colours are off.
+        guard Self.colours else { return text }
+        return switch part {
         case .location: text.bold
         case .error: text.red.bold
         case .warning: text.yellow.bold

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PostLint
 
 @main
@@ -12,8 +13,28 @@ struct PostLintCommand: ParsableCommand {
             Run `postlint rules` to list the rules and `postlint explain RULE` for one.
             """,
         version: PostLintVersion.current,
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self],
         defaultSubcommand: LintCommand.self)
+}
+
+extension PostLintCommand {
+    /// Like ArgumentParser's own entry point, but usage errors exit with 2 (the
+    /// documented code for usage, configuration and internal failures) instead of 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)  // --help, --version
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(Exit.failure.rawValue)
+        }
+    }
 }
 
 enum PostLintVersion {

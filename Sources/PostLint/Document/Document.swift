@@ -72,6 +72,23 @@ public final class Document: @unchecked Sendable {
             expressions = []
         }
         self.regions = regions.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        nonProse = Self.merged(self.regions.filter { Self.nonProseKinds.contains($0.kind) }.map(\.range))
+    }
+
+    /// The union of the non-prose regions, sorted and disjoint, so `isProse` is a binary
+    /// search rather than a walk over every region.
+    private let nonProse: [Range<Int>]
+
+    static func merged(_ sortedRanges: [Range<Int>]) -> [Range<Int>] {
+        var merged: [Range<Int>] = []
+        for range in sortedRanges where !range.isEmpty {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
     }
 
     // MARK: - Questions rules ask
@@ -94,11 +111,16 @@ public final class Document: @unchecked Sendable {
 
     /// Whether `range` lies entirely in prose (no code, markup or syntax around it).
     public func isProse(_ range: Range<Int>) -> Bool {
-        for region in regions {
-            if region.range.lowerBound >= range.upperBound { break }
-            if Self.nonProseKinds.contains(region.kind), region.range.overlaps(range) { return false }
+        // The first non-prose interval that ends after the range starts.
+        var low = 0
+        var high = nonProse.count
+        while low < high {
+            let middle = (low + high) / 2
+            if nonProse[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
         }
-        return true
+        guard low < nonProse.count else { return true }
+        let candidate = nonProse[low]
+        return range.isEmpty ? !candidate.contains(range.lowerBound) : !candidate.overlaps(range)
     }
 
     public func regions(of kind: Region.Kind) -> [Region] {

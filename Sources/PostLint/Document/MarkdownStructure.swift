@@ -104,7 +104,11 @@ struct MarkdownStructure {
             textEnd = max(textEnd, range(of: current, lines: lines).upperBound)
             child = cmark_node_next(current)
         }
-        guard let open = utf8[textEnd..<linkRange.upperBound].firstIndex(of: UInt8(ascii: "(")) else {
+        // A link's text can end past the link itself in cmark's positions (a reference
+        // link whose label spans lines); then there is no inline destination to find.
+        guard textEnd <= linkRange.upperBound,
+            let open = utf8[textEnd..<linkRange.upperBound].firstIndex(of: UInt8(ascii: "("))
+        else {
             // An autolink or a bare URL: the whole node is the destination.
             return linkRange
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
     case info, warning, error
 
@@ -13,7 +15,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
 }
 
 /// One replacement of a byte range of the original text.
-public struct Edit: Sendable, Hashable {
+public struct Edit: Sendable, Hashable, Codable {
     public let range: Range<Int>
     public let replacement: String
 
@@ -29,7 +31,7 @@ public enum FixSafety: String, Sendable, Codable {
     case safe, unsafe
 }
 
-public struct Fix: Sendable, Hashable {
+public struct Fix: Sendable, Hashable, Codable {
     public let edits: [Edit]
     public let safety: FixSafety
     /// What applying it does, shown when it is applied ("rename to blog_img3").
@@ -45,7 +47,7 @@ public struct Fix: Sendable, Hashable {
 /// A finding of a rule: where, what, and optionally how to repair it.
 /// `range` is a byte range of the document text; the reporter turns it into lines and
 /// columns.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, Codable {
     public let rule: String
     public var severity: Severity
     public let range: Range<Int>
@@ -61,29 +63,58 @@ public struct Diagnostic: Sendable, Hashable {
     }
 }
 
+/// One edit of a finding's fix, placed in the file (for reports that carry fixes: SARIF).
+public struct PlacedEdit: Sendable, Hashable, Codable {
+    public let start: LineIndex.Position
+    public let end: LineIndex.Position
+    public let replacement: String
+
+    public init(start: LineIndex.Position, end: LineIndex.Position, replacement: String) {
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+    }
+}
+
 /// A diagnostic placed in a file, ready to report.
-public struct Finding: Sendable, Hashable {
+public struct Finding: Sendable, Hashable, Codable {
     public let path: String
     public let start: LineIndex.Position
     public let end: LineIndex.Position
     public let diagnostic: Diagnostic
+    /// The text of the line the finding starts on, without its newline: reports
+    /// fingerprint findings by it, so they survive edits elsewhere in the file.
+    public let lineText: String
+    /// The fix's edits with line/column positions; empty when there is no fix.
+    public let fixEdits: [PlacedEdit]
 
     public var rule: String { diagnostic.rule }
     public var severity: Severity { diagnostic.severity }
     public var message: String { diagnostic.message }
     public var fixable: Bool { diagnostic.fix != nil }
 
-    public init(path: String, start: LineIndex.Position, end: LineIndex.Position, diagnostic: Diagnostic) {
+    public init(
+        path: String, start: LineIndex.Position, end: LineIndex.Position, diagnostic: Diagnostic,
+        lineText: String = "", fixEdits: [PlacedEdit] = []
+    ) {
         self.path = path
         self.start = start
         self.end = end
         self.diagnostic = diagnostic
+        self.lineText = lineText
+        self.fixEdits = fixEdits
     }
 
     public init(diagnostic: Diagnostic, in document: Document) {
+        let edits = (diagnostic.fix?.edits ?? []).map {
+            PlacedEdit(
+                start: document.position(at: $0.range.lowerBound), end: document.position(at: $0.range.upperBound),
+                replacement: $0.replacement)
+        }
         self.init(
             path: document.path, start: document.position(at: diagnostic.range.lowerBound),
-            end: document.position(at: diagnostic.range.upperBound), diagnostic: diagnostic)
+            end: document.position(at: diagnostic.range.upperBound), diagnostic: diagnostic,
+            lineText: document.lineText(at: diagnostic.range.lowerBound), fixEdits: edits)
     }
 
     /// Sorts by path, then position, then rule, so output never depends on scheduling.

@@ -50,16 +50,28 @@ public struct FileDiscovery: Sendable {
                 continue
             }
             let path = prefix + name
-            if configuration.isIncluded(relativePath: relativeToBase(path)) { files.append(path) }
+            if let relative = relativeToBase(path, outside: nil) {
+                if configuration.isIncluded(relativePath: relative) { files.append(path) }
+            } else if Self.defaultInclude.contains(where: { $0.matches(path) }) {
+                // Outside the configuration's folder its globs mean nothing: take every post.
+                files.append(path)
+            }
         }
         return files
     }
 
+    static let defaultInclude = Configuration.defaultInclude.map { Glob($0) }
+
     /// The path relative to the configuration's folder, which globs are written against.
     func relativeToBase(_ path: String) -> String {
+        relativeToBase(path, outside: path) ?? path
+    }
+
+    /// The path relative to the configuration's folder, or `outside` when it is not in it.
+    func relativeToBase(_ path: String, outside: String?) -> String? {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let base = URL(fileURLWithPath: configuration.baseDirectory).standardizedFileURL.path
         let basePrefix = base.hasSuffix("/") ? base : base + "/"
-        return absolute.hasPrefix(basePrefix) ? String(absolute.dropFirst(basePrefix.count)) : path
+        return absolute.hasPrefix(basePrefix) ? String(absolute.dropFirst(basePrefix.count)) : outside
     }
 }

@@ -18,20 +18,30 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
 public enum FileWriter {
     /// - Parameter expected: the bytes the file held when it was read; if the file changed
     ///   since, it is not overwritten.
-    public static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]) throws {
+    /// - Parameter tree: the folder being linted; a symbolic link is written through only
+    ///   when the file it points at lies inside it.
+    public static func replace(
+        _ path: String, with bytes: [UInt8], expecting expected: [UInt8],
+        tree: String = FileManager.default.currentDirectoryPath
+    ) throws {
         let target = resolvedTarget(path)
+        if isSymbolicLink(path), !isInside(target, folder: resolvedTarget(tree)) {
+            throw FileWriteError(path: path, reason: "it is a symbolic link to \(target), outside the linted tree")
+        }
         guard let current = FileManager.default.contents(atPath: target) else {
             throw FileWriteError(path: path, reason: "it can no longer be read")
         }
         guard Array(current) == expected else {
             throw FileWriteError(path: path, reason: "it changed on disk while postlint was running")
         }
-        guard access(target, W_OK) == 0 else {
-            throw FileWriteError(path: path, reason: "it is read-only")
-        }
         var status = stat()
         guard stat(target, &status) == 0 else {
             throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        // The owner's write bit, not access(2): root may write anything, but a file its
+        // owner marked read-only is not postlint's to change.
+        guard access(target, W_OK) == 0, status.st_mode & S_IWUSR != 0 else {
+            throw FileWriteError(path: path, reason: "it is read-only")
         }
         let folder = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
@@ -59,10 +69,29 @@ public enum FileWriter {
         guard synced else {
             throw FileWriteError(path: path, reason: "writing the temporary file failed: \(String(cString: strerror(errno)))")
         }
+        stallForCrashTest()
         guard rename(temporary, target) == 0 else {
             throw FileWriteError(path: path, reason: "rename failed: \(String(cString: strerror(errno)))")
         }
         succeeded = true
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    static func isInside(_ path: String, folder: String) -> Bool {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix)
+    }
+
+    /// The crash-safety test kills postlint between writing the temporary file and renaming
+    /// it; this environment variable holds it there long enough to be killed.
+    private static func stallForCrashTest() {
+        if let seconds = ProcessInfo.processInfo.environment["POSTLINT_TEST_STALL_BEFORE_RENAME"].flatMap(UInt32.init) {
+            sleep(seconds)
+        }
     }
 
     /// A symbolic link is written through to the file it points at, so the link survives.

@@ -38,6 +38,18 @@ public struct Linter: Sendable {
 
     /// Diagnostics of the rules that read the decoded document.
     public func check(_ document: Document, settings: [String: RuleSetting], context: RuleContext) -> [Diagnostic] {
+        let found = runRules(document, settings: settings, context: context)
+        let suppressions = Suppressions(document)
+        let (kept, used) = suppressions.apply(to: found, in: document)
+        let unusedID = UnusedSuppressionRule.description.id
+        guard runs(unusedID, settings: settings), let setting = settings[unusedID] else { return kept }
+        let allRulesRan = selected == nil && ignored.isEmpty
+        return kept + UnusedSuppressionRule.findings(
+            suppressions, used: used, ran: { runs($0, settings: settings) }, allRulesRan: allRulesRan,
+            severity: setting.severity)
+    }
+
+    private func runRules(_ document: Document, settings: [String: RuleSetting], context: RuleContext) -> [Diagnostic] {
         RuleRegistry.documentRules.flatMap { rule -> [Diagnostic] in
             let id = type(of: rule).description.id
             guard runs(id, settings: settings), let setting = settings[id] else { return [] }

@@ -8,6 +8,8 @@ public struct RuleDescription: Sendable {
         case structure
         /// Reads the raw bytes of the whole file.
         case file
+        /// Produced by the engine itself (its examples are tested on their own).
+        case engine
     }
 
     public let id: String

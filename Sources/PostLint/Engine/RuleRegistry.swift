@@ -7,6 +7,7 @@ public enum RuleRegistry {
         EncodingRules.documentRules + MDXRules.all + TypoRules.all
         + TranslationRules.all
         + GeneratorRules.all
+        + SuppressionRules.all
 
     public static var descriptions: [RuleDescription] {
         sourceRules.map { type(of: $0).description } + documentRules.map { type(of: $0).description }

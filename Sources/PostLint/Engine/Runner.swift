@@ -30,6 +30,8 @@ public struct Runner: Sendable {
     public let linter: Linter
     public let fixMode: FixMode
     public let includeUnsafe: Bool
+    /// Earlier results to reuse and fill (report mode only).
+    public var cache: ResultCache?
 
     public init(configuration: Configuration, linter: Linter, fixMode: FixMode, includeUnsafe: Bool) {
         self.configuration = configuration
@@ -40,18 +42,35 @@ public struct Runner: Sendable {
 
     public func run(files: [String]) -> [FileReport] {
         let results = ResultSlots<FileReport>(count: files.count)
-        // Pre-pass: the words of all the files, for rules that weigh repository evidence.
-        let vocabulary = linter.usesVocabulary ? Vocabulary.build(paths: files) : nil
+        let cache = fixMode == .report ? self.cache : nil
+        // The words of all the files, for rules that weigh repository evidence; counted
+        // on the first file that needs them (a fully cached run never does).
+        let vocabulary = linter.usesVocabulary ? Lazy { Vocabulary.build(paths: files) } : nil
+        if let cache, vocabulary != nil {
+            // Then a file's findings depend on every file: the whole content joins the key.
+            cache.requireRepository(fingerprint: Self.fingerprint(of: files))
+        }
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let path = files[index]
             let report: FileReport
             if let data = FileManager.default.contents(atPath: path) {
-                report = process(path: path, bytes: Array(data), onDisk: true, vocabulary: vocabulary)
+                let bytes = Array(data)
+                if let cache {
+                    if let hit = cache.lookup(path: path, bytes: bytes) {
+                        report = hit
+                    } else {
+                        report = process(path: path, bytes: bytes, onDisk: true, vocabulary: vocabulary?.value)
+                        cache.store(report, bytes: bytes)
+                    }
+                } else {
+                    report = process(path: path, bytes: bytes, onDisk: true, vocabulary: vocabulary?.value)
+                }
             } else {
-                report = FileReport(path: path, failure: "cannot read the file")
+                report = FileReport(path: path, failure: Self.unreadableReason(path))
             }
             results.set(index, report)
         }
+        cache?.save()
         return results.values
     }
 
@@ -109,11 +128,51 @@ public struct Runner: Sendable {
         return report
     }
 
+    /// One hash of every file's path and bytes, read in parallel.
+    static func fingerprint(of files: [String]) -> UInt64 {
+        let hashes = ResultSlots<UInt64>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            var hasher = FNV1a64()
+            hasher.combine(files[index])
+            hasher.combine(FileManager.default.contents(atPath: files[index]).map { Array($0) } ?? [])
+            hashes.set(index, hasher.value)
+        }
+        var combined = FNV1a64()
+        for hash in hashes.values { combined.combine(withUnsafeBytes(of: hash) { Array($0) }) }
+        return combined.value
+    }
+
+    static func unreadableReason(_ path: String) -> String {
+        // Foundation hands back names that are not UTF-8 with U+FFFD in them; such a
+        // path no longer names the file.
+        path.contains("\u{FFFD}")
+            ? "cannot read the file: its name is not valid UTF-8 (rename it to lint it)"
+            : "cannot read the file (deleted or unreadable)"
+    }
+
     static func neighbourCheck(for path: String) -> @Sendable (String) -> Bool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         return { relative in
             FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).standardizedFileURL.path)
         }
+    }
+}
+
+/// A value computed once, by the first thread that asks for it.
+final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let make: @Sendable () -> Value
+    private var made: Value?
+    private let lock = NSLock()
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
     }
 }
 

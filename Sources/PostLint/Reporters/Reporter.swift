@@ -5,5 +5,8 @@ public protocol Reporter {
 }
 
 public enum ReporterRegistry {
-    public static let identifiers = [TextReporter.identifier, JSONReporter.identifier]
+    public static let identifiers = [
+        TextReporter.identifier, JSONReporter.identifier, SARIFReporter.identifier, JUnitReporter.identifier,
+        CheckstyleReporter.identifier, GitHubReporter.identifier,
+    ]
 }

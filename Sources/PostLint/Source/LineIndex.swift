@@ -1,7 +1,7 @@
 /// Maps UTF-8 byte offsets of a text to 1-based lines and columns, where columns count
 /// Unicode scalars (what editors and SARIF's `unicodeCodePoints` expect).
 public struct LineIndex: Sendable {
-    public struct Position: Sendable, Hashable, Comparable {
+    public struct Position: Sendable, Hashable, Comparable, Codable {
         public var line: Int
         public var column: Int
         public static func < (lhs: Position, rhs: Position) -> Bool {

@@ -24,8 +24,15 @@ struct MDXScope {
 
     private static func usedNames(in document: Document, expressionUses: [IdentifierUse]) -> Set<String> {
         var used = Set(expressionUses.map(\.name))
-        for region in document.regions where region.kind == .html || region.kind == .jsxExpression {
-            used.formUnion(elementNames(document.utf8[region.range]))
+        // In MDX every `<Name` outside code is JSX, whether cmark saw HTML or, for a tag
+        // whose attributes it cannot read (`opts={{...}}`), plain text.
+        var start = 0
+        let code = document.regions.filter { [.codeBlock, .codeSpan, .frontMatter, .esm, .htmlComment, .jsxComment].contains($0.kind) }
+        for region in code + [Region(.codeBlock, document.utf8.count..<document.utf8.count)] {
+            if region.range.lowerBound > start {
+                used.formUnion(elementNames(document.utf8[start..<region.range.lowerBound]))
+            }
+            start = max(start, region.range.upperBound)
         }
         for region in document.regions(of: .esm) {
             let exportLines = document.utf8[region.range].split(separator: 0x0A)

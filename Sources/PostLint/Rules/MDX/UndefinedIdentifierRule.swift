@@ -46,7 +46,7 @@ public struct UndefinedIdentifierRule: Rule {
             return (stem, binding)
         }
         return scope.undefinedUses.map { use in
-            let hint = misnamed.first { NameShape.correspond(use.name, $0.stem) }?.binding
+            let hint = misnamed.first { $0.stem == use.name || NameShape.correspond(use.name, $0.stem) }?.binding
             return diagnostic(for: use, unusedImports: unusedImports, defined: scope.imported, misnamed: hint, context: context)
         }
     }

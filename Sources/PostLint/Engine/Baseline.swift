@@ -1,0 +1,71 @@
+import Foundation
+
+/// Today's findings, recorded so that a CI gate can fail on new findings only.
+/// A finding matches a recorded one by rule, file, the text of its line and its message —
+/// not by line number, so edits elsewhere in the file do not resurrect it. Each recorded
+/// entry absorbs one finding; a second identical finding is new.
+public struct Baseline: Sendable {
+    struct Entry: Codable, Hashable {
+        let rule: String
+        let path: String
+        let line: String
+        let message: String
+    }
+
+    struct File: Codable {
+        var version = 1
+        var findings: [Entry]
+    }
+
+    private var counts: [Entry: Int]
+
+    public init(findings: [Finding]) {
+        counts = [:]
+        for finding in findings { counts[Self.entry(finding), default: 0] += 1 }
+    }
+
+    public static func load(path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BaselineError(path: path, reason: "cannot read the file")
+        }
+        do {
+            let file = try JSONDecoder().decode(File.self, from: data)
+            var baseline = Baseline(findings: [])
+            for entry in file.findings { baseline.counts[entry, default: 0] += 1 }
+            return baseline
+        } catch {
+            throw BaselineError(path: path, reason: "not a postlint baseline (\(error))")
+        }
+    }
+
+    public func write(to path: String) throws {
+        let entries = counts.flatMap { entry, count in Array(repeating: entry, count: count) }
+            .sorted { ($0.path, $0.rule, $0.line, $0.message) < ($1.path, $1.rule, $1.line, $1.message) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try (encoder.encode(File(findings: entries)) + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The findings not recorded in the baseline.
+    public func newFindings(in findings: [Finding]) -> [Finding] {
+        var remaining = counts
+        return findings.filter { finding in
+            let entry = Self.entry(finding)
+            guard let count = remaining[entry], count > 0 else { return true }
+            remaining[entry] = count - 1
+            return false
+        }
+    }
+
+    static func entry(_ finding: Finding) -> Entry {
+        let path = finding.path.hasPrefix("./") ? String(finding.path.dropFirst(2)) : finding.path
+        let line = finding.lineText.trimmingCharacters(in: .whitespaces)
+        return Entry(rule: finding.rule, path: path, line: line, message: finding.message)
+    }
+}
+
+public struct BaselineError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}

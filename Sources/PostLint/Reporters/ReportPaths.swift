@@ -1,0 +1,32 @@
+import Foundation
+
+/// Paths as CI reports need them: relative to the folder the run started in (the
+/// repository root in CI), so GitHub, GitLab and SARIF viewers can link them to files.
+public enum ReportPaths {
+    /// `path` relative to `base` when it lies inside it, else `path` standardised;
+    /// never with a leading `./`.
+    public static func relative(_ path: String, to base: String) -> String {
+        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
+            .standardizedFileURL.path
+        let root = URL(fileURLWithPath: base, isDirectory: true).standardizedFileURL.path
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        if absolute.hasPrefix(prefix) { return String(absolute.dropFirst(prefix.count)) }
+        return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+    }
+
+    /// A relative path as a URI reference: every byte outside RFC 3986's unreserved set
+    /// and `/` percent-encoded (spaces, `#`, `?`, `%`, non-ASCII).
+    public static func uriReference(_ relativePath: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~/")
+        return relativePath.addingPercentEncoding(withAllowedCharacters: allowed) ?? relativePath
+    }
+
+    /// The absolute `file://` URI of a folder, ending in `/` as SARIF's
+    /// `originalUriBaseIds` require.
+    public static func folderURI(_ folder: String) -> String {
+        let path = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL.path
+        let encoded = uriReference(path.hasSuffix("/") ? path : path + "/")
+        return "file://" + encoded
+    }
+}

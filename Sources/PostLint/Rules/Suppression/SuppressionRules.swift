@@ -1,0 +1,4 @@
+/// Rules about postlint's own suppression comments.
+enum SuppressionRules {
+    static let all: [any Rule] = [UnusedSuppressionRule()]
+}

@@ -1,0 +1,45 @@
+/// A suppression comment that silences nothing. The engine reports these itself, after
+/// every other rule has run; this type gives the finding its id, documentation and
+/// configuration.
+public struct UnusedSuppressionRule: Rule {
+    public static let description = RuleDescription(
+        id: "unused-suppression",
+        summary: "A postlint-disable comment silences nothing",
+        rationale: """
+            Suppressions outlive the problems they were written for. One that no longer \
+            silences anything hides the next real finding on those lines, so it is reported \
+            (as SwiftLint does) and should be removed. A suppression naming rules is checked \
+            only when all of them ran; one naming no rule only when every enabled rule ran \
+            (no --select or --ignore).
+            """,
+        severity: .warning,
+        fixSafety: nil,
+        scope: .engine,
+        nonTriggering: [
+            Example("import a from './a.png';\n// postlint-disable-next-line duplicate-import\nimport a from './b.png';\n\n{a}\n"),
+            Example("<!-- postlint-disable-next-line undefined-identifier -->\n<img src={missing} />\n")
+        ],
+        triggering: [
+            Example("↓<!-- postlint-disable duplicate-import -->\nNothing to silence here.\n")
+        ])
+
+    public init() {}
+
+    /// The engine produces these findings (see `Linter.check`).
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] { [] }
+
+    static func findings(
+        _ suppressions: Suppressions, used: Set<Suppressions.Entry>, ran: (String) -> Bool, allRulesRan: Bool,
+        severity: Severity
+    ) -> [Diagnostic] {
+        suppressions.entries.filter { entry in
+            guard !used.contains(entry) else { return false }
+            return entry.rules.map { $0.allSatisfy(ran) } ?? allRulesRan
+        }.map { entry in
+            let what = entry.rules.map { "for " + $0.sorted().joined(separator: ", ") } ?? "for every rule"
+            return Diagnostic(
+                rule: description.id, severity: severity, range: entry.commentRange,
+                message: "this suppression (\(what)) silences nothing; remove it")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PostLint
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Write a commented .postlint.yml listing every rule and its default.")
+
+    @Flag(help: "Overwrite an existing .postlint.yml.")
+    var force = false
+
+    @Option(help: "Where to write it.")
+    var output: String = Configuration.fileName
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: output), !force {
+            Console.error("error: \(output) exists; use --force to overwrite it")
+            throw Exit.failure
+        }
+        do {
+            try Data(Self.template().utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            Console.error("error: cannot write \(output): \(error)")
+            throw Exit.failure
+        }
+        print("wrote \(output)")
+    }
+
+    static func template() -> String {
+        var text = """
+            # postlint configuration. Every key is checked: a typo is an error with its line.
+            # Docs: `postlint rules`, `postlint explain RULE`, and the README.
+
+            # Which files a folder walk lints (globs relative to this file's folder).
+            include: ["**/*.md", "**/*.mdx", "**/*.markdown", "**/*.txt"]
+            exclude: []
+
+            # Each rule: off | on | error | warning | info, or a mapping with severity and options.
+            rules:
+
+            """
+        for rule in RuleRegistry.descriptions {
+            let fix = rule.fixSafety.map { "\($0.rawValue) fix" } ?? "no fix"
+            text += "  # \(rule.summary) (\(fix))\n"
+            text += "  \(rule.id): \(rule.severity.rawValue)\n"
+        }
+        text += """
+
+            # Different settings for some files:
+            # overrides:
+            #   - files: ["i18n/**"]
+            #     rules:
+            #       unused-import: off
+
+            """
+        return text
+    }
+}

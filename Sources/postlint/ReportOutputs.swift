@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PostLint
+
+/// One `--output FORMAT=FILE`: a report written to a file besides standard output.
+struct ReportOutput: ExpressibleByArgument {
+    let format: LintCommand.OutputFormat
+    let file: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="),
+              let format = LintCommand.OutputFormat(rawValue: String(argument[..<equals])),
+              argument.index(after: equals) < argument.endIndex
+        else { return nil }
+        self.format = format
+        file = String(argument[argument.index(after: equals)...])
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
+}
+
+extension LintSession {
+    /// Where SARIF's `informationUri` points: postlint's documentation.
+    static let informationURI = "https://github.com/postlint/postlint#readme"
+
+    static func reporter(
+        for format: LintCommand.OutputFormat, quiet: Bool = false,
+        style: @escaping (String, TextReporter.Part) -> String = { text, _ in text }
+    ) -> any Reporter {
+        switch format {
+        case .text: TextReporter(quiet: quiet, style: style)
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter(toolVersion: PostLintVersion.current, informationURI: informationURI)
+        case .junit: JUnitReporter()
+        case .checkstyle: CheckstyleReporter()
+        case .github: GitHubReporter()
+        }
+    }
+
+    /// Writes every `--output` report (text ones without colours); false when one cannot
+    /// be written, which is reported and makes the run fail with exit status 2.
+    func writeOutputs(_ reports: [FileReport], fileCount: Int) -> Bool {
+        var written = true
+        for output in command.outputs {
+            let text = Self.reporter(for: output.format).render(reports, fileCount: fileCount)
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output.file), options: .atomic)
+            } catch {
+                Console.error("error: cannot write the \(output.format.rawValue) report to \(output.file): \(error.localizedDescription)")
+                written = false
+            }
+        }
+        return written
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import XCTest
+
+/// Runs the built `postlint` binary as a user would, in a fresh temporary folder.
+class CommandTestCase: XCTestCase {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var binary: URL {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("postlint") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-e2e-\(UUID())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("asset"), withIntermediateDirectories: true)
+        for index in 0..<3 {
+            try Data("png".utf8).write(to: folder.appendingPathComponent("asset/shot_0101_img\(index).png"))
+        }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? folder
+        // Inside GitHub Actions postlint would default to its `github` format.
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "GITHUB_ACTIONS" }
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    func read(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    static let brokenPost = """
+        import shot_0101_img0 from './asset/shot_0101_img0.png';
+        import shot_0101_img1 from './asset/shot_0101_img1.png';
+        import shot_0101_img1 from './asset/shot_0101_img2.png';
+
+        # 새 글
+
+        <img src={shot_0102_img0} />
+        <img src={shot_0101_img1} />
+        <img src={shot_0102_img2} />
+
+        """
+
+}
+
+/// The command's output and exit codes.
+final class CommandTests: CommandTestCase {
+    func testLintReportsFindingsWithLocationsAndExitsOne() throws {
+        try write("post.mdx", Self.brokenPost)
+        let result = try run(["lint", "post.mdx"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stdout.contains("post.mdx:3:8: error[duplicate-import]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("post.mdx:7:11: error[undefined-identifier] 'shot_0102_img0'"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Found "), result.stdout)
+    }
+
+    func testFixRepairsTheFileAndASecondRunIsClean() throws {
+        try write("post.mdx", Self.brokenPost)
+        let fixed = try run(["lint", "--fix", "post.mdx"])
+        XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
+        XCTAssertTrue(fixed.stdout.contains("post.mdx:3:8: fixed[duplicate-import] rename to 'shot_0101_img2'"), fixed.stdout)
+        let text = try read("post.mdx")
+        XCTAssertTrue(text.contains("import shot_0101_img2 from './asset/shot_0101_img2.png';"))
+        XCTAssertTrue(text.contains("<img src={shot_0101_img0} />\n<img src={shot_0101_img1} />\n<img src={shot_0101_img2} />"), text)
+        let again = try run(["lint", "post.mdx"])
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.stdout.contains("No problems found"), again.stdout)
+    }
+
+    func testDiffPreviewsAndWritesNothing() throws {
+        try write("post.mdx", Self.brokenPost)
+        let result = try run(["lint", "--diff", "post.mdx"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("-import shot_0101_img1 from './asset/shot_0101_img2.png';\n+import shot_0101_img2 from './asset/shot_0101_img2.png';"), result.stdout)
+        XCTAssertEqual(try read("post.mdx"), Self.brokenPost)
+    }
+
+    func testStandardInputFixWritesTextToStdoutAndFindingsToStderr() throws {
+        let result = try run(["lint", "--fix", "--stdin-filename", "post.mdx", "-"], stdin: Self.brokenPost)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("import shot_0101_img0"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("<img src={shot_0101_img2} />"))
+        XCTAssertTrue(result.stderr.contains("fixed[duplicate-import]"), result.stderr)
+    }
+
+    func testJSONOutputHasTheDocumentedShape() throws {
+        try write("post.mdx", Self.brokenPost)
+        let result = try run(["lint", "--format", "json", "post.mdx"])
+        XCTAssertEqual(result.status, 1)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(json?["version"] as? Int, 1)
+        XCTAssertEqual(json?["files"] as? Int, 1)
+        let first = (json?["diagnostics"] as? [[String: Any]])?.first
+        XCTAssertEqual(Set(first?.keys.map { $0 } ?? []), ["path", "line", "column", "endLine", "endColumn", "rule", "severity", "message", "fixable"])
+    }
+
+    func testCRLFAndByteOrderMarkSurviveFix() throws {
+        let crlf = Self.brokenPost.replacingOccurrences(of: "\n", with: "\r\n")
+        try Data([0xEF, 0xBB, 0xBF] + Array(crlf.utf8)).write(to: folder.appendingPathComponent("post.mdx"))
+        XCTAssertEqual(try run(["lint", "--fix", "post.mdx"]).status, 0)
+        let bytes = Array(try Data(contentsOf: folder.appendingPathComponent("post.mdx")))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every newline stays CRLF")
+        XCTAssertTrue(text.contains("import shot_0101_img2"))
+    }
+
+    func testInvalidUTF8IsReportedAndNeverRewritten() throws {
+        let bytes: [UInt8] = Array("# 제목\n".utf8) + [0xC7, 0xD1, 0xB1, 0xDB, 0x0A]  // "한글" in EUC-KR
+        try Data(bytes).write(to: folder.appendingPathComponent("legacy.md"))
+        let result = try run(["lint", "--fix", "legacy.md"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("legacy.md:2:1: error[invalid-encoding]"), result.stdout)
+        XCTAssertEqual(Array(try Data(contentsOf: folder.appendingPathComponent("legacy.md"))), bytes)
+    }
+
+    func testBinaryFilesAreSkippedWithANote() throws {
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]).write(to: folder.appendingPathComponent("image.md"))
+        let result = try run(["lint", "image.md"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("image.md: skipped: binary file"), result.stderr)
+    }
+
+    func testFolderWalkSkipsIgnoredFoldersAndSortsOutput() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("node_modules/pkg"), withIntermediateDirectories: true)
+        try write("node_modules/pkg/readme.mdx", "{undefinedThing}\n")
+        try write("b.mdx", "{second}\n")
+        try write("a.mdx", "{first}\n")
+        let result = try run(["lint", "."])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n").filter { $0.contains("[undefined-identifier]") }
+        XCTAssertEqual(lines.map { String($0.prefix(5)) }, ["a.mdx", "b.mdx"])
+    }
+
+    func testUsageAndConfigurationErrorsExitTwo() throws {
+        XCTAssertEqual(try run(["lint", "missing-folder"]).status, 2)
+        XCTAssertEqual(try run(["lint", "--select", "no-such-rule", "."]).status, 2)
+        try write(".postlint.yml", "rules:\n  duplicate-imports: off\n")
+        let result = try run(["lint", "."])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains(".postlint.yml:2:3: configuration error: unknown rule 'duplicate-imports'"), result.stderr)
+    }
+
+    func testConfigurationTurnsRulesOffAndSelectNarrows() throws {
+        try write("post.mdx", Self.brokenPost)
+        try write(".postlint.yml", "rules:\n  undefined-identifier: off\n  duplicate-import: warning\n")
+        let result = try run(["lint", "post.mdx"])
+        XCTAssertEqual(result.status, 0, "only warnings remain")
+        XCTAssertFalse(result.stdout.contains("undefined-identifier"))
+        XCTAssertTrue(result.stdout.contains("warning[duplicate-import]"))
+        let selected = try run(["lint", "--select", "unused-import", "post.mdx"])
+        XCTAssertFalse(selected.stdout.contains("duplicate-import"), selected.stdout)
+    }
+
+    func testRulesAndExplain() throws {
+        let rules = try run(["rules"])
+        XCTAssertEqual(rules.status, 0)
+        XCTAssertTrue(rules.stdout.contains("duplicate-import"))
+        let explain = try run(["explain", "undefined-identifier"])
+        XCTAssertTrue(explain.stdout.contains("Fix: safe"), explain.stdout)
+        XCTAssertTrue(explain.stdout.contains("↓"))
+        let unknown = try run(["explain", "nope"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown rule 'nope'"), unknown.stderr)
+        XCTAssertEqual(try run(["--help"]).status, 0)
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import XCTest
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@testable import PostLint
+
+/// The CI report formats: exact GitHub workflow commands, well-formed and escaped XML
+/// (parsed back), and SARIF's structure. Schema validation is in SARIFSchemaTests.
+final class ReporterTests: XCTestCase {
+    static let base = "/work/blog"
+
+    static func finding(
+        _ start: (Int, Int), _ end: (Int, Int), path: String = "posts/a.md", rule: String = "duplicate-import",
+        severity: Severity = .error, message: String = "a message", lineText: String = "", fix: Fix? = nil,
+        fixEdits: [PlacedEdit] = []
+    ) -> Finding {
+        Finding(
+            path: path, start: .init(line: start.0, column: start.1), end: .init(line: end.0, column: end.1),
+            diagnostic: Diagnostic(rule: rule, severity: severity, range: 0..<0, message: message, fix: fix),
+            lineText: lineText, fixEdits: fixEdits)
+    }
+
+    static func report(_ path: String, _ findings: [Finding], failure: String? = nil) -> FileReport {
+        var report = FileReport(path: path)
+        report.findings = findings
+        report.failure = failure
+        return report
+    }
+
+    // MARK: - GitHub
+
+    func testGitHubLinesAreExact() {
+        let reports = [
+            Self.report("/work/blog/posts/a.md", [
+                Self.finding((3, 8), (3, 22), path: "/work/blog/posts/a.md", message: "'img1' is imported again"),
+                Self.finding((5, 1), (5, 4), path: "/work/blog/posts/a.md", rule: "typo", severity: .warning, message: "100% sure: a\r\nb"),
+                Self.finding((7, 1), (7, 1), path: "/work/blog/posts/a.md", rule: "untranslated", severity: .info, message: "empty"),
+            ]),
+        ]
+        let output = GitHubReporter(workingDirectory: Self.base).render(reports, fileCount: 1)
+        XCTAssertEqual(output, """
+            ::error file=posts/a.md,line=3,col=8,endColumn=22,title=postlint (duplicate-import)::'img1' is imported again
+            ::warning file=posts/a.md,line=5,col=1,endColumn=4,title=postlint (typo)::100%25 sure: a%0D%0Ab
+            ::notice file=posts/a.md,line=7,col=1,title=postlint (untranslated)::empty
+
+            """)
+    }
+
+    func testGitHubMultiLineFindingHasNoColumns() {
+        let finding = Self.finding((2, 5), (4, 3), rule: "wrapped-title", message: "a title\nwrapped")
+        XCTAssertEqual(
+            GitHubReporter.line(for: finding, path: "posts/a.md"),
+            "::error file=posts/a.md,line=2,endLine=4,title=postlint (wrapped-title)::a title%0Awrapped")
+    }
+
+    func testGitHubEscapesPropertiesWithColonsAndCommas() {
+        let finding = Self.finding((1, 1), (1, 2))
+        XCTAssertEqual(
+            GitHubReporter.line(for: finding, path: "posts/2025:11,a%b\n.md"),
+            "::error file=posts/2025%3A11%2Ca%25b%0A.md,line=1,col=1,endColumn=2,title=postlint (duplicate-import)::a message")
+        XCTAssertEqual(GitHubReporter.escapeData("a:b,c"), "a:b,c", "messages keep colons and commas")
+    }
+
+    func testGitHubReportsUnreadableFiles() {
+        let output = GitHubReporter(workingDirectory: Self.base)
+            .render([Self.report("posts/gone.md", [], failure: "cannot read the file")], fileCount: 1)
+        XCTAssertEqual(output, "::error file=posts/gone.md,title=postlint::cannot read the file\n")
+    }
+
+    // MARK: - XML
+
+    static let hostileMessage = "a <b> & \"c\" 'd' \u{1}\u{7}\u{1B}\u{0C}tab\there\nline\r\u{FFFE}\u{FFFF} 한글 👍 ]]> end"
+    /// What a parser reads back: forbidden characters as U+FFFD, everything else intact
+    /// (XML parsers normalise a CR in an attribute to a space only when it is written raw).
+    static let hostileMessageRead = "a <b> & \"c\" 'd' \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}tab\there\nline\r\u{FFFD}\u{FFFD} 한글 👍 ]]> end"
+
+    func testCheckstyleIsWellFormedAndEscapesEverything() throws {
+        let reports = [
+            Self.report("/work/blog/posts/a&b.md", [Self.finding((2, 3), (2, 9), severity: .warning, message: Self.hostileMessage)]),
+            Self.report("/work/blog/posts/clean.md", []),
+        ]
+        let xml = CheckstyleReporter(workingDirectory: Self.base).render(reports, fileCount: 2)
+        XCTAssertNil(XMLWellFormedness.error(in: xml), xml)
+        XCTAssertFalse(xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "raw control characters: \(xml)")
+        #if canImport(FoundationXML)
+        let document = try XMLDocument(xmlString: xml)
+        let files = try document.nodes(forXPath: "/checkstyle/file")
+        XCTAssertEqual(files.compactMap { ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue }, ["posts/a&b.md", "posts/clean.md"])
+        let errors = try document.nodes(forXPath: "/checkstyle/file/error")
+        let error = try XCTUnwrap(errors.first as? XMLElement)
+        XCTAssertEqual(error.attribute(forName: "line")?.stringValue, "2")
+        XCTAssertEqual(error.attribute(forName: "column")?.stringValue, "3")
+        XCTAssertEqual(error.attribute(forName: "severity")?.stringValue, "warning")
+        XCTAssertEqual(error.attribute(forName: "source")?.stringValue, "postlint.duplicate-import")
+        XCTAssertEqual(error.attribute(forName: "message")?.stringValue, Self.hostileMessageRead)
+        #endif
+    }
+
+    func testJUnitIsWellFormedWithOneTestCasePerFinding() throws {
+        let reports = [
+            Self.report("/work/blog/posts/a.md", [
+                Self.finding((2, 3), (2, 9), message: Self.hostileMessage),
+                Self.finding((4, 1), (4, 2), rule: "typo", severity: .warning),
+            ]),
+            Self.report("/work/blog/posts/clean.md", []),
+            Self.report("/work/blog/posts/gone.md", [], failure: "cannot read the file"),
+        ]
+        let xml = JUnitReporter(workingDirectory: Self.base).render(reports, fileCount: 3)
+        XCTAssertNil(XMLWellFormedness.error(in: xml), xml)
+        #if canImport(FoundationXML)
+        let document = try XMLDocument(xmlString: xml)
+        let root = try XCTUnwrap(document.rootElement())
+        XCTAssertEqual(root.attribute(forName: "tests")?.stringValue, "4")
+        XCTAssertEqual(root.attribute(forName: "failures")?.stringValue, "2")
+        XCTAssertEqual(root.attribute(forName: "errors")?.stringValue, "1")
+        let suites = root.elements(forName: "testsuite")
+        XCTAssertEqual(suites.map { $0.attribute(forName: "name")?.stringValue ?? "" }, ["posts/a.md", "posts/clean.md", "posts/gone.md"])
+        let failing = suites[0].elements(forName: "testcase")
+        XCTAssertEqual(failing.map { $0.attribute(forName: "name")?.stringValue ?? "" }, ["duplicate-import at 2:3", "typo at 4:1"])
+        let failure = try XCTUnwrap(failing[0].elements(forName: "failure").first)
+        XCTAssertEqual(failure.attribute(forName: "message")?.stringValue, Self.hostileMessageRead)
+        XCTAssertEqual(failure.attribute(forName: "type")?.stringValue, "error")
+        XCTAssertTrue(failure.stringValue?.hasPrefix("posts/a.md:2:3: error[duplicate-import] a <b> &") == true, failure.stringValue ?? "")
+        let passing = suites[1].elements(forName: "testcase")
+        XCTAssertEqual(passing.count, 1)
+        XCTAssertTrue(passing[0].children?.isEmpty ?? true, "a clean file is a passing test case")
+        XCTAssertEqual(suites[2].elements(forName: "testcase").first?.elements(forName: "error").count, 1)
+        #endif
+    }
+
+    func testJUnitWithoutFindingsStillHoldsOnePassingTestCase() throws {
+        for reports in [[], [Self.report("posts/clean.md", [])]] {
+            let xml = JUnitReporter(workingDirectory: Self.base).render(reports, fileCount: reports.count)
+            XCTAssertNil(XMLWellFormedness.error(in: xml), xml)
+            #if canImport(FoundationXML)
+            let document = try XMLDocument(xmlString: xml)
+            let cases = try document.nodes(forXPath: "//testcase")
+            XCTAssertEqual(cases.count, 1, xml)
+            XCTAssertEqual(try document.nodes(forXPath: "//failure | //error").count, 0, xml)
+            XCTAssertEqual(document.rootElement()?.attribute(forName: "tests")?.stringValue, "1")
+            #endif
+        }
+    }
+
+    func testWellFormednessCheckRejectsBrokenXML() {
+        XCTAssertNil(XMLWellFormedness.error(in: "<a x=\"1\"><b/></a>"))
+        XCTAssertNotNil(XMLWellFormedness.error(in: "<a><b></a>"))
+        XCTAssertNotNil(XMLWellFormedness.error(in: "<a>\u{1}</a>"), "a raw C0 control is not XML 1.0")
+        XCTAssertNotNil(XMLWellFormedness.error(in: ""))
+    }
+
+    // MARK: - SARIF
+
+    func sarif(_ reports: [FileReport]) throws -> [String: Any] {
+        let text = SARIFReporter(toolVersion: "1.2.3", informationURI: "https://example.org/postlint", workingDirectory: Self.base)
+            .render(reports, fileCount: reports.count)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    func testSARIFDescribesTheToolAndEveryRule() throws {
+        let log = try sarif([])
+        XCTAssertEqual(log["version"] as? String, "2.1.0")
+        let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(run["columnKind"] as? String, "unicodeCodePoints")
+        let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        XCTAssertEqual(driver["name"] as? String, "postlint")
+        XCTAssertEqual(driver["version"] as? String, "1.2.3")
+        XCTAssertEqual(driver["informationUri"] as? String, "https://example.org/postlint")
+        let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
+        XCTAssertEqual(rules.compactMap { $0["id"] as? String }, RuleRegistry.descriptions.map(\.id))
+        let duplicate = try XCTUnwrap(rules.first { $0["id"] as? String == "duplicate-import" })
+        let description = try XCTUnwrap(RuleRegistry.description(of: "duplicate-import"))
+        XCTAssertEqual(duplicate["name"] as? String, "DuplicateImport")
+        XCTAssertEqual((duplicate["shortDescription"] as? [String: Any])?["text"] as? String, description.summary)
+        XCTAssertEqual((duplicate["fullDescription"] as? [String: Any])?["text"] as? String, description.rationale)
+        XCTAssertTrue(((duplicate["help"] as? [String: Any])?["text"] as? String)?.contains(description.rationale) == true)
+        XCTAssertEqual((duplicate["defaultConfiguration"] as? [String: Any])?["level"] as? String, "error")
+        XCTAssertEqual(run["results"] as? [Any] as? [NSObject], [], "an actual scan has a results array, even empty")
+    }
+
+    func testSARIFResultsCarryLocationsFingerprintsAndFixes() throws {
+        let fix = Fix("rename to 'img3'", safety: .safe, edits: [Edit(0..<1, "img3")])
+        let reports = [
+            Self.report("/work/blog/posts/new post.mdx", [
+                Self.finding((3, 8), (3, 12), path: "/work/blog/posts/new post.mdx", lineText: "import  img2 from './a.png';", fix: fix,
+                             fixEdits: [PlacedEdit(start: .init(line: 3, column: 8), end: .init(line: 3, column: 12), replacement: "img3")]),
+                Self.finding((9, 1), (10, 4), path: "/work/blog/posts/new post.mdx", rule: "not-a-registered-rule", severity: .info),
+            ]),
+        ]
+        let run = try XCTUnwrap((try sarif(reports)["runs"] as? [[String: Any]])?.first)
+        let rules = try XCTUnwrap(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+        XCTAssertEqual(results.count, 2)
+        for result in results {
+            let index = try XCTUnwrap(result["ruleIndex"] as? Int)
+            XCTAssertEqual(rules[index]["id"] as? String, result["ruleId"] as? String, "ruleIndex points at the rule")
+        }
+        let first = results[0]
+        XCTAssertEqual(first["level"] as? String, "error")
+        XCTAssertEqual((first["message"] as? [String: Any])?["text"] as? String, "a message")
+        let physical = try XCTUnwrap(((first["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
+        let artifact = try XCTUnwrap(physical["artifactLocation"] as? [String: String])
+        XCTAssertEqual(artifact, ["uri": "posts/new%20post.mdx", "uriBaseId": "%SRCROOT%"])
+        XCTAssertEqual(physical["region"] as? [String: Int], ["startLine": 3, "startColumn": 8, "endLine": 3, "endColumn": 12])
+        let fingerprint = try XCTUnwrap((first["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintKey])
+        XCTAssertEqual(fingerprint, SARIFReporter.fingerprint(rule: "duplicate-import", path: "posts/new post.mdx", lineText: "import img2 from './a.png';") + ":1")
+        let change = try XCTUnwrap(((first["fixes"] as? [[String: Any]])?.first?["artifactChanges"] as? [[String: Any]])?.first)
+        let replacement = try XCTUnwrap((change["replacements"] as? [[String: Any]])?.first)
+        XCTAssertEqual(replacement["deletedRegion"] as? [String: Int], ["startLine": 3, "startColumn": 8, "endLine": 3, "endColumn": 12])
+        XCTAssertEqual((replacement["insertedContent"] as? [String: String])?["text"], "img3")
+        XCTAssertNil(results[1]["fixes"], "no fix, no fixes")
+        XCTAssertEqual(results[1]["level"] as? String, "note")
+        XCTAssertEqual(rules.last?["name"] as? String, "NotARegisteredRule")
+        let base = try XCTUnwrap((run["originalUriBaseIds"] as? [String: [String: String]])?["%SRCROOT%"]?["uri"])
+        XCTAssertEqual(base, "file:///work/blog/")
+    }
+
+    func testFingerprintIgnoresLineNumbersAndSpacingButNotText() {
+        let hash = { (line: String) in SARIFReporter.fingerprint(rule: "typo", path: "a.md", lineText: line) }
+        XCTAssertEqual(hash("  the  reasoing step "), hash("the reasoing step"))
+        XCTAssertNotEqual(hash("the reasoing step"), hash("the reasoing steps"))
+        XCTAssertNotEqual(hash("x"), SARIFReporter.fingerprint(rule: "typo", path: "b.md", lineText: "x"))
+        XCTAssertEqual(StableHash.fnv1a64(Array("a".utf8)), "af63dc4c8601ec8c", "FNV-1a 64 test vector")
+    }
+
+    func testSARIFNumbersRepeatedFingerprints() throws {
+        let same = Self.finding((1, 1), (1, 2), lineText: "same line")
+        let other = Self.finding((5, 1), (5, 2), lineText: "same  line")
+        let run = try XCTUnwrap((try sarif([Self.report("posts/a.md", [same, other])])["runs"] as? [[String: Any]])?.first)
+        let prints = (run["results"] as? [[String: Any]] ?? []).compactMap { ($0["partialFingerprints"] as? [String: String])?.values.first }
+        XCTAssertEqual(prints.count, 2)
+        XCTAssertEqual(prints.map { $0.split(separator: ":").last }, ["1", "2"])
+        XCTAssertEqual(Set(prints.map { $0.split(separator: ":").first }).count, 1)
+    }
+
+    func testPascalCaseAndReportPaths() {
+        XCTAssertEqual(SARIFReporter.pascalCase("duplicate-import"), "DuplicateImport")
+        XCTAssertEqual(SARIFReporter.pascalCase("mojibake"), "Mojibake")
+        XCTAssertEqual(ReportPaths.relative("/work/blog/posts/a.md", to: "/work/blog"), "posts/a.md")
+        XCTAssertEqual(ReportPaths.relative("./posts/a.md", to: "/work/blog"), "posts/a.md")
+        XCTAssertEqual(ReportPaths.relative("posts/../posts/a.md", to: "/work/blog"), "posts/a.md")
+        XCTAssertEqual(ReportPaths.relative("/elsewhere/a.md", to: "/work/blog"), "/elsewhere/a.md")
+        XCTAssertEqual(ReportPaths.uriReference("posts/새 글#1.md"), "posts/%EC%83%88%20%EA%B8%80%231.md")
+    }
+}

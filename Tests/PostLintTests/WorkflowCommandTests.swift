@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// End-to-end tests of living with findings: baselines, `--changed`, `init`.
+final class WorkflowCommandTests: CommandTestCase {
+    func testBaselineHidesKnownFindingsEvenAfterLinesMove() throws {
+        try write("post.mdx", Self.brokenPost)
+        let recorded = try run(["lint", "--write-baseline", "baseline.json", "post.mdx"])
+        XCTAssertEqual(recorded.status, 0, recorded.stderr)
+        XCTAssertTrue(recorded.stderr.contains("to the baseline baseline.json"), recorded.stderr)
+
+        try write("post.mdx", Self.brokenPost.replacingOccurrences(of: "# 새 글\n", with: "# 새 글\n\n여러 줄을 위에 더했다.\n\n"))
+        let quiet = try run(["lint", "--baseline", "baseline.json", "post.mdx"])
+        XCTAssertEqual(quiet.status, 0, quiet.stdout)
+        XCTAssertTrue(quiet.stdout.contains("No problems found"), quiet.stdout)
+
+        try write("post.mdx", Self.brokenPost + "<img src={brandNew} />\n")
+        let fresh = try run(["lint", "--baseline", "baseline.json", "post.mdx"])
+        XCTAssertEqual(fresh.status, 1)
+        let reported = fresh.stdout.split(separator: "\n").filter { $0.contains("error[") }
+        XCTAssertEqual(reported.count, 1, fresh.stdout)
+        XCTAssertTrue(reported.first?.contains("'brandNew'") ?? false)
+    }
+
+    func testChangedLintsOnlyWhatGitSeesChanged() throws {
+        try write("old.mdx", "{oldProblem}\n")
+        try git(["init", "-q"])
+        try git(["add", "."])
+        try git(["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "first"])
+        try write("new.mdx", "{newProblem}\n")
+        let result = try run(["lint", "--changed"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("new.mdx"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("old.mdx"), result.stdout)
+        let againstRoot = try run(["lint", "--changed", "--base", "HEAD"])
+        XCTAssertFalse(againstRoot.stdout.contains("old.mdx"))
+        XCTAssertEqual(try run(["lint", "--changed", "--base", "no-such-rev"]).status, 2)
+    }
+
+    func testInitWritesAConfigurationThatLoads() throws {
+        let result = try run(["init"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let text = try read(".postlint.yml")
+        XCTAssertTrue(text.contains("duplicate-import: error"))
+        try write("post.mdx", Self.brokenPost)
+        XCTAssertEqual(try run(["lint", "post.mdx"]).status, 1, "the written file is a valid configuration")
+        XCTAssertEqual(try run(["init"]).status, 2, "no overwrite without --force")
+    }
+
+    func testCacheGivesTheSameFindingsAndNoticesChanges() throws {
+        try write(".postlint.yml", "rules:\n  unused-import: off\n")
+        try write("post.mdx", Self.brokenPost)
+        let cold = try run(["lint", "."])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".postlint-cache/results-v1.json").path))
+        XCTAssertEqual(try read(".postlint-cache/.gitignore").contains("*"), true)
+        let warm = try run(["lint", "."])
+        XCTAssertEqual(warm.stdout, cold.stdout)
+        XCTAssertEqual(warm.status, cold.status)
+
+        try write("post.mdx", Self.brokenPost + "{another}\n")
+        XCTAssertTrue(try run(["lint", "."]).stdout.contains("'another'"), "a changed file is linted again")
+        try write(".postlint.yml", "rules:\n  undefined-identifier: off\n")
+        XCTAssertFalse(try run(["lint", "."]).stdout.contains("undefined-identifier"), "a new configuration empties the cache")
+    }
+
+    func testNoCacheLeavesNoCacheBehind() throws {
+        try write("post.mdx", Self.brokenPost)
+        _ = try run(["lint", "--no-cache", "."])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".postlint-cache").path))
+    }
+
+    private func git(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+    }
+}
