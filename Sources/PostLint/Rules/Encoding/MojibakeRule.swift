@@ -42,7 +42,7 @@ public struct MojibakeRule: Rule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         MojibakeRepair().fixes(in: document).map { fix in
             var message = "UTF-8 read as \(fix.codePage)"
-            if fix.rounds > 1 { message += " \(fix.rounds) times" }
+            if fix.rounds > 1 { message += fix.rounds == 2 ? " twice" : " \(fix.rounds) times" }
             if fix.restoredBytes > 0 {
                 message += "; \(fix.restoredBytes) dropped byte\(fix.restoredBytes == 1 ? "" : "s") restored"
             }

@@ -7,6 +7,16 @@ struct MojibakeDecoder {
     let model: RepairLanguageModel
     /// Whether a character may be rebuilt from its lead byte alone.
     var rebuildFromLead = false
+    /// Readings already worked out for the same bytes.
+    var cache: StepCache?
+
+    /// Remembers the readings of byte windows for one document.
+    final class StepCache {
+        private var tables: [[UInt8]: [UInt64: [Step]]] = [:]
+
+        func steps(_ key: UInt64, _ insertable: [UInt8]) -> [Step]? { tables[insertable]?[key] }
+        func store(_ steps: [Step], _ key: UInt64, _ insertable: [UInt8]) { tables[insertable, default: [:]][key] = steps }
+    }
 
     struct Reading: Equatable {
         var scalars: [UInt32]
@@ -21,7 +31,7 @@ struct MojibakeDecoder {
     }
 
     /// One way to read the bytes from some position on.
-    private struct Step {
+    struct Step {
         let scalar: UInt32
         let length: Int
         let inserted: Int
@@ -57,7 +67,11 @@ struct MojibakeDecoder {
                     if step.isRecovered {
                         cost += model.cost(of: step.scalar, after: previous) + Double(step.inserted) * RepairLanguageModel.droppedByteCost
                     } else {
-                        cost += RepairLanguageModel.keepCost + (previous.map { model.wordEndCost($0) } ?? 0)
+                        // Once the document shows dropped bytes, a lead byte left alone is
+                        // almost surely a character whose continuation bytes were all dropped.
+                        let keep = rebuildFromLead && Self.sequenceLength(bytes[position]).map { $0 >= 3 } == true
+                            ? RepairLanguageModel.keepCost * 2 : RepairLanguageModel.keepCost
+                        cost += keep + (previous.map { model.wordEndCost($0) } ?? 0)
                     }
                     let next = position + step.length
                     let nextState = step.isRecovered && RepairLanguageModel.isHangulSyllable(step.scalar) ? step.scalar : Self.neutral
@@ -72,6 +86,29 @@ struct MojibakeDecoder {
         }
         guard let best = ending.min(by: { $0.1 < $1.1 }), best.1.isFinite else { return nil }
         return backtrack(nodes, from: (count, best.0))
+    }
+
+    /// The fast path: when the bytes of the whole run are well-formed UTF-8, that is the
+    /// reading (most mojibake lost nothing). Nil when some byte does not fit.
+    func readWhole(_ bytes: [UInt8], before: UInt32?, hangulAfter: Bool) -> Reading? {
+        var scalars: [UInt32] = []
+        var position = 0
+        while position < bytes.count {
+            guard let length = Self.sequenceLength(bytes[position]), position + length <= bytes.count,
+                let scalar = Self.decode(Array(bytes[position..<(position + length)]))
+            else { return nil }
+            scalars.append(scalar)
+            position += length
+        }
+        var cost = 0.0
+        var previous = before.flatMap { RepairLanguageModel.isHangulSyllable($0) ? $0 : nil }
+        for scalar in scalars {
+            cost += model.cost(of: scalar, after: previous)
+            previous = scalar
+        }
+        if let previous, !hangulAfter { cost += model.wordEndCost(previous) }
+        guard cost.isFinite else { return nil }
+        return Reading(scalars: scalars, isRecovered: Array(repeating: true, count: scalars.count), recovered: scalars.count, restoredBytes: 0, cost: cost)
     }
 
     private func backtrack(_ nodes: [[UInt32: Node]], from end: (position: Int, state: UInt32)) -> Reading {
@@ -95,58 +132,76 @@ struct MojibakeDecoder {
     /// damage) a three- or four-byte character rebuilt from its lead byte and at most two
     /// re-inserted bytes (`き` is E3 81 8D; Windows-1252 drops both continuation bytes).
     private func steps(_ bytes: [UInt8], at position: Int, original: UInt32, insertable: [UInt8]) -> [Step] {
-        let rebuildFromLead = self.rebuildFromLead
-        var result = [Step(scalar: original, length: 1, inserted: 0, isRecovered: false)]
+        let keep = Step(scalar: original, length: 1, inserted: 0, isRecovered: false)
+        guard Self.sequenceLength(bytes[position]) != nil else { return [keep] }
+        // The readings depend only on the next four bytes: the same mojibake repeats, so
+        // they are worked out once per document.
+        var key = UInt64(rebuildFromLead ? 1 : 0) << 40 | UInt64(min(4, bytes.count - position)) << 32
+        for offset in 0..<min(4, bytes.count - position) { key |= UInt64(bytes[position + offset]) << (8 * offset) }
+        if let cached = cache?.steps(key, insertable) { return [keep] + cached }
+        let found = readings(bytes, at: position, insertable: insertable)
+        cache?.store(found, key, insertable)
+        return [keep] + found
+    }
+
+    private func readings(_ bytes: [UInt8], at position: Int, insertable: [UInt8]) -> [Step] {
+        var result: [Step] = []
         let lead = bytes[position]
         guard let length = Self.sequenceLength(lead) else { return result }
-        let maximumInserted = insertable.isEmpty ? 0 : (rebuildFromLead && length <= 3 ? length - 1 : length - 2)
-        for inserted in 0...maximumInserted {
-            let taken = length - 1 - inserted
-            guard position + 1 + taken <= bytes.count else { continue }
-            let real = Array(bytes[(position + 1)..<(position + 1 + taken)])
-            guard real.allSatisfy({ $0 & 0xC0 == 0x80 }) else { continue }
-            for continuation in Self.fillings(real, inserting: inserted, from: insertable) {
-                guard let scalar = Self.decode([lead] + continuation) else { continue }
-                // A guessed byte must give a character the model knows, not any valid one.
-                if inserted > 0, !model.isKnown(scalar) { continue }
-                result.append(Step(scalar: scalar, length: 1 + taken, inserted: inserted, isRecovered: true))
+        var available = 0  // continuation bytes that follow the lead
+        while available < length - 1, position + 1 + available < bytes.count, bytes[position + 1 + available] & 0xC0 == 0x80 {
+            available += 1
+        }
+        let maximumInserted = insertable.isEmpty ? 0 : (rebuildFromLead && length == 3 ? 2 : length - 2)
+        let slots = length - 1
+        for inserted in 0...maximumInserted where slots - inserted <= available {
+            var combinations = 1
+            for _ in 0..<inserted { combinations *= insertable.count }
+            // `mask` marks the continuation slots filled with a re-inserted byte.
+            for mask in 0..<(1 << slots) where mask.nonzeroBitCount == inserted {
+                for combination in 0..<combinations {
+                    guard let scalar = Self.scalar(lead: lead, length: length, mask: mask, combination: combination,
+                        real: bytes, from: position + 1, insertable: insertable)
+                    else { continue }
+                    // A guessed byte must give a character the model knows, not any valid one.
+                    if inserted > 0, !model.isKnown(scalar) { continue }
+                    result.append(Step(scalar: scalar, length: 1 + slots - inserted, inserted: inserted, isRecovered: true))
+                }
             }
         }
         return result
     }
 
-    /// The continuation bytes `real` with `count` bytes from `insertable` put in every
-    /// possible place: each choice of positions in the completed sequence, filled with
-    /// every combination of insertable bytes.
-    static func fillings(_ real: [UInt8], inserting count: Int, from insertable: [UInt8]) -> [[UInt8]] {
-        guard count > 0 else { return [real] }
-        let length = real.count + count
-        var result: [[UInt8]] = []
-        for mask in 0..<(1 << length) where mask.nonzeroBitCount == count {
-            var values = [Int](repeating: 0, count: count)
-            while true {
-                var sequence: [UInt8] = []
-                sequence.reserveCapacity(length)
-                var nextReal = 0
-                var nextInserted = 0
-                for slot in 0..<length {
-                    if mask & (1 << slot) != 0 {
-                        sequence.append(insertable[values[nextInserted]])
-                        nextInserted += 1
-                    } else {
-                        sequence.append(real[nextReal])
-                        nextReal += 1
-                    }
-                }
-                result.append(sequence)
-                // Next combination of inserted values, like an odometer.
-                var digit = 0
-                while digit < count, values[digit] == insertable.count - 1 { values[digit] = 0; digit += 1 }
-                if digit == count { break }
-                values[digit] += 1
+    /// The scalar of the UTF-8 sequence made of `lead`, then for each continuation slot
+    /// either the next real byte or (where `mask` says so) the insertable byte chosen by
+    /// `combination`; nil when it is not well-formed.
+    private static func scalar(
+        lead: UInt8, length: Int, mask: Int, combination: Int, real: [UInt8], from start: Int, insertable: [UInt8]
+    ) -> UInt32? {
+        var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        var choice = combination
+        var next = start
+        for slot in 0..<(length - 1) {
+            let byte: UInt8
+            if mask & (1 << slot) != 0 {
+                byte = insertable[choice % insertable.count]
+                choice /= insertable.count
+            } else {
+                byte = real[next]
+                next += 1
             }
+            if slot == 0 {
+                switch lead {
+                case 0xE0: if byte < 0xA0 { return nil }
+                case 0xED: if byte > 0x9F { return nil }
+                case 0xF0: if byte < 0x90 { return nil }
+                case 0xF4: if byte > 0x8F { return nil }
+                default: break
+                }
+            }
+            scalar = scalar << 6 | UInt32(byte & 0x3F)
         }
-        return result
+        return scalar
     }
 
     static func sequenceLength(_ lead: UInt8) -> Int? {

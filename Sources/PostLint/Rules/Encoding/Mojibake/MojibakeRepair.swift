@@ -35,7 +35,8 @@ struct MojibakeRepair {
 
     static let maximumRounds = 3
     let model = RepairLanguageModel.shared
-    private var decoder: MojibakeDecoder { MojibakeDecoder(model: model) }
+    private let cache = MojibakeDecoder.StepCache()
+    private var decoder: MojibakeDecoder { MojibakeDecoder(model: model, cache: cache) }
     private let pages = SingleByteCodePage.all
 
     func fixes(in document: Document) -> [LineFix] {
@@ -43,35 +44,45 @@ struct MojibakeRepair {
         guard !lines.isEmpty else { return [] }
         var evidence = [Int](repeating: 0, count: pages.count)
         var words = DocumentWords(document)
-        for line in lines {
-            let results = pages.map { repair(line, with: $0, dropping: false, words: nil) }
+        let firstReadings = lines.map { line in pages.map { repair(line, with: $0, dropping: false, words: nil) } }
+        for results in firstReadings {
             for (index, result) in results.enumerated() { evidence[index] += result.strongRuns }
             if let best = results.max(by: { $0.gain < $1.gain }), best.recovered > 0 { words.add(best.characters) }
         }
         let order = pages.indices.sorted { evidence[$0] > evidence[$1] }
-        return lines.compactMap { fix($0, order: order, evidence: evidence, words: words) }
+        return lines.indices.compactMap { index in
+            // Code pages without evidence read the same as in the first pass.
+            let first = order.map { page in
+                evidence[page] > 0
+                    ? repair(lines[index], with: pages[page], dropping: true, hasEvidence: true, words: words)
+                    : firstReadings[index][page]
+            }
+            return fix(lines[index], firstRound: Array(zip(order, first)), evidence: evidence, words: words)
+        }
     }
 
-    private func fix(_ line: [Character], order: [Int], evidence: [Int], words: DocumentWords) -> LineFix? {
-        var current = line
-        var rounds = 0
-        var restored = 0
-        var name = ""
-        while rounds < Self.maximumRounds {
-            var best: (result: LineResult, page: Int)?
-            for index in order {
-                let result = repair(current, with: pages[index], dropping: evidence[index] > 0, hasEvidence: evidence[index] > 0, words: words)
-                if result.recovered > 0, result.gain > 0, result.gain > best?.result.gain ?? 0 { best = (result, index) }
-            }
-            guard let best else { break }
-            if rounds == 0 { name = pages[best.page].displayName }
-            current = best.result.characters
-            restored += best.result.restoredBytes
-            rounds += 1
+    /// Chooses the best first reading of a line, then reads the result again through the
+    /// same code page while that still repairs something (double damage). A round whose
+    /// result still holds C1 controls it produced only counts if a later round removes them.
+    private func fix(_ line: [Character], firstRound: [(page: Int, result: LineResult)], evidence: [Int], words: DocumentWords) -> LineFix? {
+        let chosen = firstRound.filter { $0.result.recovered > 0 && $0.result.gain > 0 }
+            .max { $0.result.gain < $1.result.gain }  // ties keep the code page with more evidence
+        guard let chosen else { return nil }
+        let page = pages[chosen.page]
+        var states = [(characters: chosen.result.characters, restored: chosen.result.restoredBytes)]
+        while states.count < Self.maximumRounds {
+            let next = repair(
+                states[states.count - 1].characters, with: page, dropping: evidence[chosen.page] > 0,
+                hasEvidence: evidence[chosen.page] > 0, words: words)
+            guard next.recovered > 0, next.gain > 0 else { break }
+            states.append((next.characters, states[states.count - 1].restored + next.restoredBytes))
         }
-        guard rounds > 0 else { return nil }
-        return Self.difference(line, current).map {
-            LineFix(range: $0.range, replacement: $0.replacement, codePage: name, rounds: rounds, restoredBytes: restored)
+        while let last = states.last, last.characters.contains(where: { $0.offset < 0 && (0x80...0x9F).contains($0.scalar) }) {
+            states.removeLast()
+        }
+        guard let final = states.last else { return nil }
+        return Self.difference(line, final.characters).map {
+            LineFix(range: $0.range, replacement: $0.replacement, codePage: page.displayName, rounds: states.count, restoredBytes: final.restored)
         }
     }
 
@@ -115,11 +126,11 @@ struct MojibakeRepair {
         let after = bounds.upperBound < line.count ? line[bounds.upperBound].scalar : nil
         var decoder = decoder
         decoder.rebuildFromLead = dropping
-        guard let reading = decoder.read(
+        guard let reading = decoder.readWhole(bytes, before: before, hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false) ?? decoder.read(
             bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before,
             hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false),
             reading.recovered > 0, !reading.touchesKeptLetter,
-            !reading.isWeak || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
+            !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
         else { return nil }
         guard reading.restoredBytes > 0, let words else { return reading }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
@@ -132,6 +143,15 @@ struct MojibakeRepair {
                 cost: reading.cost - 1)
         }
         return reading
+    }
+
+    /// A capital letter inside a word in capitals, followed by a quote or dash (`ȚARĂ”` in
+    /// Windows-1250 would read as `ȚARÔ`): normal text far more often than mojibake, so it
+    /// needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase.)
+    static func isCapitalAndQuote(_ run: [Character], after previous: UInt32?) -> Bool {
+        let quotes: Set<UInt32> = [0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026]
+        guard run.count == 2, quotes.contains(run[1].scalar), let previous, let letter = Unicode.Scalar(previous) else { return false }
+        return letter.properties.isUppercase
     }
 
     /// Whether a weak reading's letter would sit next to a letter of another script

@@ -101,7 +101,11 @@ struct RepairLanguageModel: Sendable {
     /// Cost of a character outside Hangul, by what it is and where it lives.
     static func characterCost(_ scalar: UInt32, emojiRank: [UInt32: Int]) -> Double {
         let category = plicu_char_type(Int32(bitPattern: scalar))
-        // Unassigned, controls, private use, surrogates: never the intended text.
+        // A C1 control is never the intended text, but double damage passes through them
+        // (`Â\u{9D}` is the first reading of a twice-misread byte 0x9D); the repair drops
+        // any reading that leaves one behind.
+        if (0x80...0x9F).contains(scalar) { return 6 }
+        // Unassigned, other controls, private use, surrogates: never the intended text.
         if [0, 15, 17, 18].contains(category) { return impossible }
         if plicu_is_pictographic(Int32(bitPattern: scalar)) == 1 {
             return 4 + 0.8 * log(Double((emojiRank[scalar] ?? 300) + 1))

@@ -1,0 +1,69 @@
+import XCTest
+
+@testable import PostLint
+
+/// End-to-end behaviour of the mojibake repair on whole documents damaged like the seeds
+/// (our own text): exact restoration, partial damage, and text that must not change.
+final class EncodingRepairTests: XCTestCase {
+    /// UTF-8 read through Windows-1254 with the undefined bytes dropped, as in the seed.
+    static func windows1254Dropped(_ text: String) -> String {
+        let undefined: Set<UInt8> = [0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E]
+        let page = SingleByteCodePage.all.first { $0.icuName == "windows-1254" }!
+        let characterOf = Dictionary(uniqueKeysWithValues: page.byteOf.map { ($0.value, $0.key) })
+        var view = String.UnicodeScalarView()
+        for byte in text.utf8 where !undefined.contains(byte) {
+            view.append(Unicode.Scalar(byte < 0x80 ? UInt32(byte) : characterOf[byte]!)!)
+        }
+        return String(view)
+    }
+
+    let post = """
+        ---
+        categories: ['Daily Papers', '일간']
+        ---
+
+        총 **7개**의 논문이 수집되었습니다.
+
+        ## 📊 좋아요 순위
+
+        1. **A Paper Title** - 👍 12
+           - [HF 페이지](https://example.com/p/1)
+
+        """
+
+    func testDroppedBytesAreRestoredExactly() {
+        let damaged = Self.windows1254Dropped(post)
+        XCTAssertNotEqual(damaged, post)
+        let fixed = TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"], unsafe: false)
+        XCTAssertEqual(fixed, post)
+        XCTAssertTrue(TestSupport.diagnostics(fixed, fileName: "post.md", rule: "mojibake").isEmpty)
+    }
+
+    func testMessageNamesTheCodePageAndTheRestoredBytes() {
+        let damaged = Self.windows1254Dropped("총 **7개**의 논문이 수집되었습니다.\n")
+        let found = TestSupport.diagnostics(damaged, fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(found.count, 1)
+        // Korean alone reads the same through Windows-1252 and -1254; either name is right.
+        XCTAssertTrue(found[0].message.hasPrefix("UTF-8 read as Windows-125"), found[0].message)
+        XCTAssertTrue(found[0].message.contains("dropped byte"), found[0].message)
+    }
+
+    func testSafeFixEditsExactlyTheDiagnosticRange() {
+        let damaged = "Clean start, then caf" + "Ã©" + " and the rest stays.\n"
+        let found = TestSupport.diagnostics(damaged, fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found[0].fix?.edits.map(\.range), [found[0].range])
+        XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), "Clean start, then café and the rest stays.\n")
+    }
+
+    func testCleanAndOddButRightTextNeverChanges() {
+        let texts = [
+            "Straße „Grüße“, «ÉTÉ», ESPAÑA”, ȚARĂ”, l’écosystème, —à bientôt.\n",
+            "Русский «ЛЕВ», Ελληνικά, Tiếng Việt, 한국어, 日本語, 中文, 👍.\n",
+            "Quoted on purpose: `Ã©` and `ì¼ê°„`.\n",
+        ]
+        for text in texts {
+            XCTAssertTrue(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").isEmpty, text)
+        }
+    }
+}
