@@ -85,6 +85,14 @@ int32_t plicu_regex_set_text(void *regex, const char *utf8, int64_t length, int3
     return U_FAILURE(status) ? -3 : 1;
 }
 
+int32_t plicu_regex_set_text16(void *regex, const uint16_t *utf16, int32_t length, int32_t timeLimit) {
+    plicu_regex *handle = regex;
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setText(handle->regex, (const UChar *)utf16, length, &status);
+    uregex_setTimeLimit(handle->regex, timeLimit, &status);
+    return U_FAILURE(status) ? -3 : 1;
+}
+
 int32_t plicu_regex_find_next(void *regex, int64_t *ranges, int32_t capacity) {
     plicu_regex *handle = regex;
     UErrorCode status = U_ZERO_ERROR;

@@ -8,7 +8,15 @@ struct LintSession {
     let command: LintCommand
     let runner: Runner
 
-    var reporter: any Reporter { Self.reporter(for: command.resolvedFormat, quiet: command.quiet, style: Self.style) }
+    /// Resolved once: it reads the environment, which is not free.
+    let format: LintCommand.OutputFormat
+
+    init(command: LintCommand, runner: Runner) {
+        self.command = command
+        self.runner = runner
+        format = command.resolvedFormat
+    }
+    var reporter: any Reporter { Self.reporter(for: format, quiet: command.quiet, style: Self.style) }
 
     func runFiles(_ files: [String]) -> ExitCode {
         var reports = runner.run(files: files)
@@ -35,7 +43,7 @@ struct LintSession {
             }
         }
         for report in reports {
-            printChanges(of: report, toStandardError: command.resolvedFormat != .text)
+            printChanges(of: report, toStandardError: format != .text)
         }
         Console.output(reporter.render(reports, fileCount: files.count))
         guard writeOutputs(reports, fileCount: files.count) else { return Exit.failure }
@@ -61,7 +69,7 @@ struct LintSession {
                 FileHandle.standardOutput.write(Data(bytes))
             }
         } else {
-            printChanges(of: report, toStandardError: command.resolvedFormat != .text)
+            printChanges(of: report, toStandardError: format != .text)
             Console.output(rendered)
         }
         return exitCode([report])

@@ -30,13 +30,16 @@ class CommandTestCase: XCTestCase {
     }
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+    /// Runs postlint; `githubActions` sets GITHUB_ACTIONS (removed when nil, since inside
+    /// GitHub Actions postlint would default to its `github` format).
+    func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, githubActions: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? folder
-        // Inside GitHub Actions postlint would default to its `github` format.
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "GITHUB_ACTIONS" }
+        var environment = ProcessInfo.processInfo.environment
+        environment["GITHUB_ACTIONS"] = githubActions
+        process.environment = environment
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()

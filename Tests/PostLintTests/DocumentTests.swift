@@ -94,4 +94,14 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(document.string(use.range), "b")
         XCTAssertEqual(document.position(at: use.range.lowerBound), LineIndex.Position(line: 3, column: 11))
     }
+
+    func testUTF16TextMapsEveryUnitBackToItsUTF8Offset() throws {
+        let document = TestSupport.document("a😀한b\n", fileName: "a.md")
+        let text = document.utf16Text
+        XCTAssertEqual(text.units, Array("a😀한b\n".utf16))
+        XCTAssertEqual(text.utf8Offsets, [0, 1, 1, 5, 8, 9, 10])
+        let match = try ICURegularExpression("한b").matches(in: document).first
+        XCTAssertEqual(match?.range, 5..<9)
+        XCTAssertEqual(document.string(match!.range), "한b")
+    }
 }

@@ -5,46 +5,15 @@ import XCTest
 
 /// The CI formats through the real command: `--format`, the GitHub Actions default, and
 /// several reports in one run with `--output FORMAT=FILE`.
-final class ReportCommandTests: XCTestCase {
-    var folder: URL!
-
+final class ReportCommandTests: CommandTestCase {
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-reports-\(UUID())")
+        try super.setUpWithError()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("posts/asset"), withIntermediateDirectories: true)
         for index in 0..<3 {
             try Data("png".utf8).write(to: folder.appendingPathComponent("posts/asset/shot_0101_img\(index).png"))
         }
-        try Data(CommandTests.brokenPost.utf8).write(to: folder.appendingPathComponent("posts/post.mdx"))
-        try Data("# Clean\n".utf8).write(to: folder.appendingPathComponent("posts/clean.md"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    /// Runs postlint in the temporary folder with GITHUB_ACTIONS set as given (removed when nil).
-    func run(_ arguments: [String], githubActions: String? = nil) throws -> CommandTests.Result {
-        let process = Process()
-        process.executableURL = CommandTests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["GITHUB_ACTIONS"] = githubActions
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
-    }
-
-    func read(_ name: String) throws -> String {
-        String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+        try write("posts/post.mdx", Self.brokenPost)
+        try write("posts/clean.md", "# Clean\n")
     }
 
     static let githubLines = """

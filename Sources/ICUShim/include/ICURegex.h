@@ -32,6 +32,9 @@ int32_t plicu_regex_group_count(const void *regex);
 /// and the time limit of each match in ICU's steps (~ milliseconds; 0 = no limit).
 int32_t plicu_regex_set_text(void *regex, const char *utf8, int64_t length, int32_t timeLimit);
 
+/// Sets UTF-16 text instead (ICU's native form, much faster to search than UTF-8);
+/// offsets are then UTF-16 code unit indices.
+int32_t plicu_regex_set_text16(void *regex, const uint16_t *utf16, int32_t length, int32_t timeLimit);
 /// Finds the next match. Writes start/end byte offsets of group 0...n into `ranges`
 /// (2 entries per group, -1 for groups that did not take part).
 int32_t plicu_regex_find_next(void *regex, int64_t *ranges, int32_t capacity);

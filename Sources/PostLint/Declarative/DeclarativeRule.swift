@@ -78,7 +78,7 @@ public struct DeclarativeRule: Sendable {
         var diagnostics: [Diagnostic] = []
         var taken: [Range<Int>] = []
         for entry in entries {
-            for match in try entry.regex.matches(in: document.utf8) where !match.range.isEmpty {
+            for match in try entry.regex.matches(in: document) where !match.range.isEmpty {
                 if !inScope(match.range, of: document) { continue }
                 if math.contains(where: { $0.overlaps(match.range) }) { continue }
                 if skipsMath, Self.isQuotedBesideMath(match.range, math: math, in: document) { continue }

@@ -46,6 +46,11 @@ public struct Runner: Sendable {
         // The words of all the files, for rules that weigh repository evidence; counted
         // on the first file that needs them (a fully cached run never does).
         let vocabulary = linter.usesVocabulary ? Lazy { Vocabulary.build(paths: files) } : nil
+        if cache == nil {
+            // Count now, in parallel: counted lazily from inside the parallel loop below, its
+            // own parallel loop would run on one thread.
+            _ = vocabulary?.value
+        }
         if let cache, vocabulary != nil {
             // Then a file's findings depend on every file: the whole content joins the key.
             cache.requireRepository(fingerprint: Self.fingerprint(of: files))

@@ -97,8 +97,9 @@ public struct Suppressions: Sendable {
 
     static func frontMatterEntry(_ document: Document, lastLine: Int) -> Entry? {
         guard let frontMatter = document.frontMatter else { return nil }
+        guard document.containsBytes("postlint-disable") else { return nil }
         let yaml = document.string(frontMatter.contentRange)
-        guard yaml.contains("postlint-disable"),
+        guard
             let mapping = (try? Yams.compose(yaml: yaml))?.mapping,
             let value = mapping["postlint-disable"]
         else { return nil }

@@ -63,7 +63,7 @@ struct LiquidTemplate {
     let rawBlocks: [Range<Int>]
 
     init(_ document: Document) {
-        guard document.text.contains("{%") else {
+        guard document.containsBytes("{%") else {
             assigned = []
             rawBlocks = []
             return

@@ -19,7 +19,7 @@ public struct TypoRule: Rule {
             the repository itself uses). Allow words, or add corrections (`wrong -> right`), \
             with the rule's `words` option.
             """,
-        severity: .error,
+        severity: .warning,
         fixSafety: .safe,
         scope: .prose,
         nonTriggering: [
