@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries: include paths and link flags only. Swift never imports CICU
@@ -61,7 +62,11 @@ let package = Package(
             path: "Sources/postlint"),
         .testTarget(
             name: "PostLintTests",
-            dependencies: ["PostLint"],
+            // The command is a dependency so that the end-to-end tests can run the binary.
+            dependencies: [
+                "PostLint", "postlint", "ICUShim",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Tests/PostLintTests"),
     ]
 )
