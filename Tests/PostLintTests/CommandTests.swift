@@ -1,4 +1,5 @@
 import Foundation
+import ICUShim
 import XCTest
 
 /// Runs the built `postlint` binary as a user would, in a fresh temporary folder.
@@ -147,6 +148,21 @@ final class CommandTests: CommandTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("legacy.md:2:1: error[invalid-encoding]"), result.stdout)
         XCTAssertEqual(Array(try Data(contentsOf: folder.appendingPathComponent("legacy.md"))), bytes)
+    }
+
+    func testALegacyEncodedPostIsConvertedOnlyWhenICUIsSure() throws {
+        let post = String(repeating: "# 주말 여행\n\n첫날은 바닷가를 걸었다. 파도가 생각보다 높았고 바람이 불었다.\n\n", count: 8)
+        var encoded = [CChar](repeating: 0, count: post.utf8.count * 2)
+        let count = post.withCString { plicu_encode("EUC-KR", $0, Int32(post.utf8.count), &encoded, Int32(encoded.count)) }
+        let bytes = encoded.prefix(Int(count)).map { UInt8(bitPattern: $0) }
+        try Data(bytes).write(to: folder.appendingPathComponent("legacy.md"))
+        let report = try run(["lint", "legacy.md"])
+        XCTAssertEqual(report.status, 1)
+        XCTAssertTrue(report.stdout.contains("--fix converts it from EUC-KR to UTF-8"), report.stdout)
+        let fixed = try run(["lint", "--fix", "legacy.md"])
+        XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
+        XCTAssertTrue(fixed.stdout.contains("fixed[invalid-encoding] converted from EUC-KR to UTF-8"), fixed.stdout)
+        XCTAssertEqual(try read("legacy.md"), post)
     }
 
     func testBinaryFilesAreSkippedWithANote() throws {

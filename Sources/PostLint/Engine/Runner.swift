@@ -84,7 +84,7 @@ public struct Runner: Sendable {
     /// (see `Vocabulary`), nil when only this file is linted.
     public func process(path: String, bytes: [UInt8], onDisk: Bool, vocabulary: Vocabulary? = nil) -> FileReport {
         var report = FileReport(path: path)
-        let source = SourceFile(path: path, bytes: bytes)
+        var source = SourceFile(path: path, bytes: bytes)
         if source.isBinary {
             report.notes.append("skipped: binary file (it contains NUL bytes)")
             return report
@@ -93,6 +93,18 @@ public struct Runner: Sendable {
         let context = RuleContext(
             fileExists: onDisk ? Self.neighbourCheck(for: path) : nil, severity: .error, vocabulary: vocabulary)
         report.findings = linter.checkSource(source, settings: settings, context: context)
+        var transcoded = false
+        if fixMode != .report, source.text == nil, linter.runs(InvalidEncodingRule.description.id, settings: settings),
+            let conversion = InvalidEncodingRule.confidentConversion(bytes)
+        {
+            // A legacy-encoded post ICU is sure of: fix it as its UTF-8 text.
+            source = SourceFile(path: path, text: conversion.text)
+            transcoded = true
+            report.findings.removeAll { $0.rule == InvalidEncodingRule.description.id }
+            report.applied.append(AppliedFix(
+                rule: InvalidEncodingRule.description.id, title: "converted from \(conversion.charset) to UTF-8",
+                position: LineIndex.Position(line: 1, column: 1)))
+        }
         guard let document = Document(source: source) else { return report }
         let diagnose = { (document: Document) in
             linter.check(document, settings: settings, context: context)
@@ -101,8 +113,11 @@ public struct Runner: Sendable {
         var diagnostics = diagnose(document)
         var finalDocument = document
 
-        if fixMode != .report, diagnostics.contains(where: { $0.fix != nil }) {
+        if fixMode != .report, transcoded || diagnostics.contains(where: { $0.fix != nil }) {
             switch Fixer(includeUnsafe: includeUnsafe).fix(document, diagnose: diagnose) {
+            case .unchanged where transcoded:
+                report.fixedText = document.text
+                if fixMode == .write, onDisk { write(document.text, over: bytes, of: source, to: path, into: &report) }
             case .unchanged:
                 break
             case .refused(let reason):
@@ -110,7 +125,7 @@ public struct Runner: Sendable {
             case .fixed(let text, let applied):
                 let fixedSource = SourceFile(path: path, text: text)
                 if let fixed = Document(source: fixedSource) {
-                    report.applied = applied
+                    report.applied += applied
                     report.originalText = document.text
                     report.fixedText = text
                     finalDocument = fixed
@@ -153,6 +168,15 @@ public struct Runner: Sendable {
         path.contains("\u{FFFD}")
             ? "cannot read the file: its name is not valid UTF-8 (rename it to lint it)"
             : "cannot read the file (deleted or unreadable)"
+    }
+
+    private func write(_ text: String, over bytes: [UInt8], of source: SourceFile, to path: String, into report: inout FileReport) {
+        do {
+            try FileWriter.replace(path, with: source.bytes(forText: text), expecting: bytes)
+        } catch {
+            report.failure = "\(error)"
+            report.applied = []
+        }
     }
 
     static func neighbourCheck(for path: String) -> @Sendable (String) -> Bool {

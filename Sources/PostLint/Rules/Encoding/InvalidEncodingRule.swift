@@ -9,12 +9,16 @@ public struct InvalidEncodingRule: SourceRule {
         rationale: """
             Static site generators read posts as UTF-8; a post saved in a legacy code page \
             (CP949, Shift_JIS, Windows-1252) shows as garbage or fails the build. postlint \
-            names the first bad byte and ICU's guess at the real charset, and never rewrites \
-            such a file blindly.
+            names the first bad byte and ICU's guess at the real charset. --fix converts the \
+            file to UTF-8 only when ICU is confident of the charset and converting back gives \
+            the very same bytes; otherwise the file is never rewritten.
             """,
         severity: .error,
-        fixSafety: nil,
+        fixSafety: .safe,
         scope: .file)
+
+    /// ICU's confidence (0...100) below which a guessed charset is not trusted for a fix.
+    static let confidentEnough = 50
 
     public init() {}
 
@@ -24,8 +28,45 @@ public struct InvalidEncodingRule: SourceRule {
         if let guess = Self.detectCharset(source.bytes) {
             message += "; it looks like \(guess.name) (ICU confidence \(guess.confidence)%)"
         }
-        message += "; the file will not be rewritten"
+        if let conversion = Self.confidentConversion(source.bytes) {
+            message += "; --fix converts it from \(conversion.charset) to UTF-8"
+        } else {
+            message += "; not confident enough to convert it, so it will not be rewritten"
+        }
         return [SourceDiagnostic(rule: Self.description.id, severity: context.severity, position: Self.position(of: offset, in: source.bytes), message: message)]
+    }
+
+    /// The text of a legacy-encoded file, when ICU is confident of its charset and the
+    /// conversion is exact (converting the text back gives the same bytes).
+    public static func confidentConversion(_ bytes: [UInt8]) -> (charset: String, text: String)? {
+        guard let guess = detectCharset(bytes), guess.confidence >= confidentEnough,
+            !guess.name.uppercased().hasPrefix("UTF"),
+            let utf8 = convert(bytes, from: guess.name), let back = convert(utf8, to: guess.name), back == bytes,
+            let text = String(validating: utf8, as: UTF8.self)
+        else { return nil }
+        return (guess.name, text)
+    }
+
+    private static func convert(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+        run(bytes, capacity: bytes.count * 3 + 16) { plicu_decode(charset, $0, $1, $2, $3) }
+    }
+
+    private static func convert(_ bytes: [UInt8], to charset: String) -> [UInt8]? {
+        run(bytes, capacity: bytes.count * 2 + 16) { plicu_encode(charset, $0, $1, $2, $3) }
+    }
+
+    private static func run(
+        _ bytes: [UInt8], capacity: Int,
+        _ body: (UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<CChar>, Int32) -> Int32
+    ) -> [UInt8]? {
+        var output = [CChar](repeating: 0, count: capacity)
+        let written = bytes.withUnsafeBufferPointer { input in
+            input.withMemoryRebound(to: CChar.self) { characters in
+                output.withUnsafeMutableBufferPointer { body(characters.baseAddress, Int32(bytes.count), $0.baseAddress!, Int32(capacity)) }
+            }
+        }
+        guard written >= 0 else { return nil }
+        return output.prefix(Int(written)).map { UInt8(bitPattern: $0) }
     }
 
     static func detectCharset(_ bytes: [UInt8]) -> (name: String, confidence: Int)? {
