@@ -34,7 +34,8 @@ struct MojibakeRepair {
     }
 
     static let maximumRounds = 3
-    let model = RepairLanguageModel.shared
+    /// Loaded on first use: most documents have no candidate line and never need it.
+    var model: RepairLanguageModel { RepairLanguageModel.shared }
     private let cache = MojibakeDecoder.StepCache()
     private var decoder: MojibakeDecoder { MojibakeDecoder(model: model, cache: cache) }
     private let pages = SingleByteCodePage.all
