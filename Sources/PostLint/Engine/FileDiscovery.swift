@@ -46,6 +46,9 @@ public struct FileDiscovery: Sendable {
             if type == .typeDirectory {
                 if Configuration.alwaysSkippedFolders.contains(last) || last.hasPrefix(".build") {
                     walker.skipDescendants()
+                } else if access(prefix + name, R_OK | X_OK) != 0 {
+                    // Listed so the run reports it: a folder it cannot enter is not "clean".
+                    files.append(prefix + name)
                 }
                 continue
             }

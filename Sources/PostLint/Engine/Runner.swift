@@ -165,7 +165,11 @@ public struct Runner: Sendable {
     static func unreadableReason(_ path: String) -> String {
         // Foundation hands back names that are not UTF-8 with U+FFFD in them; such a
         // path no longer names the file.
-        path.contains("\u{FFFD}")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "cannot read the folder (permission denied); its posts were not linted"
+        }
+        return path.contains("\u{FFFD}")
             ? "cannot read the file: its name is not valid UTF-8 (rename it to lint it)"
             : "cannot read the file (deleted or unreadable)"
     }
