@@ -145,7 +145,8 @@ struct LintCommand: ParsableCommand {
     }
 
     private func makeCache(_ configuration: Configuration) -> ResultCache {
-        let configurationText = configuration.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        let configurationText = (configuration.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "")
+            + configuration.projectWords.joined(separator: "\n")
         // The binary's own identity, so a rebuilt postlint (new rules, new rule data)
         // never reuses an older build's results.
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -159,6 +160,12 @@ struct LintCommand: ParsableCommand {
     }
 
     private func loadConfiguration() throws -> Configuration {
+        var configuration = try readConfiguration()
+        configuration.loadProjectWords()
+        return configuration
+    }
+
+    private func readConfiguration() throws -> Configuration {
         let cwd = FileManager.default.currentDirectoryPath
         if let config {
             guard FileManager.default.fileExists(atPath: config) else {

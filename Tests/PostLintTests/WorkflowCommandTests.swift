@@ -69,6 +69,16 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".postlint-cache").path))
     }
 
+    func testProjectWordsAllowWordsAndAddCorrections() throws {
+        try write("post.md", "We measure the reasoing of models with Frobnicator.\n")
+        let before = try run(["lint", "--select", "typo", "post.md"])
+        XCTAssertTrue(before.stdout.contains("'reasoing'"), before.stdout)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".postlint"), withIntermediateDirectories: true)
+        try write(".postlint/words.txt", "# our words\nreasoing\n")
+        let after = try run(["lint", "--select", "typo", "post.md"])
+        XCTAssertFalse(after.stdout.contains("'reasoing'"), "a listed word is allowed: \(after.stdout)")
+    }
+
     private func git(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -39,6 +39,22 @@ public struct Configuration: Sendable {
     /// The rules read from `ruleFolders`.
     public var userRules: [DeclarativeRule] = []
 
+    /// The repository's own words for the typo rule, from `.postlint/words.txt` beside the
+    /// configuration: one a line, `#` comments; `wrong -> right` adds a correction.
+    public var projectWords: [String] = []
+    public static let projectWordsFile = ".postlint/words.txt"
+
+    /// Reads `.postlint/words.txt` from the configuration's folder, when there is one.
+    public mutating func loadProjectWords() {
+        let path = URL(fileURLWithPath: baseDirectory).appendingPathComponent(Self.projectWordsFile).path
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        projectWords = text.split(whereSeparator: \.isNewline).compactMap { line in
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let word = content.trimmingCharacters(in: .whitespaces)
+            return word.isEmpty ? nil : word
+        }
+    }
+
     public init(baseDirectory: String) {
         self.baseDirectory = baseDirectory
         include = Self.defaultInclude.map { Glob($0) }
@@ -63,6 +79,10 @@ public struct Configuration: Sendable {
                 if let options = ruleChange.options { setting.options = options }
                 result[id] = setting
             }
+        }
+        if !projectWords.isEmpty, var typo = result["typo"] {
+            typo.options.lists["words", default: []] += projectWords
+            result["typo"] = typo
         }
         return result
     }
