@@ -10,6 +10,13 @@ struct MarkdownStructure {
     init() {}
 
     init(maskedText: [UInt8], lines: LineIndex) {
+        // CommonMark ends a line at a lone CR too, LineIndex only at LF: with lone CRs left
+        // in, cmark's line numbers run past LineIndex's lines (and crashed the mapping).
+        // Blanking them keeps every offset and makes both count the same lines.
+        var maskedText = maskedText
+        for index in maskedText.indices where maskedText[index] == 0x0D {
+            if index + 1 == maskedText.count || maskedText[index + 1] != 0x0A { maskedText[index] = 0x20 }
+        }
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return }
         defer { cmark_parser_free(parser) }
@@ -66,7 +73,7 @@ struct MarkdownStructure {
         let endLine = Int(cmark_node_get_end_line(node))
         let endColumn = Int(cmark_node_get_end_column(node))
         var end = endColumn == 0
-            ? lines.contentRange(ofLine: max(0, endLine - 2)).upperBound
+            ? lines.contentRange(ofLine: min(max(0, endLine - 2), lines.lineCount - 1)).upperBound
             : lines.offset(line: endLine, byteColumn: endColumn + 1)
         if end <= start {
             // cmark reports a block that ends the document as ending before it starts
