@@ -154,7 +154,8 @@ enum JSXExpressionScanner {
         return names
     }
 
-    private static func identifierNames(in bytes: ArraySlice<UInt8>) -> [String] {
+    /// Every identifier-shaped word in `bytes` (`a, b = 1` → a, b).
+    static func identifierNames(in bytes: ArraySlice<UInt8>) -> [String] {
         bytes.split { !JSCursor.isIdentifierPart($0) }
             .filter { JSCursor.isIdentifierStart($0.first!) }
             .map { String(decoding: $0, as: UTF8.self) }

@@ -37,7 +37,7 @@ struct MDXScope {
         for region in document.regions(of: .esm) {
             let exportLines = document.utf8[region.range].split(separator: 0x0A)
                 .filter { !$0.starts(with: Array("import".utf8)) }
-            for line in exportLines { used.formUnion(identifiers(line)) }
+            for line in exportLines { used.formUnion(JSXExpressionScanner.identifierNames(in: line)) }
         }
         return used
     }
@@ -58,11 +58,5 @@ struct MDXScope {
             index = max(end, index + 1)
         }
         return names
-    }
-
-    private static func identifiers(_ bytes: ArraySlice<UInt8>) -> [String] {
-        bytes.split { !JSCursor.isIdentifierPart($0) }
-            .filter { JSCursor.isIdentifierStart($0.first!) }
-            .map { String(decoding: $0, as: UTF8.self) }
     }
 }
