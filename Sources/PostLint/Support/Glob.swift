@@ -5,19 +5,30 @@ import Foundation
 /// matches the file name in any folder, as in .gitignore.
 public struct Glob: Sendable, Hashable {
     public let pattern: String
-    private let expression: String
+    /// Compiled once: every file of a walk is matched against every glob.
+    private let expression: CompiledExpression
+
+    /// NSRegularExpression is immutable and safe to match from several threads.
+    private final class CompiledExpression: @unchecked Sendable {
+        let regex: NSRegularExpression?
+        init(_ pattern: String) { regex = try? NSRegularExpression(pattern: pattern) }
+    }
+
+    public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.pattern == rhs.pattern }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 
     public init(_ pattern: String) {
         self.pattern = pattern
         var body = pattern.hasPrefix("./") ? String(pattern.dropFirst(2)) : pattern
         if body.hasSuffix("/") { body += "**" }
         let anchored = body.contains("/")
-        expression = (anchored ? "^" : "^(?:.*/)?") + Self.translate(body) + "$"
+        expression = CompiledExpression((anchored ? "^" : "^(?:.*/)?") + Self.translate(body) + "$")
     }
 
     public func matches(_ path: String) -> Bool {
         let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        return relative.range(of: expression, options: .regularExpression) != nil
+        let whole = NSRange(relative.startIndex..<relative.endIndex, in: relative)
+        return expression.regex?.firstMatch(in: relative, range: whole) != nil
     }
 
     private static func translate(_ glob: String) -> String {
