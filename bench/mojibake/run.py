@@ -42,12 +42,24 @@ KINDS = {
     "windows-1253": ("cp1253", "keep", 1),
     "windows-1257": ("cp1257", "keep", 1),
     "windows-1252 twice": ("cp1252", "keep", 2),
+    # East Asian double-byte code pages: only samples whose damage is reversible at all
+    # (every byte pair defined) are kept. Python's cp932 stands for ICU's Shift_JIS but
+    # maps 0xA0, 0xFD-0xFF to private use where ICU leaves them undefined: those drop out.
+    "cp949": ("cp949", "whole", 1),
+    "shift_jis": ("cp932", "whole", 1),
+    "gbk": ("gbk", "whole", 1),
 }
 
 
 def damage(text, codec, undefined, rounds):
     """UTF-8 bytes decoded through `codec`; undefined bytes kept as C1 controls (as ICU and
     many editors do) or dropped. None when the damage would not be reversible at all."""
+    if undefined == "whole":
+        try:
+            damaged = text.encode("utf-8").decode(codec)
+        except UnicodeDecodeError:
+            return None
+        return None if any("\uf8f0" <= c <= "\uf8f2" for c in damaged) else damaged
     for _ in range(rounds):
         out = []
         for byte in text.encode("utf-8"):

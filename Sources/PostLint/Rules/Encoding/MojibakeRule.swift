@@ -5,12 +5,14 @@ public struct MojibakeRule: Rule {
         summary: "UTF-8 text was misread through a legacy code page (mojibake)",
         rationale: """
             When a tool reads UTF-8 as Windows-1252, Windows-1254, Mac OS Roman or another \
-            legacy code page and saves the result, every non-ASCII character turns into two to \
+            legacy code page (or as CP949, Shift_JIS or GBK) and saves the result, every non-ASCII character turns into two to \
             four wrong ones (`일간` becomes `ì¼ê°„`, 👍 becomes `ðŸ‘`), and bytes the code page \
             does not define may be lost. postlint turns the characters back into the bytes they \
             came from with ICU's converters, re-inserts dropped bytes where UTF-8 breaks, and \
             chooses among several valid repairs with a Korean syllable model, emoji frequency \
-            and the document's own words. Only the damaged characters change; double damage is \
+            and the document's own words. East Asian damage (`실패` read as GBK is `鞁ろ尐`) is \
+            repaired only when encoding back is exact and the result is far likelier than the \
+            text as it stands, so real Chinese, Japanese and Korean never change. Only the damaged characters change; double damage is \
             undone in one go. Code spans and blocks are left alone.
             """,
         severity: .error,
@@ -21,18 +23,24 @@ public struct MojibakeRule: Rule {
             Example("## 좋아요 순위\n\n총 **10개**의 논문이 수집되었습니다. 👍\n", fileName: "post.md"),
             Example("Привет, мир! Ελληνικά κείμενα. Tiếng Việt có dấu.\n", fileName: "post.md"),
             Example("Quoting mojibake on purpose: `Ã©` stays inside code.\n", fileName: "post.md"),
+            // Real words whose bytes read as UTF-8 by chance (체크 through CP949 is üũ).
+            Example("첫 번째 체크: 큰 표. 模式 为 图源 目录。日本語の文章です。\n", fileName: "post.md"),
         ],
         triggering: [
             Example("Caf↓Ã© au lait\n", fileName: "post.md"),
             Example("## ↓ÏùºÍ∞Ñ ÏöîÏïΩ\n", fileName: "post.md"),
             Example("---\ncategories: ['Daily Papers', '↓ì¼ê°„']\n---\n\nText.\n", fileName: "post.md"),
             Example("Votes: ↓ğŸ‘ 73\n", fileName: "post.md"),
+            // 문서 read as CP949, 실패 read as GBK.
+            Example("Attachment: ↓臾몄꽌 (PDF)\n\nStatus: ↓鞁ろ尐\n", fileName: "post.md"),
         ],
         corrections: [
             Correction(Example("Caf↓Ã© au lait\n", fileName: "post.md"), "Café au lait\n"),
             Correction(Example("ÏùºÍ∞Ñ \u{F8FF}üëç\n", fileName: "post.md"), "일간 👍\n"),
             Correction(Example("ì´ **10ê°œ**ì˜ ë…¼ë¬¸ì´ ìˆ˜ì§‘ë˜ì—ˆìŠµë‹ˆë‹¤.\n", fileName: "post.md"), "총 **10개**의 논문이 수집되었습니다.\n"),
             Correction(Example("A double-damaged cafÃƒÂ©.\n", fileName: "post.md"), "A double-damaged café.\n"),
+            Correction(Example("Votes: 馃憤 12 路 馃憥 3\n", fileName: "post.md"), "Votes: 👍 12 · 👎 3\n"),
+            Correction(Example("Le caf챕 est tr챔s chaud.\n", fileName: "post.md"), "Le café est très chaud.\n"),
             // Windows-1252 leaves 0x81 undefined; here it was kept as the C1 control U+0081.
             Correction(Example("Ð\u{A0}ÑƒÑ\u{81}Ñ\u{81}ÐºÐ¸Ð¹ Ñ‚ÐµÐºÑ\u{81}Ñ‚\n", fileName: "post.md"), "Русский текст\n"),
         ])
@@ -40,7 +48,9 @@ public struct MojibakeRule: Rule {
     public init() {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        MojibakeRepair().fixes(in: document).map { fix in
+        let singleByte = MojibakeRepair().fixes(in: document)
+        let eastAsian = EastAsianRepair(model: .shared).fixes(in: document, avoiding: singleByte.map(\.range))
+        return (singleByte + eastAsian).sorted { $0.range.lowerBound < $1.range.lowerBound }.map { fix in
             var message = "UTF-8 read as \(fix.codePage)"
             if fix.rounds > 1 { message += fix.rounds == 2 ? " twice" : " \(fix.rounds) times" }
             if fix.restoredBytes > 0 {

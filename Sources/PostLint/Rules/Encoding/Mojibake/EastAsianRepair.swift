@@ -1,0 +1,246 @@
+/// Repairs UTF-8 that was read through an East Asian double-byte code page (CP949,
+/// Shift_JIS, GBK) and saved again: `café` read as CP949 is `caf챕`, `👍` read as GBK is
+/// `馃憤`, `실패` read as GBK is `鞁ろ尐`. A run of such characters is encoded back with the
+/// code page and the bytes read as UTF-8; the repair is kept only when that is exact and
+/// clearly better.
+///
+/// Real Chinese, Japanese and Korean text must never change, and many real words encode to
+/// valid UTF-8 by chance (`체크` in CP949 gives `üũ`, `为` in GBK gives `Ϊ`). So a run is
+/// repaired only when the language model finds the repaired text much likelier than the
+/// original, its letters keep to one script, and either
+/// - it is *strong*: it yields a character beyond U+07FF (Hangul, CJK, an emoji, typographic
+///   punctuation), which real text produces by chance almost never; or
+/// - the document holds strong runs of the same code page, or every non-ASCII run of the
+///   line repairs to a word: Latin letters glued to ASCII letters (`tr챔s` for `très`) or
+///   Cyrillic or Greek letters (four or more in the line).
+struct EastAsianRepair {
+    let model: RepairLanguageModel
+
+    /// One run of non-ASCII characters outside code, as scalars with their byte offsets.
+    private struct Run {
+        var scalars: [UInt32] = []
+        var start = 0
+        var end = 0
+        var gluedBefore = false
+        var gluedAfter = false
+        var gluedToASCIILetter: Bool { gluedBefore || gluedAfter }
+    }
+
+    private struct Candidate {
+        let runIndex: Int
+        let replacement: [UInt32]
+        let isStrong: Bool
+        /// How much likelier the repair is than the original, less the prior (nats).
+        let gain: Double
+        /// Whether the repair gives Latin-1 letters inside an ASCII word, or a word of two or
+        /// more Cyrillic or Greek letters.
+        let isWordLike: Bool
+        let isGluedLatin: Bool
+    }
+
+    /// What it costs to believe a run is damaged at all: the repair must save more.
+    static let repairPrior = 4.0
+    /// What a weak run must save when the document shows strong damage through its code page.
+    static let weakRunMargin = 1.0
+
+    func fixes(in document: Document, avoiding taken: [Range<Int>]) -> [MojibakeRepair.LineFix] {
+        let lines = candidateLines(document)
+        guard !lines.isEmpty else { return [] }
+        let pages = DoubleByteCodePage.all
+        // candidates[page][line] holds the repairable runs of that line.
+        let candidates = pages.map { page in lines.map { runs in runs.indices.compactMap { evaluate(runs, $0, page) } } }
+        let evidence = candidates.map { $0.joined().filter(\.isStrong).count }
+        var fixes: [MojibakeRepair.LineFix] = []
+        for (lineIndex, runs) in lines.enumerated() {
+            let ranked = pages.indices.compactMap { page -> (page: Int, accepted: [Candidate])? in
+                let found = candidates[page][lineIndex]
+                let wholeLine = found.count == runs.count && found.allSatisfy { $0.isWordLike && $0.gain > 0 }
+                    && (found.allSatisfy(\.isGluedLatin) || found.reduce(0) { $0 + $1.replacement.count } >= 4)
+                // Once the document shows strong damage, a weak run needs less to be believed.
+                let accepted = found.filter {
+                    $0.isStrong || wholeLine || evidence[page] > 0 && $0.gain > Self.weakRunMargin - Self.repairPrior
+                }
+                return accepted.isEmpty ? nil : (page, accepted)
+            }
+            guard let best = ranked.max(by: { (evidence[$0.page], $0.accepted.count) < (evidence[$1.page], $1.accepted.count) }),
+                let fix = lineFix(document, runs, best.accepted, codePage: pages[best.page].displayName),
+                !taken.contains(where: { $0.overlaps(fix.range) })
+            else { continue }
+            fixes.append(fix)
+        }
+        return fixes
+    }
+
+    /// The repair of run `index` through `page`, or nil when there is no believable one.
+    private func evaluate(_ runs: [Run], _ index: Int, _ page: DoubleByteCodePage) -> Candidate? {
+        let run = runs[index]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(run.scalars.count * 2)
+        for scalar in run.scalars {
+            guard page.append(scalar, to: &bytes) else { return nil }
+            // A UTF-8 sequence never starts with a continuation byte: most real text stops here.
+            if bytes.count <= 2, MojibakeDecoder.sequenceLength(bytes[0]) == nil { return nil }
+        }
+        guard let repaired = Self.decodeUTF8(bytes), repaired != run.scalars,
+            repaired.contains(where: { $0 >= 0x80 }), isPlausible(repaired)
+        else { return nil }
+        let gluedLatin = isGluedLatin(repaired, run)
+        // Real CJK text seldom sits inside an ASCII word; mojibake of accented Latin does.
+        let prior = Self.repairPrior - (gluedLatin && run.gluedBefore && run.gluedAfter ? 4 : 0)
+        let gain = originalCost(run.scalars) - repairedCost(repaired) - prior
+        guard gain > -Self.repairPrior else { return nil }
+        let isStrong = gain > 0 && repaired.contains(where: isStrongEvidence)
+        return Candidate(runIndex: index, replacement: repaired, isStrong: isStrong, gain: gain, isWordLike: gluedLatin || Self.isAlphabetWord(repaired), isGluedLatin: gluedLatin)
+    }
+
+    /// A character real text yields by chance almost never: beyond U+07FF and not a rare
+    /// ideograph or syllable.
+    private func isStrongEvidence(_ scalar: UInt32) -> Bool {
+        if RepairLanguageModel.isHangulSyllable(scalar) { return model.isKnown(scalar) }
+        if RepairLanguageModel.isCJK(scalar) { return model.cjkCost(scalar) < 9 }
+        return scalar >= 0x800
+    }
+
+    /// Every character is one prose may hold, and the letters keep to one script.
+    private func isPlausible(_ scalars: [UInt32]) -> Bool {
+        var script: ScriptClass?
+        for scalar in scalars where scalar >= 0x80 {
+            if (0x80...0x9F).contains(scalar) || (0x3400...0x4DBF).contains(scalar) { return false }
+            guard model.cost(of: scalar, after: nil) < 14 else { return false }
+            guard let letter = ScriptClass(scalar) else { continue }
+            if let script, script != letter { return false }
+            script = letter
+        }
+        return true
+    }
+
+    /// Letters, all Cyrillic or all Greek (`Модель` read as GBK is `袦芯写械谢褜`).
+    static func isAlphabetWord(_ scalars: [UInt32]) -> Bool {
+        guard let script = ScriptClass(scalars[0]), script == .cyrillic || script == .greek else { return false }
+        return scalars.allSatisfy { ScriptClass($0) == script }
+    }
+
+    /// Latin-1 letters only, with an ASCII letter right before or after the run.
+    private func isGluedLatin(_ repaired: [UInt32], _ run: Run) -> Bool {
+        guard repaired.allSatisfy({ $0 < 0x80 || (0xC0...0xFF).contains($0) && $0 != 0xD7 && $0 != 0xF7 }) else { return false }
+        return run.gluedToASCIILetter
+    }
+
+    /// What the original characters cost as real text.
+    private func originalCost(_ scalars: [UInt32]) -> Double {
+        var cost = 0.0
+        var previous: UInt32?
+        for scalar in scalars {
+            switch scalar {
+            case 0xFF61...0xFF9F: cost += 9  // half-width katakana: rare in real text
+            case 0xE000...0xF8FF: cost += 12  // private use: what Shift_JIS makes of emoji lead bytes
+            default:
+                let value = model.cost(of: scalar, after: previous)
+                cost += value.isFinite ? value : 12
+            }
+            previous = scalar
+        }
+        if let previous { cost += model.wordEndCost(previous) }
+        return cost
+    }
+
+    private func repairedCost(_ scalars: [UInt32]) -> Double {
+        var cost = 0.0
+        var previous: UInt32?
+        for scalar in scalars {
+            cost += scalar < 0x80 ? 0 : model.cost(of: scalar, after: previous)
+            previous = scalar
+        }
+        if let previous { cost += model.wordEndCost(previous) }
+        return cost
+    }
+
+    /// Strict UTF-8 decoding; nil when the bytes are not well-formed.
+    static func decodeUTF8(_ bytes: [UInt8]) -> [UInt32]? {
+        var scalars: [UInt32] = []
+        var position = 0
+        while position < bytes.count {
+            if bytes[position] < 0x80 {
+                scalars.append(UInt32(bytes[position]))
+                position += 1
+                continue
+            }
+            guard let length = MojibakeDecoder.sequenceLength(bytes[position]), position + length <= bytes.count,
+                let scalar = MojibakeDecoder.decode(Array(bytes[position..<(position + length)]))
+            else { return nil }
+            scalars.append(scalar)
+            position += length
+        }
+        return scalars
+    }
+
+    /// One fix for the line: from the first repaired run to the last, text between kept.
+    private func lineFix(_ document: Document, _ runs: [Run], _ accepted: [Candidate], codePage: String) -> MojibakeRepair.LineFix? {
+        guard let first = accepted.first, let last = accepted.last else { return nil }
+        var replacement = String.UnicodeScalarView()
+        var cursor = runs[first.runIndex].start
+        for candidate in accepted {
+            let run = runs[candidate.runIndex]
+            replacement.append(contentsOf: document.string(cursor..<run.start).unicodeScalars)
+            replacement.append(contentsOf: candidate.replacement.compactMap(Unicode.Scalar.init))
+            cursor = run.end
+        }
+        return MojibakeRepair.LineFix(
+            range: runs[first.runIndex].start..<runs[last.runIndex].end, replacement: String(replacement),
+            codePage: codePage, rounds: 1, restoredBytes: 0)
+    }
+
+    /// Per line holding a character from U+3000 on (the lead bytes 0xE3...0xEF), its runs
+    /// of non-ASCII characters outside code.
+    private func candidateLines(_ document: Document) -> [[Run]] {
+        let bytes = document.utf8
+        guard bytes.contains(where: { (0xE3...0xEF).contains($0) }) else { return [] }
+        let code = document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
+        var result: [[Run]] = []
+        for number in 0..<document.lines.lineCount {
+            let range = document.lines.contentRange(ofLine: number)
+            guard bytes[range].contains(where: { (0xE3...0xEF).contains($0) }) else { continue }
+            let runs = Self.runs(bytes, in: range, code: code)
+            if !runs.isEmpty { result.append(runs) }
+        }
+        return result
+    }
+
+    private static func runs(_ bytes: [UInt8], in range: Range<Int>, code: [Range<Int>]) -> [Run] {
+        var runs: [Run] = []
+        var current: Run?
+        var position = range.lowerBound
+        // Code ranges are sorted and disjoint: find the first one not ending before the line.
+        var low = 0, high = code.count
+        while low < high {
+            let middle = (low + high) / 2
+            if code[middle].upperBound <= position { low = middle + 1 } else { high = middle }
+        }
+        var nextCode = low
+        while position < range.upperBound {
+            let length = MojibakeDecoder.sequenceLength(bytes[position]) ?? 1
+            while nextCode < code.endIndex, code[nextCode].upperBound <= position { nextCode += 1 }
+            let inCode = nextCode < code.endIndex && code[nextCode].contains(position)
+            let isText = bytes[position] >= 0x80 && !inCode
+            if isText, let scalar = MojibakeDecoder.decode(Array(bytes[position..<min(range.upperBound, position + length)])) {
+                if current == nil { current = Run(start: position) }
+                current?.scalars.append(scalar)
+                current?.end = position + length
+            } else if var finished = current {
+                finished.gluedAfter = isASCIILetter(bytes[position])
+                runs.append(finished)
+                current = nil
+            }
+            position += isText ? length : 1
+        }
+        if let current { runs.append(current) }
+        for index in runs.indices where runs[index].start > range.lowerBound {
+            runs[index].gluedBefore = isASCIILetter(bytes[runs[index].start - 1])
+        }
+        return runs
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+}
