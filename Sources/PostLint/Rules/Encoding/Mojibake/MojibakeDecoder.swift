@@ -44,7 +44,7 @@ struct MojibakeDecoder {
         var step: Step?
     }
 
-    /// State key for "the last character written is not a Hangul syllable".
+    /// State key for "the last character written gives no context" (not Hangul or CJK).
     private static let neutral = UInt32.max
 
     /// - Parameters:
@@ -56,7 +56,7 @@ struct MojibakeDecoder {
     func read(bytes: [UInt8], original: [UInt32], insertable: [UInt8], before: UInt32?, hangulAfter: Bool) -> Reading? {
         let count = bytes.count
         var nodes = [[UInt32: Node]](repeating: [:], count: count + 1)
-        let start = before.flatMap { RepairLanguageModel.isHangulSyllable($0) ? $0 : nil } ?? Self.neutral
+        let start = before.flatMap { RepairLanguageModel.carriesContext($0) ? $0 : nil } ?? Self.neutral
         nodes[0][start] = Node(cost: 0)
         for position in 0..<count where !nodes[position].isEmpty {
             let choices = steps(bytes, at: position, original: original[position], insertable: insertable)
@@ -69,12 +69,12 @@ struct MojibakeDecoder {
                     } else {
                         // Once the document shows dropped bytes, a lead byte left alone is
                         // almost surely a character whose continuation bytes were all dropped.
-                        let keep = rebuildFromLead && Self.sequenceLength(bytes[position]).map { $0 >= 3 } == true
+                        let keep = rebuildFromLead && Self.sequenceLength(bytes[position]) != nil
                             ? RepairLanguageModel.keepCost * 2 : RepairLanguageModel.keepCost
                         cost += keep + (previous.map { model.wordEndCost($0) } ?? 0)
                     }
                     let next = position + step.length
-                    let nextState = step.isRecovered && RepairLanguageModel.isHangulSyllable(step.scalar) ? step.scalar : Self.neutral
+                    let nextState = step.isRecovered && RepairLanguageModel.carriesContext(step.scalar) ? step.scalar : Self.neutral
                     if cost < nodes[next][nextState]?.cost ?? .infinity {
                         nodes[next][nextState] = Node(cost: cost, previous: (position, state), step: step)
                     }
@@ -101,7 +101,7 @@ struct MojibakeDecoder {
             position += length
         }
         var cost = 0.0
-        var previous = before.flatMap { RepairLanguageModel.isHangulSyllable($0) ? $0 : nil }
+        var previous = before.flatMap { RepairLanguageModel.carriesContext($0) ? $0 : nil }
         for scalar in scalars {
             cost += model.cost(of: scalar, after: previous)
             previous = scalar
@@ -152,7 +152,9 @@ struct MojibakeDecoder {
         while available < length - 1, position + 1 + available < bytes.count, bytes[position + 1 + available] & 0xC0 == 0x80 {
             available += 1
         }
-        let maximumInserted = insertable.isEmpty ? 0 : (rebuildFromLead && length == 3 ? 2 : length - 2)
+        // A two-byte character that lost its only continuation byte (`с` is D1 81) is
+        // rebuilt only once the document shows dropped bytes.
+        let maximumInserted = insertable.isEmpty ? 0 : (rebuildFromLead && length <= 3 ? length - 1 : length - 2)
         let slots = length - 1
         for inserted in 0...maximumInserted where slots - inserted <= available {
             var combinations = 1

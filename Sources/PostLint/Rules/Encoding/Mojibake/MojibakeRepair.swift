@@ -157,10 +157,13 @@ struct MojibakeRepair {
 
     /// Whether a weak reading's letter would sit next to a letter of another script
     /// (`L’été` through Mac OS Roman would give Armenian `LՎté`).
+    /// Korean and CJK next to Latin is normal (`TYPE을`, `API를`).
     static func isForeign(_ reading: MojibakeDecoder.Reading, between before: UInt32?, and after: UInt32?) -> Bool {
         guard let first = reading.scalars.first, let last = reading.scalars.last else { return false }
         return [(before, first), (after, last)].contains { neighbour, edge in
             guard let neighbour, let a = ScriptClass(neighbour), let b = ScriptClass(edge) else { return false }
+            let eastAsian: [ScriptClass] = [.hangul, .cjk]
+            if a == .latin && eastAsian.contains(b) || b == .latin && eastAsian.contains(a) { return false }
             return a != b
         }
     }
