@@ -94,13 +94,13 @@ struct MojibakeRepair {
         var result = LineResult(characters: [])
         var index = 0
         while index < line.count {
-            guard !line[index].inCode, page.byteOf[line[index].scalar] != nil else {
+            guard !line[index].inCode, page.byte(of: line[index].scalar) != nil else {
                 result.characters.append(line[index])
                 index += 1
                 continue
             }
             var end = index
-            while end < line.count, !line[end].inCode, page.byteOf[line[end].scalar] != nil { end += 1 }
+            while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = Array(line[index..<end])
             if let reading = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
                 result.characters += reading.scalars.map { Character(scalar: $0, offset: -1, inCode: false) }
@@ -119,7 +119,7 @@ struct MojibakeRepair {
     private func read(
         _ run: [Character], page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?
     ) -> MojibakeDecoder.Reading? {
-        let bytes = run.map { page.byteOf[$0.scalar]! }
+        let bytes = run.map { page.byte(of: $0.scalar)! }
         guard zip(bytes, bytes.dropFirst()).contains(where: { (0xC2...0xF4).contains($0) && $1 & 0xC0 == 0x80 }) else { return nil }
         let mayHaveDropped = dropping || MojibakeDecoder.holdsLongSequenceStart(bytes)
         let insertable = mayHaveDropped ? page.undefinedContinuationBytes : []
@@ -178,7 +178,7 @@ struct MojibakeRepair {
         var lines: [[Character]] = []
         for number in 0..<document.lines.lineCount {
             let range = document.lines.contentRange(ofLine: number)
-            guard document.utf8[range].contains(where: { $0 >= 0x80 }) else { continue }
+            guard Self.mayHoldMojibake(document.utf8, range) else { continue }
             while firstCode < code.count, code[firstCode].upperBound <= range.lowerBound { firstCode += 1 }
             let codeHere = code[firstCode...].prefix { $0.lowerBound < range.upperBound }.filter { $0.overlaps(range) }
             var characters: [Character] = []
@@ -189,12 +189,37 @@ struct MojibakeRepair {
                 offset += UTF8.width(scalar)
             }
             let suspicious = zip(characters, characters.dropFirst()).contains { first, second in
-                !first.inCode && SingleByteCodePage.leadCharacters.contains(first.scalar)
-                    && SingleByteCodePage.continuationCharacters.contains(second.scalar)
+                !first.inCode && SingleByteCodePage.isMarked(first.scalar, in: SingleByteCodePage.leadCharacters)
+                    && SingleByteCodePage.isMarked(second.scalar, in: SingleByteCodePage.continuationCharacters)
             }
             if suspicious { lines.append(characters) }
         }
         return lines
+    }
+
+    /// A byte scan, before any per-character work: whether the line holds a character some
+    /// code page decodes from a UTF-8 lead byte right before one it decodes from a
+    /// continuation byte. Clean lines (ASCII, Hangul, CJK, most accented text) stop here.
+    static func mayHoldMojibake(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var previousIsLead = false
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let byte = bytes[position]
+            guard byte >= 0x80 else {
+                previousIsLead = false
+                position += 1
+                continue
+            }
+            let length = MojibakeDecoder.sequenceLength(byte) ?? 1
+            var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<max(length, 1) where position + offset < range.upperBound {
+                scalar = scalar << 6 | UInt32(bytes[position + offset] & 0x3F)
+            }
+            if previousIsLead, SingleByteCodePage.isMarked(scalar, in: SingleByteCodePage.continuationCharacters) { return true }
+            previousIsLead = SingleByteCodePage.isMarked(scalar, in: SingleByteCodePage.leadCharacters)
+            position += length
+        }
+        return false
     }
 
     /// The changed part of a line: from the first to the last character the repair wrote.

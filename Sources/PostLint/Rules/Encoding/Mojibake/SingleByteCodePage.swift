@@ -14,6 +14,9 @@ struct SingleByteCodePage: Sendable {
     /// Continuation bytes (0x80...0xBF) the code page leaves undefined. A decoder may keep
     /// them as C1 controls (ICU does) or drop them; dropped ones are re-inserted on repair.
     let undefinedContinuationBytes: [UInt8]
+    /// `byteOf` as a flat table over the Basic Multilingual Plane (byte + 0x100, or 0 for
+    /// none): the repair looks characters up millions of times, and hashing dominated.
+    private let byteTable: [UInt16]
 
     init?(icuName: String, displayName: String) {
         var table = [Int32](repeating: -1, count: 256)
@@ -29,7 +32,18 @@ struct SingleByteCodePage: Sendable {
         self.icuName = icuName
         self.displayName = displayName
         self.byteOf = byteOf
+        var flat = [UInt16](repeating: 0, count: 0x10000)
+        for (scalar, byte) in byteOf where scalar < 0x10000 { flat[Int(scalar)] = UInt16(byte) | 0x100 }
+        byteTable = flat
         undefinedContinuationBytes = undefined
+    }
+
+    /// The byte `scalar` decodes from, or nil when the code page has no such character.
+    @inline(__always)
+    func byte(of scalar: UInt32) -> UInt8? {
+        guard scalar < 0x10000 else { return nil }
+        let entry = byteTable[Int(scalar)]
+        return entry == 0 ? nil : UInt8(truncatingIfNeeded: entry)
     }
 
     /// The code pages the mojibake rule knows, most common mistake first.
@@ -42,10 +56,18 @@ struct SingleByteCodePage: Sendable {
     /// Characters that some code page decodes from a UTF-8 lead byte (0xC2...0xF4) and
     /// from a continuation byte (0x80...0xBF): mojibake needs a lead followed by a
     /// continuation, so text without such a pair is skipped without further work.
-    static let leadCharacters: Set<UInt32> = characters { (0xC2...0xF4).contains($0) }
-    static let continuationCharacters: Set<UInt32> = characters { (0x80...0xBF).contains($0) }
+    static let leadCharacters: [Bool] = characters { (0xC2...0xF4).contains($0) }
+    static let continuationCharacters: [Bool] = characters { (0x80...0xBF).contains($0) }
 
-    private static func characters(_ bytes: (UInt8) -> Bool) -> Set<UInt32> {
-        Set(all.flatMap { page in page.byteOf.filter { bytes($0.value) }.map(\.key) })
+    /// Whether `scalar` is marked in one of the tables above.
+    @inline(__always)
+    static func isMarked(_ scalar: UInt32, in table: [Bool]) -> Bool { scalar < 0x10000 && table[Int(scalar)] }
+
+    private static func characters(_ bytes: (UInt8) -> Bool) -> [Bool] {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for page in all {
+            for (scalar, byte) in page.byteOf where bytes(byte) && scalar < 0x10000 { table[Int(scalar)] = true }
+        }
+        return table
     }
 }
