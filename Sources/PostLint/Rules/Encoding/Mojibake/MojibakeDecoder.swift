@@ -53,7 +53,8 @@ struct MojibakeDecoder {
     ///   - insertable: bytes that may have been dropped (empty: none were).
     ///   - before: the character just before the run; `hangulAfter`: whether a Hangul
     ///     syllable follows it (so a word does not end at the run's end).
-    func read(bytes: [UInt8], original: [UInt32], insertable: [UInt8], before: UInt32?, hangulAfter: Bool) -> Reading? {
+    ///   - letterAfter: whether a letter follows the run (a closing quote seldom stands before one).
+    func read(bytes: [UInt8], original: [UInt32], insertable: [UInt8], before: UInt32?, hangulAfter: Bool, letterAfter: Bool = false) -> Reading? {
         let count = bytes.count
         var nodes = [[UInt32: Node]](repeating: [:], count: count + 1)
         let start = before.flatMap { RepairLanguageModel.carriesContext($0) ? $0 : nil } ?? Self.neutral
@@ -74,6 +75,7 @@ struct MojibakeDecoder {
                         cost += keep + (previous.map { model.wordEndCost($0) } ?? 0)
                     }
                     let next = position + step.length
+                    if next == count, letterAfter, step.isRecovered, step.scalar == 0x201D { cost += 2 }
                     let nextState = step.isRecovered && RepairLanguageModel.carriesContext(step.scalar) ? step.scalar : Self.neutral
                     if cost < nodes[next][nextState]?.cost ?? .infinity {
                         nodes[next][nextState] = Node(cost: cost, previous: (position, state), step: step)

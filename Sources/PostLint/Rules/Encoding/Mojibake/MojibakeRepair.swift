@@ -129,7 +129,8 @@ struct MojibakeRepair {
         decoder.rebuildFromLead = dropping
         guard let reading = decoder.readWhole(bytes, before: before, hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false) ?? decoder.read(
             bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before,
-            hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false),
+            hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false,
+            letterAfter: after.map(DocumentWords.isWordCharacter) ?? false),
             reading.recovered > 0, !reading.touchesKeptLetter,
             !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
         else { return nil }

@@ -110,12 +110,16 @@ struct RepairLanguageModel: Sendable {
 
     /// Cost of a Cyrillic, Greek or Vietnamese letter by its frequency in its language; nil
     /// for other characters or letters the counts never saw.
-    func letterCost(_ scalar: UInt32) -> Double? {
+    func letterCost(_ scalar: UInt32, after previous: UInt32? = nil) -> Double? {
         guard (0x370...0x52F).contains(scalar) || (0x1E00...0x1EFF).contains(scalar) || [0x103, 0x111, 0x1A1, 0x1B0].contains(scalar) else { return nil }
         // Letter frequencies are within their alphabet; the offset keeps them near the
         // block costs other scripts get (a common letter costs about 4).
+        if let previous, let pair = cjkPairCosts[Self.key(previous, scalar)] { return min(pair, 9) + 1 }
         return cjkCosts[scalar].map { min($0, 9) + 1 }
     }
+
+    /// Cyrillic and Greek letters: the next letter's cost depends on them.
+    static func isAlphabetLetter(_ scalar: UInt32) -> Bool { (0x386...0x3CE).contains(scalar) || (0x400...0x45F).contains(scalar) }
 
     private static func key(_ first: UInt32, _ second: UInt32) -> UInt64 {
         UInt64(first) << 32 | UInt64(second)
@@ -124,7 +128,7 @@ struct RepairLanguageModel: Sendable {
     static func isHangulSyllable(_ scalar: UInt32) -> Bool { (0xAC00...0xD7A3).contains(scalar) }
 
     /// Whether the next character's cost depends on this one (Hangul syllables, kana, ideographs).
-    static func carriesContext(_ scalar: UInt32) -> Bool { isHangulSyllable(scalar) || isCJK(scalar) }
+    static func carriesContext(_ scalar: UInt32) -> Bool { isHangulSyllable(scalar) || isCJK(scalar) || isAlphabetLetter(scalar) }
 
     /// Letters and signs of Western European text, the ones a single repaired character may
     /// be without further evidence (`cafÃ©` is `café`).
@@ -147,7 +151,7 @@ struct RepairLanguageModel: Sendable {
             let context = previous.flatMap { Self.isHangulSyllable($0) ? $0 : nil } ?? Self.boundary
             return syllableCost(scalar, after: context)
         }
-        var cost = Self.isCJK(scalar) ? cjkCost(scalar, after: previous) : letterCost(scalar) ?? Self.characterCost(scalar, emojiRank: emojiRank)
+        var cost = Self.isCJK(scalar) ? cjkCost(scalar, after: previous) : letterCost(scalar, after: previous) ?? Self.characterCost(scalar, emojiRank: emojiRank)
         if let previous, Self.isHangulSyllable(previous) { cost += wordEndCost(previous) }
         return cost
     }
@@ -193,7 +197,10 @@ struct RepairLanguageModel: Sendable {
         case 0x1E00...0x1EFF: return 4  // Vietnamese and other Latin letters
         case 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026: return 2.5  // dashes, quotes, bullet, ellipsis
         case 0x200D: return 5  // zero-width joiner inside emoji sequences
+        case 0x201E, 0x201A: return 2.7  // low quotes („Grüße“)
+        case 0x2040...0x205F: return 8  // rare punctuation (⁀ ⁈ ⁑)
         case 0x2000...0x206F: return category == 16 ? 10 : 5  // other punctuation; invisible format characters
+        case 0x2190...0x2193, 0x2211, 0x221A, 0x221E, 0x2248, 0x2260, 0x2264, 0x2265: return 4  // arrows, common math (∞ ≤ ≠ ∑)
         case 0xFE0F: return 2  // emoji presentation selector
         case 0xFE00...0xFE0E: return 12  // other variation selectors
         case 0x20A0...0x20CF: return 4  // currency signs
