@@ -222,7 +222,10 @@ struct EastAsianRepair {
             while nextCode < code.endIndex, code[nextCode].upperBound <= position { nextCode += 1 }
             let inCode = nextCode < code.endIndex && code[nextCode].contains(position)
             let isText = bytes[position] >= 0x80 && !inCode
-            if isText, let scalar = MojibakeDecoder.decode(Array(bytes[position..<min(range.upperBound, position + length)])) {
+            if isText, position + length <= range.upperBound {
+                // The document is valid UTF-8: decode in place, without a copy per character.
+                var scalar = UInt32(bytes[position]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[position + offset] & 0x3F) }
                 if current == nil { current = Run(start: position) }
                 current?.scalars.append(scalar)
                 current?.end = position + length
