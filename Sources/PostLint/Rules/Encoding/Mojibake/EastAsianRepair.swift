@@ -36,6 +36,8 @@ struct EastAsianRepair {
         /// more Cyrillic or Greek letters.
         let isWordLike: Bool
         let isGluedLatin: Bool
+        /// Whether the repair gives only Latin-1 letters.
+        let isLatinLetters: Bool
     }
 
     /// What it costs to believe a run is damaged at all: the repair must save more.
@@ -54,8 +56,7 @@ struct EastAsianRepair {
         for (lineIndex, runs) in lines.enumerated() {
             let ranked = pages.indices.compactMap { page -> (page: Int, accepted: [Candidate])? in
                 let found = candidates[page][lineIndex]
-                let wholeLine = found.count == runs.count && found.allSatisfy { $0.isWordLike && $0.gain > 0 }
-                    && (found.allSatisfy(\.isGluedLatin) || found.reduce(0) { $0 + $1.replacement.count } >= 4)
+                let wholeLine = found.count == runs.count && Self.isWholeLineOfWords(found)
                 // Once the document shows strong damage, a weak run needs less to be believed.
                 let accepted = found.filter {
                     $0.isStrong || wholeLine || evidence[page] > 0 && $0.gain > Self.weakRunMargin - Self.repairPrior
@@ -90,7 +91,8 @@ struct EastAsianRepair {
         let gain = originalCost(run.scalars) - repairedCost(repaired) - prior
         guard gain > -Self.repairPrior else { return nil }
         let isStrong = gain > 0 && repaired.contains(where: isStrongEvidence)
-        return Candidate(runIndex: index, replacement: repaired, isStrong: isStrong, gain: gain, isWordLike: gluedLatin || Self.isAlphabetWord(repaired), isGluedLatin: gluedLatin)
+        return Candidate(runIndex: index, replacement: repaired, isStrong: isStrong, gain: gain, isWordLike: Self.isLatinLetters(repaired) || Self.isAlphabetWord(repaired), isGluedLatin: gluedLatin,
+            isLatinLetters: Self.isLatinLetters(repaired))
     }
 
     /// A character real text yields by chance almost never: beyond U+07FF and not a rare
@@ -114,6 +116,15 @@ struct EastAsianRepair {
         return true
     }
 
+    /// Every run of a line repairs to words, and together they are likelier repaired: Latin
+    /// letters where at least half the runs sit inside ASCII words (`caf챕 … 횪 …`), or four
+    /// or more Cyrillic or Greek letters.
+    private static func isWholeLineOfWords(_ found: [Candidate]) -> Bool {
+        guard found.allSatisfy(\.isWordLike), found.reduce(0, { $0 + $1.gain }) > 0 else { return false }
+        if found.allSatisfy(\.isLatinLetters) { return found.filter(\.isGluedLatin).count * 2 >= found.count }
+        return found.reduce(0) { $0 + $1.replacement.count } >= 4
+    }
+
     /// Letters, all Cyrillic or all Greek (`Модель` read as GBK is `袦芯写械谢褜`).
     static func isAlphabetWord(_ scalars: [UInt32]) -> Bool {
         guard let script = ScriptClass(scalars[0]), script == .cyrillic || script == .greek else { return false }
@@ -122,8 +133,11 @@ struct EastAsianRepair {
 
     /// Latin-1 letters only, with an ASCII letter right before or after the run.
     private func isGluedLatin(_ repaired: [UInt32], _ run: Run) -> Bool {
-        guard repaired.allSatisfy({ $0 < 0x80 || (0xC0...0xFF).contains($0) && $0 != 0xD7 && $0 != 0xF7 }) else { return false }
-        return run.gluedToASCIILetter
+        Self.isLatinLetters(repaired) && run.gluedToASCIILetter
+    }
+
+    static func isLatinLetters(_ repaired: [UInt32]) -> Bool {
+        repaired.allSatisfy { $0 < 0x80 || (0xC0...0xFF).contains($0) && $0 != 0xD7 && $0 != 0xF7 }
     }
 
     /// What the original characters cost as real text.
