@@ -30,7 +30,7 @@ struct KoreanTypoJudge {
         if splits.contains(where: { RepositoryEvidence.isVocabulary(index.usage(of: $0.stem)) }) { return nil }
         guard words.isAvailable else { return nil }
         let known = words.contents.stems
-        if splits.contains(where: { known.contains($0.stem) }) { return nil }
+        if splits.contains(where: { known.contains($0.stem) || Self.isDerived($0.stem, from: known) }) { return nil }
         for (stem, _) in splits where stem.unicodeScalars.count >= 2 {
             if let found = unattestedSyllable(in: stem, index: index) { return verdict(word, stem: stem, suggestions: found, safe: false) }
         }
@@ -45,6 +45,25 @@ struct KoreanTypoJudge {
     private func verdict(_ word: ProseWord, stem: String, suggestions: [String], safe: Bool) -> TypoVerdict {
         let range = word.range.lowerBound..<word.range.lowerBound + stem.utf8.count
         return TypoVerdict(range: range, word: stem, suggestions: Array(suggestions.prefix(3)), safe: safe)
+    }
+
+    /// Nouns made with a derivational suffix (온전성, 중기적, 중단점) and 하다 verb forms
+    /// (제곱한): the dictionary lists the root, not every word built on it.
+    static let derivingEndings: [[UInt8]] = [
+        "적", "성", "점", "화", "형", "력", "률", "율", "감", "한", "할", "함", "하는", "하여", "해", "하고", "하기", "하면",
+        "하지", "했", "했다",
+    ].map { Array($0.utf8) }
+
+    static func isDerived(_ stem: String, from known: Set<String>) -> Bool {
+        let bytes = Array(stem.utf8)
+        for ending in derivingEndings where bytes.count >= ending.count + 6 {
+            if bytes[(bytes.count - ending.count)...].elementsEqual(ending),
+                known.contains(String(decoding: bytes[..<(bytes.count - ending.count)], as: UTF8.self))
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// The word itself, then each stem left when a particle or ending is cut off.
@@ -107,6 +126,14 @@ struct KoreanTypoJudge {
         return a[..<last] == b[..<last]
     }
 
+    /// Loanwords one first consonant apart are most often two words (트위치/스위치,
+    /// 조인트/포인트), and people seldom mistype a word's very first key.
+    static func differsInFirstLead(_ lhs: String, _ rhs: String) -> Bool {
+        guard let a = lhs.unicodeScalars.first, let b = rhs.unicodeScalars.first, Hangul.isSyllable(a), Hangul.isSyllable(b)
+        else { return false }
+        return Hangul.parts(a).lead != Hangul.parts(b).lead
+    }
+
     static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars)
@@ -122,7 +149,7 @@ struct KoreanTypoJudge {
         let known = words.contents.stems
         let near = index.frequentNeighbours(of: stem).filter {
             index.usage(of: $0).occurrences >= max(KoreanStemIndex.frequentOccurrences, 10 * usage.occurrences)
-                && known.contains($0) && !Self.differsInLastSyllable(stem, $0)
+                && known.contains($0) && !Self.differsInLastSyllable(stem, $0) && !Self.differsInFirstLead(stem, $0)
         }
         // Last, Korean Hunspell (which knows every inflected form) must reject the stem.
         // Its 11 MB affix file takes seconds to load, so it is opened only when a word

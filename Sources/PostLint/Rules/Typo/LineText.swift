@@ -122,9 +122,16 @@ enum LineText {
         {
             return true
         }
+        // Command-line options (`-mtime`, `--force`).
+        if chunk.count > 1, chunk.first == UInt8(ascii: "-"), isLetter(chunk[chunk.startIndex + 1]) || chunk[chunk.startIndex + 1] == UInt8(ascii: "-") {
+            return true
+        }
+        // Domains and file names (`example.com`), and identifiers like `count:poisson`.
         var index = chunk.startIndex + 1
         while index + 1 < chunk.endIndex {
-            if chunk[index] == UInt8(ascii: "."), isAlphanumeric(chunk[index - 1]), isAlphanumeric(chunk[index + 1]) {
+            if chunk[index] == UInt8(ascii: ".") || chunk[index] == UInt8(ascii: ":"),
+                isAlphanumeric(chunk[index - 1]), isAlphanumeric(chunk[index + 1])
+            {
                 return true
             }
             index += 1

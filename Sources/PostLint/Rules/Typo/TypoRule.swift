@@ -62,28 +62,14 @@ public struct TypoRule: Rule {
             cache.verdict(for: word) { word.script == .latin ? english.judge(word) : korean.judge(word) }
                 .map { (word, $0) }
         }
-        let foreignLines = Self.foreignLines(of: verdicts.filter { $0.0.script == .latin }.map(\.0), in: words, document, vocabulary)
-        return verdicts.filter { word, verdict in
-            word.script == .hangul || verdict.safe || !foreignLines.contains(document.lines.lineNumber(at: word.range.lowerBound))
+        let flaggedLatin = verdicts.filter { $0.0.script == .latin && !$0.1.curated }.map(\.0)
+        let foreignLines = ForeignText.lines(of: flaggedLatin, in: document, vocabulary)
+        return verdicts.compactMap { word, verdict -> TypoVerdict? in
+            guard word.script == .latin, !verdict.curated else { return verdict }
+            if foreignLines.contains(document.lines.lineNumber(at: word.range.lowerBound)) { return nil }
+            return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
-            .map { diagnostic(for: $0.1, severity: context.severity) }
-    }
-
-    /// Lines where three or more, and a third, of the lower-case Latin words are unknown are in another
-    /// language (French, Latin placeholder text): English suggestions would be noise.
-    static func foreignLines(of flagged: [ProseWord], in words: [ProseWord], _ document: Document, _ vocabulary: Vocabulary) -> Set<Int> {
-        let lines = Set(flagged.map { document.lines.lineNumber(at: $0.range.lowerBound) })
-        guard !lines.isEmpty else { return [] }
-        var counts: [Int: (words: Int, unknown: Int)] = [:]
-        for word in words where word.script == .latin && word.text.count >= 3 && word.text.first?.isLowercase == true {
-            let line = document.lines.lineNumber(at: word.range.lowerBound)
-            guard lines.contains(line) else { continue }
-            let known = RepositoryEvidence.isVocabulary(vocabulary.usage(of: word.text))
-                || EnglishSpellCache.shared.accepts(word.text) != false
-            counts[line, default: (0, 0)].words += 1
-            if !known { counts[line, default: (0, 0)].unknown += 1 }
-        }
-        return Set(counts.filter { $0.value.unknown >= 3 && $0.value.unknown * 3 > $0.value.words }.keys)
+        .map { diagnostic(for: $0, severity: context.severity) }
     }
 
     private func diagnostic(for verdict: TypoVerdict, severity: Severity) -> Diagnostic {
