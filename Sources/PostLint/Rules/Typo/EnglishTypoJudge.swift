@@ -69,6 +69,11 @@ final class EnglishSpellCache: @unchecked Sendable {
 /// (`pyenv`/`myenv`, `setattr`/`getattr`, `Rolnick`/`Rollick`).
 enum EnglishEdits {
     static func of(_ word: String) -> [String] {
+        bytes(of: word).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The edits as bytes, for looking them up in the vocabulary without making Strings.
+    static func bytes(of word: String) -> [[UInt8]] {
         let letters = Array(word.utf8)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
         var result: [[UInt8]] = []
@@ -96,7 +101,7 @@ enum EnglishEdits {
                 result.append(longer)
             }
         }
-        return result.map { String(decoding: $0, as: UTF8.self) }
+        return result
     }
 }
 
@@ -136,11 +141,13 @@ struct EnglishTypoJudge {
         // lacks (`latent`+s, `roll`+`out`, `judge`+r), not a slip of the finger.
         // Names are short and capitalised; short words have many neighbours.
         guard text.count >= (capitalized ? 7 : 5), !isDerivedOrCompound(lower), !isBritishSpelling(lower) else { return nil }
-        let edits = EnglishEdits.of(lower).filter { !Self.isEndingChange(lower, $0) && !Self.isInflectionChange(lower, $0) }
-        let fromRepository = edits.filter { candidate in
-            let used = vocabulary.usage(of: candidate)
-            return used.occurrences >= usage.occurrences
+        let fromRepository = EnglishEdits.bytes(of: lower).compactMap { edit -> String? in
+            let used = vocabulary.usage(ofLowercased: edit)
+            guard used.occurrences >= usage.occurrences else { return nil }
+            let candidate = String(decoding: edit, as: UTF8.self)
+            let keep = !Self.isEndingChange(lower, candidate) && !Self.isInflectionChange(lower, candidate)
                 && (RepositoryEvidence.isVocabulary(used) || cache.accepts(candidate) == true)
+            return keep ? candidate : nil
         }
         if fromRepository.isEmpty {
             // Dictionary candidates alone are weaker evidence: only for a longer word used

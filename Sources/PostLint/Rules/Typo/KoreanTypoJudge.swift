@@ -166,7 +166,13 @@ final class KoreanStemIndex: @unchecked Sendable {
     static let frequentOccurrences = 10
 
     let usages: [String: Vocabulary.Usage]
-    private var neighbourKeys: [String: [String]] = [:]
+    /// A stem with one jamo slot blanked: the slot's place, the syllable's other two jamo,
+    /// and the stem's other syllables.
+    struct BlankedKey: Hashable {
+        let values: [UInt32]
+    }
+
+    private var neighbourKeys: [BlankedKey: [String]] = [:]
 
     static func of(_ vocabulary: Vocabulary) -> KoreanStemIndex {
         vocabulary.derived("typo.korean-stems") { KoreanStemIndex(vocabulary: $0) }
@@ -174,7 +180,7 @@ final class KoreanStemIndex: @unchecked Sendable {
 
     init(vocabulary: Vocabulary) {
         var usages: [String: Vocabulary.Usage] = [:]
-        for (word, usage) in vocabulary.usages where word.unicodeScalars.first.map(Hangul.isSyllable) == true {
+        for (word, usage) in vocabulary.usages(where: Hangul.isSyllable) {
             for (stem, _) in KoreanTypoJudge.splits(of: word) {
                 usages[stem, default: .init()].occurrences += usage.occurrences
                 usages[stem, default: .init()].files = max(usages[stem, default: .init()].files, usage.files)
@@ -204,15 +210,16 @@ final class KoreanStemIndex: @unchecked Sendable {
     }
 
     /// For each syllable and each of its three jamo slots, the stem with that slot blanked.
-    static func blankedKeys(_ stem: String) -> [String] {
-        let syllables = Array(stem.unicodeScalars)
-        var keys: [String] = []
-        for position in syllables.indices where Hangul.isSyllable(syllables[position]) {
-            let (lead, vowel, tail) = Hangul.parts(syllables[position])
+    static func blankedKeys(_ stem: String) -> [BlankedKey] {
+        let syllables = stem.unicodeScalars.map(\.value)
+        var keys: [BlankedKey] = []
+        keys.reserveCapacity(3 * syllables.count)
+        for position in syllables.indices where Hangul.isSyllable(Unicode.Scalar(syllables[position])!) {
+            let (lead, vowel, tail) = Hangul.parts(Unicode.Scalar(syllables[position])!)
             for (slot, parts) in [(0, (vowel, tail)), (1, (lead, tail)), (2, (lead, vowel))] {
-                var key = "\(position):\(slot):\(parts.0):\(parts.1)|"
-                for (other, scalar) in syllables.enumerated() where other != position { key.unicodeScalars.append(scalar) }
-                keys.append(key)
+                var values = syllables
+                values[position] = 0x11_0000 + UInt32(slot) << 16 | parts.0 << 8 | parts.1
+                keys.append(BlankedKey(values: values))
             }
         }
         return keys

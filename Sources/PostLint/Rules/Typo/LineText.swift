@@ -27,25 +27,45 @@ enum LineText {
     /// U+F8FF / U+FFFD. Another rule reports it; the typo rule just stays out.
     static func hasMojibake(_ line: ArraySlice<UInt8>) -> Bool {
         guard line.contains(where: { $0 >= 0x80 }) else { return false }
-        var previous: Unicode.Scalar = " "
-        for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
-            if scalar.value == 0xF8FF || scalar.value == 0xFFFD { return true }
-            if isAccentedLatin(scalar) && isLegacySymbolOrLetter(previous)
-                || isAccentedLatin(previous) && isLegacySymbolOrLetter(scalar)
+        var previous: UInt32 = 0x20
+        // Scalars decoded from the bytes (no String): this runs on every non-ASCII line.
+        var index = line.startIndex
+        while index < line.endIndex {
+            let (value, length) = scalar(line, at: index)
+            index += length
+            if value == 0xF8FF || value == 0xFFFD { return true }
+            if isAccentedLatin(value) && isLegacySymbolOrLetter(previous)
+                || isAccentedLatin(previous) && isLegacySymbolOrLetter(value)
             {
                 return true
             }
-            previous = scalar
+            previous = value
         }
         return false
     }
 
-    private static func isAccentedLatin(_ scalar: Unicode.Scalar) -> Bool {
-        (0xC0...0x24F).contains(scalar.value)
+    /// The scalar at `index` and its length; U+FFFD for an invalid sequence, as String
+    /// decoding would give.
+    private static func scalar(_ bytes: ArraySlice<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length > 0, index + length <= bytes.endIndex else { return (0xFFFD, 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (value, length)
     }
 
-    private static func isLegacySymbolOrLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x80...0x2FF).contains(scalar.value) || (0x2000...0x22FF).contains(scalar.value)
+    private static func isAccentedLatin(_ value: UInt32) -> Bool {
+        (0xC0...0x24F).contains(value)
+    }
+
+    private static func isLegacySymbolOrLetter(_ value: UInt32) -> Bool {
+        (0x80...0x2FF).contains(value) || (0x2000...0x22FF).contains(value)
     }
 
     /// Ranges of the line that are markup rather than words: inline math `$…$`, `\(…\)`,

@@ -58,9 +58,8 @@ public struct TypoRule: Rule {
         // the run's vocabulary and the options.
         let cache = vocabulary.derived("typo.verdicts.\(context.options.hashValue)") { _ in TypoVerdictCache() }
         let words = ProseWordScanner(document: document).words()
-        let verdicts = words.compactMap { word in
-            cache.verdict(for: word) { word.script == .latin ? english.judge(word) : korean.judge(word) }
-                .map { (word, $0) }
+        let verdicts = cache.verdicts(for: words) { word in
+            word.script == .latin ? english.judge(word) : korean.judge(word)
         }
         let flaggedLatin = verdicts.filter { $0.0.script == .latin && !$0.1.curated }.map(\.0)
         let foreignLines = ForeignText.lines(of: flaggedLatin, in: document, vocabulary)
@@ -84,35 +83,69 @@ public struct TypoRule: Rule {
 }
 
 /// Verdicts by word, shared by the files of a run. A verdict's range always starts where
-/// its word starts, so it is stored by length and moved to each occurrence.
+/// its word starts, so it is stored by length and moved to each occurrence. Words are
+/// keyed by their bytes: hashing a String normalises it first, which cost more than
+/// judging most words.
 final class TypoVerdictCache: @unchecked Sendable {
-    private struct Key: Hashable {
-        let text: String
+    struct Key: Hashable {
+        let bytes: ArraySlice<UInt8>
         let startsSentence: Bool
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(startsSentence)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.startsSentence == rhs.startsSentence && lhs.bytes.elementsEqual(rhs.bytes)
+        }
     }
 
     private let lock = NSLock()
-    private var verdicts: [Key: TypoVerdict?] = [:]
+    private var known: [Key: TypoVerdict?] = [:]
 
-    func verdict(for word: ProseWord, judge: () -> TypoVerdict?) -> TypoVerdict? {
-        let key = Key(text: word.text, startsSentence: word.startsSentence)
-        lock.lock()
-        let known = verdicts[key]
-        lock.unlock()
-        let found: TypoVerdict?
-        if let known {
-            found = known
-        } else {
-            found = judge()
-            lock.lock()
-            verdicts[key] = .some(found)
-            lock.unlock()
-        }
-        return found.map { verdict in
+    /// The verdicts on a document's words, in order: each distinct word is looked up once
+    /// per document, and judged once per run.
+    func verdicts(for words: [ProseWord], judge: (ProseWord) -> TypoVerdict?) -> [(ProseWord, TypoVerdict)] {
+        var local: [Key: TypoVerdict?] = [:]
+        local.reserveCapacity(words.count / 2)
+        var result: [(ProseWord, TypoVerdict)] = []
+        for word in words {
+            // Latin words under three letters and one-syllable Korean words are never judged
+            // typos: the most frequent words, skipped before any hashing.
+            if word.bytes.count < 3 || (word.script == .hangul && word.bytes.count < 6) { continue }
+            let key = Key(bytes: word.bytes, startsSentence: word.startsSentence)
+            let verdict: TypoVerdict?
+            if let seen = local[key] {
+                verdict = seen
+            } else {
+                verdict = shared(key, word, judge)
+                local[key] = .some(verdict)
+            }
+            guard let verdict else { continue }
             let start = word.range.lowerBound
-            return TypoVerdict(
-                range: start..<start + verdict.range.count, word: verdict.word, suggestions: verdict.suggestions,
-                safe: verdict.safe)
+            result.append(
+                (
+                    word,
+                    TypoVerdict(
+                        range: start..<start + verdict.range.count, word: verdict.word, suggestions: verdict.suggestions,
+                        safe: verdict.safe, curated: verdict.curated, nameSuggestions: verdict.nameSuggestions)
+                ))
         }
+        return result
+    }
+
+    private func shared(_ key: Key, _ word: ProseWord, _ judge: (ProseWord) -> TypoVerdict?) -> TypoVerdict? {
+        lock.lock()
+        let found = known[key]
+        lock.unlock()
+        if let found { return found }
+        let verdict = judge(word)
+        // Stored with its own copy of the bytes, not a slice that keeps the document alive.
+        let stored = Key(bytes: ArraySlice(Array(word.bytes)), startsSentence: key.startsSentence)
+        lock.lock()
+        known[stored] = .some(verdict)
+        lock.unlock()
+        return verdict
     }
 }
