@@ -18,15 +18,44 @@ public final class Vocabulary: @unchecked Sendable {
             self.occurrences = occurrences
             self.files = files
         }
+
+        /// One more file, using the word `occurrences` times (one dictionary look-up, not two).
+        mutating func add(_ occurrences: Int) {
+            self.occurrences += occurrences
+            files += 1
+        }
     }
 
-    /// A word's UTF-8 bytes as a dictionary key: hashing bytes skips the Unicode
-    /// normalisation a String key goes through, which dominated counting.
+    /// A word's UTF-8 bytes as a dictionary key. Hashing bytes skips the Unicode
+    /// normalisation a String key goes through, and words of up to 16 bytes (most English
+    /// words, Korean words of up to five syllables) are held inline, without allocating.
     struct WordBytes: Hashable {
-        let bytes: [UInt8]
+        private let head: UInt64
+        private let tail: UInt64
+        private let count: Int
+        private let long: [UInt8]?
 
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        init(bytes: [UInt8]) { self.init(slice: bytes[...]) }
+
+        init(slice: ArraySlice<UInt8>) {
+            count = slice.count
+            guard count <= 16 else {
+                head = 0
+                tail = 0
+                long = Array(slice)
+                return
+            }
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { buffer in
+                for (offset, byte) in slice.enumerated() { buffer[offset] = byte }
+            }
+            (head, tail, long) = (words.0, words.1, nil)
+        }
+
+        var bytes: [UInt8] {
+            if let long { return long }
+            var words = (head, tail)
+            return withUnsafeBytes(of: &words) { Array($0.prefix(count)) }
         }
     }
 
@@ -110,10 +139,7 @@ public final class Vocabulary: @unchecked Sendable {
     }
 
     private static func merge(_ counts: [WordBytes: Int], into merged: inout [WordBytes: Usage]) {
-        for (word, occurrences) in counts {
-            merged[word, default: Usage()].occurrences += occurrences
-            merged[word, default: Usage()].files += 1
-        }
+        for (word, occurrences) in counts { merged[word, default: Usage()].add(occurrences) }
     }
 
     /// Occurrences of each word of one file's bytes (invalid UTF-8 is skipped over).

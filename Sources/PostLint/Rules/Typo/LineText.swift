@@ -46,7 +46,7 @@ enum LineText {
 
     /// The scalar at `index` and its length; U+FFFD for an invalid sequence, as String
     /// decoding would give.
-    private static func scalar(_ bytes: ArraySlice<UInt8>, at index: Int) -> (UInt32, Int) {
+    static func scalar(_ bytes: ArraySlice<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
@@ -159,20 +159,57 @@ enum LineText {
         return false
     }
 
-    /// ASCII fast path of ICU's word segmentation: runs of letters, digits, `_` and
-    /// apostrophes (segments with digits or `_` are dropped later, as with ICU's).
+    /// Whether the line needs ICU's word-break iterator: it holds a non-ASCII letter,
+    /// digit, mark or format character. Lines whose only non-ASCII characters are
+    /// punctuation, spaces and symbols (’ “ ” — … emoji, most English prose) take the
+    /// byte fast path, which segments them as ICU would.
+    static func needsWordBreakIterator(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        var index = line.lowerBound
+        while index < line.upperBound {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let (value, length) = scalar(bytes[line], at: index)
+            index += length
+            guard let scalar = Unicode.Scalar(value) else { return true }
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+                .connectorPunctuation:
+                continue
+            default:
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Fast path of ICU's word segmentation: runs of ASCII letters, digits, `_` and
+    /// apostrophes, and ’ between two of them (segments with digits or `_` are dropped
+    /// later, as with ICU's). Other non-ASCII characters end a word.
     static func asciiSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start: Int? = nil
-        for index in line {
+        var index = line.lowerBound
+        while index < line.upperBound {
             let byte = bytes[index]
-            let inWord = isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "'")
+            var width = 1
+            var inWord = isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "'")
+            if byte == 0xE2, index + 3 < line.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                // ’ inside a word (don’t) belongs to it, as MidNumLet does in ICU.
+                width = 3
+                inWord = start != nil && isAlphanumeric(bytes[index - 1]) && isAlphanumeric(bytes[index + 3])
+            } else if byte >= 0x80 {
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            }
             if inWord, start == nil {
                 start = index
             } else if !inWord, let open = start {
                 result.append(open..<index)
                 start = nil
             }
+            index += width
         }
         if let open = start { result.append(open..<line.upperBound) }
         return result.filter { range in range.contains { isAlphanumeric(bytes[$0]) } }

@@ -61,7 +61,7 @@ struct ProseWordScanner {
 
     private func words(inLine line: Range<Int>, skipping skipped: [Range<Int>]) -> [ProseWord] {
         let chunks = LineText.chunks(bytes, line).filter { !LineText.isNonWordChunk(bytes[$0]) }
-        let segments = bytes[line].allSatisfy({ $0 < 0x80 }) ? LineText.asciiSegments(bytes, line) : icuSegments(line)
+        let segments = LineText.needsWordBreakIterator(bytes, line) ? icuSegments(line) : LineText.asciiSegments(bytes, line)
         var result: [ProseWord] = []
         var chunkIndex = 0
         for segment in segments {

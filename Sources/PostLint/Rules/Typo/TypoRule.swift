@@ -97,7 +97,10 @@ final class TypoVerdictCache: @unchecked Sendable {
         }
 
         static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.startsSentence == rhs.startsSentence && lhs.bytes.elementsEqual(rhs.bytes)
+            lhs.startsSentence == rhs.startsSentence && lhs.bytes.count == rhs.bytes.count
+                && lhs.bytes.withUnsafeBytes { a in
+                    rhs.bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+                }
         }
     }
 
