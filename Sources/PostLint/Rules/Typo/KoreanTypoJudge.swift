@@ -39,6 +39,12 @@ struct KoreanTypoJudge {
                 return verdict(word, stem: stem, suggestions: found, safe: found.count == 1)
             }
         }
+        // Korean Hunspell knows rare but right verb forms (찼을, 뜹니다, 없앴습니다).
+        if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: words.contents.syllables),
+            HunspellDictionary.korean.accepts(word.text) == false
+        {
+            return verdict(word, stem: word.text, suggestions: found, safe: found.count == 1)
+        }
         return nil
     }
 
@@ -166,6 +172,8 @@ final class KoreanStemIndex: @unchecked Sendable {
     static let frequentOccurrences = 10
 
     let usages: [String: Vocabulary.Usage]
+    /// How often each Hangul syllable occurs in the run's words.
+    private let syllableCounts: [UInt32: Int]
     /// A stem with one jamo slot blanked: the slot's place, the syllable's other two jamo,
     /// and the stem's other syllables.
     struct BlankedKey: Hashable {
@@ -187,12 +195,49 @@ final class KoreanStemIndex: @unchecked Sendable {
             }
         }
         self.usages = usages
+        var syllableCounts: [UInt32: Int] = [:]
+        for (word, usage) in vocabulary.usages(where: Hangul.isSyllable) {
+            for scalar in word.unicodeScalars { syllableCounts[scalar.value, default: 0] += usage.occurrences }
+        }
+        self.syllableCounts = syllableCounts
         for (stem, usage) in usages where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
             for key in Self.blankedKeys(stem) { neighbourKeys[key, default: []].append(stem) }
         }
     }
 
     func usage(of stem: String) -> Vocabulary.Usage { usages[stem] ?? .init() }
+
+    /// Evidence 4: a word with one syllable that neither the Korean dictionary nor any
+    /// other word of the repository uses (믁성을, 과정윽), where changing one jamo of it gives
+    /// a word the repository uses (특성을, 과정을). Slips of the finger make such syllables;
+    /// real words, even rare ones, are built from common ones.
+    func repairs(ofStrangeSyllableIn word: String, dictionary: Set<UInt32>) -> [String]? {
+        var syllables = Array(word.unicodeScalars)
+        let own = max(1, usage(of: word).occurrences)
+        let strange = syllables.indices.filter {
+            Hangul.isSyllable(syllables[$0]) && !dictionary.contains(syllables[$0].value)
+                && syllableCounts[syllables[$0].value, default: 0] <= own
+        }
+        guard strange.count == 1, let position = strange.first else { return nil }
+        let original = syllables[position]
+        let (lead, vowel, tail) = Hangul.parts(original)
+        var variants: [Unicode.Scalar] = []
+        for other in 0..<Hangul.leadCount where other != lead { variants.append(Hangul.syllable(lead: other, vowel: vowel, tail: tail)) }
+        for other in 0..<Hangul.vowelCount where other != vowel { variants.append(Hangul.syllable(lead: lead, vowel: other, tail: tail)) }
+        for other in 0..<Hangul.tailCount where other != tail { variants.append(Hangul.syllable(lead: lead, vowel: vowel, tail: other)) }
+        var found: [(text: String, occurrences: Int)] = []
+        for variant in variants where dictionary.contains(variant.value) || syllableCounts[variant.value, default: 0] > 0 {
+            syllables[position] = variant
+            let candidate = KoreanTypoJudge.text(syllables[...])
+            let occurrences = usage(of: candidate).occurrences
+            if occurrences >= Self.repairOccurrences { found.append((candidate, occurrences)) }
+        }
+        guard !found.isEmpty else { return nil }
+        return found.sorted { $0.occurrences > $1.occurrences }.map(\.text)
+    }
+
+    /// How often the repository must use a repaired word for it to be suggested.
+    static let repairOccurrences = 3
 
     /// Frequent stems that differ from `stem` in one jamo, or by two neighbouring
     /// syllables swapped.
