@@ -140,7 +140,7 @@ struct EnglishTypoJudge {
         // A known word plus a suffix, or two known words joined, is jargon the dictionary
         // lacks (`latent`+s, `roll`+`out`, `judge`+r), not a slip of the finger.
         // Names are short and capitalised; short words have many neighbours.
-        guard text.count >= (capitalized ? 7 : 5), !isDerivedOrCompound(lower), !isBritishSpelling(lower) else { return nil }
+        guard text.count >= (capitalized ? 7 : 4), !isDerivedOrCompound(lower), !isBritishSpelling(lower) else { return nil }
         let fromRepository = EnglishEdits.bytes(of: lower).compactMap { edit -> String? in
             let used = vocabulary.usage(ofLowercased: edit)
             guard used.occurrences >= usage.occurrences else { return nil }
@@ -148,6 +148,13 @@ struct EnglishTypoJudge {
             let keep = !Self.isEndingChange(lower, candidate) && !Self.isInflectionChange(lower, candidate)
                 && (RepositoryEvidence.isVocabulary(used) || cache.accepts(candidate) == true)
             return keep ? candidate : nil
+        }
+        if text.count == 4 {
+            // Four-letter words have many neighbours: only a word used once, next to one
+            // word the repository uses very often (`moel` / `model`, `whch` / `which`).
+            let frequent = fromRepository.filter { vocabulary.usage(of: $0).occurrences >= Self.shortWordEvidence }
+            guard usage.occurrences <= 1, frequent.count == 1 else { return nil }
+            return TypoVerdict(range: range, word: text, suggestions: frequent, safe: false)
         }
         if fromRepository.isEmpty {
             // Dictionary candidates alone are weaker evidence: only for a longer word used
@@ -246,6 +253,9 @@ struct EnglishTypoJudge {
         guard longer.count == shorter.count + 1 else { return false }
         return longer.hasPrefix(shorter) || longer.hasSuffix(shorter)
     }
+
+    /// How often the repository must use the one word a four-letter word is a slip of.
+    static let shortWordEvidence = 200
 
     /// Inflectional endings by kind: `s`/`es` are one kind, `d`/`ed` another.
     static let inflections: [Substring: Int] = ["s": 1, "es": 1, "d": 2, "ed": 2, "r": 3, "er": 3, "rs": 4, "ers": 4, "ing": 5]
