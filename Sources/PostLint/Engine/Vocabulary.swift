@@ -88,8 +88,10 @@ public final class Vocabulary: @unchecked Sendable {
     /// Every word (lower-cased) whose first scalar passes `test`, with its usage.
     public func usages(where test: (Unicode.Scalar) -> Bool) -> [(word: String, usage: Usage)] {
         usagesByBytes.compactMap { word, usage in
-            let text = String(decoding: word.bytes, as: UTF8.self)
-            return text.unicodeScalars.first.map(test) == true ? (text, usage) : nil
+            // Only the words that pass become Strings.
+            let bytes = word.bytes
+            guard let first = Self.decodeScalar(bytes.prefix(4)[...]), test(first) else { return nil }
+            return (String(decoding: bytes, as: UTF8.self), usage)
         }
     }
 
