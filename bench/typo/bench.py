@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Typo checkers side by side: postlint (typo rule only), codespell and typos.
 
-1. Clean corpus (../shared/corpus by default): findings per 20k words (every finding on
-   published posts is a false alarm unless confirmed by hand) and throughput.
+1. Clean corpus (../shared/corpus by default): findings per 20k words and throughput.
+   Every finding on published posts is a false alarm unless it is one of the typos
+   confirmed by hand in corpus-confirmed.tsv (file, line, word): the rate is printed
+   raw and with those confirmed typos left out (false alarms per 20k words).
 2. Injected set: a copy of the corpus in which N posts get typos injected into real
    prose words (English: insert/delete/substitute/transpose a letter; Korean: change,
    add or drop one jamo, or swap two syllables). Recall = injected typos found (same
-   file, line and word); precision = those hits / all findings in the injected posts.
+   file, line and word); precision = those hits / all findings in the injected posts,
+   leaving out the corpus typos confirmed in corpus-confirmed.tsv.
 
-Usage: bench/typo/bench.py [--postlint PATH] [--corpus DIR] [--posts N] [--seed S]
+Usage: bench/typo/bench.py [--postlint PATH] [--corpus DIR] [--posts N] [--seed S] [--tools postlint,typos]
 Needs: `pip install codespell typos` (codespell 2.4.3 and typos 1.52 were measured).
 """
 import argparse, json, os, random, re, shutil, subprocess, sys, tempfile, time
@@ -68,6 +71,18 @@ def run_typos(folder, paths):
         m = re.match(r"(.*?):(\d+):\d+: (?:error: )?`(.*?)` (?:->|should be)", line)
         if m:
             found.append((os.path.realpath(m.group(1)), int(m.group(2)), m.group(3)))
+    return found
+
+
+def confirmed_typos(corpus):
+    """(path, line, word) of the corpus typos confirmed by hand (corpus-confirmed.tsv)."""
+    found = set()
+    with open(os.path.join(HERE, "corpus-confirmed.tsv"), encoding="utf-8") as handle:
+        for row in handle:
+            if row.startswith("#") or not row.strip():
+                continue
+            path, line, word = row.rstrip("\n").split("\t")[:3]
+            found.add((os.path.realpath(os.path.join(corpus, path)), int(line), word))
     return found
 
 
@@ -179,7 +194,9 @@ def main():
     parser.add_argument("--posts", type=int, default=150)
     parser.add_argument("--per-post", type=int, default=4)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--verbose", action="store_true", help="list postlint's findings on the clean corpus")
+    parser.add_argument("--verbose", action="store_true", help="list postlint's unconfirmed findings on the clean corpus")
+    parser.add_argument("--misses", action="store_true", help="list the injected typos postlint misses and its false alarms there")
+    parser.add_argument("--tools", default="postlint,codespell,typos", help="comma-separated tools to run")
     args = parser.parse_args()
     corpus = os.path.realpath(args.corpus)
     tools = {
@@ -187,6 +204,8 @@ def main():
         "codespell": run_codespell,
         "typos": run_typos,
     }
+    tools = {name: tool for name, tool in tools.items() if name in args.tools.split(",")}
+    confirmed = confirmed_typos(corpus)
 
     clean = posts(corpus)
     words = count_words(clean)
@@ -211,28 +230,50 @@ def main():
         rng = random.Random(args.seed)
         truth = inject(copy, copied, args.posts, args.per_post, rng, vocabulary)
         injected_files = {os.path.realpath(t[0]) for t in truth}
+        confirmed_in_copy = confirmed_typos(copy)
         expected = {(os.path.realpath(t[0]), t[1], t[2]): t for t in truth}
         print(f"injected set: {len(truth)} typos ({sum(t[4] == 'en' for t in truth)} English, "
               f"{sum(t[4] == 'ko' for t in truth)} Korean) in {len(injected_files)} posts, seed {args.seed}\n")
-        header = f"{'tool':<10} {'per 20k words':>13} {'findings':>8} {'seconds':>8} {'MB/s':>6} | {'recall':>6} {'EN':>5} {'KO':>5} {'precision':>9}"
+        header = f"{'tool':<10} {'per 20k words':>13} {'unconfirmed':>11} {'findings':>8} {'seconds':>8} {'MB/s':>6} | {'recall':>6} {'EN':>5} {'KO':>5} {'precision':>9}"
         print(header)
         print("-" * len(header))
         for name, tool in tools.items():
             found, seconds = clean_results[name]
             rate = len(found) / words * 20000
+            unconfirmed = [f for f in found if f not in confirmed]
+            false_rate = len(unconfirmed) / words * 20000
             injected = [f for f in tool(copy, copied) if f[0] in injected_files]
-            hits = {key for key in expected if key in set(injected)}
+            # postlint names a Korean word's stem (데이터셑 in 데이터셑을): a finding at the
+            # start of an injected word, on its line, is that word.
+            found_at = {}
+            for f in injected:
+                found_at.setdefault((f[0], f[1]), []).append(f[2])
+            def matches(key, word):
+                return word == key[2] or (expected[key][4] == "ko" and key[2].startswith(word) and len(word) >= 2)
+            hits = {key for key in expected if any(matches(key, w) for w in found_at.get(key[:2], []))}
+            matched = {(key[0], key[1], w) for key in hits for w in found_at[key[:2]] if matches(key, w)}
             recall = len(hits) / len(truth)
             by_language = {lang: (sum(1 for k in hits if expected[k][4] == lang),
                                   sum(1 for t in truth if t[4] == lang)) for lang in ("en", "ko")}
-            precision = len([f for f in injected if f in expected]) / len(injected) if injected else 0.0
-            print(f"{name:<10} {rate:>13.2f} {len(found):>8} {seconds:>8.2f} {size / 1e6 / seconds:>6.1f} | "
+            # The corpus's own confirmed typos are neither injected hits nor false alarms.
+            judged = [f for f in injected if f in matched or f not in confirmed_in_copy]
+            precision = len([f for f in judged if f in matched]) / len(judged) if judged else 0.0
+            print(f"{name:<10} {rate:>13.2f} {false_rate:>11.2f} {len(found):>8} {seconds:>8.2f} {size / 1e6 / seconds:>6.1f} | "
                   f"{recall:>6.1%} {by_language['en'][0] / max(1, by_language['en'][1]):>5.0%} "
                   f"{by_language['ko'][0] / max(1, by_language['ko'][1]):>5.0%} {precision:>9.1%}")
+            if name == "postlint" and args.misses:
+                for key, t in sorted(expected.items()):
+                    if key not in hits:
+                        print(f"  missed {t[4]}: {t[2]} (for {t[3]}) {os.path.relpath(t[0], copy)}:{t[1]}")
+                for f in judged:
+                    if f not in matched:
+                        print(f"  false: {f[2]} {os.path.relpath(f[0], copy)}:{f[1]}")
         if args.verbose:
-            print("\npostlint on the clean corpus:")
+            print("\npostlint on the clean corpus, findings not in corpus-confirmed.tsv:")
             for f in clean_results["postlint"][0]:
-                print(f"  {f[0]}:{f[1]}: {f[2]}")
+                if f not in confirmed:
+                    print(f"  {f[0]}:{f[1]}: {f[2]}")
+            print(f"confirmed typos found: {len([f for f in clean_results['postlint'][0] if f in confirmed])} of {len(confirmed)}")
     finally:
         shutil.rmtree(work)
 

@@ -18,24 +18,92 @@ public final class Vocabulary: @unchecked Sendable {
             self.occurrences = occurrences
             self.files = files
         }
+
+        /// One more file, using the word `occurrences` times (one dictionary look-up, not two).
+        mutating func add(_ occurrences: Int) {
+            self.occurrences += occurrences
+            files += 1
+        }
+    }
+
+    /// A word's UTF-8 bytes as a dictionary key. Hashing bytes skips the Unicode
+    /// normalisation a String key goes through, and words of up to 16 bytes (most English
+    /// words, Korean words of up to five syllables) are held inline, without allocating.
+    struct WordBytes: Hashable {
+        private let head: UInt64
+        private let tail: UInt64
+        private let count: Int
+        private let long: [UInt8]?
+
+        init(bytes: [UInt8]) { self.init(slice: bytes[...]) }
+
+        init(slice: ArraySlice<UInt8>) {
+            count = slice.count
+            guard count <= 16 else {
+                head = 0
+                tail = 0
+                long = Array(slice)
+                return
+            }
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { buffer in
+                for (offset, byte) in slice.enumerated() { buffer[offset] = byte }
+            }
+            (head, tail, long) = (words.0, words.1, nil)
+        }
+
+        var bytes: [UInt8] {
+            if let long { return long }
+            var words = (head, tail)
+            return withUnsafeBytes(of: &words) { Array($0.prefix(count)) }
+        }
     }
 
     /// How many files were counted.
     public let fileCount: Int
-    /// Every word (lower-cased) and its usage.
-    public let usages: [String: Usage]
+    private let usagesByBytes: [WordBytes: Usage]
 
     private let derivedLock = NSLock()
     private var derivedValues: [String: Any] = [:]
 
-    public init(usages: [String: Usage], fileCount: Int) {
-        self.usages = usages
+    public convenience init(usages: [String: Usage], fileCount: Int) {
+        var byBytes: [WordBytes: Usage] = [:]
+        for (word, usage) in usages { byBytes[WordBytes(bytes: Array(word.utf8))] = usage }
+        self.init(usagesByBytes: byBytes, fileCount: fileCount)
+    }
+
+    init(usagesByBytes: [WordBytes: Usage], fileCount: Int) {
+        self.usagesByBytes = usagesByBytes
         self.fileCount = fileCount
+    }
+
+    /// Every word (lower-cased) and its usage.
+    public var usages: [String: Usage] {
+        var result: [String: Usage] = [:]
+        result.reserveCapacity(usagesByBytes.count)
+        for (word, usage) in usagesByBytes { result[String(decoding: word.bytes, as: UTF8.self)] = usage }
+        return result
+    }
+
+    /// Every word (lower-cased) whose first scalar passes `test`, with its usage.
+    public func usages(where test: (Unicode.Scalar) -> Bool) -> [(word: String, usage: Usage)] {
+        usagesByBytes.compactMap { word, usage in
+            // Only the words that pass become Strings.
+            let bytes = word.bytes
+            guard let first = Self.decodeScalar(bytes.prefix(4)[...]), test(first) else { return nil }
+            return (String(decoding: bytes, as: UTF8.self), usage)
+        }
+    }
+
+    /// The usage of a word given as lower-case UTF-8 bytes.
+    public func usage(ofLowercased bytes: [UInt8]) -> Usage {
+        usagesByBytes[WordBytes(bytes: bytes)] ?? Usage()
     }
 
     /// The usage of a word (any case); zero when the run never used it.
     public func usage(of word: String) -> Usage {
-        usages[Self.lowercasedASCII(word)] ?? Usage()
+        let lowered = word.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        return usagesByBytes[WordBytes(bytes: lowered)] ?? Usage()
     }
 
     /// A value a rule computes once from the vocabulary (an index of stems, say) and
@@ -53,38 +121,37 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// Counts the words of the given texts (one text per file).
     public convenience init(texts: [String]) {
-        var merged: [String: Usage] = [:]
+        var merged: [WordBytes: Usage] = [:]
         for text in texts { Self.merge(Self.count(Array(text.utf8)), into: &merged) }
-        self.init(usages: merged, fileCount: texts.count)
+        self.init(usagesByBytes: merged, fileCount: texts.count)
     }
 
     /// Reads and counts the files in parallel; unreadable files are left out.
     public static func build(paths: [String]) -> Vocabulary {
-        let perFile = ResultSlots<[String: Int]>(count: paths.count)
+        let perFile = ResultSlots<[WordBytes: Int]>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             guard let data = FileManager.default.contents(atPath: paths[index]) else { return }
             perFile.set(index, count(Array(data)))
         }
-        var merged: [String: Usage] = [:]
+        var merged: [WordBytes: Usage] = [:]
         let counted = perFile.values
+        merged.reserveCapacity(counted.map(\.count).max() ?? 0)
         for counts in counted { merge(counts, into: &merged) }
-        return Vocabulary(usages: merged, fileCount: counted.count)
+        return Vocabulary(usagesByBytes: merged, fileCount: counted.count)
     }
 
-    private static func merge(_ counts: [String: Int], into merged: inout [String: Usage]) {
-        for (word, occurrences) in counts {
-            merged[word, default: Usage()].occurrences += occurrences
-            merged[word, default: Usage()].files += 1
-        }
+    private static func merge(_ counts: [WordBytes: Int], into merged: inout [WordBytes: Usage]) {
+        for (word, occurrences) in counts { merged[word, default: Usage()].add(occurrences) }
     }
 
     /// Occurrences of each word of one file's bytes (invalid UTF-8 is skipped over).
-    static func count(_ bytes: [UInt8]) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    static func count(_ bytes: [UInt8]) -> [WordBytes: Int] {
+        var counts: [WordBytes: Int] = [:]
         var word: [UInt8] = []
+        word.reserveCapacity(64)
         var wordIsASCII = true
         func finish() {
-            if word.count > 1 { counts[String(decoding: word, as: UTF8.self), default: 0] += 1 }
+            if word.count > 1 { counts[WordBytes(bytes: word), default: 0] += 1 }
             word.removeAll(keepingCapacity: true)
         }
         var index = 0
@@ -96,7 +163,7 @@ public final class Vocabulary: @unchecked Sendable {
                     if !wordIsASCII { finish() }
                     wordIsASCII = true
                     word.append(byte | 0x20)
-                } else {
+                } else if !word.isEmpty {
                     finish()
                 }
                 index += 1
@@ -104,9 +171,8 @@ public final class Vocabulary: @unchecked Sendable {
             }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             let end = min(index + length, bytes.count)
-            let scalar = decodeScalar(bytes[index..<end])
             // Hangul syllables first: a range check, where the Unicode property lookup is slow.
-            if let scalar, (0xAC00...0xD7A3).contains(scalar.value) || scalar.properties.isAlphabetic {
+            if Self.isHangulSyllable(bytes, index, end) || decodeScalar(bytes[index..<end])?.properties.isAlphabetic == true {
                 if wordIsASCII { finish() }
                 wordIsASCII = false
                 word.append(contentsOf: bytes[index..<end])
@@ -117,6 +183,13 @@ public final class Vocabulary: @unchecked Sendable {
         }
         finish()
         return counts
+    }
+
+    /// U+AC00...U+D7A3 from its three UTF-8 bytes (EA B0 80 ... ED 9E A3).
+    private static func isHangulSyllable(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard end - start == 3 else { return false }
+        let value = (UInt32(bytes[start] & 0x0F) << 12) | (UInt32(bytes[start + 1] & 0x3F) << 6) | UInt32(bytes[start + 2] & 0x3F)
+        return value >= 0xAC00 && value <= 0xD7A3 && bytes[start + 1] & 0xC0 == 0x80 && bytes[start + 2] & 0xC0 == 0x80
     }
 
     private static func decodeScalar(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar? {

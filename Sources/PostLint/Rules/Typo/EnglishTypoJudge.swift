@@ -7,6 +7,11 @@ struct TypoVerdict {
     let word: String
     let suggestions: [String]
     let safe: Bool
+    /// From the curated corrections: reported whatever the context.
+    var curated = false
+    /// The suggestions that are names the repository spells (repository words the
+    /// dictionary lacks): the only ones worth making when the word stands among names.
+    var nameSuggestions: [String] = []
 }
 
 /// How the rule weighs the run's vocabulary.
@@ -59,8 +64,16 @@ final class EnglishSpellCache: @unchecked Sendable {
 }
 
 /// Every lower-case ASCII string one edit from `word`, transpositions and deletions first.
+/// The first letter is left alone (but for swapping it with the second): people seldom
+/// mistype it, while names and identifiers often differ from a word just there
+/// (`pyenv`/`myenv`, `setattr`/`getattr`, `Rolnick`/`Rollick`).
 enum EnglishEdits {
     static func of(_ word: String) -> [String] {
+        bytes(of: word).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The edits as bytes, for looking them up in the vocabulary without making Strings.
+    static func bytes(of word: String) -> [[UInt8]] {
         let letters = Array(word.utf8)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
         var result: [[UInt8]] = []
@@ -69,26 +82,26 @@ enum EnglishEdits {
             swapped.swapAt(index, index + 1)
             result.append(swapped)
         }
-        for index in letters.indices where index == 0 || letters[index] != letters[index - 1] {
+        for index in letters.indices.dropFirst() where letters[index] != letters[index - 1] {
             var shorter = letters
             shorter.remove(at: index)
             result.append(shorter)
         }
-        for index in letters.indices {
+        for index in letters.indices.dropFirst() {
             for letter in alphabet where letter != letters[index] {
                 var changed = letters
                 changed[index] = letter
                 result.append(changed)
             }
         }
-        for index in 0...letters.count {
-            for letter in alphabet where index == 0 || letters[index - 1] != letter {
+        for index in 1...max(1, letters.count) where index <= letters.count {
+            for letter in alphabet where letters[index - 1] != letter {
                 var longer = letters
                 longer.insert(letter, at: index)
                 result.append(longer)
             }
         }
-        return result.map { String(decoding: $0, as: UTF8.self) }
+        return result
     }
 }
 
@@ -116,7 +129,8 @@ struct EnglishTypoJudge {
         let lower = text.lowercased()
 
         if let right = lexicon.corrections[lower] {
-            return TypoVerdict(range: range, word: text, suggestions: [Self.matchCase(right, capitalized)], safe: true)
+            return TypoVerdict(
+                range: range, word: text, suggestions: [Self.matchCase(right, capitalized)], safe: true, curated: true)
         }
         let usage = vocabulary.usage(of: lower)
         guard text.count >= 4, !lexicon.allowed.contains(lower), !RepositoryEvidence.isVocabulary(usage),
@@ -126,12 +140,21 @@ struct EnglishTypoJudge {
         // A known word plus a suffix, or two known words joined, is jargon the dictionary
         // lacks (`latent`+s, `roll`+`out`, `judge`+r), not a slip of the finger.
         // Names are short and capitalised; short words have many neighbours.
-        guard text.count >= (capitalized ? 7 : 5), !isDerivedOrCompound(lower), !isBritishSpelling(lower) else { return nil }
-        let edits = EnglishEdits.of(lower).filter { !Self.isEndingChange(lower, $0) }
-        let fromRepository = edits.filter { candidate in
-            let used = vocabulary.usage(of: candidate)
-            return used.occurrences >= usage.occurrences
+        guard text.count >= (capitalized ? 7 : 4), !isDerivedOrCompound(lower), !isBritishSpelling(lower) else { return nil }
+        let fromRepository = EnglishEdits.bytes(of: lower).compactMap { edit -> String? in
+            let used = vocabulary.usage(ofLowercased: edit)
+            guard used.occurrences >= usage.occurrences else { return nil }
+            let candidate = String(decoding: edit, as: UTF8.self)
+            let keep = !Self.isEndingChange(lower, candidate) && !Self.isInflectionChange(lower, candidate)
                 && (RepositoryEvidence.isVocabulary(used) || cache.accepts(candidate) == true)
+            return keep ? candidate : nil
+        }
+        if text.count == 4 {
+            // Four-letter words have many neighbours: only a word used once, next to one
+            // word the repository uses very often (`moel` / `model`, `whch` / `which`).
+            let frequent = fromRepository.filter { vocabulary.usage(of: $0).occurrences >= Self.shortWordEvidence }
+            guard usage.occurrences <= 1, frequent.count == 1 else { return nil }
+            return TypoVerdict(range: range, word: text, suggestions: frequent, safe: false)
         }
         if fromRepository.isEmpty {
             // Dictionary candidates alone are weaker evidence: only for a longer word used
@@ -139,34 +162,62 @@ struct EnglishTypoJudge {
             guard text.count >= 6, usage.occurrences <= 1, !capitalized || word.startsSentence else { return nil }
         }
         let fromDictionary = cache.dictionaryCandidates(of: lower).filter {
-            !fromRepository.contains($0) && !Self.isEndingChange(lower, $0)
+            !fromRepository.contains($0) && !Self.isEndingChange(lower, $0) && !Self.isInflectionChange(lower, $0)
         }
         let ranked = fromRepository.sorted { vocabulary.usage(of: $0).occurrences > vocabulary.usage(of: $1).occurrences }
             + fromDictionary
         guard !ranked.isEmpty else { return nil }
+        let names = capitalized ? fromRepository.filter { cache.accepts(Self.matchCase($0, true)) == false } : []
         return TypoVerdict(
             range: range, word: text, suggestions: ranked.prefix(3).map { Self.matchCase($0, capitalized) },
-            safe: fromRepository.count == 1)
+            safe: fromRepository.count == 1, nameSuggestions: names.prefix(3).map { Self.matchCase($0, true) })
     }
 
     static let suffixes = [
-        "s", "es", "d", "r", "er", "ers", "y", "ly", "ing", "ness", "able", "ize", "ise", "ic", "al", "ity", "ism", "ist",
-        "ment",
+        "s", "es", "d", "r", "er", "ers", "y", "ly", "ing", "ness", "able", "ize", "ise", "ic", "al", "ity", "ism",
+        "ist", "ment", "ify", "ified", "ee", "ees",
     ]
     static let prefixes = [
         "pre", "un", "re", "up", "non", "sub", "multi", "co", "de", "dis", "mis", "over", "under", "auto", "semi", "anti",
-        "post", "inter", "self",
+        "post", "inter", "self", "out", "on",
     ]
 
+    /// Whether the dictionary knows the stem, or (`.jargon`) only the repository does
+    /// (`dequantize`, `perceptron`, `distro`, `eval`).
+    private enum StemKind { case unknown, dictionary, jargon }
+
+    private func stemKind(_ stem: String) -> StemKind {
+        guard stem.count >= 3 else { return .unknown }
+        if cache.accepts(stem) == true { return .dictionary }
+        return RepositoryEvidence.isVocabulary(vocabulary.usage(of: stem)) ? .jargon : .unknown
+    }
+
     /// Whether the word is a known word with a common prefix or suffix, or two known words joined:
-    /// jargon the dictionary lacks, not a slip of the finger.
+    /// jargon the dictionary lacks, not a slip of the finger. The dictionary knows how its
+    /// own words inflect, so `prefered`, `developped` and `noticable` stay suspect; a jargon
+    /// stem is allowed any inflection (`evaled`, `dequantizes`, `gemms`).
     private func isDerivedOrCompound(_ word: String) -> Bool {
-        for suffix in Self.suffixes where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
-            if cache.accepts(String(word.dropLast(suffix.count))) == true { return true }
+        for suffix in Self.suffixes + ["ed"] where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
+            let stem = String(word.dropLast(suffix.count))
+            switch stemKind(stem) {
+            case .jargon: return true
+            case .dictionary where suffix != "ed": return true
+            default: break
+            }
+            // triag(e)+ing, evaluat(e)+ee, spars(e)+ify: a final e dropped before the suffix.
+            if ["ing", "ee", "ees", "ify", "ified"].contains(suffix), stemKind(stem + "e") != .unknown { return true }
+            // gap(p)+ed, mod(d)+ers: a doubled consonant, for jargon only.
+            if let last = stem.last, stem.dropLast().last == last, stemKind(String(stem.dropLast())) == .jargon { return true }
         }
-        for prefix in Self.prefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 4 {
-            if cache.accepts(String(word.dropFirst(prefix.count))) == true { return true }
+        for (ending, stemEnding) in [("ies", "y"), ("ied", "y"), ("ification", "ify"), ("ability", "able"), ("ibility", "ible")]
+        where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+            if stemKind(String(word.dropLast(ending.count)) + stemEnding) != .unknown { return true }
         }
+        for prefix in Self.prefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 3 {
+            if stemKind(String(word.dropFirst(prefix.count))) != .unknown { return true }
+        }
+        // Two known words joined; both of four letters or more, as short words (`prat`+`ice`,
+        // `lea`+`ring`, `con`+`stance`) make typos look like compounds.
         let letters = Array(word)
         guard letters.count >= 8 else { return false }
         for cut in 4...(letters.count - 4) {
@@ -178,9 +229,19 @@ struct EnglishTypoJudge {
     /// en_US lacks British spellings (normalised, neighbour, centre, modelling): accept a
     /// word whose American form the dictionary knows.
     private func isBritishSpelling(_ word: String) -> Bool {
-        let swaps = [("is", "iz"), ("isation", "ization"), ("our", "or"), ("tre", "ter"), ("ll", "l"), ("ogue", "og"), ("yse", "yze")]
-        for (british, american) in swaps where word.contains(british) {
-            if cache.accepts(word.replacingOccurrences(of: british, with: american)) == true { return true }
+        let swaps = [
+            ("is", "iz"), ("isation", "ization"), ("our", "or"), ("tre", "ter"), ("ll", "l"), ("ogue", "og"),
+            ("ogued", "oged"), ("yse", "yze"), ("ence", "ense"), ("grey", "gray"), ("ussed", "used"), ("ussing", "using"),
+            ("efitted", "efited"), ("efitting", "efiting"), ("ae", "e"), ("oe", "e"), ("efact", "ifact"),
+        ]
+        for (british, american) in swaps {
+            // One place at a time: `visualised` is `visualized`, not `vizualized`.
+            var searchRange = word.startIndex..<word.endIndex
+            while let found = word.range(of: british, range: searchRange) {
+                let swapped = word.replacingCharacters(in: found, with: american)
+                if cache.accepts(swapped) == true || isDerivedOrCompound(swapped) { return true }
+                searchRange = found.upperBound..<word.endIndex
+            }
         }
         return false
     }
@@ -193,8 +254,34 @@ struct EnglishTypoJudge {
         return longer.hasPrefix(shorter) || longer.hasSuffix(shorter)
     }
 
+    /// How often the repository must use the one word a four-letter word is a slip of.
+    static let shortWordEvidence = 200
+
+    /// Inflectional endings by kind: `s`/`es` are one kind, `d`/`ed` another.
+    static let inflections: [Substring: Int] = ["s": 1, "es": 1, "d": 2, "ed": 2, "r": 3, "er": 3, "rs": 4, "ers": 4, "ing": 5]
+
+    /// `dequantizes` / `dequantized`, `quantizers` / `quantizes`: the same stem with another
+    /// inflection is another form of the word, not its correction.
+    static func isInflectionChange(_ word: String, _ candidate: String) -> Bool {
+        let common = zip(word.utf8, candidate.utf8).prefix { $0 == $1 }.count
+        guard common >= 4 else { return false }
+        let wordTail = Substring(word.dropFirst(common))
+        let candidateTail = Substring(candidate.dropFirst(common))
+        guard let wordKind = inflections[wordTail], let candidateKind = inflections[candidateTail] else { return false }
+        return wordKind != candidateKind
+    }
+
     static func matchCase(_ word: String, _ capitalized: Bool) -> String {
         guard capitalized, let first = word.first else { return word }
         return first.uppercased() + word.dropFirst()
+    }
+}
+
+extension TypoVerdict {
+    /// The verdict with only the given suggestions (nil when none is left); safe only when one is.
+    func limited(to kept: [String]) -> TypoVerdict? {
+        guard kept != suggestions else { return self }
+        guard !kept.isEmpty else { return nil }
+        return TypoVerdict(range: range, word: word, suggestions: kept, safe: safe && kept.count == 1, curated: curated)
     }
 }

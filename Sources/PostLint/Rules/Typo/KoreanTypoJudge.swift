@@ -30,7 +30,7 @@ struct KoreanTypoJudge {
         if splits.contains(where: { RepositoryEvidence.isVocabulary(index.usage(of: $0.stem)) }) { return nil }
         guard words.isAvailable else { return nil }
         let known = words.contents.stems
-        if splits.contains(where: { known.contains($0.stem) }) { return nil }
+        if splits.contains(where: { known.contains($0.stem) || Self.isDerived($0.stem, from: known) }) { return nil }
         for (stem, _) in splits where stem.unicodeScalars.count >= 2 {
             if let found = unattestedSyllable(in: stem, index: index) { return verdict(word, stem: stem, suggestions: found, safe: false) }
         }
@@ -39,12 +39,37 @@ struct KoreanTypoJudge {
                 return verdict(word, stem: stem, suggestions: found, safe: found.count == 1)
             }
         }
+        // Korean Hunspell knows rare but right verb forms (찼을, 뜹니다, 없앴습니다).
+        if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: words.contents.syllables),
+            HunspellDictionary.korean.accepts(word.text) == false
+        {
+            return verdict(word, stem: word.text, suggestions: found, safe: found.count == 1)
+        }
         return nil
     }
 
     private func verdict(_ word: ProseWord, stem: String, suggestions: [String], safe: Bool) -> TypoVerdict {
         let range = word.range.lowerBound..<word.range.lowerBound + stem.utf8.count
         return TypoVerdict(range: range, word: stem, suggestions: Array(suggestions.prefix(3)), safe: safe)
+    }
+
+    /// Nouns made with a derivational suffix (온전성, 중기적, 중단점) and 하다 verb forms
+    /// (제곱한): the dictionary lists the root, not every word built on it.
+    static let derivingEndings: [[UInt8]] = [
+        "적", "성", "점", "화", "형", "력", "률", "율", "감", "한", "할", "함", "하는", "하여", "해", "하고", "하기", "하면",
+        "하지", "했", "했다",
+    ].map { Array($0.utf8) }
+
+    static func isDerived(_ stem: String, from known: Set<String>) -> Bool {
+        let bytes = Array(stem.utf8)
+        for ending in derivingEndings where bytes.count >= ending.count + 6 {
+            if bytes[(bytes.count - ending.count)...].elementsEqual(ending),
+                known.contains(String(decoding: bytes[..<(bytes.count - ending.count)], as: UTF8.self))
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// The word itself, then each stem left when a particle or ending is cut off.
@@ -107,6 +132,14 @@ struct KoreanTypoJudge {
         return a[..<last] == b[..<last]
     }
 
+    /// Loanwords one first consonant apart are most often two words (트위치/스위치,
+    /// 조인트/포인트), and people seldom mistype a word's very first key.
+    static func differsInFirstLead(_ lhs: String, _ rhs: String) -> Bool {
+        guard let a = lhs.unicodeScalars.first, let b = rhs.unicodeScalars.first, Hangul.isSyllable(a), Hangul.isSyllable(b)
+        else { return false }
+        return Hangul.parts(a).lead != Hangul.parts(b).lead
+    }
+
     static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars)
@@ -122,7 +155,7 @@ struct KoreanTypoJudge {
         let known = words.contents.stems
         let near = index.frequentNeighbours(of: stem).filter {
             index.usage(of: $0).occurrences >= max(KoreanStemIndex.frequentOccurrences, 10 * usage.occurrences)
-                && known.contains($0) && !Self.differsInLastSyllable(stem, $0)
+                && known.contains($0) && !Self.differsInLastSyllable(stem, $0) && !Self.differsInFirstLead(stem, $0)
         }
         // Last, Korean Hunspell (which knows every inflected form) must reject the stem.
         // Its 11 MB affix file takes seconds to load, so it is opened only when a word
@@ -139,7 +172,15 @@ final class KoreanStemIndex: @unchecked Sendable {
     static let frequentOccurrences = 10
 
     let usages: [String: Vocabulary.Usage]
-    private var neighbourKeys: [String: [String]] = [:]
+    /// How often each Hangul syllable occurs in the run's words.
+    private let syllableCounts: [UInt32: Int]
+    /// A stem with one jamo slot blanked: the slot's place, the syllable's other two jamo,
+    /// and the stem's other syllables.
+    struct BlankedKey: Hashable {
+        let values: [UInt32]
+    }
+
+    private var neighbourKeys: [BlankedKey: [String]] = [:]
 
     static func of(_ vocabulary: Vocabulary) -> KoreanStemIndex {
         vocabulary.derived("typo.korean-stems") { KoreanStemIndex(vocabulary: $0) }
@@ -147,19 +188,56 @@ final class KoreanStemIndex: @unchecked Sendable {
 
     init(vocabulary: Vocabulary) {
         var usages: [String: Vocabulary.Usage] = [:]
-        for (word, usage) in vocabulary.usages where word.unicodeScalars.first.map(Hangul.isSyllable) == true {
+        for (word, usage) in vocabulary.usages(where: Hangul.isSyllable) {
             for (stem, _) in KoreanTypoJudge.splits(of: word) {
                 usages[stem, default: .init()].occurrences += usage.occurrences
                 usages[stem, default: .init()].files = max(usages[stem, default: .init()].files, usage.files)
             }
         }
         self.usages = usages
+        var syllableCounts: [UInt32: Int] = [:]
+        for (word, usage) in vocabulary.usages(where: Hangul.isSyllable) {
+            for scalar in word.unicodeScalars { syllableCounts[scalar.value, default: 0] += usage.occurrences }
+        }
+        self.syllableCounts = syllableCounts
         for (stem, usage) in usages where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
             for key in Self.blankedKeys(stem) { neighbourKeys[key, default: []].append(stem) }
         }
     }
 
     func usage(of stem: String) -> Vocabulary.Usage { usages[stem] ?? .init() }
+
+    /// Evidence 4: a word with one syllable that neither the Korean dictionary nor any
+    /// other word of the repository uses (믁성을, 과정윽), where changing one jamo of it gives
+    /// a word the repository uses (특성을, 과정을). Slips of the finger make such syllables;
+    /// real words, even rare ones, are built from common ones.
+    func repairs(ofStrangeSyllableIn word: String, dictionary: Set<UInt32>) -> [String]? {
+        var syllables = Array(word.unicodeScalars)
+        let own = max(1, usage(of: word).occurrences)
+        let strange = syllables.indices.filter {
+            Hangul.isSyllable(syllables[$0]) && !dictionary.contains(syllables[$0].value)
+                && syllableCounts[syllables[$0].value, default: 0] <= own
+        }
+        guard strange.count == 1, let position = strange.first else { return nil }
+        let original = syllables[position]
+        let (lead, vowel, tail) = Hangul.parts(original)
+        var variants: [Unicode.Scalar] = []
+        for other in 0..<Hangul.leadCount where other != lead { variants.append(Hangul.syllable(lead: other, vowel: vowel, tail: tail)) }
+        for other in 0..<Hangul.vowelCount where other != vowel { variants.append(Hangul.syllable(lead: lead, vowel: other, tail: tail)) }
+        for other in 0..<Hangul.tailCount where other != tail { variants.append(Hangul.syllable(lead: lead, vowel: vowel, tail: other)) }
+        var found: [(text: String, occurrences: Int)] = []
+        for variant in variants where dictionary.contains(variant.value) || syllableCounts[variant.value, default: 0] > 0 {
+            syllables[position] = variant
+            let candidate = KoreanTypoJudge.text(syllables[...])
+            let occurrences = usage(of: candidate).occurrences
+            if occurrences >= Self.repairOccurrences { found.append((candidate, occurrences)) }
+        }
+        guard !found.isEmpty else { return nil }
+        return found.sorted { $0.occurrences > $1.occurrences }.map(\.text)
+    }
+
+    /// How often the repository must use a repaired word for it to be suggested.
+    static let repairOccurrences = 3
 
     /// Frequent stems that differ from `stem` in one jamo, or by two neighbouring
     /// syllables swapped.
@@ -177,15 +255,16 @@ final class KoreanStemIndex: @unchecked Sendable {
     }
 
     /// For each syllable and each of its three jamo slots, the stem with that slot blanked.
-    static func blankedKeys(_ stem: String) -> [String] {
-        let syllables = Array(stem.unicodeScalars)
-        var keys: [String] = []
-        for position in syllables.indices where Hangul.isSyllable(syllables[position]) {
-            let (lead, vowel, tail) = Hangul.parts(syllables[position])
+    static func blankedKeys(_ stem: String) -> [BlankedKey] {
+        let syllables = stem.unicodeScalars.map(\.value)
+        var keys: [BlankedKey] = []
+        keys.reserveCapacity(3 * syllables.count)
+        for position in syllables.indices where Hangul.isSyllable(Unicode.Scalar(syllables[position])!) {
+            let (lead, vowel, tail) = Hangul.parts(Unicode.Scalar(syllables[position])!)
             for (slot, parts) in [(0, (vowel, tail)), (1, (lead, tail)), (2, (lead, vowel))] {
-                var key = "\(position):\(slot):\(parts.0):\(parts.1)|"
-                for (other, scalar) in syllables.enumerated() where other != position { key.unicodeScalars.append(scalar) }
-                keys.append(key)
+                var values = syllables
+                values[position] = 0x11_0000 + UInt32(slot) << 16 | parts.0 << 8 | parts.1
+                keys.append(BlankedKey(values: values))
             }
         }
         return keys

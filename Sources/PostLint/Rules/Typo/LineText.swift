@@ -27,25 +27,45 @@ enum LineText {
     /// U+F8FF / U+FFFD. Another rule reports it; the typo rule just stays out.
     static func hasMojibake(_ line: ArraySlice<UInt8>) -> Bool {
         guard line.contains(where: { $0 >= 0x80 }) else { return false }
-        var previous: Unicode.Scalar = " "
-        for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
-            if scalar.value == 0xF8FF || scalar.value == 0xFFFD { return true }
-            if isAccentedLatin(scalar) && isLegacySymbolOrLetter(previous)
-                || isAccentedLatin(previous) && isLegacySymbolOrLetter(scalar)
+        var previous: UInt32 = 0x20
+        // Scalars decoded from the bytes (no String): this runs on every non-ASCII line.
+        var index = line.startIndex
+        while index < line.endIndex {
+            let (value, length) = scalar(line, at: index)
+            index += length
+            if value == 0xF8FF || value == 0xFFFD { return true }
+            if isAccentedLatin(value) && isLegacySymbolOrLetter(previous)
+                || isAccentedLatin(previous) && isLegacySymbolOrLetter(value)
             {
                 return true
             }
-            previous = scalar
+            previous = value
         }
         return false
     }
 
-    private static func isAccentedLatin(_ scalar: Unicode.Scalar) -> Bool {
-        (0xC0...0x24F).contains(scalar.value)
+    /// The scalar at `index` and its length; U+FFFD for an invalid sequence, as String
+    /// decoding would give.
+    static func scalar(_ bytes: ArraySlice<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length > 0, index + length <= bytes.endIndex else { return (0xFFFD, 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (value, length)
     }
 
-    private static func isLegacySymbolOrLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x80...0x2FF).contains(scalar.value) || (0x2000...0x22FF).contains(scalar.value)
+    private static func isAccentedLatin(_ value: UInt32) -> Bool {
+        (0xC0...0x24F).contains(value)
+    }
+
+    private static func isLegacySymbolOrLetter(_ value: UInt32) -> Bool {
+        (0x80...0x2FF).contains(value) || (0x2000...0x22FF).contains(value)
     }
 
     /// Ranges of the line that are markup rather than words: inline math `$…$`, `\(…\)`,
@@ -122,9 +142,16 @@ enum LineText {
         {
             return true
         }
+        // Command-line options (`-mtime`, `--force`).
+        if chunk.count > 1, chunk.first == UInt8(ascii: "-"), isLetter(chunk[chunk.startIndex + 1]) || chunk[chunk.startIndex + 1] == UInt8(ascii: "-") {
+            return true
+        }
+        // Domains and file names (`example.com`), and identifiers like `count:poisson`.
         var index = chunk.startIndex + 1
         while index + 1 < chunk.endIndex {
-            if chunk[index] == UInt8(ascii: "."), isAlphanumeric(chunk[index - 1]), isAlphanumeric(chunk[index + 1]) {
+            if chunk[index] == UInt8(ascii: ".") || chunk[index] == UInt8(ascii: ":"),
+                isAlphanumeric(chunk[index - 1]), isAlphanumeric(chunk[index + 1])
+            {
                 return true
             }
             index += 1
@@ -132,20 +159,57 @@ enum LineText {
         return false
     }
 
-    /// ASCII fast path of ICU's word segmentation: runs of letters, digits, `_` and
-    /// apostrophes (segments with digits or `_` are dropped later, as with ICU's).
+    /// Whether the line needs ICU's word-break iterator: it holds a non-ASCII letter,
+    /// digit, mark or format character. Lines whose only non-ASCII characters are
+    /// punctuation, spaces and symbols (’ “ ” — … emoji, most English prose) take the
+    /// byte fast path, which segments them as ICU would.
+    static func needsWordBreakIterator(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        var index = line.lowerBound
+        while index < line.upperBound {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let (value, length) = scalar(bytes[line], at: index)
+            index += length
+            guard let scalar = Unicode.Scalar(value) else { return true }
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+                .connectorPunctuation:
+                continue
+            default:
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Fast path of ICU's word segmentation: runs of ASCII letters, digits, `_` and
+    /// apostrophes, and ’ between two of them (segments with digits or `_` are dropped
+    /// later, as with ICU's). Other non-ASCII characters end a word.
     static func asciiSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start: Int? = nil
-        for index in line {
+        var index = line.lowerBound
+        while index < line.upperBound {
             let byte = bytes[index]
-            let inWord = isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "'")
+            var width = 1
+            var inWord = isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "'")
+            if byte == 0xE2, index + 3 < line.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                // ’ inside a word (don’t) belongs to it, as MidNumLet does in ICU.
+                width = 3
+                inWord = start != nil && isAlphanumeric(bytes[index - 1]) && isAlphanumeric(bytes[index + 3])
+            } else if byte >= 0x80 {
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            }
             if inWord, start == nil {
                 start = index
             } else if !inWord, let open = start {
                 result.append(open..<index)
                 start = nil
             }
+            index += width
         }
         if let open = start { result.append(open..<line.upperBound) }
         return result.filter { range in range.contains { isAlphanumeric(bytes[$0]) } }

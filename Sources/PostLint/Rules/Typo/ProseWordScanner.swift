@@ -5,11 +5,15 @@ struct ProseWord {
     enum Script { case latin, hangul }
 
     let range: Range<Int>
-    let text: String
+    /// The word's UTF-8 bytes (a slice of the document's: no copy, no String, until a
+    /// word is judged for the first time in the run).
+    let bytes: ArraySlice<UInt8>
     let script: Script
     /// Nothing but markup or list markers before it on the line, or it follows `.`, `!`,
     /// `?` or `:`: a capital letter there says nothing about a proper noun.
     let startsSentence: Bool
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Finds the words of a document's prose. Left out: everything `Document.isProse` rejects
@@ -57,7 +61,7 @@ struct ProseWordScanner {
 
     private func words(inLine line: Range<Int>, skipping skipped: [Range<Int>]) -> [ProseWord] {
         let chunks = LineText.chunks(bytes, line).filter { !LineText.isNonWordChunk(bytes[$0]) }
-        let segments = bytes[line].allSatisfy({ $0 < 0x80 }) ? LineText.asciiSegments(bytes, line) : icuSegments(line)
+        let segments = LineText.needsWordBreakIterator(bytes, line) ? icuSegments(line) : LineText.asciiSegments(bytes, line)
         var result: [ProseWord] = []
         var chunkIndex = 0
         for segment in segments {
@@ -134,7 +138,7 @@ struct ProseWordScanner {
         // Only a capital letter makes the sentence start matter.
         let capital = bytes[range.lowerBound] >= UInt8(ascii: "A") && bytes[range.lowerBound] <= UInt8(ascii: "Z")
         return ProseWord(
-            range: range, text: String(decoding: bytes[range], as: UTF8.self), script: script,
+            range: range, bytes: bytes[range], script: script,
             startsSentence: capital && LineText.startsSentence(bytes, at: range.lowerBound, lineStart: line.lowerBound))
     }
 

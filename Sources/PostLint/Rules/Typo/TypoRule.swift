@@ -58,32 +58,17 @@ public struct TypoRule: Rule {
         // the run's vocabulary and the options.
         let cache = vocabulary.derived("typo.verdicts.\(context.options.hashValue)") { _ in TypoVerdictCache() }
         let words = ProseWordScanner(document: document).words()
-        let verdicts = words.compactMap { word in
-            cache.verdict(for: word) { word.script == .latin ? english.judge(word) : korean.judge(word) }
-                .map { (word, $0) }
+        let verdicts = cache.verdicts(for: words) { word in
+            word.script == .latin ? english.judge(word) : korean.judge(word)
         }
-        let foreignLines = Self.foreignLines(of: verdicts.filter { $0.0.script == .latin }.map(\.0), in: words, document, vocabulary)
-        return verdicts.filter { word, verdict in
-            word.script == .hangul || verdict.safe || !foreignLines.contains(document.lines.lineNumber(at: word.range.lowerBound))
+        let flaggedLatin = verdicts.filter { $0.0.script == .latin && !$0.1.curated }.map(\.0)
+        let foreignLines = ForeignText.lines(of: flaggedLatin, in: document, vocabulary)
+        return verdicts.compactMap { word, verdict -> TypoVerdict? in
+            guard word.script == .latin, !verdict.curated else { return verdict }
+            if foreignLines.contains(document.lines.lineNumber(at: word.range.lowerBound)) { return nil }
+            return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
-            .map { diagnostic(for: $0.1, severity: context.severity) }
-    }
-
-    /// Lines where three or more, and a third, of the lower-case Latin words are unknown are in another
-    /// language (French, Latin placeholder text): English suggestions would be noise.
-    static func foreignLines(of flagged: [ProseWord], in words: [ProseWord], _ document: Document, _ vocabulary: Vocabulary) -> Set<Int> {
-        let lines = Set(flagged.map { document.lines.lineNumber(at: $0.range.lowerBound) })
-        guard !lines.isEmpty else { return [] }
-        var counts: [Int: (words: Int, unknown: Int)] = [:]
-        for word in words where word.script == .latin && word.text.count >= 3 && word.text.first?.isLowercase == true {
-            let line = document.lines.lineNumber(at: word.range.lowerBound)
-            guard lines.contains(line) else { continue }
-            let known = RepositoryEvidence.isVocabulary(vocabulary.usage(of: word.text))
-                || EnglishSpellCache.shared.accepts(word.text) != false
-            counts[line, default: (0, 0)].words += 1
-            if !known { counts[line, default: (0, 0)].unknown += 1 }
-        }
-        return Set(counts.filter { $0.value.unknown >= 3 && $0.value.unknown * 3 > $0.value.words }.keys)
+        .map { diagnostic(for: $0, severity: context.severity) }
     }
 
     private func diagnostic(for verdict: TypoVerdict, severity: Severity) -> Diagnostic {
@@ -98,35 +83,72 @@ public struct TypoRule: Rule {
 }
 
 /// Verdicts by word, shared by the files of a run. A verdict's range always starts where
-/// its word starts, so it is stored by length and moved to each occurrence.
+/// its word starts, so it is stored by length and moved to each occurrence. Words are
+/// keyed by their bytes: hashing a String normalises it first, which cost more than
+/// judging most words.
 final class TypoVerdictCache: @unchecked Sendable {
-    private struct Key: Hashable {
-        let text: String
+    struct Key: Hashable {
+        let bytes: ArraySlice<UInt8>
         let startsSentence: Bool
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(startsSentence)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.startsSentence == rhs.startsSentence && lhs.bytes.count == rhs.bytes.count
+                && lhs.bytes.withUnsafeBytes { a in
+                    rhs.bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+                }
+        }
     }
 
     private let lock = NSLock()
-    private var verdicts: [Key: TypoVerdict?] = [:]
+    private var known: [Key: TypoVerdict?] = [:]
 
-    func verdict(for word: ProseWord, judge: () -> TypoVerdict?) -> TypoVerdict? {
-        let key = Key(text: word.text, startsSentence: word.startsSentence)
-        lock.lock()
-        let known = verdicts[key]
-        lock.unlock()
-        let found: TypoVerdict?
-        if let known {
-            found = known
-        } else {
-            found = judge()
-            lock.lock()
-            verdicts[key] = .some(found)
-            lock.unlock()
-        }
-        return found.map { verdict in
+    /// The verdicts on a document's words, in order: each distinct word is looked up once
+    /// per document, and judged once per run.
+    func verdicts(for words: [ProseWord], judge: (ProseWord) -> TypoVerdict?) -> [(ProseWord, TypoVerdict)] {
+        var local: [Key: TypoVerdict?] = [:]
+        local.reserveCapacity(words.count / 2)
+        var result: [(ProseWord, TypoVerdict)] = []
+        for word in words {
+            // Latin words under three letters and one-syllable Korean words are never judged
+            // typos: the most frequent words, skipped before any hashing.
+            if word.bytes.count < 3 || (word.script == .hangul && word.bytes.count < 6) { continue }
+            let key = Key(bytes: word.bytes, startsSentence: word.startsSentence)
+            let verdict: TypoVerdict?
+            if let seen = local[key] {
+                verdict = seen
+            } else {
+                verdict = shared(key, word, judge)
+                local[key] = .some(verdict)
+            }
+            guard let verdict else { continue }
             let start = word.range.lowerBound
-            return TypoVerdict(
-                range: start..<start + verdict.range.count, word: verdict.word, suggestions: verdict.suggestions,
-                safe: verdict.safe)
+            result.append(
+                (
+                    word,
+                    TypoVerdict(
+                        range: start..<start + verdict.range.count, word: verdict.word, suggestions: verdict.suggestions,
+                        safe: verdict.safe, curated: verdict.curated, nameSuggestions: verdict.nameSuggestions)
+                ))
         }
+        return result
+    }
+
+    private func shared(_ key: Key, _ word: ProseWord, _ judge: (ProseWord) -> TypoVerdict?) -> TypoVerdict? {
+        lock.lock()
+        let found = known[key]
+        lock.unlock()
+        if let found { return found }
+        let verdict = judge(word)
+        // Stored with its own copy of the bytes, not a slice that keeps the document alive.
+        let stored = Key(bytes: ArraySlice(Array(word.bytes)), startsSentence: key.startsSentence)
+        lock.lock()
+        known[stored] = .some(verdict)
+        lock.unlock()
+        return verdict
     }
 }

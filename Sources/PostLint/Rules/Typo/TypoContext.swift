@@ -1,0 +1,120 @@
+/// Lines of prose in another language (French, Irish, Latin placeholder text): English
+/// suggestions there are noise. A line is foreign when three or more, and a third, of its
+/// words are unknown to both the dictionary and the repository, or two or more and a half
+/// when some of them carry accented Latin letters (é, ú, ç), which English words do not.
+enum ForeignText {
+    static func lines(of flagged: [ProseWord], in document: Document, _ vocabulary: Vocabulary) -> Set<Int> {
+        var result: Set<Int> = []
+        var counts: [Int: Counts] = [:]
+        func count(_ line: Int) -> Counts {
+            if let known = counts[line] { return known }
+            let value = Counts(document.utf8[document.lines.contentRange(ofLine: line)], vocabulary)
+            counts[line] = value
+            return value
+        }
+        for line in Set(flagged.map { document.lines.lineNumber(at: $0.range.lowerBound) }) {
+            if count(line).isForeign {
+                result.insert(line)
+                continue
+            }
+            // Placeholder text and tables of identifiers come in short lines: look at the
+            // lines around, where most words must be unknown.
+            let window = max(0, line - 3)...min(document.lines.lineCount - 1, line + 3)
+            let total = window.map(count).reduce(Counts()) { $0.adding($1) }
+            if total.unknown >= 5 && total.unknown * 2 > total.words { result.insert(line) }
+        }
+        return result
+    }
+
+    struct Counts {
+        var words = 0
+        var unknown = 0
+        var accented = 0
+
+        init() {}
+
+        var isForeign: Bool { (unknown >= 3 && unknown * 3 > words) || (accented > 0 && unknown >= 2 && unknown * 2 >= words) }
+
+        func adding(_ other: Counts) -> Counts {
+            var sum = self
+            sum.words += other.words
+            sum.unknown += other.unknown
+            sum.accented += other.accented
+            return sum
+        }
+
+        init(_ line: ArraySlice<UInt8>, _ vocabulary: Vocabulary) {
+            for token in ForeignText.latinTokens(line) {
+                if token.accented {
+                    words += 1
+                    unknown += 1
+                    accented += 1
+                    continue
+                }
+                // Capitalised words are names as often as not: only lower-case words vote.
+                guard token.text.count >= 3, token.text.first?.isLowercase == true else { continue }
+                words += 1
+                let known = RepositoryEvidence.isVocabulary(vocabulary.usage(of: token.text))
+                    || EnglishSpellCache.shared.accepts(token.text) != false
+                if !known { unknown += 1 }
+            }
+        }
+    }
+
+    /// Runs of Latin letters (ASCII or accented, U+00C0–U+024F); `accented` when one is.
+    fileprivate static func latinTokens(_ line: ArraySlice<UInt8>) -> [(text: String, accented: Bool)] {
+        var tokens: [(String, Bool)] = []
+        var current = ""
+        var accented = false
+        for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
+            let isASCIILetter = scalar.isASCII && scalar.properties.isAlphabetic
+            let isAccented = (0xC0...0x24F).contains(scalar.value) && scalar.value != 0xD7 && scalar.value != 0xF7
+            if isASCIILetter || isAccented {
+                current.unicodeScalars.append(scalar)
+                accented = accented || isAccented
+            } else if !current.isEmpty {
+                tokens.append((current, accented))
+                current = ""
+                accented = false
+            }
+        }
+        if !current.isEmpty { tokens.append((current, accented)) }
+        return tokens
+    }
+}
+
+/// A capitalised word among names (`Hugo Germain`, `Vaibhav Aggarwal`, `F. Schroff`,
+/// `Rolnick et al.`) is most likely a name itself: a dictionary word one letter away says
+/// nothing, only a name the repository spells otherwise does (`Julien Chaumand` →
+/// `Chaumond`).
+enum NameContext {
+    static func isAmongNames(_ word: ProseWord, in document: Document) -> Bool {
+        let bytes = document.utf8
+        guard word.range.lowerBound < bytes.count, bytes[word.range.lowerBound] >= UInt8(ascii: "A"),
+            bytes[word.range.lowerBound] <= UInt8(ascii: "Z")
+        else { return false }
+        let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: word.range.lowerBound))
+        let before = String(decoding: bytes[line.lowerBound..<word.range.lowerBound], as: UTF8.self)
+        let after = String(decoding: bytes[word.range.upperBound..<line.upperBound], as: UTF8.self)
+        if after.hasPrefix(" et al") { return true }
+        // An initial before it (`D. Kalengichenko`, `Maximum A Posteriori`).
+        for gap in [". ", " "] where before.hasSuffix(gap) {
+            let rest = before.dropLast(gap.count)
+            if let initial = rest.last, initial.isUppercase, rest.dropLast().last.map({ !$0.isLetter }) ?? true {
+                return true
+            }
+        }
+        guard !word.startsSentence else { return false }
+        let previous = before.hasSuffix(" ") ? before.dropLast().split(separator: " ").last.map(String.init) : nil
+        let next = after.hasPrefix(" ") ? after.dropFirst().split(separator: " ").first.map { String($0.prefix { $0.isLetter }) } : nil
+        return [previous, next].contains { isName($0) }
+    }
+
+    /// A capitalised word the dictionary does not know (`Vaibhav`, `Défossez`).
+    private static func isName(_ word: String?) -> Bool {
+        guard let word, let first = word.first, first.isUppercase, word.count >= 2,
+            word.dropFirst().allSatisfy({ $0.isLetter && $0.isLowercase })
+        else { return false }
+        return EnglishSpellCache.shared.accepts(word) == false
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+
+@testable import PostLint
+
+/// What keeps the typo rule quiet on clean published posts (foreign text, names, jargon,
+/// British spelling, identifiers), the Korean unattested-syllable evidence, and the byte
+/// fast paths that must find exactly what the slower ones did.
+final class TypoPrecisionTests: XCTestCase {
+    private func typos(_ text: String, fileName: String = "post.md", vocabulary: Vocabulary? = nil) -> [String] {
+        let document = TestSupport.document(text, fileName: fileName)
+        let context = RuleContext(fileExists: nil, severity: .warning, options: RuleOptions(), vocabulary: vocabulary)
+        return TypoRule().check(document, context: context).map { document.string($0.range) }
+    }
+
+    func testForeignLinesAndPlaceholderTextAreLeftAlone() {
+        XCTAssertEqual(typos("La solution imaginée consiste en une application mise à disposition des agents.\n"), [])
+        let lorem = """
+            Vivamus sagittis lacus vel augue rutrum faucibus dolor auctor.
+
+            * Donec id elit non mi porta gravida at eget metus.
+
+            * Nulla vitae elit libero, a pharetra augue.
+            """
+        XCTAssertEqual(typos(lorem), [])
+        // An English line with one slip is still English.
+        XCTAssertEqual(typos("We trained the model on a larger corpus and the perforamnce improved.\n"), ["perforamnce"])
+    }
+
+    func testNamesAmongNamesAreNotCorrectedToDictionaryWords() {
+        XCTAssertEqual(typos("As Rolnick et al. (2019) argue, the effect is small.\n"), [])
+        XCTAssertEqual(typos("- Rolnick et al. (2019) - Tackling Climate Change\n"), [])
+        XCTAssertEqual(typos("Quantization by Chen, Zhu, Howard and D. Kalengichenko was fast.\n"), [])
+    }
+
+    func testJargonStemsTakeAnyInflection() {
+        let vocabulary = Vocabulary(texts: [
+            "dequantize the weights", "we dequantize", "dequantize again", "then dequantize",
+            "QLoRA dequantizes weights to bfloat16.",
+        ])
+        XCTAssertEqual(typos("QLoRA dequantizes weights to bfloat16.\n", vocabulary: vocabulary), [])
+        // The dictionary knows how its own words inflect: a wrong form stays suspect.
+        XCTAssertEqual(typos("The model was developped in Paris.\n"), ["developped"])
+    }
+
+    func testBritishSpellingsAreNotTypos() {
+        XCTAssertEqual(typos("The tokenised text is visualised in greyscale, and the results catalogued.\n"), [])
+    }
+
+    func testTheFirstLetterIsNotEdited() {
+        let edits = Set(EnglishEdits.of("pyenv"))
+        XCTAssertFalse(edits.contains("myenv"))
+        XCTAssertFalse(edits.contains("yenv"))
+        XCTAssertTrue(edits.contains("ypenv"), "swapping the first two letters is a slip")
+        XCTAssertTrue(edits.contains("pyen"))
+    }
+
+    func testOptionsAndIdentifiersAreNotProse() {
+        XCTAssertTrue(LineText.isNonWordChunk(Array("-mtime:".utf8)[...]))
+        XCTAssertTrue(LineText.isNonWordChunk(Array("count:poisson,".utf8)[...]))
+        XCTAssertFalse(LineText.isNonWordChunk(Array("Note:".utf8)[...]))
+    }
+
+    func testKoreanSyllableNoWordUsesIsRepairedToAWordTheRepositoryUses() throws {
+        try XCTSkipUnless(KoreanWordList.shared.isAvailable, "hunspell-ko is not installed")
+        let vocabulary = Vocabulary(texts: ["특성을 본다", "특성을 안다", "그 특성을 쓴다", "모델의 믁성을 본다."])
+        XCTAssertEqual(typos("모델의 믁성을 본다.\n", vocabulary: vocabulary), ["믁성을"])
+        // Without a repaired word the repository uses, nothing is said.
+        XCTAssertEqual(typos("모델의 믁성을 본다.\n", vocabulary: Vocabulary(texts: ["모델의 믁성을 본다."])), [])
+    }
+
+    func testEveryOccurrenceIsReportedWhateverTheCache() {
+        let vocabulary = Vocabulary(texts: ["reasoning reasoning reasoning reasoning", "Good reasoing and more reasoing."])
+        let first = typos("Good reasoing and more reasoing.\n", vocabulary: vocabulary)
+        let again = typos("Good reasoing and more reasoing.\n", vocabulary: vocabulary)
+        XCTAssertEqual(first, ["reasoing", "reasoing"])
+        XCTAssertEqual(again, first, "a warm cache gives the same findings")
+    }
+
+    func testByteFastPathsMatchTheStringOnes() {
+        for line in ["ÏùºÍ∞Ñ Ï¥ù", "ê°œ", "café au lait", "plain text", "데이터셋 — ok", "\u{F8FF} logo"] {
+            let bytes = Array(line.utf8)
+            let viaString = line.unicodeScalars.contains { $0.value == 0xF8FF || $0.value == 0xFFFD }
+                || zip(line.unicodeScalars, line.unicodeScalars.dropFirst()).contains { a, b in
+                    let accented = { (s: Unicode.Scalar) in (0xC0...0x24F).contains(s.value) }
+                    let legacy = { (s: Unicode.Scalar) in (0x80...0x2FF).contains(s.value) || (0x2000...0x22FF).contains(s.value) }
+                    return accented(a) && legacy(b) || legacy(a) && accented(b)
+                }
+            XCTAssertEqual(LineText.hasMojibake(bytes[...]), viaString, line)
+        }
+        let line = Array("Don’t stop — it’s ‘quoted’ text.".utf8)
+        let words = LineText.asciiSegments(line, 0..<line.count).map { String(decoding: line[$0], as: UTF8.self) }
+        XCTAssertEqual(words, ["Don’t", "stop", "it’s", "quoted", "text"])
+        XCTAssertFalse(LineText.needsWordBreakIterator(line, 0..<line.count))
+        let korean = Array("데이터셋 text".utf8)
+        XCTAssertTrue(LineText.needsWordBreakIterator(korean, 0..<korean.count))
+    }
+
+    func testVocabularyKeysRoundTripTheirBytes() {
+        for word in ["a", "reasoning", "sixteen-letters!", "a-much-longer-word-than-sixteen", "데이터셋을"] {
+            let bytes = Array(word.utf8)
+            XCTAssertEqual(Vocabulary.WordBytes(bytes: bytes).bytes, bytes)
+            XCTAssertEqual(Vocabulary.WordBytes(bytes: bytes), Vocabulary.WordBytes(slice: bytes[...]))
+        }
+        XCTAssertNotEqual(Vocabulary.WordBytes(bytes: Array("ab".utf8)), Vocabulary.WordBytes(bytes: Array("ab\0".utf8)))
+        let vocabulary = Vocabulary(texts: ["Reasoning reasoning", "reasoning"])
+        XCTAssertEqual(vocabulary.usage(of: "REASONING"), Vocabulary.Usage(occurrences: 3, files: 2))
+        XCTAssertEqual(vocabulary.usages["reasoning"], Vocabulary.Usage(occurrences: 3, files: 2))
+    }
+}
