@@ -31,6 +31,15 @@ public struct DeclarativeRule: Sendable {
         public let message: String
         /// The fix's replacement (`substitution` only); `$1`... are the groups.
         public let replacement: String?
+        /// Text every match contains, to skip the pattern on documents without it.
+        let required: RequiredLiteral?
+
+        public init(regex: ICURegularExpression, message: String, replacement: String?) {
+            self.regex = regex
+            self.message = message
+            self.replacement = replacement
+            required = RequiredLiteral(pattern: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive))
+        }
     }
 
     public let id: String
@@ -78,6 +87,7 @@ public struct DeclarativeRule: Sendable {
         var diagnostics: [Diagnostic] = []
         var taken: [Range<Int>] = []
         for entry in entries {
+            if let required = entry.required, !document.mayContain(required) { continue }
             for match in try entry.regex.matches(in: document) where !match.range.isEmpty {
                 if !inScope(match.range, of: document) { continue }
                 if math.contains(where: { $0.overlaps(match.range) }) { continue }

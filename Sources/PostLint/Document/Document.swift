@@ -30,6 +30,9 @@ public final class Document: @unchecked Sendable {
 
     public var path: String { source.path }
 
+    /// Values rules derive from the document and share (see `DerivedValues`).
+    let derived = DerivedValues()
+
     /// The text as UTF-16, for ICU's regular expressions; made on first use.
     public private(set) lazy var utf16Text = UTF16Text(utf8)
 

@@ -41,19 +41,38 @@ public struct ScriptShare: Sendable {
 
     public init(_ text: String, expected: [Script]) {
         let codes = Set(expected.map(\.code))
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
-            var hasLetter = false
-            var hasExpected = false
-            for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
-                hasLetter = true
-                if codes.contains(plicu_script(Int32(scalar.value))) {
-                    hasExpected = true
-                    break
+        let latinExpected = codes.contains(Script.latin.code)
+        var hasLetter = false
+        var hasExpected = false
+        // Words are runs between whitespace scalars; a word counts for the scripts when one
+        // of its letters is in them. ASCII is decided without asking ICU.
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value == 0x20 || (0x09...0x0D).contains(value) {
+                    endWord(&hasLetter, &hasExpected)
+                } else if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                    hasLetter = true
+                    if latinExpected { hasExpected = true }
                 }
+                continue
             }
-            if hasLetter { words += 1 }
-            if hasExpected { expectedWords += 1 }
+            let properties = scalar.properties
+            if properties.isWhitespace {
+                endWord(&hasLetter, &hasExpected)
+            } else if properties.isAlphabetic {
+                hasLetter = true
+                if !hasExpected, codes.contains(plicu_script(Int32(value))) { hasExpected = true }
+            }
         }
+        endWord(&hasLetter, &hasExpected)
+    }
+
+    private mutating func endWord(_ hasLetter: inout Bool, _ hasExpected: inout Bool) {
+        if hasLetter { words += 1 }
+        if hasExpected { expectedWords += 1 }
+        hasLetter = false
+        hasExpected = false
     }
 
     public var share: Double { words == 0 ? 1 : Double(expectedWords) / Double(words) }

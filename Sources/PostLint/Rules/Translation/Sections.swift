@@ -15,7 +15,12 @@ public struct Section: Sendable, Hashable {
 /// the `--- Title ---` banners of digest generators (whose titles may wrap onto indented
 /// continuation lines).
 public enum Sections {
+    /// The document's sections, built once per document and shared by the rules that ask.
     public static func of(_ document: Document) -> [Section] {
+        document.derived.value("sections") { build(document) }
+    }
+
+    static func build(_ document: Document) -> [Section] {
         let headings = document.format == .plainText ? plainTextHeadings(document) : document.headings
         var sections: [Section] = []
         for (index, heading) in headings.enumerated() {

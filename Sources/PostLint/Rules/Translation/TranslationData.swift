@@ -68,6 +68,23 @@ struct TranslationData: Sendable {
         }
     }
 
+    /// What a heading says about its section, from the tests below.
+    struct HeadingClass: Sendable {
+        let namesOriginal: Bool
+        let language: Language?
+        let isKeptInOriginal: Bool
+    }
+
+    /// The heading's class, looked up once per distinct heading in a run (a repository
+    /// repeats `Abstract`, `초록 (Korean)` thousands of times).
+    func classify(_ title: String) -> HeadingClass {
+        headingClasses.value(for: title) {
+            HeadingClass(namesOriginal: namesOriginal(title), language: language(namedIn: title), isKeptInOriginal: isKeptInOriginal(title))
+        }
+    }
+
+    private let headingClasses = MemoTable<String, HeadingClass>()
+
     /// The language a heading names, if any.
     func language(namedIn title: String) -> Language? {
         languages.first { language in language.labels.contains { $0.firstMatch(in: title) != nil } }

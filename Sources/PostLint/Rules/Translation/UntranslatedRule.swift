@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A section that should be in another language but is not: the translation pipeline
@@ -43,13 +44,17 @@ public struct UntranslatedRule: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let sections = Sections.of(document)
-        let fileLanguage = Self.documentLanguage(document)
+        guard !sections.isEmpty else { return [] }
+        // Only sections whose heading names no language need the file's; most files have none.
+        var fileLanguage: TranslationData.Language?? = nil
         var diagnostics: [Diagnostic] = []
         for (index, section) in sections.enumerated() {
-            if Self.data.namesOriginal(section.title) { continue }
-            let named = Self.data.language(namedIn: section.title)
-            if named == nil, Self.data.isKeptInOriginal(section.title) { continue }
-            guard let language = named ?? fileLanguage else { continue }
+            let heading = Self.data.classify(section.title)
+            if heading.namesOriginal { continue }
+            let named = heading.language
+            if named == nil, heading.isKeptInOriginal { continue }
+            if named == nil, fileLanguage == nil { fileLanguage = .some(Self.documentLanguage(document)) }
+            guard let language = named ?? fileLanguage ?? nil else { continue }
             let finding = Self.finding(in: section, at: index, of: sections, language: language, strict: named != nil, document: document)
             if let (range, problem) = finding {
                 let message = "\(Self.name(of: section, in: sections)) \(problem)"
@@ -65,9 +70,12 @@ public struct UntranslatedRule: Rule {
         in section: Section, at index: Int, of sections: [Section], language: TranslationData.Language, strict: Bool,
         document: Document
     ) -> (Range<Int>, String)? {
-        let prose = document.proseText(in: section.bodyRange).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !prose.isEmpty, let range = trimmedRange(section.bodyRange, document) else { return nil }
-        if prose.unicodeScalars.count <= Self.failureMessageLength, data.failureFamily(of: prose) != nil {
+        // Untrimmed: the copy and script tests split on whitespace anyway.
+        let prose = document.proseText(in: section.bodyRange)
+        guard let trimmedProse = trimmed(prose, ifAtMost: Self.failureMessageLength),
+            let range = trimmedRange(section.bodyRange, document)
+        else { return nil }
+        if let short = trimmedProse, data.failureFamily(of: short) != nil {
             return (range, "holds a translation failure message, not \(language.name)")
         }
         if let original = original(of: index, in: sections), isCopy(prose, of: document.proseText(in: sections[original].bodyRange)) {
@@ -80,6 +88,23 @@ public struct UntranslatedRule: Rule {
             return (range, "is not \(language.name): \(share.expectedWords) of \(share.words) words are in \(scripts)")
         }
         return nil
+    }
+
+    /// The text without surrounding whitespace (`.whitespacesAndNewlines`): nil when
+    /// nothing is left, `.some(nil)` when more than `limit` scalars are.
+    static func trimmed(_ text: String, ifAtMost limit: Int) -> String?? {
+        let scalars = text.unicodeScalars
+        let space = CharacterSet.whitespacesAndNewlines
+        guard let first = scalars.firstIndex(where: { !space.contains($0) }),
+            let last = scalars.lastIndex(where: { !space.contains($0) })
+        else { return nil }
+        let kept = scalars[first...last]
+        var count = 0
+        for _ in kept {
+            count += 1
+            if count > limit { return .some(nil) }
+        }
+        return .some(String(kept))
     }
 
     /// `'초록 (Korean)' of '1. Sharing is Caring...'`.
@@ -116,7 +141,9 @@ public struct UntranslatedRule: Rule {
 
     /// From front matter `lang`/`language`/`locale`, a `post.ko.md` name or a `ko/` folder.
     static func documentLanguage(_ document: Document) -> TranslationData.Language? {
+        // Parse the YAML only when one of the keys can be in it.
         if let frontMatter = document.frontMatter,
+            Self.mayNameLanguage(document.utf8[frontMatter.contentRange]),
             let values = (try? Yams.load(yaml: document.string(frontMatter.contentRange))) as? [String: Any]
         {
             for key in ["lang", "language", "locale"] {
@@ -132,5 +159,12 @@ public struct UntranslatedRule: Rule {
             if let language = data.language(code: folder) { return language }
         }
         return nil
+    }
+
+    /// Whether front matter bytes hold `lang` (`language`) or `locale`.
+    static func mayNameLanguage(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            ByteSearch.contains(buffer, Array("lang".utf8)) || ByteSearch.contains(buffer, Array("locale".utf8))
+        }
     }
 }

@@ -1,0 +1,302 @@
+/// Text every match of a regular expression must contain: one of a few literals (`\textbf{`,
+/// `this`, `{{`). A document holding none of them cannot match, so the rule skips the
+/// pattern without running ICU (or building the document's UTF-16) at all: most posts hold
+/// no LaTeX and no template token.
+///
+/// Found by reading the pattern conservatively: literal characters, groups, alternation
+/// and quantifiers are understood; anything else (classes, escapes like `\s`, anchors,
+/// lookaround) only ends a literal. A construct it does not know gives no requirement,
+/// which only costs speed, never a finding.
+struct RequiredLiteral: Sendable, Equatable {
+    /// A match holds at least one of these (UTF-8).
+    let alternatives: [[UInt8]]
+    /// Compared with ASCII letters folded (the pattern is case-insensitive).
+    let foldsCase: Bool
+
+    init(alternatives: [[UInt8]], foldsCase: Bool) {
+        self.alternatives = alternatives
+        self.foldsCase = foldsCase
+    }
+
+    /// The requirement of `pattern`, or nil when none is known.
+    init?(pattern: String, caseInsensitive: Bool) {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let found = parser.alternation(), parser.atEnd, !parser.unsupported else { return nil }
+        let folds = caseInsensitive || parser.setsCaseInsensitive
+        // Under case folding only ASCII literals are compared (folded); others are unusable.
+        if folds, found.contains(where: { $0.contains { $0 >= 0x80 } }) { return nil }
+        guard !found.isEmpty, !found.contains(where: \.isEmpty) else { return nil }
+        self.init(alternatives: found, foldsCase: folds)
+    }
+
+    /// Whether a match may exist in `bytes`: false only when no literal occurs in them.
+    /// `hasFoldingLetter` answers `hasASCIIFoldingLetter` for the same bytes (the
+    /// caller remembers it per document).
+    func mayOccur(in bytes: UnsafeBufferPointer<UInt8>, hasFoldingLetter: () -> Bool) -> Bool {
+        if foldsCase {
+            // ICU folds some non-ASCII letters to ASCII ones (`ſ` is `s`, `K` is `k`): with
+            // one of those in the text, the folded ASCII test proves nothing.
+            if hasFoldingLetter() { return true }
+            return alternatives.contains { ByteSearch.containsFoldingASCII(bytes, $0) }
+        }
+        return alternatives.contains { ByteSearch.contains(bytes, $0) }
+    }
+
+    /// Whether the text has a non-ASCII letter whose case folding (full or simple) gives
+    /// ASCII letters: ß ẞ İ ı ŉ ſ ǰ ẖ-ẚ K ﬀ-ﬆ.
+    static func hasASCIIFoldingLetter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index + 1 < count {
+            let lead = bytes[index]
+            if lead >= 0xC3 {
+                let second = bytes[index + 1]
+                switch lead {
+                case 0xC3: if second == 0x9F { return true }
+                case 0xC4: if second == 0xB0 || second == 0xB1 { return true }
+                case 0xC5: if second == 0x89 || second == 0xBF { return true }
+                case 0xC7: if second == 0xB0 { return true }
+                case 0xE1, 0xE2, 0xEF:
+                    if index + 2 < count {
+                        let third = bytes[index + 2]
+                        if lead == 0xE1, second == 0xBA, (0x96...0x9A).contains(third) || third == 0x9E { return true }
+                        if lead == 0xE2, second == 0x84, third == 0xAA { return true }
+                        if lead == 0xEF, second == 0xAC, (0x80...0x86).contains(third) { return true }
+                    }
+                default: break
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// A recursive-descent reader of the pattern subset described above.
+    private struct Parser {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+        var unsupported = false
+        var setsCaseInsensitive = false
+
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        var atEnd: Bool { index >= scalars.count }
+        var current: Unicode.Scalar? { atEnd ? nil : scalars[index] }
+
+        /// `a|b|c` up to a `)` or the end: a match holds one of the branches' literals.
+        mutating func alternation() -> [[UInt8]]? {
+            var all: [[UInt8]] = []
+            var everyBranchRequires = true
+            while true {
+                let branch = sequence()
+                if let branch { all += branch } else { everyBranchRequires = false }
+                if current == "|" {
+                    index += 1
+                    continue
+                }
+                break
+            }
+            return everyBranchRequires ? all : nil
+        }
+
+        /// One branch: the best of the literals it requires (longest shortest alternative).
+        mutating func sequence() -> [[UInt8]]? {
+            var candidates: [[[UInt8]]] = []
+            var run: [UInt8] = []
+            func flush() {
+                if !run.isEmpty { candidates.append([run]) }
+                run = []
+            }
+            while let scalar = current, scalar != "|", scalar != ")" {
+                if unsupported { return nil }
+                switch scalar {
+                case "(":
+                    let group = self.group()
+                    flush()
+                    let optional = quantifierAllowsZero()
+                    if let group, !optional { candidates.append(group) }
+                case "[":
+                    skipClass()
+                    flush()
+                    _ = quantifierAllowsZero()
+                case ".", "^", "$":
+                    index += 1
+                    flush()
+                    _ = quantifierAllowsZero()
+                case "*", "+", "?", "{":
+                    unsupported = true
+                case "\\":
+                    guard let literal = escapedLiteral() else {
+                        flush()
+                        _ = quantifierAllowsZero()
+                        continue
+                    }
+                    appendLiteral(literal, run: &run, candidates: &candidates)
+                default:
+                    index += 1
+                    appendLiteral(scalar, run: &run, candidates: &candidates)
+                }
+            }
+            flush()
+            return candidates.max { Self.strength($0) < Self.strength($1) }
+        }
+
+        /// A literal scalar: kept in the run unless a quantifier lets it be absent.
+        private mutating func appendLiteral(_ scalar: Unicode.Scalar, run: inout [UInt8], candidates: inout [[[UInt8]]]) {
+            let bytes = Array(String(scalar).utf8)
+            guard let quantifier = quantifier() else {
+                run += bytes
+                return
+            }
+            // `ab?`: only `a` is sure; `ab+c`: `ab` is there, but `c` may not be next to it.
+            if !quantifier.allowsZero { run += bytes }
+            if !run.isEmpty { candidates.append([run]) }
+            run = []
+        }
+
+        static func strength(_ alternatives: [[UInt8]]) -> (Int, Int) {
+            (alternatives.map(\.count).min() ?? 0, -alternatives.count)
+        }
+
+        /// `(...)`, `(?:...)`, `(?<name>...)`, `(?>...)`: the inner requirement;
+        /// lookaround, flags and comments require nothing.
+        mutating func group() -> [[UInt8]]? {
+            index += 1  // (
+            var capturesRequirement = true
+            if current == "?" {
+                index += 1
+                switch current {
+                case ":", ">": index += 1
+                case "=", "!": index += 1; capturesRequirement = false
+                case "<":
+                    index += 1
+                    if current == "=" || current == "!" {
+                        index += 1
+                        capturesRequirement = false
+                    } else {
+                        while let scalar = current, scalar != ">" { index += 1 }
+                        index += 1
+                    }
+                case "#":
+                    while let scalar = current, scalar != ")" { index += 1 }
+                    index += 1
+                    return nil
+                default:
+                    // Flags: `(?i)`, `(?m)`, `(?i:...)`, `(?-i)`.
+                    var letters = ""
+                    while let scalar = current, scalar != ")", scalar != ":" {
+                        letters.unicodeScalars.append(scalar)
+                        index += 1
+                    }
+                    guard letters.allSatisfy({ "imsw-".contains($0) }) else {
+                        unsupported = true
+                        return nil
+                    }
+                    if letters.contains("i") { setsCaseInsensitive = true }
+                    if current == ")" {
+                        index += 1
+                        return nil
+                    }
+                    index += 1  // :
+                }
+            }
+            let inner = alternation()
+            guard current == ")" else {
+                unsupported = true
+                return nil
+            }
+            index += 1
+            return capturesRequirement ? inner : nil
+        }
+
+        /// Skips `[...]`, nested sets and escapes included.
+        mutating func skipClass() {
+            var depth = 0
+            repeat {
+                guard let scalar = current else {
+                    unsupported = true
+                    return
+                }
+                if scalar == "\\" {
+                    index += 2
+                    continue
+                }
+                if scalar == "[" {
+                    depth += 1
+                    // `[]...]` and `[^]...]`: a leading `]` may be literal; do not guess.
+                    let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                    if next == "]" || (next == "^" && index + 2 < scalars.count && scalars[index + 2] == "]") { unsupported = true }
+                } else if scalar == "]" {
+                    depth -= 1
+                }
+                index += 1
+            } while depth > 0
+        }
+
+        /// After `\`: the escaped scalar when it stands for itself (`\{`, `\\`, `\$`);
+        /// nil (consumed) for classes, anchors and other escapes.
+        mutating func escapedLiteral() -> Unicode.Scalar? {
+            index += 1
+            guard let scalar = current else {
+                unsupported = true
+                return nil
+            }
+            index += 1
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                // `\Q...\E` quotes, `\p{...}`/`\N{...}`/`\x{...}` carry braces: too rich to
+                // read here.
+                if "QEpPNxuUk".unicodeScalars.contains(scalar) { unsupported = true }
+                return nil
+            }
+            return scalar
+        }
+
+        /// Reads a quantifier (and its lazy/possessive mark) if one follows.
+        mutating func quantifier() -> (allowsZero: Bool, Void)? {
+            guard let scalar = current else { return nil }
+            let allowsZero: Bool
+            switch scalar {
+            case "*", "?": allowsZero = true; index += 1
+            case "+": allowsZero = false; index += 1
+            case "{":
+                index += 1
+                var minimum = ""
+                while let digit = current, ("0"..."9").contains(digit) {
+                    minimum.unicodeScalars.append(digit)
+                    index += 1
+                }
+                while let next = current, next != "}" {
+                    guard next == "," || ("0"..."9").contains(next) else {
+                        unsupported = true
+                        return nil
+                    }
+                    index += 1
+                }
+                guard current == "}", let lower = Int(minimum) else {
+                    unsupported = true
+                    return nil
+                }
+                index += 1
+                allowsZero = lower == 0
+            default: return nil
+            }
+            if current == "?" || current == "+" { index += 1 }
+            return (allowsZero, ())
+        }
+
+        mutating func quantifierAllowsZero() -> Bool {
+            quantifier()?.allowsZero ?? false
+        }
+    }
+}
+
+extension Document {
+    /// Whether a match of a pattern requiring `required` may be in the text.
+    func mayContain(_ required: RequiredLiteral) -> Bool {
+        utf8.withUnsafeBufferPointer { bytes in
+            required.mayOccur(in: bytes) {
+                derived.value("ascii-folding-letter") { RequiredLiteral.hasASCIIFoldingLetter(bytes) }
+            }
+        }
+    }
+}
