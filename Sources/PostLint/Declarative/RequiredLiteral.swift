@@ -23,10 +23,15 @@ struct RequiredLiteral: Sendable, Equatable {
         var parser = Parser(Array(pattern.unicodeScalars))
         guard let found = parser.alternation(), parser.atEnd, !parser.unsupported else { return nil }
         let folds = caseInsensitive || parser.setsCaseInsensitive
-        // Under case folding only ASCII literals are compared (folded); others are unusable.
-        if folds, found.contains(where: { $0.contains { $0 >= 0x80 } }) { return nil }
+        // Under case folding ASCII letters are compared folded and other bytes exactly, so
+        // a literal may hold only non-ASCII letters without case (Hangul, CJK, kana).
+        if folds, found.contains(where: { !Self.foldsSafely($0) }) { return nil }
         guard !found.isEmpty, !found.contains(where: \.isEmpty) else { return nil }
         self.init(alternatives: found, foldsCase: folds)
+    }
+
+    private static func foldsSafely(_ literal: [UInt8]) -> Bool {
+        String(decoding: literal, as: UTF8.self).unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenCaseMapped }
     }
 
     /// Whether a match may exist in `bytes`: false only when no literal occurs in them.
@@ -45,30 +50,23 @@ struct RequiredLiteral: Sendable, Equatable {
     /// Whether the text has a non-ASCII letter whose case folding (full or simple) gives
     /// ASCII letters: ß ẞ İ ı ŉ ſ ǰ ẖ-ẚ K ﬀ-ﬆ.
     static func hasASCIIFoldingLetter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
         let count = bytes.count
-        while index + 1 < count {
-            let lead = bytes[index]
-            if lead >= 0xC3 {
-                let second = bytes[index + 1]
-                switch lead {
-                case 0xC3: if second == 0x9F { return true }
-                case 0xC4: if second == 0xB0 || second == 0xB1 { return true }
-                case 0xC5: if second == 0x89 || second == 0xBF { return true }
-                case 0xC7: if second == 0xB0 { return true }
-                case 0xE1, 0xE2, 0xEF:
-                    if index + 2 < count {
-                        let third = bytes[index + 2]
-                        if lead == 0xE1, second == 0xBA, (0x96...0x9A).contains(third) || third == 0x9E { return true }
-                        if lead == 0xE2, second == 0x84, third == 0xAA { return true }
-                        if lead == 0xEF, second == 0xAC, (0x80...0x86).contains(third) { return true }
-                    }
-                default: break
-                }
+        return ByteSearch.containsAny(of: [0xC3, 0xC4, 0xC5, 0xC7, 0xE1, 0xE2, 0xEF], in: bytes) { index in
+            guard index + 1 < count else { return false }
+            let lead = bytes[index], second = bytes[index + 1]
+            switch lead {
+            case 0xC3: return second == 0x9F
+            case 0xC4: return second == 0xB0 || second == 0xB1
+            case 0xC5: return second == 0x89 || second == 0xBF
+            case 0xC7: return second == 0xB0
+            default:
+                guard index + 2 < count else { return false }
+                let third = bytes[index + 2]
+                if lead == 0xE1 { return second == 0xBA && ((0x96...0x9A).contains(third) || third == 0x9E) }
+                if lead == 0xE2 { return second == 0x84 && third == 0xAA }
+                return second == 0xAC && (0x80...0x86).contains(third)
             }
-            index += 1
         }
-        return false
     }
 
     /// A recursive-descent reader of the pattern subset described above.

@@ -72,9 +72,26 @@ public struct FileDiscovery: Sendable {
 
     /// The path relative to the configuration's folder, or `outside` when it is not in it.
     func relativeToBase(_ path: String, outside: String?) -> String? {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let base = URL(fileURLWithPath: configuration.baseDirectory).standardizedFileURL.path
+        let absolute = Self.standardized(path)
+        let base = Self.standardized(configuration.baseDirectory)
         let basePrefix = base.hasSuffix("/") ? base : base + "/"
         return absolute.hasPrefix(basePrefix) ? String(absolute.dropFirst(basePrefix.count)) : outside
+    }
+
+    /// The absolute form of `path` with `.` and `..` resolved, as
+    /// `URL(fileURLWithPath:).standardizedFileURL.path` gives it, but by string work alone:
+    /// that URL asks the file system (and the environment) for every file of a run.
+    static func standardized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            if component == "." { continue }
+            if component == ".." {
+                if !components.isEmpty { components.removeLast() }
+                continue
+            }
+            components.append(component)
+        }
+        return "/" + components.joined(separator: "/")
     }
 }

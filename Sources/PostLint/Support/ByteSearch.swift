@@ -35,21 +35,41 @@ enum ByteSearch {
         }
     }
 
-    /// Whether `needle` (ASCII; compared with ASCII letters folded) occurs in the bytes.
+    /// Whether `needle` occurs in the bytes with ASCII letters compared case-insensitively
+    /// (other bytes exactly): `memchr` finds each candidate first byte in either case.
     static func containsFoldingASCII(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
+        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
         let folded = needle.map(lowercased)
-        let first = folded[0]
-        let last = haystack.count - folded.count
-        var index = 0
-        while index <= last {
-            if lowercased(haystack[index]) == first {
+        let lastStart = haystack.count - folded.count
+        let lower = folded[0]
+        let upper = lower &- 0x61 < 26 ? lower - 0x20 : lower
+        for first in lower == upper ? [lower] : [lower, upper] {
+            var start = 0
+            while start <= lastStart {
+                guard let found = memchr(base + start, Int32(first), lastStart - start + 1) else { break }
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
                 var matched = 1
-                while matched < folded.count, lowercased(haystack[index + matched]) == folded[matched] { matched += 1 }
+                while matched < folded.count, lowercased(haystack[offset + matched]) == folded[matched] { matched += 1 }
                 if matched == folded.count { return true }
+                start = offset + 1
             }
-            index += 1
+        }
+        return false
+    }
+
+    /// Whether any of `bytes` occurs, each found with `memchr`; `verify` confirms a hit at
+    /// an offset (for multi-byte sequences).
+    static func containsAny(of bytes: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, where verify: (Int) -> Bool) -> Bool {
+        guard let base = haystack.baseAddress else { return false }
+        for byte in bytes {
+            var start = 0
+            while start < haystack.count {
+                guard let found = memchr(base + start, Int32(byte), haystack.count - start) else { break }
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if verify(offset) { return true }
+                start = offset + 1
+            }
         }
         return false
     }

@@ -40,8 +40,15 @@ public struct ScriptShare: Sendable {
     public private(set) var expectedWords = 0
 
     public init(_ text: String, expected: [Script]) {
+        self.init(text, expected: expected, stopAtFirstExpectedWord: false)
+    }
+
+    /// `stopAtFirstExpectedWord`: stop counting once a word in the scripts is seen, for a
+    /// caller that only asks whether there is none (the counts are then partial).
+    init(_ text: String, expected: [Script], stopAtFirstExpectedWord: Bool) {
         let codes = Set(expected.map(\.code))
         let latinExpected = codes.contains(Script.latin.code)
+        let hangulExpected = codes.contains(Script.hangul.code)
         var hasLetter = false
         var hasExpected = false
         // Words are runs between whitespace scalars; a word counts for the scripts when one
@@ -51,15 +58,23 @@ public struct ScriptShare: Sendable {
             if value < 0x80 {
                 if value == 0x20 || (0x09...0x0D).contains(value) {
                     endWord(&hasLetter, &hasExpected)
+                    if stopAtFirstExpectedWord, expectedWords > 0 { return }
                 } else if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
                     hasLetter = true
                     if latinExpected { hasExpected = true }
                 }
                 continue
             }
+            if (0xAC00...0xD7A3).contains(value) {
+                // A precomposed Hangul syllable: a letter, in Hangul.
+                hasLetter = true
+                if hangulExpected { hasExpected = true }
+                continue
+            }
             let properties = scalar.properties
             if properties.isWhitespace {
                 endWord(&hasLetter, &hasExpected)
+                if stopAtFirstExpectedWord, expectedWords > 0 { return }
             } else if properties.isAlphabetic {
                 hasLetter = true
                 if !hasExpected, codes.contains(plicu_script(Int32(value))) { hasExpected = true }

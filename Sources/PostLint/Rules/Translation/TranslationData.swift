@@ -12,6 +12,24 @@ struct TranslationData: Sendable {
     struct FailureFamily: Sendable {
         let name: String
         let patterns: [ICURegularExpression]
+        /// Per pattern, text its matches need (see `RequiredLiteral`): most sections hold
+        /// none, and ICU is not asked about them.
+        let requirements: [RequiredLiteral?]
+
+        init(name: String, patterns: [ICURegularExpression]) {
+            self.name = name
+            self.patterns = patterns
+            requirements = patterns.map { RequiredLiteral(pattern: $0.pattern, caseInsensitive: $0.options.contains(.caseInsensitive)) }
+        }
+
+        func matches(_ bytes: [UInt8], hasFoldingLetter: () -> Bool) -> Bool {
+            bytes.withUnsafeBufferPointer { buffer in
+                zip(patterns, requirements).contains { pattern, required in
+                    if let required, !required.mayOccur(in: buffer, hasFoldingLetter: hasFoldingLetter) { return false }
+                    return ((try? pattern.matches(in: bytes, limit: 1)) ?? []).isEmpty == false
+                }
+            }
+        }
     }
 
     let languages: [Language]
@@ -105,6 +123,14 @@ struct TranslationData: Sendable {
 
     /// The failure family whose pattern matches `text`, if any.
     func failureFamily(of text: String) -> FailureFamily? {
-        failureFamilies.first { family in family.patterns.contains { $0.firstMatch(in: text) != nil } }
+        let bytes = Array(text.utf8)
+        var foldingLetter: Bool?
+        let hasFoldingLetter = {
+            if let foldingLetter { return foldingLetter }
+            let found = bytes.withUnsafeBufferPointer { RequiredLiteral.hasASCIIFoldingLetter($0) }
+            foldingLetter = found
+            return found
+        }
+        return failureFamilies.first { $0.matches(bytes, hasFoldingLetter: hasFoldingLetter) }
     }
 }

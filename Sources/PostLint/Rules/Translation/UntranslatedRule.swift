@@ -81,7 +81,8 @@ public struct UntranslatedRule: Rule {
         if let original = original(of: index, in: sections), isCopy(prose, of: document.proseText(in: sections[original].bodyRange)) {
             return (range, "is a copy of '\(sections[original].title)', not \(language.name)")
         }
-        let share = ScriptShare(prose, expected: language.scripts)
+        // Without a language heading one word in the script clears the section.
+        let share = ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: !strict)
         let untranslated = strict ? (share.words >= 6 && share.share < 0.2) : (share.words >= 15 && share.expectedWords == 0)
         if untranslated {
             let scripts = language.scripts.map(\.rawValue).joined(separator: "/")
@@ -144,7 +145,7 @@ public struct UntranslatedRule: Rule {
         // Parse the YAML only when one of the keys can be in it.
         if let frontMatter = document.frontMatter,
             Self.mayNameLanguage(document.utf8[frontMatter.contentRange]),
-            let values = (try? Yams.load(yaml: document.string(frontMatter.contentRange))) as? [String: Any]
+            let values = (try? YAMLParsing.load(document.string(frontMatter.contentRange))) as? [String: Any]
         {
             for key in ["lang", "language", "locale"] {
                 if let code = values[key] as? String, !code.isEmpty { return data.language(code: code) }
