@@ -1,5 +1,5 @@
-/// Text every match of a regular expression must contain: one of a few literals (`\textbf{`,
-/// `this`, `{{`). A document holding none of them cannot match, so the rule skips the
+/// Text every match of a regular expression must contain: literals (`\textbf{`, `{{`), or
+/// one of a few (`TODO|TBD`), each clause of them required. A document holding none of them cannot match, so the rule skips the
 /// pattern without running ICU (or building the document's UTF-16) at all: most posts hold
 /// no LaTeX and no template token.
 ///
@@ -8,26 +8,29 @@
 /// lookaround) only ends a literal. A construct it does not know gives no requirement,
 /// which only costs speed, never a finding.
 struct RequiredLiteral: Sendable, Equatable {
-    /// A match holds at least one of these (UTF-8).
-    let alternatives: [[UInt8]]
+    /// Every clause must be met; a clause is met when one of its literals (UTF-8) occurs.
+    let clauses: [[[UInt8]]]
     /// Compared with ASCII letters folded (the pattern is case-insensitive).
     let foldsCase: Bool
 
-    init(alternatives: [[UInt8]], foldsCase: Bool) {
-        self.alternatives = alternatives
+    init(clauses: [[[UInt8]]], foldsCase: Bool) {
+        self.clauses = clauses
         self.foldsCase = foldsCase
     }
 
     /// The requirement of `pattern`, or nil when none is known.
     init?(pattern: String, caseInsensitive: Bool) {
         var parser = Parser(Array(pattern.unicodeScalars))
-        guard let found = parser.alternation(), parser.atEnd, !parser.unsupported else { return nil }
+        let found = parser.alternation()
+        guard parser.atEnd, !parser.unsupported else { return nil }
         let folds = caseInsensitive || parser.setsCaseInsensitive
         // Under case folding ASCII letters are compared folded and other bytes exactly, so
         // a literal may hold only non-ASCII letters without case (Hangul, CJK, kana).
-        if folds, found.contains(where: { !Self.foldsSafely($0) }) { return nil }
-        guard !found.isEmpty, !found.contains(where: \.isEmpty) else { return nil }
-        self.init(alternatives: found, foldsCase: folds)
+        let usable = found.filter { clause in
+            !clause.isEmpty && clause.allSatisfy { !$0.isEmpty && (!folds || Self.foldsSafely($0)) }
+        }
+        guard !usable.isEmpty else { return nil }
+        self.init(clauses: usable, foldsCase: folds)
     }
 
     private static func foldsSafely(_ literal: [UInt8]) -> Bool {
@@ -42,9 +45,9 @@ struct RequiredLiteral: Sendable, Equatable {
             // ICU folds some non-ASCII letters to ASCII ones (`ſ` is `s`, `K` is `k`): with
             // one of those in the text, the folded ASCII test proves nothing.
             if hasFoldingLetter() { return true }
-            return alternatives.contains { ByteSearch.containsFoldingASCII(bytes, $0) }
+            return clauses.allSatisfy { clause in clause.contains { ByteSearch.containsFoldingASCII(bytes, $0) } }
         }
-        return alternatives.contains { ByteSearch.contains(bytes, $0) }
+        return clauses.allSatisfy { clause in clause.contains { ByteSearch.contains(bytes, $0) } }
     }
 
     /// Whether the text has a non-ASCII letter whose case folding (full or simple) gives
@@ -81,38 +84,41 @@ struct RequiredLiteral: Sendable, Equatable {
         var atEnd: Bool { index >= scalars.count }
         var current: Unicode.Scalar? { atEnd ? nil : scalars[index] }
 
-        /// `a|b|c` up to a `)` or the end: a match holds one of the branches' literals.
-        mutating func alternation() -> [[UInt8]]? {
-            var all: [[UInt8]] = []
-            var everyBranchRequires = true
+        /// `a|b|c` up to a `)` or the end. One branch requires all its clauses; several
+        /// require one clause made of each branch's strongest clause (none if a branch
+        /// requires nothing).
+        mutating func alternation() -> [[[UInt8]]] {
+            var branches: [[[[UInt8]]]] = []
             while true {
-                let branch = sequence()
-                if let branch { all += branch } else { everyBranchRequires = false }
-                if current == "|" {
-                    index += 1
-                    continue
-                }
-                break
+                branches.append(sequence())
+                guard current == "|" else { break }
+                index += 1
             }
-            return everyBranchRequires ? all : nil
+            if branches.count == 1 { return branches[0] }
+            var union: [[UInt8]] = []
+            for branch in branches {
+                guard let strongest = branch.max(by: { Self.strength($0) < Self.strength($1) }) else { return [] }
+                union += strongest
+            }
+            return [union]
         }
 
-        /// One branch: the best of the literals it requires (longest shortest alternative).
-        mutating func sequence() -> [[UInt8]]? {
-            var candidates: [[[UInt8]]] = []
+        /// One branch: every literal run and required group in it.
+        mutating func sequence() -> [[[UInt8]]] {
+            var clauses: [[[UInt8]]] = []
             var run: [UInt8] = []
             func flush() {
-                if !run.isEmpty { candidates.append([run]) }
+                if !run.isEmpty { clauses.append([run]) }
                 run = []
             }
             while let scalar = current, scalar != "|", scalar != ")" {
-                if unsupported { return nil }
+                if unsupported { return [] }
                 switch scalar {
                 case "(":
                     let group = self.group()
                     flush()
                     let optional = quantifierAllowsZero()
-                    if let group, !optional { candidates.append(group) }
+                    if !optional { clauses += group }
                 case "[":
                     skipClass()
                     flush()
@@ -129,18 +135,18 @@ struct RequiredLiteral: Sendable, Equatable {
                         _ = quantifierAllowsZero()
                         continue
                     }
-                    appendLiteral(literal, run: &run, candidates: &candidates)
+                    appendLiteral(literal, run: &run, clauses: &clauses)
                 default:
                     index += 1
-                    appendLiteral(scalar, run: &run, candidates: &candidates)
+                    appendLiteral(scalar, run: &run, clauses: &clauses)
                 }
             }
             flush()
-            return candidates.max { Self.strength($0) < Self.strength($1) }
+            return clauses
         }
 
         /// A literal scalar: kept in the run unless a quantifier lets it be absent.
-        private mutating func appendLiteral(_ scalar: Unicode.Scalar, run: inout [UInt8], candidates: inout [[[UInt8]]]) {
+        private mutating func appendLiteral(_ scalar: Unicode.Scalar, run: inout [UInt8], clauses: inout [[[UInt8]]]) {
             let bytes = Array(String(scalar).utf8)
             guard let quantifier = quantifier() else {
                 run += bytes
@@ -148,7 +154,7 @@ struct RequiredLiteral: Sendable, Equatable {
             }
             // `ab?`: only `a` is sure; `ab+c`: `ab` is there, but `c` may not be next to it.
             if !quantifier.allowsZero { run += bytes }
-            if !run.isEmpty { candidates.append([run]) }
+            if !run.isEmpty { clauses.append([run]) }
             run = []
         }
 
@@ -158,7 +164,7 @@ struct RequiredLiteral: Sendable, Equatable {
 
         /// `(...)`, `(?:...)`, `(?<name>...)`, `(?>...)`: the inner requirement;
         /// lookaround, flags and comments require nothing.
-        mutating func group() -> [[UInt8]]? {
+        mutating func group() -> [[[UInt8]]] {
             index += 1  // (
             var capturesRequirement = true
             if current == "?" {
@@ -178,7 +184,7 @@ struct RequiredLiteral: Sendable, Equatable {
                 case "#":
                     while let scalar = current, scalar != ")" { index += 1 }
                     index += 1
-                    return nil
+                    return []
                 default:
                     // Flags: `(?i)`, `(?m)`, `(?i:...)`, `(?-i)`.
                     var letters = ""
@@ -188,12 +194,12 @@ struct RequiredLiteral: Sendable, Equatable {
                     }
                     guard letters.allSatisfy({ "imsw-".contains($0) }) else {
                         unsupported = true
-                        return nil
+                        return []
                     }
                     if letters.contains("i") { setsCaseInsensitive = true }
                     if current == ")" {
                         index += 1
-                        return nil
+                        return []
                     }
                     index += 1  // :
                 }
@@ -201,10 +207,10 @@ struct RequiredLiteral: Sendable, Equatable {
             let inner = alternation()
             guard current == ")" else {
                 unsupported = true
-                return nil
+                return []
             }
             index += 1
-            return capturesRequirement ? inner : nil
+            return capturesRequirement ? inner : []
         }
 
         /// Skips `[...]`, nested sets and escapes included.

@@ -52,12 +52,20 @@ public struct PlaceholderRule: Rule {
         return bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
-    /// Whether the bytes are all whitespace (`Character.isWhitespace`). Decided on the
-    /// bytes while they are ASCII; only text with other characters is decoded.
+    /// Whether the bytes are all whitespace (`Character.isWhitespace`, which asks a
+    /// character's first scalar), decided scalar by scalar without making a string.
     static func isWhitespace(_ bytes: ArraySlice<UInt8>) -> Bool {
-        for byte in bytes {
-            if byte >= 0x80 { return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace) }
-            if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var previous: Unicode.Scalar?
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if !scalar.properties.isWhitespace {
+                // A mark after a space joins the space's character, which is whitespace:
+                // only then is the answer not already no.
+                guard let previous, !scalar.isASCII, !(0x0A...0x0D).contains(previous.value) else { return false }
+                return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+            }
+            previous = scalar
         }
         return true
     }
