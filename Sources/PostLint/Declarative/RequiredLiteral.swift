@@ -304,3 +304,39 @@ extension Document {
         }
     }
 }
+
+/// A regular expression tried on short texts (headings, section bodies) only when the text
+/// holds what every match needs.
+struct PrefilteredPattern: Sendable {
+    let regex: ICURegularExpression
+    let required: RequiredLiteral?
+
+    init(_ regex: ICURegularExpression) {
+        self.regex = regex
+        required = RequiredLiteral(pattern: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive))
+    }
+
+    /// Whether the pattern matches somewhere in `text` (a pattern over its time limit
+    /// counts as no match, as `firstMatch` does).
+    func matches(_ text: PrefilterText) -> Bool {
+        if let required, !text.bytes.withUnsafeBufferPointer({ required.mayOccur(in: $0, hasFoldingLetter: text.hasFoldingLetter) }) {
+            return false
+        }
+        return ((try? regex.matches(in: text.bytes, limit: 1)) ?? []).isEmpty == false
+    }
+}
+
+/// A text's bytes, with the folding-letter scan done at most once for all patterns.
+final class PrefilterText {
+    let bytes: [UInt8]
+    private var foldingLetter: Bool?
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    func hasFoldingLetter() -> Bool {
+        if let foldingLetter { return foldingLetter }
+        let found = bytes.withUnsafeBufferPointer { RequiredLiteral.hasASCIIFoldingLetter($0) }
+        foldingLetter = found
+        return found
+    }
+}

@@ -7,28 +7,20 @@ struct TranslationData: Sendable {
         let codes: Set<String>
         let scripts: [Script]
         let labels: [ICURegularExpression]
+        var prefilteredLabels: [PrefilteredPattern] { labels.map(PrefilteredPattern.init) }
     }
 
     struct FailureFamily: Sendable {
         let name: String
         let patterns: [ICURegularExpression]
-        /// Per pattern, text its matches need (see `RequiredLiteral`): most sections hold
-        /// none, and ICU is not asked about them.
-        let requirements: [RequiredLiteral?]
+        /// The patterns, tried only on texts that hold what they need (see
+        /// `RequiredLiteral`): most sections hold none of it, and ICU is not asked.
+        let prefiltered: [PrefilteredPattern]
 
         init(name: String, patterns: [ICURegularExpression]) {
             self.name = name
             self.patterns = patterns
-            requirements = patterns.map { RequiredLiteral(pattern: $0.pattern, caseInsensitive: $0.options.contains(.caseInsensitive)) }
-        }
-
-        func matches(_ bytes: [UInt8], hasFoldingLetter: () -> Bool) -> Bool {
-            bytes.withUnsafeBufferPointer { buffer in
-                zip(patterns, requirements).contains { pattern, required in
-                    if let required, !required.mayOccur(in: buffer, hasFoldingLetter: hasFoldingLetter) { return false }
-                    return ((try? pattern.matches(in: bytes, limit: 1)) ?? []).isEmpty == false
-                }
-            }
+            prefiltered = patterns.map(PrefilteredPattern.init)
         }
     }
 
@@ -78,6 +70,9 @@ struct TranslationData: Sendable {
         }
         originals = (languageFile?.originals ?? []).compactMap { try? ICURegularExpression($0) }
         keptInOriginal = (languageFile?.keptInOriginal ?? []).compactMap { try? ICURegularExpression($0) }
+        prefiltered = Prefiltered(
+            labels: languages.map(\.prefilteredLabels), originals: originals.map(PrefilteredPattern.init),
+            keptInOriginal: keptInOriginal.map(PrefilteredPattern.init))
         let failureFile = try? YAMLDecoder().decode(FailuresFile.self, from: failuresYAML)
         failureFamilies = (failureFile?.families ?? []).map { family in
             FailureFamily(
@@ -94,26 +89,40 @@ struct TranslationData: Sendable {
     }
 
     /// The heading's class, looked up once per distinct heading in a run (a repository
-    /// repeats `Abstract`, `초록 (Korean)` thousands of times).
+    /// repeats `Abstract`, `초록 (Korean)` thousands of times) with prefiltered patterns
+    /// (a paper title, different every time, rarely holds what a label needs).
     func classify(_ title: String) -> HeadingClass {
         headingClasses.value(for: title) {
-            HeadingClass(namesOriginal: namesOriginal(title), language: language(namedIn: title), isKeptInOriginal: isKeptInOriginal(title))
+            let text = PrefilterText(title)
+            let language = prefiltered.labels.firstIndex { labels in labels.contains { $0.matches(text) } }.map { languages[$0] }
+            return HeadingClass(
+                namesOriginal: prefiltered.originals.contains { $0.matches(text) }, language: language,
+                isKeptInOriginal: prefiltered.keptInOriginal.contains { $0.matches(text) })
         }
     }
 
     private let headingClasses = MemoTable<String, HeadingClass>()
 
+    /// The patterns above with their requirements, made once.
+    private struct Prefiltered: Sendable {
+        let labels: [[PrefilteredPattern]]
+        let originals: [PrefilteredPattern]
+        let keptInOriginal: [PrefilteredPattern]
+    }
+
+    private let prefiltered: Prefiltered
+
     /// The language a heading names, if any.
     func language(namedIn title: String) -> Language? {
-        languages.first { language in language.labels.contains { $0.firstMatch(in: title) != nil } }
+        classify(title).language
     }
 
     func namesOriginal(_ title: String) -> Bool {
-        originals.contains { $0.firstMatch(in: title) != nil }
+        classify(title).namesOriginal
     }
 
     func isKeptInOriginal(_ title: String) -> Bool {
-        keptInOriginal.contains { $0.firstMatch(in: title) != nil }
+        classify(title).isKeptInOriginal
     }
 
     func language(code: String) -> Language? {
@@ -123,14 +132,7 @@ struct TranslationData: Sendable {
 
     /// The failure family whose pattern matches `text`, if any.
     func failureFamily(of text: String) -> FailureFamily? {
-        let bytes = Array(text.utf8)
-        var foldingLetter: Bool?
-        let hasFoldingLetter = {
-            if let foldingLetter { return foldingLetter }
-            let found = bytes.withUnsafeBufferPointer { RequiredLiteral.hasASCIIFoldingLetter($0) }
-            foldingLetter = found
-            return found
-        }
-        return failureFamilies.first { $0.matches(bytes, hasFoldingLetter: hasFoldingLetter) }
+        let prefilterText = PrefilterText(text)
+        return failureFamilies.first { family in family.prefiltered.contains { $0.matches(prefilterText) } }
     }
 }

@@ -117,7 +117,7 @@ public struct UntranslatedRule: Rule {
     /// The sibling section (same parent) that names itself the original.
     static func original(of index: Int, in sections: [Section]) -> Int? {
         let parent = sections[index].parent
-        return sections.indices.first { $0 != index && sections[$0].parent == parent && data.namesOriginal(sections[$0].title) }
+        return sections.indices.first { $0 != index && sections[$0].parent == parent && data.classify(sections[$0].title).namesOriginal }
     }
 
     /// Identical once whitespace is normalised, or within a tenth of edits of it.
