@@ -41,7 +41,9 @@ public final class Document: @unchecked Sendable {
         guard let text = source.text else { return nil }
         self.source = source
         self.text = text
-        utf8 = Array(text.utf8)
+        // The file's bytes are the text's bytes unless a byte order mark precedes them:
+        // share them rather than hold a second copy of a large post.
+        utf8 = source.hasByteOrderMark ? Array(text.utf8) : source.bytes
         lines = LineIndex(utf8: utf8)
         format = Format(path: source.path)
         frontMatter = format == .plainText ? nil : FrontMatter.find(in: utf8, lines: lines)

@@ -60,8 +60,7 @@ public struct Runner: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let path = files[index]
             let report: FileReport
-            if let data = FileManager.default.contents(atPath: path) {
-                let bytes = Array(data)
+            if let bytes = FileBytes.read(path) {
                 if let cache {
                     if let hit = cache.lookup(path: path, bytes: bytes) {
                         report = hit
