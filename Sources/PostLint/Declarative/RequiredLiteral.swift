@@ -30,7 +30,17 @@ struct RequiredLiteral: Sendable, Equatable {
             !clause.isEmpty && clause.allSatisfy { !$0.isEmpty && (!folds || Self.foldsSafely($0)) }
         }
         guard !usable.isEmpty else { return nil }
-        self.init(clauses: usable, foldsCase: folds)
+        // All clauses must hold: test the one least likely to first, to give up soonest.
+        let ordered = usable.sorted { Self.likelihood($0, folds) < Self.likelihood($1, folds) }
+        self.init(clauses: ordered, foldsCase: folds)
+    }
+
+    /// How likely a clause is met in a post: its likeliest literal's rarest byte.
+    private static func likelihood(_ clause: [[UInt8]], _ folds: Bool) -> Int {
+        clause.map { literal in
+            let anchor = ByteSearch.rarestIndex(literal, folding: folds)
+            return ByteSearch.commonness(folds ? ByteSearch.lowercased(literal[anchor]) : literal[anchor]) - min(literal.count, 8)
+        }.max() ?? 0
     }
 
     private static func foldsSafely(_ literal: [UInt8]) -> Bool {

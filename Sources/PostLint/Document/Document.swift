@@ -206,23 +206,7 @@ extension Document {
     /// Whether the text contains `needle`, compared byte for byte (no Unicode folding):
     /// far cheaper than `String.contains`, which goes through Foundation.
     public func containsBytes(_ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return true }
-        return utf8.withUnsafeBufferPointer { haystack in
-            guard haystack.count >= pattern.count else { return false }
-            let first = pattern[0]
-            var index = 0
-            let last = haystack.count - pattern.count
-            while index <= last {
-                if haystack[index] == first {
-                    var matched = 1
-                    while matched < pattern.count, haystack[index + matched] == pattern[matched] { matched += 1 }
-                    if matched == pattern.count { return true }
-                }
-                index += 1
-            }
-            return false
-        }
+        ByteSearch.contains(utf8, Array(needle.utf8))
     }
 }
 
