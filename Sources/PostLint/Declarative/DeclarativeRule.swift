@@ -31,6 +31,15 @@ public struct DeclarativeRule: Sendable {
         public let message: String
         /// The fix's replacement (`substitution` only); `$1`... are the groups.
         public let replacement: String?
+        /// Text every match contains, to skip the pattern on documents without it.
+        let required: RequiredLiteral?
+
+        public init(regex: ICURegularExpression, message: String, replacement: String?) {
+            self.regex = regex
+            self.message = message
+            self.replacement = replacement
+            required = RequiredLiteral(pattern: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive))
+        }
     }
 
     public let id: String
@@ -74,12 +83,16 @@ public struct DeclarativeRule: Sendable {
     }
 
     private func checkPatterns(_ document: Document, severity: Severity) throws -> [Diagnostic] {
-        let math = skipsMath ? MathSpans.find(in: document) : []
+        // Found on the first match only: most documents give none.
+        var mathSpans: [Range<Int>]?
         var diagnostics: [Diagnostic] = []
         var taken: [Range<Int>] = []
         for entry in entries {
+            if let required = entry.required, !document.mayContain(required) { continue }
             for match in try entry.regex.matches(in: document) where !match.range.isEmpty {
                 if !inScope(match.range, of: document) { continue }
+                let math = mathSpans ?? (skipsMath ? MathSpans.find(in: document) : [])
+                mathSpans = math
                 if math.contains(where: { $0.overlaps(match.range) }) { continue }
                 if skipsMath, Self.isQuotedBesideMath(match.range, math: math, in: document) { continue }
                 // Patterns are tried in order; an earlier one's match wins the bytes.

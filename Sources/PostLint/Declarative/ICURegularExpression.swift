@@ -46,6 +46,7 @@ public final class ICURegularExpression: @unchecked Sendable {
     public static let defaultTimeLimit: Int32 = 200
 
     public let pattern: String
+    public let options: Options
     public let groupCount: Int
     private let compiled: UnsafeMutableRawPointer
     /// Clones not in use: cloning a matcher per call cost more than many searches.
@@ -81,6 +82,7 @@ public final class ICURegularExpression: @unchecked Sendable {
             throw CompileError(pattern: pattern, reason: reason, offset: errorOffset >= 0 ? Int(errorOffset) : nil)
         }
         self.pattern = pattern
+        self.options = options
         compiled = handle
         groupCount = Int(plicu_regex_group_count(handle))
     }

@@ -1,11 +1,23 @@
 /// TeX math in prose, as MathJax and KaTeX sites render it: `$$...$$`, `$...$`, `\(...\)`
 /// and `\[...\]`. LaTeX inside math is meant; rules about LaTeX residue skip it.
 enum MathSpans {
+    /// The document's math spans, found once per document (several rules skip math).
     static func find(in document: Document) -> [Range<Int>] {
+        document.derived.value("math-spans") { scan(document) }
+    }
+
+    static func scan(_ document: Document) -> [Range<Int>] {
         let bytes = document.utf8
         var spans: [Range<Int>] = []
         var index = 0
+        let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\")
         while index < bytes.count {
+            // Only `$` and `\` open math: step over everything else without a look.
+            let byte = bytes[index]
+            if byte != dollar, byte != backslash {
+                index += 1
+                continue
+            }
             if let span = span(at: index, in: bytes), isOutsideCode(index, document) {
                 spans.append(span)
                 index = span.upperBound

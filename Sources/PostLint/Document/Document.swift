@@ -30,6 +30,9 @@ public final class Document: @unchecked Sendable {
 
     public var path: String { source.path }
 
+    /// Values rules derive from the document and share (see `DerivedValues`).
+    let derived = DerivedValues()
+
     /// The text as UTF-16, for ICU's regular expressions; made on first use.
     public private(set) lazy var utf16Text = UTF16Text(utf8)
 
@@ -38,7 +41,9 @@ public final class Document: @unchecked Sendable {
         guard let text = source.text else { return nil }
         self.source = source
         self.text = text
-        utf8 = Array(text.utf8)
+        // The file's bytes are the text's bytes unless a byte order mark precedes them:
+        // share them rather than hold a second copy of a large post.
+        utf8 = source.hasByteOrderMark ? Array(text.utf8) : source.bytes
         lines = LineIndex(utf8: utf8)
         format = Format(path: source.path)
         frontMatter = format == .plainText ? nil : FrontMatter.find(in: utf8, lines: lines)
@@ -201,23 +206,7 @@ extension Document {
     /// Whether the text contains `needle`, compared byte for byte (no Unicode folding):
     /// far cheaper than `String.contains`, which goes through Foundation.
     public func containsBytes(_ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return true }
-        return utf8.withUnsafeBufferPointer { haystack in
-            guard haystack.count >= pattern.count else { return false }
-            let first = pattern[0]
-            var index = 0
-            let last = haystack.count - pattern.count
-            while index <= last {
-                if haystack[index] == first {
-                    var matched = 1
-                    while matched < pattern.count, haystack[index + matched] == pattern[matched] { matched += 1 }
-                    if matched == pattern.count { return true }
-                }
-                index += 1
-            }
-            return false
-        }
+        ByteSearch.contains(utf8, Array(needle.utf8))
     }
 }
 
@@ -228,34 +217,50 @@ public struct UTF16Text: Sendable {
     public let utf8Offsets: [Int32]
 
     init(_ utf8: [UInt8]) {
-        var units: [UInt16] = []
-        var offsets: [Int32] = []
-        units.reserveCapacity(utf8.count)
-        offsets.reserveCapacity(utf8.count + 1)
-        var index = 0
-        while index < utf8.count {
-            let lead = utf8[index]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            var scalar = UInt32(lead)
-            if length > 1 {
-                scalar &= UInt32(0xFF >> (length + 1))
-                for offset in 1..<length where index + offset < utf8.count {
-                    scalar = scalar << 6 | UInt32(utf8[index + offset] & 0x3F)
+        // A UTF-8 text never has more UTF-16 units than bytes: fill buffers of that size
+        // through pointers (appending unit by unit cost as much as the regex search).
+        let byteCount = utf8.count
+        var units = [UInt16](repeating: 0, count: byteCount)
+        var offsets = [Int32](repeating: 0, count: byteCount + 1)
+        var count = 0
+        utf8.withUnsafeBufferPointer { bytes in
+            units.withUnsafeMutableBufferPointer { units in
+                offsets.withUnsafeMutableBufferPointer { offsets in
+                    var index = 0
+                    while index < byteCount {
+                        let lead = bytes[index]
+                        if lead < 0x80 {
+                            units[count] = UInt16(lead)
+                            offsets[count] = Int32(index)
+                            count += 1
+                            index += 1
+                            continue
+                        }
+                        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                        var scalar = UInt32(lead) & UInt32(0xFF >> (length + 1))
+                        for offset in 1..<length where index + offset < byteCount {
+                            scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F)
+                        }
+                        if scalar > 0xFFFF {
+                            let value = scalar - 0x10000
+                            units[count] = UInt16(0xD800 + (value >> 10))
+                            units[count + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                            offsets[count] = Int32(index)
+                            offsets[count + 1] = Int32(index)
+                            count += 2
+                        } else {
+                            units[count] = UInt16(scalar)
+                            offsets[count] = Int32(index)
+                            count += 1
+                        }
+                        index += length
+                    }
+                    offsets[count] = Int32(byteCount)
                 }
             }
-            if scalar > 0xFFFF {
-                let value = scalar - 0x10000
-                units.append(UInt16(0xD800 + (value >> 10)))
-                units.append(UInt16(0xDC00 + (value & 0x3FF)))
-                offsets.append(Int32(index))
-                offsets.append(Int32(index))
-            } else {
-                units.append(UInt16(scalar))
-                offsets.append(Int32(index))
-            }
-            index += length
         }
-        offsets.append(Int32(utf8.count))
+        units.removeLast(units.count - count)
+        offsets.removeLast(offsets.count - count - 1)
         self.units = units
         utf8Offsets = offsets
     }

@@ -119,6 +119,6 @@ public struct Fixer: Sendable {
     }
 
     static func parsesAsYAML(_ text: String) -> Bool {
-        (try? Yams.compose(yaml: text)) != nil
+        (try? YAMLParsing.compose(text)) != nil
     }
 }

@@ -32,6 +32,8 @@ public struct Runner: Sendable {
     public let includeUnsafe: Bool
     /// Earlier results to reuse and fill (report mode only).
     public var cache: ResultCache?
+    /// The rule settings of each distinct set of matching overrides, made once per run.
+    private let settingsMemo = MemoTable<[Int], [String: RuleSetting]>()
 
     public init(configuration: Configuration, linter: Linter, fixMode: FixMode, includeUnsafe: Bool) {
         self.configuration = configuration
@@ -58,8 +60,7 @@ public struct Runner: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let path = files[index]
             let report: FileReport
-            if let data = FileManager.default.contents(atPath: path) {
-                let bytes = Array(data)
+            if let bytes = FileBytes.read(path) {
                 if let cache {
                     if let hit = cache.lookup(path: path, bytes: bytes) {
                         report = hit
@@ -89,7 +90,7 @@ public struct Runner: Sendable {
             report.notes.append("skipped: binary file (it contains NUL bytes)")
             return report
         }
-        let settings = configuration.settings(forRelativePath: FileDiscovery(configuration: configuration).relativeToBase(path))
+        let settings = settings(forPath: path)
         let context = RuleContext(
             fileExists: onDisk ? Self.neighbourCheck(for: path) : nil, severity: .error, vocabulary: vocabulary)
         report.findings = linter.checkSource(source, settings: settings, context: context)
@@ -148,17 +149,29 @@ public struct Runner: Sendable {
         return report
     }
 
-    /// One hash of every file's path and bytes, read in parallel.
+    /// A file's rule settings: they depend only on which overrides match its path, so
+    /// they are made once per distinct set (not rebuilt for every file).
+    func settings(forPath path: String) -> [String: RuleSetting] {
+        let relative = FileDiscovery(configuration: configuration).relativeToBase(path)
+        let matching = configuration.overrides.indices.filter { configuration.overrides[$0].files.contains { $0.matches(relative) } }
+        return settingsMemo.value(for: matching) { configuration.settings(forRelativePath: relative) }
+    }
+
+    /// One hash of every file's path and identity on disk (size, modification and change
+    /// times to the nanosecond, inode), taken without reading the files: a run reads each
+    /// file once, to lint it. Any write changes the change time, so an edited file never
+    /// keeps the fingerprint; a file rewritten unchanged only costs a cold run.
     static func fingerprint(of files: [String]) -> UInt64 {
-        let hashes = ResultSlots<UInt64>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            var hasher = FNV1a64()
-            hasher.combine(files[index])
-            hasher.combine(FileManager.default.contents(atPath: files[index]).map { Array($0) } ?? [])
-            hashes.set(index, hasher.value)
-        }
         var combined = FNV1a64()
-        for hash in hashes.values { combined.combine(withUnsafeBytes(of: hash) { Array($0) }) }
+        for path in files {
+            combined.combine(path)
+            var info = stat()
+            let identity: [Int64] = stat(path, &info) == 0
+                ? [Int64(info.st_size), Int64(info.st_ino), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
+                    Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec)]
+                : [-1]
+            combined.combine(identity.withUnsafeBytes { Array($0) })
+        }
         return combined.value
     }
 

@@ -100,7 +100,7 @@ public struct Suppressions: Sendable {
         guard document.containsBytes("postlint-disable") else { return nil }
         let yaml = document.string(frontMatter.contentRange)
         guard
-            let mapping = (try? Yams.compose(yaml: yaml))?.mapping,
+            let mapping = (try? YAMLParsing.compose(yaml))?.mapping,
             let value = mapping["postlint-disable"]
         else { return nil }
         let rules: Set<String>?

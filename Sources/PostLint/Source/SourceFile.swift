@@ -28,12 +28,11 @@ public struct SourceFile: Sendable {
         let body = bytes.dropFirst(hasByteOrderMark ? 3 : 0)
         isBinary = body.contains(0)
         newlineStyle = Self.newlineStyle(of: body)
-        firstInvalidUTF8Offset = Self.firstInvalidUTF8(in: body).map { $0 }
-        if firstInvalidUTF8Offset == nil, !isBinary {
-            text = String(decoding: body, as: UTF8.self)
-        } else {
-            text = nil
-        }
+        // The standard library validates (strictly, as `firstInvalidUTF8` does) and copies
+        // in one fast pass; the slow scan only runs to locate the error in a broken file.
+        let valid = String(validating: body, as: UTF8.self)
+        firstInvalidUTF8Offset = valid == nil ? Self.firstInvalidUTF8(in: body) : nil
+        text = isBinary ? nil : valid
     }
 
     public init(path: String, text: String) {

@@ -38,7 +38,7 @@ public struct FrontMatterRule: Rule {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try YAMLParsing.compose(yaml)
         } catch {
             return [finding(errorRange(error, frontMatter, document), "front matter does not parse as YAML: \(Self.reason(error))")]
         }

@@ -30,18 +30,19 @@ public struct PlaceholderRule: Rule {
         let sections = Sections.of(document)
         return sections.indices.compactMap { index in
             let section = sections[index]
-            guard Self.namesSlot(section.title) else { return nil }
+            // Cheapest test first: almost every section has text under it.
+            guard Self.isBlank(document: document, range: section.bodyRange) else { return nil }
             let next = sections.indices.first { $0 > index }
             if let next, sections[next].level > section.level { return nil }
-            guard Self.isBlank(document.string(section.bodyRange), document: document, range: section.bodyRange) else { return nil }
+            guard Self.namesSlot(section.title) else { return nil }
             let message = "the heading '\(section.title)' has no text under it"
             return Diagnostic(rule: Self.description.id, severity: severity, range: section.headingRange, message: message)
         }
     }
 
     /// Nothing but whitespace and HTML comments.
-    static func isBlank(_ text: String, document: Document, range: Range<Int>) -> Bool {
-        if text.allSatisfy(\.isWhitespace) { return true }
+    static func isBlank(document: Document, range: Range<Int>) -> Bool {
+        if isWhitespace(document.utf8[range]) { return true }
         let comments = document.regions(of: .htmlComment).filter { range.contains($0.range.lowerBound) }
         guard !comments.isEmpty else { return false }
         var bytes = Array(document.utf8[range])
@@ -49,6 +50,24 @@ public struct PlaceholderRule: Rule {
             for offset in comment.range.clamped(to: range) { bytes[offset - range.lowerBound] = 0x20 }
         }
         return bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
+    /// Whether the bytes are all whitespace (`Character.isWhitespace`, which asks a
+    /// character's first scalar), decided scalar by scalar without making a string.
+    static func isWhitespace(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var previous: Unicode.Scalar?
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if !scalar.properties.isWhitespace {
+                // A mark after a space joins the space's character, which is whitespace:
+                // only then is the answer not already no.
+                guard let previous, !scalar.isASCII, !(0x0A...0x0D).contains(previous.value) else { return false }
+                return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+            }
+            previous = scalar
+        }
+        return true
     }
 }
 

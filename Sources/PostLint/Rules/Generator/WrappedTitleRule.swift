@@ -44,7 +44,11 @@ public struct WrappedTitleRule: Rule {
         for line in 0..<(document.lines.lineCount - 1) {
             let first = document.lines.contentRange(ofLine: line)
             let second = document.lines.contentRange(ofLine: line + 1)
-            guard let opening = Self.opening(in: document.string(first)) else { continue }
+            // Most lines open nothing and most next lines are not indented: decide that on
+            // the bytes before making any string.
+            guard Self.mayOpen(document.utf8[first]), Self.isIndented(document.utf8[second]),
+                let opening = Self.opening(in: document.string(first))
+            else { continue }
             let next = document.string(second)
             let indent = next.prefix { $0 == " " || $0 == "\t" }
             guard !indent.isEmpty, let closing = Self.closingEnd(of: opening.delimiter, in: next) else { continue }
@@ -63,6 +67,36 @@ public struct WrappedTitleRule: Rule {
             diagnostics.append(Diagnostic(rule: Self.description.id, severity: context.severity, range: start..<end, message: message, fix: fix))
         }
         return diagnostics
+    }
+
+    /// Whether `opening(in:)` can find anything in the line: it starts a banner or holds an
+    /// odd number of `**` (counted left to right without overlap, as `components` splits).
+    static func mayOpen(_ line: ArraySlice<UInt8>) -> Bool {
+        let star = UInt8(ascii: "*")
+        if line.count >= 4, line[line.startIndex + 3] == 0x20 {
+            let first = line[line.startIndex]
+            if first == UInt8(ascii: "-") || first == UInt8(ascii: "="),
+                line[line.startIndex + 1] == first, line[line.startIndex + 2] == first
+            {
+                return true
+            }
+        }
+        var pairs = 0
+        var index = line.startIndex
+        while index + 1 < line.endIndex {
+            if line[index] == star, line[index + 1] == star {
+                pairs += 1
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return pairs % 2 == 1
+    }
+
+    static func isIndented(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        return first == 0x20 || first == 0x09
     }
 
     /// The delimiter a line opens and leaves open: an odd `**`, or a banner `--- ` whose

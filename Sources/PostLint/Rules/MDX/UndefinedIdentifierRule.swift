@@ -45,31 +45,42 @@ public struct UndefinedIdentifierRule: Rule {
             guard let stem = AssetName.identifier(forSpecifier: binding.specifier), stem != binding.name else { return nil }
             return (stem, binding)
         }
+        // What is said about a name depends on the name alone: work it out once per name
+        // (a generated post repeats the same few names thousands of times).
+        var verdicts: [String: Verdict] = [:]
         return scope.undefinedUses.map { use in
-            let hint = misnamed.first { $0.stem == use.name || NameShape.correspond(use.name, $0.stem) }?.binding
-            return diagnostic(for: use, unusedImports: unusedImports, defined: scope.imported, misnamed: hint, context: context)
+            let known = verdicts[use.name] ?? {
+                let hint = misnamed.first { $0.stem == use.name || NameShape.correspond(use.name, $0.stem) }?.binding
+                let made = verdict(for: use.name, unusedImports: unusedImports, defined: scope.imported, misnamed: hint)
+                verdicts[use.name] = made
+                return made
+            }()
+            let fix = known.replacement.map { Fix("use '\($0)'", safety: .safe, edits: [Edit(use.range, $0)]) }
+            return Diagnostic(rule: Self.description.id, severity: context.severity, range: use.range, message: known.message, fix: fix)
         }
     }
 
-    private func diagnostic(
-        for use: IdentifierUse, unusedImports: [String], defined: Set<String>, misnamed: ImportBinding?,
-        context: RuleContext
-    ) -> Diagnostic {
-        var message = "'\(use.name)' is not imported or defined; the page fails to render"
-        let counterparts = unusedImports.filter { NameShape.correspond(use.name, $0) }
-        var fix: Fix? = nil
+    /// The message about an undefined name, and the import to use instead when one is sure.
+    private struct Verdict {
+        let message: String
+        let replacement: String?
+    }
+
+    private func verdict(for name: String, unusedImports: [String], defined: Set<String>, misnamed: ImportBinding?) -> Verdict {
+        var message = "'\(name)' is not imported or defined; the page fails to render"
+        let counterparts = unusedImports.filter { NameShape.correspond(name, $0) }
         if counterparts.count == 1, let target = counterparts.first {
             message += "; the unused import '\(target)' matches it"
-            fix = Fix("use '\(target)'", safety: .safe, edits: [Edit(use.range, target)])
+            return Verdict(message: message, replacement: target)
         } else if let misnamed {
             message += "; its image '\(misnamed.specifier)' is imported under the name '\(misnamed.name)'"
         } else {
-            let close = counterparts.isEmpty ? NameShape.closest(to: use.name, in: defined) : counterparts
+            let close = counterparts.isEmpty ? NameShape.closest(to: name, in: defined) : counterparts
             if !close.isEmpty {
                 message += "; did you mean " + close.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
             }
         }
-        return Diagnostic(rule: Self.description.id, severity: context.severity, range: use.range, message: message, fix: fix)
+        return Verdict(message: message, replacement: nil)
     }
 }
 

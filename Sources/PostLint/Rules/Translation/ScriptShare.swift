@@ -40,20 +40,54 @@ public struct ScriptShare: Sendable {
     public private(set) var expectedWords = 0
 
     public init(_ text: String, expected: [Script]) {
+        self.init(text, expected: expected, stopAtFirstExpectedWord: false)
+    }
+
+    /// `stopAtFirstExpectedWord`: stop counting once a word in the scripts is seen, for a
+    /// caller that only asks whether there is none (the counts are then partial).
+    init(_ text: String, expected: [Script], stopAtFirstExpectedWord: Bool) {
         let codes = Set(expected.map(\.code))
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
-            var hasLetter = false
-            var hasExpected = false
-            for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
-                hasLetter = true
-                if codes.contains(plicu_script(Int32(scalar.value))) {
-                    hasExpected = true
-                    break
+        let latinExpected = codes.contains(Script.latin.code)
+        let hangulExpected = codes.contains(Script.hangul.code)
+        var hasLetter = false
+        var hasExpected = false
+        // Words are runs between whitespace scalars; a word counts for the scripts when one
+        // of its letters is in them. ASCII is decided without asking ICU.
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value == 0x20 || (0x09...0x0D).contains(value) {
+                    endWord(&hasLetter, &hasExpected)
+                    if stopAtFirstExpectedWord, expectedWords > 0 { return }
+                } else if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                    hasLetter = true
+                    if latinExpected { hasExpected = true }
                 }
+                continue
             }
-            if hasLetter { words += 1 }
-            if hasExpected { expectedWords += 1 }
+            if (0xAC00...0xD7A3).contains(value) {
+                // A precomposed Hangul syllable: a letter, in Hangul.
+                hasLetter = true
+                if hangulExpected { hasExpected = true }
+                continue
+            }
+            let properties = scalar.properties
+            if properties.isWhitespace {
+                endWord(&hasLetter, &hasExpected)
+                if stopAtFirstExpectedWord, expectedWords > 0 { return }
+            } else if properties.isAlphabetic {
+                hasLetter = true
+                if !hasExpected, codes.contains(plicu_script(Int32(value))) { hasExpected = true }
+            }
         }
+        endWord(&hasLetter, &hasExpected)
+    }
+
+    private mutating func endWord(_ hasLetter: inout Bool, _ hasExpected: inout Bool) {
+        if hasLetter { words += 1 }
+        if hasExpected { expectedWords += 1 }
+        hasLetter = false
+        hasExpected = false
     }
 
     public var share: Double { words == 0 ? 1 : Double(expectedWords) / Double(words) }

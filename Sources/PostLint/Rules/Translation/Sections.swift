@@ -1,3 +1,5 @@
+import Foundation
+
 /// A heading and the text under it, up to the next heading.
 public struct Section: Sendable, Hashable {
     public let title: String
@@ -15,19 +17,41 @@ public struct Section: Sendable, Hashable {
 /// the `--- Title ---` banners of digest generators (whose titles may wrap onto indented
 /// continuation lines).
 public enum Sections {
+    /// The document's sections, built once per document and shared by the rules that ask.
     public static func of(_ document: Document) -> [Section] {
+        document.derived.value("sections") { build(document) }
+    }
+
+    static func build(_ document: Document) -> [Section] {
         let headings = document.format == .plainText ? plainTextHeadings(document) : document.headings
         var sections: [Section] = []
+        sections.reserveCapacity(headings.count)
+        // The open headings, levels strictly rising: the parent is the last one below.
+        var open: [Int] = []
         for (index, heading) in headings.enumerated() {
             let bodyEnd = index + 1 < headings.count ? headings[index + 1].range.lowerBound : document.utf8.count
             let bodyStart = min(document.lines.endOfLine(containing: max(heading.range.upperBound - 1, heading.range.lowerBound)), bodyEnd)
-            let parent = sections.indices.last { sections[$0].level < heading.level }
+            while let last = open.last, sections[last].level >= heading.level { open.removeLast() }
             sections.append(
                 Section(
-                    title: heading.title.trimmingCharacters(in: .whitespaces), level: heading.level,
-                    headingRange: heading.range, bodyRange: bodyStart..<bodyEnd, parent: parent))
+                    title: trimmingSpaces(heading.title), level: heading.level,
+                    headingRange: heading.range, bodyRange: bodyStart..<bodyEnd, parent: open.last))
+            open.append(index)
         }
         return sections
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation's string bridging, and
+    /// without a copy when there is nothing to trim (the usual case).
+    static func trimmingSpaces(_ text: String) -> String {
+        let spaces = CharacterSet.whitespaces
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if !spaces.contains(first), !spaces.contains(last) { return text }
+        guard let start = scalars.firstIndex(where: { !spaces.contains($0) }),
+            let end = scalars.lastIndex(where: { !spaces.contains($0) })
+        else { return "" }
+        return String(scalars[start...end])
     }
 
     /// A long title shortened for messages to its first words: "1. Sharing is Caring...".

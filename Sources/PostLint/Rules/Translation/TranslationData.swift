@@ -7,11 +7,21 @@ struct TranslationData: Sendable {
         let codes: Set<String>
         let scripts: [Script]
         let labels: [ICURegularExpression]
+        var prefilteredLabels: [PrefilteredPattern] { labels.map(PrefilteredPattern.init) }
     }
 
     struct FailureFamily: Sendable {
         let name: String
         let patterns: [ICURegularExpression]
+        /// The patterns, tried only on texts that hold what they need (see
+        /// `RequiredLiteral`): most sections hold none of it, and ICU is not asked.
+        let prefiltered: [PrefilteredPattern]
+
+        init(name: String, patterns: [ICURegularExpression]) {
+            self.name = name
+            self.patterns = patterns
+            prefiltered = patterns.map(PrefilteredPattern.init)
+        }
     }
 
     let languages: [Language]
@@ -60,6 +70,9 @@ struct TranslationData: Sendable {
         }
         originals = (languageFile?.originals ?? []).compactMap { try? ICURegularExpression($0) }
         keptInOriginal = (languageFile?.keptInOriginal ?? []).compactMap { try? ICURegularExpression($0) }
+        prefiltered = Prefiltered(
+            labels: languages.map(\.prefilteredLabels), originals: originals.map(PrefilteredPattern.init),
+            keptInOriginal: keptInOriginal.map(PrefilteredPattern.init))
         let failureFile = try? YAMLDecoder().decode(FailuresFile.self, from: failuresYAML)
         failureFamilies = (failureFile?.families ?? []).map { family in
             FailureFamily(
@@ -68,17 +81,48 @@ struct TranslationData: Sendable {
         }
     }
 
+    /// What a heading says about its section, from the tests below.
+    struct HeadingClass: Sendable {
+        let namesOriginal: Bool
+        let language: Language?
+        let isKeptInOriginal: Bool
+    }
+
+    /// The heading's class, looked up once per distinct heading in a run (a repository
+    /// repeats `Abstract`, `초록 (Korean)` thousands of times) with prefiltered patterns
+    /// (a paper title, different every time, rarely holds what a label needs).
+    func classify(_ title: String) -> HeadingClass {
+        headingClasses.value(for: title) {
+            let text = PrefilterText(title)
+            let language = prefiltered.labels.firstIndex { labels in labels.contains { $0.matches(text) } }.map { languages[$0] }
+            return HeadingClass(
+                namesOriginal: prefiltered.originals.contains { $0.matches(text) }, language: language,
+                isKeptInOriginal: prefiltered.keptInOriginal.contains { $0.matches(text) })
+        }
+    }
+
+    private let headingClasses = MemoTable<String, HeadingClass>()
+
+    /// The patterns above with their requirements, made once.
+    private struct Prefiltered: Sendable {
+        let labels: [[PrefilteredPattern]]
+        let originals: [PrefilteredPattern]
+        let keptInOriginal: [PrefilteredPattern]
+    }
+
+    private let prefiltered: Prefiltered
+
     /// The language a heading names, if any.
     func language(namedIn title: String) -> Language? {
-        languages.first { language in language.labels.contains { $0.firstMatch(in: title) != nil } }
+        classify(title).language
     }
 
     func namesOriginal(_ title: String) -> Bool {
-        originals.contains { $0.firstMatch(in: title) != nil }
+        classify(title).namesOriginal
     }
 
     func isKeptInOriginal(_ title: String) -> Bool {
-        keptInOriginal.contains { $0.firstMatch(in: title) != nil }
+        classify(title).isKeptInOriginal
     }
 
     func language(code: String) -> Language? {
@@ -88,6 +132,7 @@ struct TranslationData: Sendable {
 
     /// The failure family whose pattern matches `text`, if any.
     func failureFamily(of text: String) -> FailureFamily? {
-        failureFamilies.first { family in family.patterns.contains { $0.firstMatch(in: text) != nil } }
+        let prefilterText = PrefilterText(text)
+        return failureFamilies.first { family in family.prefiltered.contains { $0.matches(prefilterText) } }
     }
 }

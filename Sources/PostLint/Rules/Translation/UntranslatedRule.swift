@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A section that should be in another language but is not: the translation pipeline
@@ -43,13 +44,17 @@ public struct UntranslatedRule: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let sections = Sections.of(document)
-        let fileLanguage = Self.documentLanguage(document)
+        guard !sections.isEmpty else { return [] }
+        // Only sections whose heading names no language need the file's; most files have none.
+        var fileLanguage: TranslationData.Language?? = nil
         var diagnostics: [Diagnostic] = []
         for (index, section) in sections.enumerated() {
-            if Self.data.namesOriginal(section.title) { continue }
-            let named = Self.data.language(namedIn: section.title)
-            if named == nil, Self.data.isKeptInOriginal(section.title) { continue }
-            guard let language = named ?? fileLanguage else { continue }
+            let heading = Self.data.classify(section.title)
+            if heading.namesOriginal { continue }
+            let named = heading.language
+            if named == nil, heading.isKeptInOriginal { continue }
+            if named == nil, fileLanguage == nil { fileLanguage = .some(Self.documentLanguage(document)) }
+            guard let language = named ?? fileLanguage ?? nil else { continue }
             let finding = Self.finding(in: section, at: index, of: sections, language: language, strict: named != nil, document: document)
             if let (range, problem) = finding {
                 let message = "\(Self.name(of: section, in: sections)) \(problem)"
@@ -65,21 +70,42 @@ public struct UntranslatedRule: Rule {
         in section: Section, at index: Int, of sections: [Section], language: TranslationData.Language, strict: Bool,
         document: Document
     ) -> (Range<Int>, String)? {
-        let prose = document.proseText(in: section.bodyRange).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !prose.isEmpty, let range = trimmedRange(section.bodyRange, document) else { return nil }
-        if prose.unicodeScalars.count <= Self.failureMessageLength, data.failureFamily(of: prose) != nil {
+        // Untrimmed: the copy and script tests split on whitespace anyway.
+        let prose = document.proseText(in: section.bodyRange)
+        guard let trimmedProse = trimmed(prose, ifAtMost: Self.failureMessageLength),
+            let range = trimmedRange(section.bodyRange, document)
+        else { return nil }
+        if let short = trimmedProse, data.failureFamily(of: short) != nil {
             return (range, "holds a translation failure message, not \(language.name)")
         }
         if let original = original(of: index, in: sections), isCopy(prose, of: document.proseText(in: sections[original].bodyRange)) {
             return (range, "is a copy of '\(sections[original].title)', not \(language.name)")
         }
-        let share = ScriptShare(prose, expected: language.scripts)
+        // Without a language heading one word in the script clears the section.
+        let share = ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: !strict)
         let untranslated = strict ? (share.words >= 6 && share.share < 0.2) : (share.words >= 15 && share.expectedWords == 0)
         if untranslated {
             let scripts = language.scripts.map(\.rawValue).joined(separator: "/")
             return (range, "is not \(language.name): \(share.expectedWords) of \(share.words) words are in \(scripts)")
         }
         return nil
+    }
+
+    /// The text without surrounding whitespace (`.whitespacesAndNewlines`): nil when
+    /// nothing is left, `.some(nil)` when more than `limit` scalars are.
+    static func trimmed(_ text: String, ifAtMost limit: Int) -> String?? {
+        let scalars = text.unicodeScalars
+        let space = CharacterSet.whitespacesAndNewlines
+        guard let first = scalars.firstIndex(where: { !space.contains($0) }),
+            let last = scalars.lastIndex(where: { !space.contains($0) })
+        else { return nil }
+        let kept = scalars[first...last]
+        var count = 0
+        for _ in kept {
+            count += 1
+            if count > limit { return .some(nil) }
+        }
+        return .some(String(kept))
     }
 
     /// `'초록 (Korean)' of '1. Sharing is Caring...'`.
@@ -91,7 +117,7 @@ public struct UntranslatedRule: Rule {
     /// The sibling section (same parent) that names itself the original.
     static func original(of index: Int, in sections: [Section]) -> Int? {
         let parent = sections[index].parent
-        return sections.indices.first { $0 != index && sections[$0].parent == parent && data.namesOriginal(sections[$0].title) }
+        return sections.indices.first { $0 != index && sections[$0].parent == parent && data.classify(sections[$0].title).namesOriginal }
     }
 
     /// Identical once whitespace is normalised, or within a tenth of edits of it.
@@ -116,8 +142,10 @@ public struct UntranslatedRule: Rule {
 
     /// From front matter `lang`/`language`/`locale`, a `post.ko.md` name or a `ko/` folder.
     static func documentLanguage(_ document: Document) -> TranslationData.Language? {
+        // Parse the YAML only when one of the keys can be in it.
         if let frontMatter = document.frontMatter,
-            let values = (try? Yams.load(yaml: document.string(frontMatter.contentRange))) as? [String: Any]
+            Self.mayNameLanguage(document.utf8[frontMatter.contentRange]),
+            let values = (try? YAMLParsing.load(document.string(frontMatter.contentRange))) as? [String: Any]
         {
             for key in ["lang", "language", "locale"] {
                 if let code = values[key] as? String, !code.isEmpty { return data.language(code: code) }
@@ -132,5 +160,12 @@ public struct UntranslatedRule: Rule {
             if let language = data.language(code: folder) { return language }
         }
         return nil
+    }
+
+    /// Whether front matter bytes hold `lang` (`language`) or `locale`.
+    static func mayNameLanguage(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            ByteSearch.contains(buffer, Array("lang".utf8)) || ByteSearch.contains(buffer, Array("locale".utf8))
+        }
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+
+@testable import PostLint
+
+/// The fast paths that let rules skip work (literal prefilters, byte search) must never
+/// skip a match: each is checked against the slow path it stands in front of.
+final class PrefilterTests: XCTestCase {
+    func testRequirementsReadFromPatterns() {
+        XCTAssertEqual(RequiredLiteral(pattern: #"\\textbf\{([^{}\n]+)\}"#, caseInsensitive: false)?.clauses.first, [Array(#"\textbf{"#.utf8)])
+        XCTAssertEqual(
+            RequiredLiteral(pattern: "(?m)\\b(TODO|TBD|FIXME)(?=:)", caseInsensitive: false)?.clauses,
+            [["TODO", "TBD", "FIXME"].map { Array($0.utf8) }])
+        let lorem = RequiredLiteral(pattern: #"(?i)\blorem\s+ipsum\s+dolor\b"#, caseInsensitive: false)
+        XCTAssertEqual(lorem?.foldsCase, true)
+        XCTAssertEqual(lorem?.clauses.count, 3)
+        // Optional parts and lookaround require nothing; unknown syntax gives up.
+        XCTAssertNil(RequiredLiteral(pattern: "(abc)?", caseInsensitive: false))
+        XCTAssertNil(RequiredLiteral(pattern: "(?<=abc)x?", caseInsensitive: false))
+        XCTAssertNil(RequiredLiteral(pattern: #"\Qa.b\E"#, caseInsensitive: false))
+        XCTAssertNil(RequiredLiteral(pattern: "(?x) a b", caseInsensitive: false))
+        XCTAssertNil(RequiredLiteral(pattern: "abc|d?", caseInsensitive: false))
+        // `ab?c`: `a` and `c` are sure, not next to each other; `b` may be absent.
+        XCTAssertEqual(Set(RequiredLiteral(pattern: "ab?c", caseInsensitive: false)?.clauses.flatMap { $0 } ?? []), [Array("a".utf8), Array("c".utf8)])
+    }
+
+    func testFoldingLettersDisableTheCaseInsensitiveTest() throws {
+        let required = try XCTUnwrap(RequiredLiteral(pattern: "(?i)sorry", caseInsensitive: false))
+        let regex = try ICURegularExpression("(?i)sorry")
+        for text in ["SORRY", "ſorry", "nothing here", "Sorry!"] {
+            let bytes = Array(text.utf8)
+            let matches = try !regex.matches(in: bytes).isEmpty
+            let may = bytes.withUnsafeBufferPointer { buffer in
+                required.mayOccur(in: buffer) { RequiredLiteral.hasASCIIFoldingLetter(buffer) }
+            }
+            if matches { XCTAssertTrue(may, "prefilter skipped a match in '\(text)'") }
+        }
+    }
+
+    /// Every built-in pattern, on every fixture and rule example: where ICU finds a match,
+    /// the prefilter lets the pattern run.
+    func testPrefiltersNeverHideAMatch() throws {
+        var patterns: [ICURegularExpression] = []
+        patterns += [PlaceholderRule.definition, LatexResidueRule.definition].flatMap { $0.entries.map(\.regex) }
+        let data = UntranslatedRule.data
+        patterns += data.failureFamilies.flatMap(\.patterns) + data.originals + data.keptInOriginal + data.languages.flatMap(\.labels)
+        var texts = RuleRegistry.descriptions.flatMap { description in
+            (description.triggering + description.nonTriggering).map { $0.text.replacingOccurrences(of: "↓", with: "") }
+        }
+        let walker = FileManager.default.enumerator(at: TestSupport.fixtures, includingPropertiesForKeys: nil)
+        for case let url as URL in walker?.allObjects ?? [] where ["md", "mdx", "txt"].contains(url.pathExtension) {
+            if let text = try? String(contentsOf: url, encoding: .utf8) { texts.append(text) }
+        }
+        XCTAssertGreaterThan(texts.count, 50)
+        var checked = 0
+        for pattern in patterns {
+            let prefiltered = PrefilteredPattern(pattern)
+            for text in texts {
+                let bytes = Array(text.utf8)
+                guard let match = try pattern.matches(in: bytes, limit: 1).first else { continue }
+                checked += 1
+                XCTAssertTrue(prefiltered.matches(PrefilterText(text)), "'\(pattern.pattern)' matches '\(String(decoding: bytes[match.range], as: UTF8.self))' but its prefilter said no")
+            }
+        }
+        XCTAssertGreaterThan(checked, 20)
+    }
+
+    func testByteSearchAgreesWithANaiveSearch() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("abAB\\{ 한".utf8)
+        for _ in 0..<2000 {
+            let haystack = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let naive = haystack.count >= needle.count
+                && (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<$0 + needle.count]) == needle }
+            let folded = { (bytes: [UInt8]) in bytes.map(ByteSearch.lowercased) }
+            let naiveFolded = haystack.count >= needle.count
+                && (0...(haystack.count - needle.count)).contains { folded(Array(haystack[$0..<$0 + needle.count])) == folded(needle) }
+            haystack.withUnsafeBufferPointer { buffer in
+                XCTAssertEqual(ByteSearch.contains(buffer, needle), naive, "\(haystack) \(needle)")
+                XCTAssertEqual(ByteSearch.containsFoldingASCII(buffer, needle), naiveFolded, "\(haystack) \(needle)")
+            }
+        }
+    }
+
+    /// The section-blank test on bytes agrees with `Character.isWhitespace` over the text.
+    func testBlankSectionTestMatchesCharacterSemantics() {
+        for text in ["", " \n\t", "\u{3000}\n", " \u{301}", "\n한", " x", "\u{A0}\u{A0}", " \n\u{200B}"] {
+            XCTAssertEqual(PlaceholderRule.isWhitespace(ArraySlice(Array(text.utf8))), text.allSatisfy(\.isWhitespace), "'\(text)'")
+        }
+    }
+
+    func testScriptShareCountsWords() {
+        let share = ScriptShare("우리는 LLaMA-3를 학습한다 with code", expected: [.hangul])
+        XCTAssertEqual(share.words, 5)
+        XCTAssertEqual(share.expectedWords, 3)
+    }
+}
