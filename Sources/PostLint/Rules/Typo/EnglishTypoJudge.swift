@@ -27,39 +27,19 @@ enum RepositoryEvidence {
 final class EnglishSpellCache: @unchecked Sendable {
     static let shared = EnglishSpellCache()
 
-    private let lock = NSLock()
-    private var verdicts: [String: Bool] = [:]
-    private var candidates: [String: [String]] = [:]
+    // Unbounded, as before: a run's distinct English words are few enough to keep.
+    private let verdicts = MemoTable<String, Bool?>(capacity: .max)
+    private let candidates = MemoTable<String, [String]>(capacity: .max)
 
     /// Whether en_US accepts the word; nil when the dictionary is missing.
     func accepts(_ word: String) -> Bool? {
-        lock.lock()
-        if let known = verdicts[word] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        guard let verdict = HunspellDictionary.english.accepts(word) else { return nil }
-        lock.lock()
-        verdicts[word] = verdict
-        lock.unlock()
-        return verdict
+        verdicts.value(for: word) { HunspellDictionary.english.accepts(word) }
     }
 
     /// The words one edit (insert, delete, substitute, transpose) from a lower-case word
     /// that en_US accepts.
     func dictionaryCandidates(of word: String) -> [String] {
-        lock.lock()
-        if let known = candidates[word] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let found = HunspellDictionary.english.acceptedWords(EnglishEdits.of(word)) ?? []
-        lock.lock()
-        candidates[word] = found
-        lock.unlock()
-        return found
+        candidates.value(for: word) { HunspellDictionary.english.acceptedWords(EnglishEdits.of(word)) ?? [] }
     }
 }
 
