@@ -50,20 +50,27 @@ def is_letter_of_interest(character):
     return 0x370 <= code <= 0x52F or 0x1E00 <= code <= 0x1EFF or character in "ăâđêôơưĂÂĐÊÔƠƯ"
 
 
-def letter_counts(languages, pairs=None):
-    counts = collections.Counter()
+def catalog_strings(languages, report_missing=False):
+    """Every translated string in the installed message catalogs of these languages."""
     for language in languages:
-        for path in sorted(glob.glob(f"/usr/share/locale/{language}/LC_MESSAGES/*.mo")):
+        files = sorted(glob.glob(f"/usr/share/locale/{language}/LC_MESSAGES/*.mo"))
+        if report_missing and not files:
+            print(f"skipped (missing): /usr/share/locale/{language}", file=sys.stderr)
+        for path in files:
             try:
                 with open(path, "rb") as handle:
                     catalog = gettext.GNUTranslations(handle)._catalog
             except Exception:
                 continue
-            for value in catalog.values():
-                if isinstance(value, str):
-                    counts.update(c for c in value if is_letter_of_interest(c))
-                    if pairs is not None:
-                        pairs.update(a + b for a, b in zip(value, value[1:]) if is_alphabet_letter(a) and is_alphabet_letter(b))
+            yield from (value for value in catalog.values() if isinstance(value, str))
+
+
+def letter_counts(languages, pairs=None):
+    counts = collections.Counter()
+    for value in catalog_strings(languages):
+        counts.update(c for c in value if is_letter_of_interest(c))
+        if pairs is not None:
+            pairs.update(a + b for a, b in zip(value, value[1:]) if is_alphabet_letter(a) and is_alphabet_letter(b))
     return counts
 
 
@@ -74,20 +81,9 @@ def is_alphabet_letter(character):
 
 def catalog_counts(languages, pairs):
     counts = collections.Counter()
-    for language in languages:
-        files = sorted(glob.glob(f"/usr/share/locale/{language}/LC_MESSAGES/*.mo"))
-        if not files:
-            print(f"skipped (missing): /usr/share/locale/{language}", file=sys.stderr)
-        for path in files:
-            try:
-                with open(path, "rb") as handle:
-                    catalog = gettext.GNUTranslations(handle)._catalog
-            except Exception:
-                continue
-            for value in catalog.values():
-                if isinstance(value, str):
-                    counts.update(c for c in value if is_cjk(c))
-                    pairs.update(a + b for a, b in zip(value, value[1:]) if is_cjk(a) and is_cjk(b))
+    for value in catalog_strings(languages, report_missing=True):
+        counts.update(c for c in value if is_cjk(c))
+        pairs.update(a + b for a, b in zip(value, value[1:]) if is_cjk(a) and is_cjk(b))
     return counts
 
 
