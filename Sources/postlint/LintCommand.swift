@@ -45,11 +45,11 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Use this configuration file instead of searching for .postlint.yml.")
     var config: String?
 
-    @Option(help: "Run only these rules (comma-separated ids).")
-    var select: String?
+    @Option(help: "Run only these rules (comma-separated ids; repeatable).")
+    var select: [String] = []
 
-    @Option(help: "Do not run these rules (comma-separated ids).")
-    var ignore: String?
+    @Option(help: "Do not run these rules (comma-separated ids; repeatable).")
+    var ignore: [String] = []
 
     @Option(help: "With `-`, the path the text stands for (picks the format, resolves imports).")
     var stdinFilename: String?
@@ -115,7 +115,7 @@ struct LintCommand: ParsableCommand {
             Console.error("error: unknown rule '\(id)'; `postlint rules` lists them")
             throw Exit.failure
         }
-        let linter = Linter(selected: select.map { Set(Self.ids($0)) }, ignored: Set(Self.ids(ignore)))
+        let linter = Linter(selected: select.isEmpty ? nil : Set(Self.ids(select)), ignored: Set(Self.ids(ignore)))
         let mode: FixMode = fix ? (paths == ["-"] ? .preview : .write) : (diff ? .preview : .report)
         var runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
         if mode == .report, !noCache, paths != ["-"] {
@@ -152,7 +152,8 @@ struct LintCommand: ParsableCommand {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
         let build = "\(attributes?[.size] ?? 0)-\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-        let selection = [select ?? "*", ignore ?? "", forceExclude ? "force-exclude" : "", build]
+        let selected = select.isEmpty ? "*" : Self.ids(select).sorted().joined(separator: ",")
+        let selection = [selected, Self.ids(ignore).sorted().joined(separator: ","), forceExclude ? "force-exclude" : "", build]
         let key = ResultCache.runKey(
             version: PostLintVersion.current, configurationText: configurationText,
             rules: RuleRegistry.descriptions.map(\.id), extra: selection)
@@ -177,7 +178,8 @@ struct LintCommand: ParsableCommand {
         return Configuration(baseDirectory: cwd)
     }
 
-    static func ids(_ list: String?) -> [String] {
-        (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// The rule ids of repeated, comma-separated options (`--ignore typo --ignore a,b`).
+    static func ids(_ lists: [String]) -> [String] {
+        lists.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -203,6 +203,19 @@ final class CommandTests: CommandTestCase {
         XCTAssertFalse(selected.stdout.contains("duplicate-import"), selected.stdout)
     }
 
+    /// `--ignore a --ignore b` ignores both (an earlier build silently kept only the last).
+    func testRepeatedSelectAndIgnoreAccumulate() throws {
+        try write("post.mdx", Self.brokenPost)
+        let all = try run(["lint", "post.mdx"])
+        XCTAssertTrue(all.stdout.contains("[duplicate-import]") && all.stdout.contains("[undefined-identifier]"), all.stdout)
+        let ignored = try run(["lint", "--ignore", "duplicate-import", "--ignore", "undefined-identifier", "post.mdx"])
+        XCTAssertFalse(ignored.stdout.contains("[duplicate-import]"), ignored.stdout)
+        XCTAssertFalse(ignored.stdout.contains("[undefined-identifier]"), ignored.stdout)
+        let selected = try run(["lint", "--select", "duplicate-import", "--select", "undefined-identifier", "post.mdx"])
+        XCTAssertTrue(selected.stdout.contains("[duplicate-import]"), selected.stdout)
+        XCTAssertTrue(selected.stdout.contains("[undefined-identifier]"), selected.stdout)
+    }
+
     func testRulesAndExplain() throws {
         let rules = try run(["rules"])
         XCTAssertEqual(rules.status, 0)
