@@ -51,6 +51,9 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Do not run these rules (comma-separated ids; repeatable).")
     var ignore: [String] = []
 
+    @Flag(help: "Print the CPU time each rule and engine phase took (summed over files) to standard error.")
+    var timings = false
+
     @Option(help: "With `-`, the path the text stands for (picks the format, resolves imports).")
     var stdinFilename: String?
 
@@ -115,13 +118,16 @@ struct LintCommand: ParsableCommand {
             Console.error("error: unknown rule '\(id)'; `postlint rules` lists them")
             throw Exit.failure
         }
-        let linter = Linter(selected: select.isEmpty ? nil : Set(Self.ids(select)), ignored: Set(Self.ids(ignore)))
+        var linter = Linter(selected: select.isEmpty ? nil : Set(Self.ids(select)), ignored: Set(Self.ids(ignore)))
+        if timings { linter.timings = RuleTimings() }
         let mode: FixMode = fix ? (paths == ["-"] ? .preview : .write) : (diff ? .preview : .report)
         var runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
-        if mode == .report, !noCache, paths != ["-"] {
+        // Timed runs lint every file: a cached result would time nothing.
+        if mode == .report, !noCache, !timings, paths != ["-"] {
             runner.cache = makeCache(configuration)
         }
         let session = LintSession(command: self, runner: runner)
+        defer { linter.timings.map { Console.error($0.report) } }
         if paths == ["-"] {
             throw session.runStandardInput()
         }

@@ -203,6 +203,20 @@ final class CommandTests: CommandTestCase {
         XCTAssertFalse(selected.stdout.contains("duplicate-import"), selected.stdout)
     }
 
+    func testTimingsGoToStandardErrorAndLeaveTheFindingsAlone() throws {
+        try write("post.mdx", Self.brokenPost)
+        let plain = try run(["lint", "post.mdx"])
+        let timed = try run(["lint", "--timings", "post.mdx"])
+        XCTAssertEqual(timed.status, plain.status)
+        XCTAssertEqual(timed.stdout, plain.stdout)
+        let rows = timed.stderr.split(separator: "\n").map(String.init)
+        XCTAssertTrue(rows.first?.hasPrefix("rule or phase") == true, timed.stderr)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("duplicate-import ") }, timed.stderr)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("(read, decode and parse) ") }, timed.stderr)
+        XCTAssertTrue(rows.last?.hasPrefix("total ") == true, timed.stderr)
+        XCTAssertFalse(try run(["lint", "post.mdx"]).stderr.contains("CPU seconds"))
+    }
+
     /// `--ignore a --ignore b` ignores both (an earlier build silently kept only the last).
     func testRepeatedSelectAndIgnoreAccumulate() throws {
         try write("post.mdx", Self.brokenPost)

@@ -5,7 +5,7 @@ extension Linter {
         userRules.flatMap { rule -> [Diagnostic] in
             guard runs(rule.id, settings: settings), let setting = settings[rule.id] else { return [] }
             let ruleContext = context.with(severity: setting.severity, options: setting.options)
-            return rule.check(document, context: ruleContext)
+            return timed(rule.id) { rule.check(document, context: ruleContext) }
         }
     }
 }

@@ -4,6 +4,8 @@ public struct Linter: Sendable {
     /// Rule ids to run; nil runs every enabled rule.
     public var selected: Set<String>?
     public var ignored: Set<String> = []
+    /// When set, each rule's CPU time is added to it (`lint --timings`).
+    public var timings: RuleTimings?
 
     public init(selected: Set<String>? = nil, ignored: Set<String> = []) {
         self.selected = selected
@@ -29,7 +31,7 @@ public struct Linter: Sendable {
             let id = type(of: rule).description.id
             guard runs(id, settings: settings), let setting = settings[id] else { return [] }
             let ruleContext = context.with(severity: setting.severity, options: setting.options)
-            return rule.check(source, context: ruleContext).map { found in
+            return timed(id) { rule.check(source, context: ruleContext) }.map { found in
                 let diagnostic = Diagnostic(rule: id, severity: setting.severity, range: 0..<0, message: found.message)
                 return Finding(path: source.path, start: found.position, end: found.position, diagnostic: diagnostic)
             }
@@ -39,8 +41,11 @@ public struct Linter: Sendable {
     /// Diagnostics of the rules that read the decoded document.
     public func check(_ document: Document, settings: [String: RuleSetting], context: RuleContext) -> [Diagnostic] {
         let found = runRules(document, settings: settings, context: context)
-        let suppressions = Suppressions(document)
-        let (kept, used) = suppressions.apply(to: found, in: document)
+        let (suppressions, kept, used) = timed(RuleTimings.Phase.suppressions) {
+            let suppressions = Suppressions(document)
+            let (kept, used) = suppressions.apply(to: found, in: document)
+            return (suppressions, kept, used)
+        }
         let unusedID = UnusedSuppressionRule.description.id
         guard runs(unusedID, settings: settings), let setting = settings[unusedID] else { return kept }
         let allRulesRan = selected == nil && ignored.isEmpty
@@ -54,11 +59,17 @@ public struct Linter: Sendable {
             let id = type(of: rule).description.id
             guard runs(id, settings: settings), let setting = settings[id] else { return [] }
             let ruleContext = context.with(severity: setting.severity, options: setting.options)
-            return rule.check(document, context: ruleContext).map { diagnostic in
+            return timed(id) { rule.check(document, context: ruleContext) }.map { diagnostic in
                 var configured = diagnostic
                 configured.severity = setting.severity
                 return configured
             }
         }
+    }
+
+    /// The work's result, its CPU time added to `name` when timing.
+    func timed<Value>(_ name: String, clock: RuleTimings.Clock = .thread, _ work: () -> Value) -> Value {
+        guard let timings else { return work() }
+        return timings.measure(name, clock: clock, work)
     }
 }

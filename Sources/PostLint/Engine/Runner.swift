@@ -47,7 +47,8 @@ public struct Runner: Sendable {
         let cache = fixMode == .report ? self.cache : nil
         // The words of all the files, for rules that weigh repository evidence; counted
         // on the first file that needs them (a fully cached run never does).
-        let vocabulary = linter.usesVocabulary ? Lazy { Vocabulary.build(paths: files) } : nil
+        let vocabulary = linter.usesVocabulary
+            ? Lazy { [linter] in linter.timed(RuleTimings.Phase.vocabulary, clock: .process) { Vocabulary.build(paths: files) } } : nil
         if cache == nil {
             // Count now, in parallel: counted lazily from inside the parallel loop below, its
             // own parallel loop would run on one thread.
@@ -106,7 +107,7 @@ public struct Runner: Sendable {
                 rule: InvalidEncodingRule.description.id, title: "converted from \(conversion.charset) to UTF-8",
                 position: LineIndex.Position(line: 1, column: 1)))
         }
-        guard let document = Document(source: source) else { return report }
+        guard let document = linter.timed(RuleTimings.Phase.parse, { Document(source: source) }) else { return report }
         let diagnose = { (document: Document) in
             linter.check(document, settings: settings, context: context)
                 + linter.check(userRules: configuration.userRules, document, settings: settings, context: context)

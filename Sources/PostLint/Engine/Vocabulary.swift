@@ -19,6 +19,11 @@ public final class Vocabulary: @unchecked Sendable {
             self.files = files
         }
 
+        mutating func combine(_ other: Usage) {
+            occurrences += other.occurrences
+            files += other.files
+        }
+
         /// One more file, using the word `occurrences` times (one dictionary look-up, not two).
         mutating func add(_ occurrences: Int) {
             self.occurrences += occurrences
@@ -50,6 +55,25 @@ public final class Vocabulary: @unchecked Sendable {
                 for (offset, byte) in slice.enumerated() { buffer[offset] = byte }
             }
             (head, tail, long) = (words.0, words.1, nil)
+        }
+
+        /// A word straight from a file's bytes; ASCII words lower-cased (every byte of
+        /// them is a letter, so setting bit 5 is enough).
+        init(_ word: UnsafeBufferPointer<UInt8>, lowercasingASCII: Bool) {
+            count = word.count
+            let caseBit: UInt8 = lowercasingASCII ? 0x20 : 0
+            guard count <= 16 else {
+                head = 0
+                tail = 0
+                long = word.map { $0 | caseBit }
+                return
+            }
+            var packed: (UInt64, UInt64) = (0, 0)
+            for offset in 0..<count {
+                let byte = UInt64(word[offset] | caseBit) << UInt64(8 * (offset & 7))
+                if offset < 8 { packed.0 |= byte } else { packed.1 |= byte }
+            }
+            (head, tail, long) = (packed.0, packed.1, nil)
         }
 
         var bytes: [UInt8] {
@@ -126,18 +150,50 @@ public final class Vocabulary: @unchecked Sendable {
         self.init(usagesByBytes: merged, fileCount: texts.count)
     }
 
-    /// Reads and counts the files in parallel; unreadable files are left out.
+    /// Reads and counts the files in parallel; unreadable files are left out. Each worker
+    /// merges the files it counted into its own table, so only one table per worker is
+    /// merged at the end, not one per file on a single thread.
     public static func build(paths: [String]) -> Vocabulary {
-        let perFile = ResultSlots<[WordBytes: Int]>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            guard let data = FileManager.default.contents(atPath: paths[index]) else { return }
-            perFile.set(index, count(Array(data)))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
+        let next = FileQueue(count: paths.count)
+        let perWorker = ResultSlots<(usages: [WordBytes: Usage], files: Int)>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var usages: [WordBytes: Usage] = [:]
+            var files = 0
+            while let index = next.take() {
+                guard let data = FileManager.default.contents(atPath: paths[index]) else { continue }
+                merge(count(Array(data)), into: &usages)
+                files += 1
+            }
+            perWorker.set(worker, (usages, files))
         }
-        var merged: [WordBytes: Usage] = [:]
-        let counted = perFile.values
-        merged.reserveCapacity(counted.map(\.count).max() ?? 0)
-        for counts in counted { merge(counts, into: &merged) }
-        return Vocabulary(usagesByBytes: merged, fileCount: counted.count)
+        var tables = perWorker.values.sorted { $0.usages.count > $1.usages.count }
+        guard var merged = tables.first?.usages else { return Vocabulary(usagesByBytes: [:], fileCount: 0) }
+        let fileCount = tables.reduce(0) { $0 + $1.files }
+        tables.removeFirst()
+        for table in tables {
+            for (word, usage) in table.usages {
+                merged[word, default: Usage()].combine(usage)
+            }
+        }
+        return Vocabulary(usagesByBytes: merged, fileCount: fileCount)
+    }
+
+    /// Hands out file indices to parallel workers, each index once.
+    private final class FileQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var nextIndex = 0
+        private let count: Int
+
+        init(count: Int) { self.count = count }
+
+        func take() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard nextIndex < count else { return nil }
+            nextIndex += 1
+            return nextIndex - 1
+        }
     }
 
     private static func merge(_ counts: [WordBytes: Int], into merged: inout [WordBytes: Usage]) {
@@ -145,54 +201,73 @@ public final class Vocabulary: @unchecked Sendable {
     }
 
     /// Occurrences of each word of one file's bytes (invalid UTF-8 is skipped over).
+    /// A word never mixes ASCII and other letters, so each word is one run of the bytes:
+    /// its key is made straight from them, with no buffer to copy the word into.
     static func count(_ bytes: [UInt8]) -> [WordBytes: Int] {
         var counts: [WordBytes: Int] = [:]
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var wordIsASCII = true
-        func finish() {
-            if word.count > 1 { counts[WordBytes(bytes: word), default: 0] += 1 }
-            word.removeAll(keepingCapacity: true)
-        }
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-                if isLetter {
-                    if !wordIsASCII { finish() }
-                    wordIsASCII = true
-                    word.append(byte | 0x20)
-                } else if !word.isEmpty {
-                    finish()
+        counts.reserveCapacity(bytes.count / 48)
+        bytes.withUnsafeBufferPointer { buffer in
+            var wordStart = 0
+            var wordIsASCII = true
+            func finish(_ end: Int) {
+                if end - wordStart > 1 {
+                    let word = UnsafeBufferPointer(rebasing: buffer[wordStart..<end])
+                    counts[WordBytes(word, lowercasingASCII: wordIsASCII), default: 0] += 1
                 }
-                index += 1
-                continue
             }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            let end = min(index + length, bytes.count)
-            // Hangul syllables first: a range check, where the Unicode property lookup is slow.
-            if Self.isHangulSyllable(bytes, index, end) || decodeScalar(bytes[index..<end])?.properties.isAlphabetic == true {
-                if wordIsASCII { finish() }
-                wordIsASCII = false
-                word.append(contentsOf: bytes[index..<end])
-            } else {
-                finish()
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                    if !isLetter || !wordIsASCII {
+                        finish(index)
+                        wordStart = isLetter ? index : index + 1
+                        wordIsASCII = true
+                    }
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let end = min(index + length, buffer.count)
+                if Self.isLetter(buffer, index, end) {
+                    if wordIsASCII {
+                        finish(index)
+                        wordStart = index
+                        wordIsASCII = false
+                    }
+                } else {
+                    finish(index)
+                    wordStart = end
+                }
+                index = end
             }
-            index = end
+            finish(buffer.count)
         }
-        finish()
         return counts
     }
 
-    /// U+AC00...U+D7A3 from its three UTF-8 bytes (EA B0 80 ... ED 9E A3).
-    private static func isHangulSyllable(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
-        guard end - start == 3 else { return false }
-        let value = (UInt32(bytes[start] & 0x0F) << 12) | (UInt32(bytes[start + 1] & 0x3F) << 6) | UInt32(bytes[start + 2] & 0x3F)
-        return value >= 0xAC00 && value <= 0xD7A3 && bytes[start + 1] & 0xC0 == 0x80 && bytes[start + 2] & 0xC0 == 0x80
+    /// Whether the bytes at `start..<end` are one letter (Unicode Alphabetic). Hangul
+    /// syllables and general punctuation (quotes, dashes) are decided from the bytes: the
+    /// Unicode property look-up costs more than the rest of counting.
+    private static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        if end - start == 3, bytes[start] == 0xE2, bytes[start + 1] == 0x80 || bytes[start + 1] == 0x81,
+            bytes[start + 2] & 0xC0 == 0x80
+        {
+            // U+2000...U+207F: the second byte 80 or 81; only U+2071 (ⁱ) and U+207F (ⁿ) are letters.
+            let value = (UInt32(bytes[start + 1] & 0x3F) << 6) | UInt32(bytes[start + 2] & 0x3F)
+            return value == 0x71 || value == 0x7F
+        }
+        if end - start == 3 {
+            let value = (UInt32(bytes[start] & 0x0F) << 12) | (UInt32(bytes[start + 1] & 0x3F) << 6) | UInt32(bytes[start + 2] & 0x3F)
+            if value >= 0xAC00 && value <= 0xD7A3 && bytes[start + 1] & 0xC0 == 0x80 && bytes[start + 2] & 0xC0 == 0x80 {
+                return true
+            }
+        }
+        return decodeScalar(UnsafeBufferPointer(rebasing: bytes[start..<end]))?.properties.isAlphabetic == true
     }
 
-    private static func decodeScalar(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar? {
+    private static func decodeScalar<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Unicode.Scalar? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
