@@ -66,9 +66,36 @@ public struct InvisibleCharacterRule: Rule {
         }
     }
 
+    /// Whether the bytes hold any character `Kind` names. Curly quotes and dashes share
+    /// the lead byte 0xE2 with the controls, so the whole sequences are compared: a post
+    /// without any of them skips decoding entirely.
+    static func mayContainInvisible(_ utf8: [UInt8]) -> Bool {
+        utf8.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                let lead = bytes[index]
+                let second = bytes[index + 1]
+                switch lead {
+                case 0xC2 where (0x80...0x9F).contains(second):
+                    return true
+                case 0xE2 where index + 2 < bytes.count:
+                    let third = bytes[index + 2]
+                    // U+200B, U+202A...U+202E (E2 80 ..); U+2066...U+2069 (E2 81 A6...A9).
+                    if second == 0x80, third == 0x8B || (0xAA...0xAE).contains(third) { return true }
+                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+                case 0xEF where index + 2 < bytes.count:
+                    if second == 0xBB, bytes[index + 2] == 0xBF { return true }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        // Every character reported starts with 0xC2 (C1 controls), 0xE2 or 0xEF.
-        guard document.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else { return [] }
+        guard Self.mayContainInvisible(document.utf8) else { return [] }
         let code = document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
         var diagnostics: [Diagnostic] = []
         var offset = 0

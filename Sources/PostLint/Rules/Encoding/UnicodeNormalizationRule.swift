@@ -30,9 +30,7 @@ public struct UnicodeNormalizationRule: Rule {
     public init() {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        // NFC can only change text holding a combining character (quick check "maybe") or
-        // one that never occurs in NFC ("no"); none of those is ASCII or below U+0300.
-        guard document.utf8.contains(where: { $0 >= 0xCC }) else { return [] }
+        guard Self.mayChangeUnderNFC(document.utf8) else { return [] }
         let code = document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
         var diagnostics: [Diagnostic] = []
         for segment in Self.unnormalizedSegments(document.utf8) where !code.contains(where: { $0.overlaps(segment) }) {
@@ -45,6 +43,31 @@ public struct UnicodeNormalizationRule: Rule {
                 fix: Fix("compose to NFC", safety: .safe, edits: [Edit(segment, normalized)])))
         }
         return diagnostics
+    }
+
+    /// Whether any character's NFC quick check is not "yes" (a combining character, or one
+    /// that never occurs in NFC): only then can NFC change the text. Characters below
+    /// U+0300 (lead bytes under 0xCC) and precomposed Hangul syllables are "yes" and are
+    /// passed over from their bytes; ICU is asked about the rest.
+    static func mayChangeUnderNFC(_ utf8: [UInt8]) -> Bool {
+        utf8.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0xCC {
+                    index += 1
+                    continue
+                }
+                let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                guard index + width <= bytes.count else { return true }
+                var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += width
+                if (0xAC00...0xD7A3).contains(value) { continue }
+                if plicu_nfc_quick_check(Int32(bitPattern: value)) != 1 { return true }
+            }
+            return false
+        }
     }
 
     /// Byte ranges from the NFC boundary before each run of characters NFC may change to the
