@@ -76,9 +76,14 @@ final class PrefilterTests: XCTestCase {
             let folded = { (bytes: [UInt8]) in bytes.map(ByteSearch.lowercased) }
             let naiveFolded = haystack.count >= needle.count
                 && (0...(haystack.count - needle.count)).contains { folded(Array(haystack[$0..<$0 + needle.count])) == folded(needle) }
+            let starts = haystack.count >= needle.count ? Array(0...(haystack.count - needle.count)) : []
+            let naiveFirst = starts.first { Array(haystack[$0..<$0 + needle.count]) == needle }
+            let naiveFirstFolded = starts.first { folded(Array(haystack[$0..<$0 + needle.count])) == folded(needle) }
             haystack.withUnsafeBufferPointer { buffer in
                 XCTAssertEqual(ByteSearch.contains(buffer, needle), naive, "\(haystack) \(needle)")
                 XCTAssertEqual(ByteSearch.containsFoldingASCII(buffer, needle), naiveFolded, "\(haystack) \(needle)")
+                XCTAssertEqual(ByteSearch.firstIndex(of: needle, in: buffer), naiveFirst, "\(haystack) \(needle)")
+                XCTAssertEqual(ByteSearch.Needle(needle, folding: true).firstIndex(in: buffer), naiveFirstFolded, "\(haystack) \(needle)")
             }
         }
     }

@@ -13,9 +13,13 @@ struct RequiredLiteral: Sendable, Equatable {
     /// Compared with ASCII letters folded (the pattern is case-insensitive).
     let foldsCase: Bool
 
+    /// The clauses' literals prepared for searching, once per pattern.
+    private let needles: [[ByteSearch.Needle]]
+
     init(clauses: [[[UInt8]]], foldsCase: Bool) {
         self.clauses = clauses
         self.foldsCase = foldsCase
+        needles = clauses.map { clause in clause.map { ByteSearch.Needle($0, folding: foldsCase) } }
     }
 
     /// The requirement of `pattern`, or nil when none is known.
@@ -55,9 +59,8 @@ struct RequiredLiteral: Sendable, Equatable {
             // ICU folds some non-ASCII letters to ASCII ones (`ſ` is `s`, `K` is `k`): with
             // one of those in the text, the folded ASCII test proves nothing.
             if hasFoldingLetter() { return true }
-            return clauses.allSatisfy { clause in clause.contains { ByteSearch.containsFoldingASCII(bytes, $0) } }
         }
-        return clauses.allSatisfy { clause in clause.contains { ByteSearch.contains(bytes, $0) } }
+        return needles.allSatisfy { clause in clause.contains { $0.firstIndex(in: bytes) != nil } }
     }
 
     /// Whether the text has a non-ASCII letter whose case folding (full or simple) gives

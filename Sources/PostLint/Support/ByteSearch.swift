@@ -8,6 +8,55 @@ import Darwin
 /// scan for ASCII-case-insensitive ones. Rules use it to rule out work cheaply (a pattern
 /// whose literal is absent cannot match) before any `String` or regex is made.
 enum ByteSearch {
+    /// A needle prepared once for many searches: its bytes (ASCII letters lower-cased
+    /// when folding) and the index of its rarest byte, the one `memchr` looks for.
+    struct Needle: Sendable, Equatable {
+        let bytes: [UInt8]
+        let anchor: Int
+        let folding: Bool
+
+        init(_ needle: [UInt8], folding: Bool) {
+            bytes = folding ? needle.map(ByteSearch.lowercased) : needle
+            anchor = ByteSearch.rarestIndex(bytes, folding: folding)
+            self.folding = folding
+        }
+
+        /// The offset of the first occurrence in `haystack` (ASCII letters compared
+        /// case-insensitively when folding, other bytes exactly).
+        func firstIndex(in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard !bytes.isEmpty else { return 0 }
+            guard haystack.count >= bytes.count else { return nil }
+            let lower = bytes[anchor]
+            let found = firstIndex(anchoredBy: lower, in: haystack, before: haystack.count)
+            let upper = folding && lower &- 0x61 < 26 ? lower - 0x20 : lower
+            guard upper != lower else { return found }
+            return firstIndex(anchoredBy: upper, in: haystack, before: found ?? haystack.count) ?? found
+        }
+
+        /// The first match starting before `limit` whose anchor byte is `byte`.
+        private func firstIndex(anchoredBy byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
+            let base = haystack.baseAddress!
+            let lastStart = min(haystack.count - bytes.count, limit - 1)
+            var start = 0
+            while start <= lastStart {
+                guard let found = memchr(base + start + anchor, Int32(byte), lastStart - start + 1) else { return nil }
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) - anchor
+                if matches(at: offset, in: haystack) { return offset }
+                start = offset + 1
+            }
+            return nil
+        }
+
+        private func matches(at offset: Int, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+            if !folding {
+                return bytes.withUnsafeBufferPointer { memcmp(haystack.baseAddress! + offset, $0.baseAddress!, $0.count) == 0 }
+            }
+            var matched = 0
+            while matched < bytes.count, ByteSearch.lowercased(haystack[offset + matched]) == bytes[matched] { matched += 1 }
+            return matched == bytes.count
+        }
+    }
+
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         firstIndex(of: needle, in: haystack) != nil
     }
@@ -19,46 +68,13 @@ enum ByteSearch {
     /// The offset of the first occurrence of `needle`, if any: `memchr` (vectorised) finds
     /// each occurrence of the needle's rarest byte, `memcmp` checks the rest around it.
     static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !needle.isEmpty else { return 0 }
-        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return nil }
-        let anchor = rarestIndex(needle, folding: false)
-        return needle.withUnsafeBufferPointer { pattern -> Int? in
-            let lastStart = haystack.count - pattern.count
-            var start = 0
-            while start <= lastStart {
-                let from = base + start + anchor
-                guard let found = memchr(from, Int32(pattern[anchor]), lastStart - start + 1) else { return nil }
-                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) - anchor
-                if memcmp(base + offset, pattern.baseAddress!, pattern.count) == 0 { return offset }
-                start = offset + 1
-            }
-            return nil
-        }
+        Needle(needle, folding: false).firstIndex(in: haystack)
     }
 
     /// Whether `needle` occurs in the bytes with ASCII letters compared case-insensitively
-    /// (other bytes exactly): `memchr` finds each occurrence of its rarest byte, in either
-    /// case.
+    /// (other bytes exactly).
     static func containsFoldingASCII(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
-        let folded = needle.map(lowercased)
-        let lastStart = haystack.count - folded.count
-        let anchor = rarestIndex(folded, folding: true)
-        let lower = folded[anchor]
-        let upper = lower &- 0x61 < 26 ? lower - 0x20 : lower
-        for byte in lower == upper ? [lower] : [lower, upper] {
-            var start = 0
-            while start <= lastStart {
-                guard let found = memchr(base + start + anchor, Int32(byte), lastStart - start + 1) else { break }
-                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) - anchor
-                var matched = 0
-                while matched < folded.count, lowercased(haystack[offset + matched]) == folded[matched] { matched += 1 }
-                if matched == folded.count { return true }
-                start = offset + 1
-            }
-        }
-        return false
+        Needle(needle, folding: true).firstIndex(in: haystack) != nil
     }
 
     /// The index of the needle byte least likely in posts (English and Korean prose,
@@ -77,7 +93,10 @@ enum ByteSearch {
     }
 
     /// A rough frequency rank of a byte in posts: higher is more common.
-    static func commonness(_ byte: UInt8) -> Int {
+    static func commonness(_ byte: UInt8) -> Int { commonnessTable[Int(byte)] }
+
+    private static let commonnessTable: [Int] = (0...255).map { value in
+        let byte = UInt8(value)
         switch byte {
         case 0x20: return 100
         case 0x80...0xBF: return 60  // UTF-8 continuation bytes: every Hangul syllable has two
