@@ -52,7 +52,7 @@ public enum DeclarativeRuleLoader {
         let reader = NodeReader(path: path)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLParsing.compose(yaml)
         } catch {
             throw DeclarativeRuleError(path: path, line: nil, column: nil, message: "YAML does not parse: \(error)")
         }

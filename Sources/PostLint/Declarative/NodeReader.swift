@@ -31,13 +31,13 @@ struct NodeReader {
 
     func bool(_ fields: [String: Node], _ key: String) throws -> Bool? {
         guard let node = fields[key] else { return nil }
-        guard let value = node.bool else { throw error(at: node, "'\(key)' must be true or false") }
+        guard let value = YAMLParsing.bool(node) else { throw error(at: node, "'\(key)' must be true or false") }
         return value
     }
 
     func double(_ fields: [String: Node], _ key: String) throws -> Double? {
         guard let node = fields[key] else { return nil }
-        guard let value = node.float ?? node.int.map(Double.init) else { throw error(at: node, "'\(key)' must be a number") }
+        guard let value = YAMLParsing.number(node) else { throw error(at: node, "'\(key)' must be a number") }
         return value
     }
 

@@ -13,7 +13,7 @@ struct ConfigurationParser {
         configuration.path = path
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLParsing.compose(yaml)
         } catch let error as YamlError {
             throw ConfigurationError(path: path, line: nil, column: nil, message: "YAML does not parse: \(error)")
         }
@@ -116,7 +116,7 @@ struct ConfigurationParser {
                 }
                 change.severity = severity
             case "enabled":
-                guard let enabled = value.bool else { throw error(at: value, "'enabled' must be true or false") }
+                guard let enabled = YAMLParsing.bool(value) else { throw error(at: value, "'enabled' must be true or false") }
                 change.enabled = enabled
             default:
                 if let list = value.sequence {

@@ -9,8 +9,8 @@ import Yams
 /// is hashed for its duplicate check — most of the time spent on a front matter. Per-file
 /// YAML is read for its structure and its strings only, so these entry points resolve
 /// nothing: every plain scalar is a string (`lang: no` stays the Norwegian code, not
-/// `false`). Configuration and rule files, which need booleans and numbers, are read with
-/// the default resolver elsewhere.
+/// `false`). Configuration and rule files read their few booleans and numbers with
+/// `bool(_:)` and `number(_:)` below.
 enum YAMLParsing {
     nonisolated(unsafe) static let encoding = Parser.Encoding.default
 
@@ -20,5 +20,21 @@ enum YAMLParsing {
 
     static func load(_ yaml: String) throws -> Any? {
         try Yams.load(yaml: yaml, .basic, .default, encoding)
+    }
+
+    /// A YAML 1.1 boolean (`true`, `False`, `yes`, `off`, ...), as Yams's default resolver reads one.
+    static func bool(_ node: Node) -> Bool? {
+        guard let text = node.scalar?.string else { return nil }
+        switch text {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
+        }
+    }
+
+    /// A decimal number (`0.2`, `6`, `1e3`).
+    static func number(_ node: Node) -> Double? {
+        guard let text = node.scalar?.string, !text.isEmpty, text.allSatisfy({ $0.isASCII }) else { return nil }
+        return Double(text.replacingOccurrences(of: "_", with: ""))
     }
 }
