@@ -14,4 +14,4 @@ test: deps
 	swift test
 
 release: deps
-	swift build -c release --product postlint
+	swift build -c release --static-swift-stdlib --product postlint
