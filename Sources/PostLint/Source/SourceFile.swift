@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of one file and what they say about how to write it back: byte order mark,
 /// newline style, and whether the bytes are valid UTF-8 at all.
 public struct SourceFile: Sendable {
@@ -26,7 +32,7 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         hasByteOrderMark = bytes.starts(with: Self.byteOrderMark)
         let body = bytes.dropFirst(hasByteOrderMark ? 3 : 0)
-        isBinary = body.contains(0)
+        isBinary = body.withUnsafeBufferPointer { ByteSearch.contains($0, [0]) }
         newlineStyle = Self.newlineStyle(of: body)
         // The standard library validates (strictly, as `firstInvalidUTF8` does) and copies
         // in one fast pass; the slow scan only runs to locate the error in a broken file.
@@ -48,12 +54,15 @@ public struct SourceFile: Sendable {
     static func newlineStyle(of bytes: ArraySlice<UInt8>) -> NewlineStyle {
         var crlf = 0
         var lf = 0
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") {
-                if previous == UInt8(ascii: "\r") { crlf += 1 } else { lf += 1 }
+        bytes.withUnsafeBufferPointer { buffer in
+            // From one line feed to the next with memchr, rather than byte by byte.
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if offset > 0 && buffer[offset - 1] == UInt8(ascii: "\r") { crlf += 1 } else { lf += 1 }
+                start = offset + 1
             }
-            previous = byte
         }
         switch (lf, crlf) {
         case (0, 0): return .none
