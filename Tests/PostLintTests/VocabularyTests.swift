@@ -45,8 +45,9 @@ final class VocabularyTests: XCTestCase {
         for sample in samples { XCTAssertEqual(fastCount(sample), referenceCount(sample), sample) }
     }
 
-    func testCountDecidesGeneralPunctuationLikeTheUnicodeProperty() {
-        for value in UInt32(0x2000)...0x207F {
+    /// The ranges decided from bytes alone: general punctuation, CJK ideographs, Hangul syllables.
+    func testCountDecidesByteRangesLikeTheUnicodeProperty() {
+        for value in Array(UInt32(0x2000)...0x207F) + Array(UInt32(0x4DF0)...0xA00F) + Array(UInt32(0xABF0)...0xD7B0) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = "ab\(Character(scalar))cd"
             XCTAssertEqual(fastCount(text), referenceCount(text), String(format: "U+%04X", value))

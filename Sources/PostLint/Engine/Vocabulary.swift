@@ -76,6 +76,14 @@ public final class Vocabulary: @unchecked Sendable {
             (head, tail, long) = (packed.0, packed.1, nil)
         }
 
+        /// Two words of state rather than the four synthesized fields (the optional array
+        /// alone costs a discriminator and a length): hashing is most of counting.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(head ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15))
+            hasher.combine(tail)
+            if let long { long.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        }
+
         var bytes: [UInt8] {
             if let long { return long }
             var words = (head, tail)
@@ -248,7 +256,7 @@ public final class Vocabulary: @unchecked Sendable {
     }
 
     /// Whether the bytes at `start..<end` are one letter (Unicode Alphabetic). Hangul
-    /// syllables and general punctuation (quotes, dashes) are decided from the bytes: the
+    /// syllables, CJK ideographs and general punctuation (quotes, dashes) are decided from the bytes: the
     /// Unicode property look-up costs more than the rest of counting.
     private static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         if end - start == 3, bytes[start] == 0xE2, bytes[start + 1] == 0x80 || bytes[start + 1] == 0x81,
@@ -258,11 +266,10 @@ public final class Vocabulary: @unchecked Sendable {
             let value = (UInt32(bytes[start + 1] & 0x3F) << 6) | UInt32(bytes[start + 2] & 0x3F)
             return value == 0x71 || value == 0x7F
         }
-        if end - start == 3 {
+        if end - start == 3, bytes[start + 1] & 0xC0 == 0x80, bytes[start + 2] & 0xC0 == 0x80 {
             let value = (UInt32(bytes[start] & 0x0F) << 12) | (UInt32(bytes[start + 1] & 0x3F) << 6) | UInt32(bytes[start + 2] & 0x3F)
-            if value >= 0xAC00 && value <= 0xD7A3 && bytes[start + 1] & 0xC0 == 0x80 && bytes[start + 2] & 0xC0 == 0x80 {
-                return true
-            }
+            // Hangul syllables and CJK unified ideographs: every one a letter.
+            if (0xAC00...0xD7A3).contains(value) || (0x4E00...0x9FFF).contains(value) { return true }
         }
         return decodeScalar(UnsafeBufferPointer(rebasing: bytes[start..<end]))?.properties.isAlphabetic == true
     }
