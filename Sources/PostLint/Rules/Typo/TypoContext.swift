@@ -44,6 +44,9 @@ enum ForeignText {
         }
 
         init(_ line: ArraySlice<UInt8>, _ vocabulary: Vocabulary) {
+            // Mojibake is accented Latin letters that are no language at all: a damaged line
+            // says nothing about its neighbours (and the mojibake rule reports it).
+            if LineText.hasMojibake(line) { return }
             for token in ForeignText.latinTokens(line) {
                 if token.accented {
                     words += 1
