@@ -53,4 +53,14 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(Glob("post-?.md").matches("post-1.md"))
         XCTAssertTrue(Glob("[ab].md").matches("b.md"))
     }
+
+    /// Characters regular expressions give meaning to are plain in a glob.
+    func testGlobsTakeRegexCharactersLiterally() {
+        XCTAssertTrue(Glob("notes/c++ (draft)/*.md").matches("notes/c++ (draft)/a.md"))
+        XCTAssertFalse(Glob("notes/c++ (draft)/*.md").matches("notes/cc (draft)/a.md"))
+        XCTAssertTrue(Glob("_posts/2024.01.{x}|$^.md").matches("_posts/2024.01.{x}|$^.md"))
+        XCTAssertFalse(Glob("a.b.md").matches("axb.md"))
+        XCTAssertTrue(Glob("블로그/**/*.md").matches("블로그/2024/글.md"))
+        XCTAssertTrue(Glob("back\\slash.md").matches("back\\slash.md"))
+    }
 }
