@@ -40,7 +40,7 @@ struct KoreanTypoJudge {
             }
         }
         // Korean Hunspell knows rare but right verb forms (찼을, 뜹니다, 없앴습니다).
-        if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: words.contents.syllables),
+        if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: words.contents),
             HunspellDictionary.korean.accepts(word.text) == false
         {
             return verdict(word, stem: word.text, suggestions: found, safe: found.count == 1)
@@ -60,11 +60,11 @@ struct KoreanTypoJudge {
         "하지", "했", "했다",
     ].map { Array($0.utf8) }
 
-    static func isDerived(_ stem: String, from known: Set<String>) -> Bool {
+    static func isDerived(_ stem: String, from known: SortedWordList) -> Bool {
         let bytes = Array(stem.utf8)
         for ending in derivingEndings where bytes.count >= ending.count + 6 {
             if bytes[(bytes.count - ending.count)...].elementsEqual(ending),
-                known.contains(String(decoding: bytes[..<(bytes.count - ending.count)], as: UTF8.self))
+                known.contains(Array(bytes[..<(bytes.count - ending.count)]))
             {
                 return true
             }
@@ -89,18 +89,18 @@ struct KoreanTypoJudge {
     /// uses (데이터 + 셑), repaired by changing one jamo of it into a known word (셋).
     private func unattestedSyllable(in stem: String, index: KoreanStemIndex) -> [String]? {
         let syllables = Array(stem.unicodeScalars)
-        let attested = words.contents.syllables
+        let contents = words.contents
         // Syllables ending in ㅆ (했, 갔, 됐) are past-tense forms, absent from a list of stems.
         let strange = syllables.indices.filter {
-            !attested.contains(syllables[$0].value) && Hangul.parts(syllables[$0]).tail != 20
+            !contents.attests(syllables[$0].value) && Hangul.parts(syllables[$0]).tail != 20
         }
         guard strange.count == 1, let position = strange.first, position >= 2, position == syllables.count - 1 else {
             return nil
         }
-        let known = words.contents.stems
+        let known = contents.stems
         let head = Self.text(syllables[..<position])
         guard known.contains(head) || index.usage(of: head).occurrences > 0 else { return nil }
-        let ranked = Self.sameSoundFinals(of: syllables[position]).filter { attested.contains($0.value) }
+        let ranked = Self.sameSoundFinals(of: syllables[position]).filter { contents.attests($0.value) }
         let candidates = ranked.compactMap { replacement -> String? in
             var tail = Array(syllables[position...])
             tail[0] = replacement
@@ -211,11 +211,11 @@ final class KoreanStemIndex: @unchecked Sendable {
     /// other word of the repository uses (믁성을, 과정윽), where changing one jamo of it gives
     /// a word the repository uses (특성을, 과정을). Slips of the finger make such syllables;
     /// real words, even rare ones, are built from common ones.
-    func repairs(ofStrangeSyllableIn word: String, dictionary: Set<UInt32>) -> [String]? {
+    func repairs(ofStrangeSyllableIn word: String, dictionary: KoreanWordList.Contents) -> [String]? {
         var syllables = Array(word.unicodeScalars)
         let own = max(1, usage(of: word).occurrences)
         let strange = syllables.indices.filter {
-            Hangul.isSyllable(syllables[$0]) && !dictionary.contains(syllables[$0].value)
+            Hangul.isSyllable(syllables[$0]) && !dictionary.attests(syllables[$0].value)
                 && syllableCounts[syllables[$0].value, default: 0] <= own
         }
         guard strange.count == 1, let position = strange.first else { return nil }
@@ -226,7 +226,7 @@ final class KoreanStemIndex: @unchecked Sendable {
         for other in 0..<Hangul.vowelCount where other != vowel { variants.append(Hangul.syllable(lead: lead, vowel: other, tail: tail)) }
         for other in 0..<Hangul.tailCount where other != tail { variants.append(Hangul.syllable(lead: lead, vowel: vowel, tail: other)) }
         var found: [(text: String, occurrences: Int)] = []
-        for variant in variants where dictionary.contains(variant.value) || syllableCounts[variant.value, default: 0] > 0 {
+        for variant in variants where dictionary.attests(variant.value) || syllableCounts[variant.value, default: 0] > 0 {
             syllables[position] = variant
             let candidate = KoreanTypoJudge.text(syllables[...])
             let occurrences = usage(of: candidate).occurrences
