@@ -58,7 +58,7 @@ public struct TypoRule: Rule {
         // the run's vocabulary and the options.
         let cache = vocabulary.derived("typo.verdicts.\(context.options.hashValue)") { _ in TypoVerdictCache() }
         let words = ProseWordScanner(document: document).words()
-        let verdicts = cache.verdicts(for: words) { word in
+        let verdicts = cache.verdicts(for: words, in: document.utf8) { word in
             word.script == .latin ? english.judge(word) : korean.judge(word)
         }
         let flaggedLatin = verdicts.filter { $0.0.script == .latin && !$0.1.curated }.map(\.0)
@@ -84,24 +84,13 @@ public struct TypoRule: Rule {
 
 /// Verdicts by word, shared by the files of a run. A verdict's range always starts where
 /// its word starts, so it is stored by length and moved to each occurrence. Words are
-/// keyed by their bytes: hashing a String normalises it first, which cost more than
-/// judging most words.
+/// keyed by their bytes, held inline for words of up to 16 bytes (`Vocabulary.WordBytes`):
+/// hashing a String normalises it first, and a slice of the document retains it, both of
+/// which cost more than judging most words.
 final class TypoVerdictCache: @unchecked Sendable {
     struct Key: Hashable {
-        let bytes: ArraySlice<UInt8>
+        let bytes: Vocabulary.WordBytes
         let startsSentence: Bool
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-            hasher.combine(startsSentence)
-        }
-
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.startsSentence == rhs.startsSentence && lhs.bytes.count == rhs.bytes.count
-                && lhs.bytes.withUnsafeBytes { a in
-                    rhs.bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-                }
-        }
     }
 
     private let lock = NSLock()
@@ -109,27 +98,27 @@ final class TypoVerdictCache: @unchecked Sendable {
 
     /// The verdicts on a document's words, in order: each distinct word is looked up once
     /// per document, and judged once per run.
-    func verdicts(for words: [ProseWord], judge: (ProseWord) -> TypoVerdict?) -> [(ProseWord, TypoVerdict)] {
+    func verdicts(for words: [ProseWord], in bytes: [UInt8], judge: (ProseWord) -> TypoVerdict?) -> [(ProseWord, TypoVerdict)] {
         var local: [Key: TypoVerdict?] = [:]
         local.reserveCapacity(words.count / 2)
         var result: [(ProseWord, TypoVerdict)] = []
         for word in words {
             // Latin words under three letters and one-syllable Korean words are never judged
             // typos: the most frequent words, skipped before any hashing.
-            if word.bytes.count < 3 || (word.script == .hangul && word.bytes.count < 6) { continue }
-            let key = Key(bytes: word.bytes, startsSentence: word.startsSentence)
+            if word.range.count < 3 || (word.script == .hangul && word.range.count < 6) { continue }
+            let key = Key(bytes: Vocabulary.WordBytes(slice: bytes[word.range]), startsSentence: word.startsSentence)
             let verdict: TypoVerdict?
             if let seen = local[key] {
                 verdict = seen
             } else {
-                verdict = shared(key, word, judge)
+                verdict = shared(key) { judge(word.withText(bytes)) }
                 local[key] = .some(verdict)
             }
             guard let verdict else { continue }
             let start = word.range.lowerBound
             result.append(
                 (
-                    word,
+                    word.withText(bytes),
                     TypoVerdict(
                         range: start..<start + verdict.range.count, word: verdict.word, suggestions: verdict.suggestions,
                         safe: verdict.safe, curated: verdict.curated, nameSuggestions: verdict.nameSuggestions)
@@ -138,16 +127,14 @@ final class TypoVerdictCache: @unchecked Sendable {
         return result
     }
 
-    private func shared(_ key: Key, _ word: ProseWord, _ judge: (ProseWord) -> TypoVerdict?) -> TypoVerdict? {
+    private func shared(_ key: Key, _ judge: () -> TypoVerdict?) -> TypoVerdict? {
         lock.lock()
         let found = known[key]
         lock.unlock()
         if let found { return found }
-        let verdict = judge(word)
-        // Stored with its own copy of the bytes, not a slice that keeps the document alive.
-        let stored = Key(bytes: ArraySlice(Array(word.bytes)), startsSentence: key.startsSentence)
+        let verdict = judge()
         lock.lock()
-        known[stored] = .some(verdict)
+        known[key] = .some(verdict)
         lock.unlock()
         return verdict
     }
