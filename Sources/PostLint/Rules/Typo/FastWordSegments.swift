@@ -1,18 +1,22 @@
-/// The byte fast path of ICU's word segmentation, for lines whose letters are ASCII or
-/// Hangul syllables (English and Korean prose: most lines of the corpus). ICU's
-/// word-break iterator (the simple path, still used for every other line) cost a third of
-/// the prose scan; `TypoFastPathTests` checks that both give the same words.
+/// The byte fast path of ICU's word segmentation, for lines whose letters are ASCII,
+/// Hangul syllables, or Chinese and Japanese characters (English, Korean and Chinese
+/// prose: nearly every line of the corpus). ICU's word-break iterator (the simple path,
+/// still used for every other line) cost a third of the prose scan, most of it in its
+/// Chinese dictionary; `TypoFastPathTests` checks that both give the same words.
 extension LineText {
     /// The line's word segments, or nil when only ICU can segment it (letters, marks or
     /// format characters of other scripts, or punctuation that joins words in ICU's rules).
     static func fastSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>]? {
         if !needsWordBreakIterator(bytes, line) { return asciiSegments(bytes, line) }
-        return hangulLineSegments(bytes, line)
+        return mixedScriptSegments(bytes, line)
     }
 
     /// Word-break classes of UAX #29 as ICU 72 applies them on such lines. ICU keeps
     /// Hangul syllables apart: a run of them is one word, never joined to ASCII letters,
-    /// digits or `_` (`SOTA혹은` is `SOTA` + `혹은`, `3번의` is `3` + `번의`).
+    /// digits or `_` (`SOTA혹은` is `SOTA` + `혹은`, `3번의` is `3` + `번의`). Chinese and
+    /// Japanese characters go to ICU's dictionary, which splits them into words of their
+    /// own, never joined to ASCII letters (`GPT模型` is `GPT` + `模型`): the typo rule
+    /// judges none of them, so they only separate words here (`other`).
     private enum BreakClass: UInt8 {
         case letter, numeric, extendNumLet, midLetter, midNumLetQ, midNum, hangul, other
     }
@@ -38,11 +42,14 @@ extension LineText {
         }
     }
 
-    /// Segments of a line holding Hangul syllables, or nil when it also holds a character
-    /// this emulation does not cover.
-    static func hangulLineSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>]? {
+    /// Segments of a line holding Hangul syllables or Chinese and Japanese characters
+    /// (not both: ICU's dictionary decides where a word of either ends, next to the
+    /// other), or nil when it holds a character this emulation does not cover.
+    static func mixedScriptSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>]? {
         var classes: [BreakClass] = []
         var starts: [Int] = []
+        var sawHangul = false
+        var sawChineseOrJapanese = false
         var index = line.lowerBound
         while index < line.upperBound {
             starts.append(index)
@@ -55,6 +62,10 @@ extension LineText {
             index += length
             if value >= Hangul.syllableBase && value <= Hangul.syllableLast {
                 classes.append(.hangul)
+                sawHangul = true
+            } else if isChineseOrJapanese(value) {
+                classes.append(.other)
+                sawChineseOrJapanese = true
             } else if value == 0x2019 {
                 classes.append(.midNumLetQ)
             } else if joiningCharacters.contains(value) || !isWordSeparating(value) {
@@ -63,6 +74,7 @@ extension LineText {
                 classes.append(.other)
             }
         }
+        if sawHangul && sawChineseOrJapanese { return nil }
         starts.append(line.upperBound)
         var result: [Range<Int>] = []
         var segmentStart = 0
@@ -74,6 +86,18 @@ extension LineText {
             segmentStart = position
         }
         return result
+    }
+
+    /// Han ideographs, hiragana and katakana letters (with the prolonged sound mark ー and
+    /// the iteration marks), the characters ICU's CJK dictionary segments.
+    private static func isChineseOrJapanese(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xF900...0xFAFF, 0x20000...0x3134F:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Whether a scalar is a space, punctuation or symbol (word-break class Other).

@@ -39,8 +39,13 @@ struct ProseWordScanner {
     /// Merged, sorted byte ranges that are not prose.
     private let opaque: [Range<Int>]
 
-    init(document: Document) {
+    /// Whether lines with non-ASCII letters go to ICU (the simple path) rather than to
+    /// `LineText.fastSegments`; for tests that compare the two.
+    private let icuForNonASCIILetters: Bool
+
+    init(document: Document, icuForNonASCIILetters: Bool = false) {
         self.document = document
+        self.icuForNonASCIILetters = icuForNonASCIILetters
         bytes = document.utf8
         opaque = Self.merged(document.regions.filter { Document.nonProseKinds.contains($0.kind) }.map(\.range))
     }
@@ -74,7 +79,10 @@ struct ProseWordScanner {
     private func words(inLine line: Range<Int>, skipping skipped: [Range<Int>], into result: inout [ProseWord]) {
         let chunks = LineText.chunks(bytes, line).filter { !LineText.isNonWordChunk(bytes[$0]) }
         guard !chunks.isEmpty else { return }
-        let segments = LineText.fastSegments(bytes, line) ?? icuSegments(line)
+        let segments =
+            icuForNonASCIILetters
+            ? (LineText.needsWordBreakIterator(bytes, line) ? icuSegments(line) : LineText.asciiSegments(bytes, line))
+            : LineText.fastSegments(bytes, line) ?? icuSegments(line)
         var chunkIndex = 0
         for segment in segments {
             while chunkIndex < chunks.count, chunks[chunkIndex].upperBound <= segment.lowerBound { chunkIndex += 1 }
