@@ -89,6 +89,7 @@ final class TypoFastPathTests: XCTestCase {
             "don't 데이터 rock'n'roll 데이터 ab''cd 'tis 데이터 dogs' 데이터 x,y 1,000 a.b.c 데이터",
             "GPT模型 模型GPT的 abc_カタ カタ_abc 3月 用LoRA微调 テスト・ケース abcー ひらがなabc 的reasoing",
             "foo·bar 데이터 a‘b 데이터 a‿b 데이터 ｱｲｳabc 데이터 ㅋㅋ웃기다 데이터 Ａｂｃ 데이터 café 데이터",
+            "中文，English words：here，1，000 and 1；2 a，b x：y 1：2 a﹕b 数据reasoing，模型",
             "漢字를 데이터 가\u{FEFF}나 데이터 👍🏻데이터 데이터 👨‍👩‍👧 데이터 éa데이터",
         ]
         for line in lines {

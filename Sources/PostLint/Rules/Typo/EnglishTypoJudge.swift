@@ -54,7 +54,11 @@ final class EnglishSpellCache: @unchecked Sendable {
     func dictionaryCandidates(of word: String) -> [String] {
         candidates.value(for: word) {
             if let forms, word.utf8.allSatisfy({ EnglishWordForms.isLowercaseLetter($0) }) {
-                return EnglishEdits.bytes(of: word).filter(forms.containsLowercase).map { String(decoding: $0, as: UTF8.self) }
+                var found: [String] = []
+                EnglishEdits.forEach(of: Array(word.utf8)) { edit in
+                    if forms.containsLowercase(edit) { found.append(String(decoding: edit, as: UTF8.self)) }
+                }
+                return found
             }
             return HunspellDictionary.english.acceptedWords(EnglishEdits.of(word)) ?? []
         }
@@ -110,34 +114,43 @@ enum EnglishEdits {
 
     /// The edits as bytes, for looking them up in the vocabulary without making Strings.
     static func bytes(of word: String) -> [[UInt8]] {
-        let letters = Array(word.utf8)
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
         var result: [[UInt8]] = []
+        forEach(of: Array(word.utf8)) { result.append($0) }
+        return result
+    }
+
+    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// Calls `body` with each edit in turn, in one reused buffer (no array per edit: an
+    /// unknown word has some fifty edits per letter, each looked up at least once).
+    static func forEach(of letters: [UInt8], _ body: ([UInt8]) -> Void) {
+        var edit = letters
+        edit.reserveCapacity(letters.count + 1)
         for index in 0..<max(0, letters.count - 1) where letters[index] != letters[index + 1] {
-            var swapped = letters
-            swapped.swapAt(index, index + 1)
-            result.append(swapped)
+            edit.swapAt(index, index + 1)
+            body(edit)
+            edit.swapAt(index, index + 1)
         }
         for index in letters.indices.dropFirst() where letters[index] != letters[index - 1] {
-            var shorter = letters
-            shorter.remove(at: index)
-            result.append(shorter)
+            edit.remove(at: index)
+            body(edit)
+            edit.insert(letters[index], at: index)
         }
         for index in letters.indices.dropFirst() {
             for letter in alphabet where letter != letters[index] {
-                var changed = letters
-                changed[index] = letter
-                result.append(changed)
+                edit[index] = letter
+                body(edit)
             }
+            edit[index] = letters[index]
         }
         for index in 1...max(1, letters.count) where index <= letters.count {
+            edit.insert(0, at: index)
             for letter in alphabet where letters[index - 1] != letter {
-                var longer = letters
-                longer.insert(letter, at: index)
-                result.append(longer)
+                edit[index] = letter
+                body(edit)
             }
+            edit.remove(at: index)
         }
-        return result
     }
 }
 
@@ -177,13 +190,14 @@ struct EnglishTypoJudge {
         // lacks (`latent`+s, `roll`+`out`, `judge`+r), not a slip of the finger.
         // Names are short and capitalised; short words have many neighbours.
         guard text.count >= (capitalized ? 7 : 4), !isDerivedOrCompound(lower), !isBritishSpelling(lower) else { return nil }
-        let fromRepository = EnglishEdits.bytes(of: lower).compactMap { edit -> String? in
+        var fromRepository: [String] = []
+        EnglishEdits.forEach(of: Array(lower.utf8)) { edit in
             let used = vocabulary.usage(ofLowercased: edit)
-            guard used.occurrences >= usage.occurrences else { return nil }
+            guard used.occurrences >= usage.occurrences else { return }
             let candidate = String(decoding: edit, as: UTF8.self)
             let keep = !Self.isEndingChange(lower, candidate) && !Self.isInflectionChange(lower, candidate)
                 && (RepositoryEvidence.isVocabulary(used) || cache.accepts(candidate) == true)
-            return keep ? candidate : nil
+            if keep { fromRepository.append(candidate) }
         }
         if text.count == 4 {
             // Four-letter words have many neighbours: only a word used once, next to one

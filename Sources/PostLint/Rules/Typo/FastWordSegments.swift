@@ -11,7 +11,8 @@ extension LineText {
         return mixedScriptSegments(bytes, line)
     }
 
-    /// Word-break classes of UAX #29 as ICU 72 applies them on such lines. ICU keeps
+    /// Word-break classes of UAX #29 as ICU 72 applies them on such lines (ICU takes colons
+    /// out of MidLetter: `x:y` and `x：y` are two words). ICU keeps
     /// Hangul syllables apart: a run of them is one word, never joined to ASCII letters,
     /// digits or `_` (`SOTA혹은` is `SOTA` + `혹은`, `3번의` is `3` + `번의`). Chinese and
     /// Japanese characters go to ICU's dictionary, which splits them into words of their
@@ -25,10 +26,15 @@ extension LineText {
     /// emoji skin-tone modifiers (which attach to the character before them): rare in
     /// prose, left to ICU.
     private static let joiningCharacters: Set<UInt32> = [
-        0x00B7, 0x0387, 0x055F, 0x05F4, 0x2018, 0x2024, 0x2027, 0xFE13, 0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A,
-        0x037E, 0x0589, 0x060C, 0x060D, 0x066C, 0x07F8, 0x2044, 0xFE10, 0xFE14, 0xFE50, 0xFE54, 0xFF0C, 0xFF1B,
+        0x00B7, 0x0387, 0x055F, 0x05F4, 0x2018, 0x2024, 0x2027, 0xFE13, 0xFE52, 0xFF07, 0xFF0E,
         0x202F, 0x203F, 0x2040, 0x2054, 0xFE33, 0xFE34, 0xFE4D, 0xFE4E, 0xFE4F, 0xFF3F,
         0x1F3FB, 0x1F3FC, 0x1F3FD, 0x1F3FE, 0x1F3FF,
+    ]
+
+    /// Separators between digits (`1，000`), common in Chinese text: they join only numbers,
+    /// which the typo rule never judges.
+    private static let numberSeparators: Set<UInt32> = [
+        0x037E, 0x0589, 0x060C, 0x060D, 0x066C, 0x07F8, 0x2044, 0xFE10, 0xFE14, 0xFE50, 0xFE54, 0xFF0C, 0xFF1B,
     ]
 
     private static func asciiClass(_ byte: UInt8) -> BreakClass {
@@ -48,6 +54,8 @@ extension LineText {
     static func mixedScriptSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>]? {
         var classes: [BreakClass] = []
         var starts: [Int] = []
+        classes.reserveCapacity(line.count)
+        starts.reserveCapacity(line.count + 1)
         var sawHangul = false
         var sawChineseOrJapanese = false
         var index = line.lowerBound
@@ -68,6 +76,8 @@ extension LineText {
                 sawChineseOrJapanese = true
             } else if value == 0x2019 {
                 classes.append(.midNumLetQ)
+            } else if numberSeparators.contains(value) {
+                classes.append(.midNum)
             } else if joiningCharacters.contains(value) || !isWordSeparating(value) {
                 return nil
             } else {
