@@ -191,7 +191,10 @@ struct EnglishTypoJudge {
         // Names are short and capitalised; short words have many neighbours.
         guard text.count >= (capitalized ? 7 : 4), !isDerivedOrCompound(lower), !isBritishSpelling(lower) else { return nil }
         var fromRepository: [String] = []
+        let filter = VocabularyFilter.of(vocabulary)
         EnglishEdits.forEach(of: Array(lower.utf8)) { edit in
+            // An edit the run never uses counts only for a word the run never uses either.
+            guard usage.occurrences == 0 || filter.mayContain(edit) else { return }
             let used = vocabulary.usage(ofLowercased: edit)
             guard used.occurrences >= usage.occurrences else { return }
             let candidate = String(decoding: edit, as: UTF8.self)
