@@ -172,12 +172,37 @@ final class KoreanStemIndex: @unchecked Sendable {
     static let frequentOccurrences = 10
 
     let usages: [String: Vocabulary.Usage]
-    /// How often each Hangul syllable occurs in the run's words.
-    private let syllableCounts: [UInt32: Int]
+    /// How often each Hangul syllable occurs in the run's words (by `value - 0xAC00`).
+    private let syllableCounts: [Int]
     /// A stem with one jamo slot blanked: the slot's place, the syllable's other two jamo,
-    /// and the stem's other syllables.
+    /// and the stem's other syllables. Each value fits in 21 bits: three a word, stems of
+    /// up to twelve syllables held inline (no array per key, and keys are made for every
+    /// rare stem judged).
     struct BlankedKey: Hashable {
-        let values: [UInt32]
+        private var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var count = 0
+        private var long: [UInt32]?
+
+        init(_ values: [UInt32]) {
+            count = values.count
+            guard values.count <= 12 else {
+                long = values
+                return
+            }
+            withUnsafeMutableBytes(of: &packed) { raw in
+                let words = raw.bindMemory(to: UInt64.self)
+                for (index, value) in values.enumerated() { words[index / 3] |= UInt64(value) << (21 * UInt64(index % 3)) }
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(packed.0 ^ packed.1 &* 0x9E37_79B9_7F4A_7C15 ^ packed.2 &* 0xC2B2_AE3D_27D4_EB4F ^ packed.3 ^ UInt64(count) << 59)
+            if let long { hasher.combine(long) }
+        }
+
+        static func == (lhs: BlankedKey, rhs: BlankedKey) -> Bool {
+            lhs.count == rhs.count && lhs.packed == rhs.packed && lhs.long == rhs.long
+        }
     }
 
     private var neighbourKeys: [BlankedKey: [String]] = [:]
@@ -188,21 +213,27 @@ final class KoreanStemIndex: @unchecked Sendable {
 
     init(vocabulary: Vocabulary) {
         var usages: [String: Vocabulary.Usage] = [:]
-        for (word, usage) in vocabulary.usages(where: Hangul.isSyllable) {
+        var syllableCounts = [Int](repeating: 0, count: Int(Hangul.syllableLast - Hangul.syllableBase) + 1)
+        let words = vocabulary.usages(where: Hangul.isSyllable)
+        usages.reserveCapacity(words.count * 2)
+        for (word, usage) in words {
             for (stem, _) in KoreanTypoJudge.splits(of: word) {
-                usages[stem, default: .init()].occurrences += usage.occurrences
-                usages[stem, default: .init()].files = max(usages[stem, default: .init()].files, usage.files)
+                usages[stem, default: .init()].add(usage)
+            }
+            for scalar in word.unicodeScalars where Hangul.isSyllable(scalar) {
+                syllableCounts[Int(scalar.value - Hangul.syllableBase)] += usage.occurrences
             }
         }
         self.usages = usages
-        var syllableCounts: [UInt32: Int] = [:]
-        for (word, usage) in vocabulary.usages(where: Hangul.isSyllable) {
-            for scalar in word.unicodeScalars { syllableCounts[scalar.value, default: 0] += usage.occurrences }
-        }
         self.syllableCounts = syllableCounts
         for (stem, usage) in usages where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
             for key in Self.blankedKeys(stem) { neighbourKeys[key, default: []].append(stem) }
         }
+    }
+
+    /// How often the run's words use a Hangul syllable.
+    private func count(of syllable: UInt32) -> Int {
+        Hangul.isSyllable(Unicode.Scalar(syllable) ?? " ") ? syllableCounts[Int(syllable - Hangul.syllableBase)] : 0
     }
 
     func usage(of stem: String) -> Vocabulary.Usage { usages[stem] ?? .init() }
@@ -216,7 +247,7 @@ final class KoreanStemIndex: @unchecked Sendable {
         let own = max(1, usage(of: word).occurrences)
         let strange = syllables.indices.filter {
             Hangul.isSyllable(syllables[$0]) && !dictionary.attests(syllables[$0].value)
-                && syllableCounts[syllables[$0].value, default: 0] <= own
+                && count(of: syllables[$0].value) <= own
         }
         guard strange.count == 1, let position = strange.first else { return nil }
         let original = syllables[position]
@@ -226,7 +257,7 @@ final class KoreanStemIndex: @unchecked Sendable {
         for other in 0..<Hangul.vowelCount where other != vowel { variants.append(Hangul.syllable(lead: lead, vowel: other, tail: tail)) }
         for other in 0..<Hangul.tailCount where other != tail { variants.append(Hangul.syllable(lead: lead, vowel: vowel, tail: other)) }
         var found: [(text: String, occurrences: Int)] = []
-        for variant in variants where dictionary.attests(variant.value) || syllableCounts[variant.value, default: 0] > 0 {
+        for variant in variants where dictionary.attests(variant.value) || count(of: variant.value) > 0 {
             syllables[position] = variant
             let candidate = KoreanTypoJudge.text(syllables[...])
             let occurrences = usage(of: candidate).occurrences
@@ -264,9 +295,17 @@ final class KoreanStemIndex: @unchecked Sendable {
             for (slot, parts) in [(0, (vowel, tail)), (1, (lead, tail)), (2, (lead, vowel))] {
                 var values = syllables
                 values[position] = 0x11_0000 + UInt32(slot) << 16 | parts.0 << 8 | parts.1
-                keys.append(BlankedKey(values: values))
+                keys.append(BlankedKey(values))
             }
         }
         return keys
+    }
+}
+
+extension Vocabulary.Usage {
+    /// A stem's usage gathers its inflected words': occurrences add up, files are the most any one word is in.
+    fileprivate mutating func add(_ other: Vocabulary.Usage) {
+        occurrences += other.occurrences
+        files = max(files, other.files)
     }
 }

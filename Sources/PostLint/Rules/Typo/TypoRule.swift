@@ -84,13 +84,38 @@ public struct TypoRule: Rule {
 
 /// Verdicts by word, shared by the files of a run. A verdict's range always starts where
 /// its word starts, so it is stored by length and moved to each occurrence. Words are
-/// keyed by their bytes, held inline for words of up to 16 bytes (`Vocabulary.WordBytes`):
+/// keyed by their bytes, held inline for words of up to 16 bytes and hashed in one step:
 /// hashing a String normalises it first, and a slice of the document retains it, both of
-/// which cost more than judging most words.
+/// which cost more than judging most words (this runs for every word of every file).
 final class TypoVerdictCache: @unchecked Sendable {
     struct Key: Hashable {
-        let bytes: Vocabulary.WordBytes
-        let startsSentence: Bool
+        private let head: UInt64
+        private let tail: UInt64
+        /// The length, times two, plus one when the word starts a sentence.
+        private let lengthAndStart: Int
+        private let long: [UInt8]?
+
+        init(_ bytes: ArraySlice<UInt8>, startsSentence: Bool) {
+            lengthAndStart = bytes.count << 1 | (startsSentence ? 1 : 0)
+            guard bytes.count <= 16 else {
+                (head, tail, long) = (0, 0, Array(bytes))
+                return
+            }
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { inline in
+                bytes.withUnsafeBytes { source in inline.copyMemory(from: source) }
+            }
+            (head, tail, long) = (words.0, words.1, nil)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(lengthAndStart) << 56)
+            if let long { long.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.head == rhs.head && lhs.tail == rhs.tail && lhs.lengthAndStart == rhs.lengthAndStart && lhs.long == rhs.long
+        }
     }
 
     private let lock = NSLock()
@@ -106,7 +131,7 @@ final class TypoVerdictCache: @unchecked Sendable {
             // Latin words under three letters and one-syllable Korean words are never judged
             // typos: the most frequent words, skipped before any hashing.
             if word.range.count < 3 || (word.script == .hangul && word.range.count < 6) { continue }
-            let key = Key(bytes: Vocabulary.WordBytes(slice: bytes[word.range]), startsSentence: word.startsSentence)
+            let key = Key(bytes[word.range], startsSentence: word.startsSentence)
             let verdict: TypoVerdict?
             if let seen = local[key] {
                 verdict = seen
