@@ -207,8 +207,10 @@ final class KoreanStemIndex: @unchecked Sendable {
 
     private var neighbourKeys: [BlankedKey: [String]] = [:]
 
+    /// Built once per run by the first thread that needs it, under its own lock rather than
+    /// the vocabulary's (which every file's check takes): threads linting other files go on.
     static func of(_ vocabulary: Vocabulary) -> KoreanStemIndex {
-        vocabulary.derived("typo.korean-stems") { KoreanStemIndex(vocabulary: $0) }
+        vocabulary.derived("typo.korean-stems") { [unowned vocabulary] _ in Lazy { KoreanStemIndex(vocabulary: vocabulary) } }.value
     }
 
     init(vocabulary: Vocabulary) {

@@ -7,11 +7,11 @@ struct VocabularyFilter: Sendable {
     private let bits: [UInt64]
     private let mask: UInt64
 
+    /// Built once per run, under its own lock (as `KoreanStemIndex.of`).
     static func of(_ vocabulary: Vocabulary) -> VocabularyFilter {
-        vocabulary.derived("typo.ascii-word-filter") { vocabulary in
-            let words = vocabulary.usages(where: { $0.isASCII }).map(\.word)
-            return VocabularyFilter(words.map { Array($0.utf8) })
-        }
+        vocabulary.derived("typo.ascii-word-filter") { [unowned vocabulary] _ in
+            Lazy { VocabularyFilter(vocabulary.usages(where: { $0.isASCII }).map { Array($0.word.utf8) }) }
+        }.value
     }
 
     init(_ words: [[UInt8]]) {
