@@ -163,13 +163,14 @@ struct EnglishTypoJudge {
     let cache = EnglishSpellCache.shared
 
     func judge(_ word: ProseWord) -> TypoVerdict? {
-        var text = word.text.replacingOccurrences(of: "\u{2019}", with: "'")
+        // ’ (E2 80 99) is the only non-ASCII character a Latin word holds.
+        var text = word.text.utf8.contains(0xE2) ? word.text.replacingOccurrences(of: "\u{2019}", with: "'") : word.text
         var range = word.range
         if text.hasSuffix("'s") {
             text.removeLast(2)
             range = range.lowerBound..<range.upperBound - (word.text.hasSuffix("'s") ? 2 : 4)
         }
-        guard text.count >= 3, !text.contains("'") else { return nil }
+        guard text.count >= 3, !text.utf8.contains(UInt8(ascii: "'")) else { return nil }
         let letters = Array(text.utf8)
         let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
         // Acronyms (CAES), CamelCase and mixed case (InfoNCE, DeepSeek) are names.

@@ -76,9 +76,14 @@ struct KoreanTypoJudge {
     static func splits(of word: String) -> [(stem: String, ending: String)] {
         var result: [(String, String)] = [(word, "")]
         let bytes = Array(word.utf8)
-        for particle in TypoLexicon.koreanParticleBytes where bytes.count > particle.count {
-            if bytes[(bytes.count - particle.count)...].elementsEqual(particle) {
-                let stem = String(decoding: bytes[..<(bytes.count - particle.count)], as: UTF8.self)
+        bytes.withUnsafeBufferPointer { buffer in
+            for particle in TypoLexicon.koreanParticleBytes where buffer.count > particle.count {
+                // The last byte first: it rules out nearly every particle (this runs for
+                // every Korean word of the run, and for every stem of the index).
+                guard particle.last == buffer.last,
+                    particle.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + buffer.count - $0.count, $0.baseAddress!, $0.count) }) == 0
+                else { continue }
+                let stem = String(decoding: buffer[..<(buffer.count - particle.count)], as: UTF8.self)
                 result.append((stem, String(decoding: particle, as: UTF8.self)))
             }
         }
@@ -275,30 +280,36 @@ final class KoreanStemIndex: @unchecked Sendable {
     /// Frequent stems that differ from `stem` in one jamo, or by two neighbouring
     /// syllables swapped.
     func frequentNeighbours(of stem: String) -> [String] {
-        var found = Set(Self.blankedKeys(stem).flatMap { neighbourKeys[$0] ?? [] })
+        // Few stems come back: an array in the order found, rather than a set.
+        var found: [String] = []
+        for key in Self.blankedKeys(stem) {
+            for neighbour in neighbourKeys[key] ?? [] where neighbour != stem && !found.contains(neighbour) { found.append(neighbour) }
+        }
         let syllables = Array(stem.unicodeScalars)
         for position in syllables.indices.dropLast() where syllables[position] != syllables[position + 1] {
             var swapped = syllables
             swapped.swapAt(position, position + 1)
             let text = KoreanTypoJudge.text(swapped[...])
-            if usage(of: text).occurrences >= Self.frequentOccurrences { found.insert(text) }
+            if text != stem, !found.contains(text), usage(of: text).occurrences >= Self.frequentOccurrences { found.append(text) }
         }
-        found.remove(stem)
-        return Array(found)
+        return found
     }
 
     /// For each syllable and each of its three jamo slots, the stem with that slot blanked.
     static func blankedKeys(_ stem: String) -> [BlankedKey] {
-        let syllables = stem.unicodeScalars.map(\.value)
+        var values = stem.unicodeScalars.map(\.value)
         var keys: [BlankedKey] = []
-        keys.reserveCapacity(3 * syllables.count)
-        for position in syllables.indices where Hangul.isSyllable(Unicode.Scalar(syllables[position])!) {
-            let (lead, vowel, tail) = Hangul.parts(Unicode.Scalar(syllables[position])!)
-            for (slot, parts) in [(0, (vowel, tail)), (1, (lead, tail)), (2, (lead, vowel))] {
-                var values = syllables
-                values[position] = 0x11_0000 + UInt32(slot) << 16 | parts.0 << 8 | parts.1
+        keys.reserveCapacity(3 * values.count)
+        for position in values.indices {
+            let original = values[position]
+            guard let scalar = Unicode.Scalar(original), Hangul.isSyllable(scalar) else { continue }
+            let (lead, vowel, tail) = Hangul.parts(scalar)
+            // One buffer, each slot blanked in turn and put back.
+            for (slot, first, second) in [(UInt32(0), vowel, tail), (1, lead, tail), (2, lead, vowel)] {
+                values[position] = 0x11_0000 + slot << 16 | first << 8 | second
                 keys.append(BlankedKey(values))
             }
+            values[position] = original
         }
         return keys
     }

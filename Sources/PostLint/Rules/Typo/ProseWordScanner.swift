@@ -63,13 +63,16 @@ struct ProseWordScanner {
                     continue
                 }
             }
-            if inDisplayMath || range.isEmpty || LineText.hasMojibake(bytes[range]) { continue }
+            if inDisplayMath || range.isEmpty { continue }
             while opaqueCursor < opaque.count, opaque[opaqueCursor].upperBound <= range.lowerBound { opaqueCursor += 1 }
-            var skipped = LineText.markupToSkip(bytes, range)
+            var skipped: [Range<Int>] = []
             for index in opaqueCursor..<opaque.count {
                 if opaque[index].lowerBound >= range.upperBound { break }
                 skipped.append(opaque[index].clamped(to: range))
             }
+            // Lines of code blocks and front matter go before any scan of their bytes.
+            if skipped.contains(where: { $0 == range }) || LineText.hasMojibake(bytes[range]) { continue }
+            skipped += LineText.markupToSkip(bytes, range)
             if skipped.contains(where: { $0 == range }) { continue }
             words(inLine: range, skipping: skipped, into: &result)
         }
