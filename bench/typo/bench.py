@@ -45,7 +45,8 @@ def count_words(paths):
 # --- the tools: each returns [(path, line, word)] -------------------------------------
 
 def run_postlint(binary, folder, paths):
-    out = subprocess.run([binary, "lint", "--select", "typo", "--format", "json", "--exit-zero", folder],
+    # --no-cache: the results cache would make the throughput figure that of a re-run.
+    out = subprocess.run([binary, "lint", "--no-cache", "--select", "typo", "--format", "json", "--exit-zero", folder],
                          capture_output=True, text=True)
     found = []
     for d in json.loads(out.stdout)["diagnostics"]:
@@ -65,11 +66,14 @@ def run_codespell(folder, paths):
 
 
 def run_typos(folder, paths):
-    out = subprocess.run(["typos", "--format", "brief", *paths], capture_output=True, text=True)
+    # On the folder, as users run it: given 1500 paths instead, typos 1.52 checks them
+    # about four times slower (here 4 s against 1 s). Findings outside `paths` are dropped.
+    out = subprocess.run(["typos", "--format", "brief", folder], capture_output=True, text=True)
+    wanted = {os.path.realpath(p) for p in paths}
     found = []
     for line in out.stdout.splitlines():
         m = re.match(r"(.*?):(\d+):\d+: (?:error: )?`(.*?)` (?:->|should be)", line)
-        if m:
+        if m and os.path.realpath(m.group(1)) in wanted:
             found.append((os.path.realpath(m.group(1)), int(m.group(2)), m.group(3)))
     return found
 

@@ -40,7 +40,7 @@ struct KoreanTypoJudge {
             }
         }
         // Korean Hunspell knows rare but right verb forms (찼을, 뜹니다, 없앴습니다).
-        if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: words.contents.syllables),
+        if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: words.contents),
             HunspellDictionary.korean.accepts(word.text) == false
         {
             return verdict(word, stem: word.text, suggestions: found, safe: found.count == 1)
@@ -60,11 +60,11 @@ struct KoreanTypoJudge {
         "하지", "했", "했다",
     ].map { Array($0.utf8) }
 
-    static func isDerived(_ stem: String, from known: Set<String>) -> Bool {
+    static func isDerived(_ stem: String, from known: SortedWordList) -> Bool {
         let bytes = Array(stem.utf8)
         for ending in derivingEndings where bytes.count >= ending.count + 6 {
             if bytes[(bytes.count - ending.count)...].elementsEqual(ending),
-                known.contains(String(decoding: bytes[..<(bytes.count - ending.count)], as: UTF8.self))
+                known.contains(Array(bytes[..<(bytes.count - ending.count)]))
             {
                 return true
             }
@@ -76,9 +76,14 @@ struct KoreanTypoJudge {
     static func splits(of word: String) -> [(stem: String, ending: String)] {
         var result: [(String, String)] = [(word, "")]
         let bytes = Array(word.utf8)
-        for particle in TypoLexicon.koreanParticleBytes where bytes.count > particle.count {
-            if bytes[(bytes.count - particle.count)...].elementsEqual(particle) {
-                let stem = String(decoding: bytes[..<(bytes.count - particle.count)], as: UTF8.self)
+        bytes.withUnsafeBufferPointer { buffer in
+            for particle in TypoLexicon.koreanParticleBytes where buffer.count > particle.count {
+                // The last byte first: it rules out nearly every particle (this runs for
+                // every Korean word of the run, and for every stem of the index).
+                guard particle.last == buffer.last,
+                    particle.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + buffer.count - $0.count, $0.baseAddress!, $0.count) }) == 0
+                else { continue }
+                let stem = String(decoding: buffer[..<(buffer.count - particle.count)], as: UTF8.self)
                 result.append((stem, String(decoding: particle, as: UTF8.self)))
             }
         }
@@ -89,18 +94,18 @@ struct KoreanTypoJudge {
     /// uses (데이터 + 셑), repaired by changing one jamo of it into a known word (셋).
     private func unattestedSyllable(in stem: String, index: KoreanStemIndex) -> [String]? {
         let syllables = Array(stem.unicodeScalars)
-        let attested = words.contents.syllables
+        let contents = words.contents
         // Syllables ending in ㅆ (했, 갔, 됐) are past-tense forms, absent from a list of stems.
         let strange = syllables.indices.filter {
-            !attested.contains(syllables[$0].value) && Hangul.parts(syllables[$0]).tail != 20
+            !contents.attests(syllables[$0].value) && Hangul.parts(syllables[$0]).tail != 20
         }
         guard strange.count == 1, let position = strange.first, position >= 2, position == syllables.count - 1 else {
             return nil
         }
-        let known = words.contents.stems
+        let known = contents.stems
         let head = Self.text(syllables[..<position])
         guard known.contains(head) || index.usage(of: head).occurrences > 0 else { return nil }
-        let ranked = Self.sameSoundFinals(of: syllables[position]).filter { attested.contains($0.value) }
+        let ranked = Self.sameSoundFinals(of: syllables[position]).filter { contents.attests($0.value) }
         let candidates = ranked.compactMap { replacement -> String? in
             var tail = Array(syllables[position...])
             tail[0] = replacement
@@ -172,37 +177,70 @@ final class KoreanStemIndex: @unchecked Sendable {
     static let frequentOccurrences = 10
 
     let usages: [String: Vocabulary.Usage]
-    /// How often each Hangul syllable occurs in the run's words.
-    private let syllableCounts: [UInt32: Int]
+    /// How often each Hangul syllable occurs in the run's words (by `value - 0xAC00`).
+    private let syllableCounts: [Int]
     /// A stem with one jamo slot blanked: the slot's place, the syllable's other two jamo,
-    /// and the stem's other syllables.
+    /// and the stem's other syllables. Each value fits in 21 bits: three a word, stems of
+    /// up to twelve syllables held inline (no array per key, and keys are made for every
+    /// rare stem judged).
     struct BlankedKey: Hashable {
-        let values: [UInt32]
+        private var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var count = 0
+        private var long: [UInt32]?
+
+        init(_ values: [UInt32]) {
+            count = values.count
+            guard values.count <= 12 else {
+                long = values
+                return
+            }
+            withUnsafeMutableBytes(of: &packed) { raw in
+                let words = raw.bindMemory(to: UInt64.self)
+                for (index, value) in values.enumerated() { words[index / 3] |= UInt64(value) << (21 * UInt64(index % 3)) }
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(packed.0 ^ packed.1 &* 0x9E37_79B9_7F4A_7C15 ^ packed.2 &* 0xC2B2_AE3D_27D4_EB4F ^ packed.3 ^ UInt64(count) << 59)
+            if let long { hasher.combine(long) }
+        }
+
+        static func == (lhs: BlankedKey, rhs: BlankedKey) -> Bool {
+            lhs.count == rhs.count && lhs.packed == rhs.packed && lhs.long == rhs.long
+        }
     }
 
     private var neighbourKeys: [BlankedKey: [String]] = [:]
 
+    /// Built once per run by the first thread that needs it, under its own lock rather than
+    /// the vocabulary's (which every file's check takes): threads linting other files go on.
     static func of(_ vocabulary: Vocabulary) -> KoreanStemIndex {
-        vocabulary.derived("typo.korean-stems") { KoreanStemIndex(vocabulary: $0) }
+        vocabulary.derived("typo.korean-stems") { [unowned vocabulary] _ in Lazy { KoreanStemIndex(vocabulary: vocabulary) } }.value
     }
 
     init(vocabulary: Vocabulary) {
         var usages: [String: Vocabulary.Usage] = [:]
-        for (word, usage) in vocabulary.usages(where: Hangul.isSyllable) {
+        var syllableCounts = [Int](repeating: 0, count: Int(Hangul.syllableLast - Hangul.syllableBase) + 1)
+        let words = vocabulary.usages(where: Hangul.isSyllable)
+        usages.reserveCapacity(words.count * 2)
+        for (word, usage) in words {
             for (stem, _) in KoreanTypoJudge.splits(of: word) {
-                usages[stem, default: .init()].occurrences += usage.occurrences
-                usages[stem, default: .init()].files = max(usages[stem, default: .init()].files, usage.files)
+                usages[stem, default: .init()].add(usage)
+            }
+            for scalar in word.unicodeScalars where Hangul.isSyllable(scalar) {
+                syllableCounts[Int(scalar.value - Hangul.syllableBase)] += usage.occurrences
             }
         }
         self.usages = usages
-        var syllableCounts: [UInt32: Int] = [:]
-        for (word, usage) in vocabulary.usages(where: Hangul.isSyllable) {
-            for scalar in word.unicodeScalars { syllableCounts[scalar.value, default: 0] += usage.occurrences }
-        }
         self.syllableCounts = syllableCounts
         for (stem, usage) in usages where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
             for key in Self.blankedKeys(stem) { neighbourKeys[key, default: []].append(stem) }
         }
+    }
+
+    /// How often the run's words use a Hangul syllable.
+    private func count(of syllable: UInt32) -> Int {
+        Hangul.isSyllable(Unicode.Scalar(syllable) ?? " ") ? syllableCounts[Int(syllable - Hangul.syllableBase)] : 0
     }
 
     func usage(of stem: String) -> Vocabulary.Usage { usages[stem] ?? .init() }
@@ -211,12 +249,12 @@ final class KoreanStemIndex: @unchecked Sendable {
     /// other word of the repository uses (믁성을, 과정윽), where changing one jamo of it gives
     /// a word the repository uses (특성을, 과정을). Slips of the finger make such syllables;
     /// real words, even rare ones, are built from common ones.
-    func repairs(ofStrangeSyllableIn word: String, dictionary: Set<UInt32>) -> [String]? {
+    func repairs(ofStrangeSyllableIn word: String, dictionary: KoreanWordList.Contents) -> [String]? {
         var syllables = Array(word.unicodeScalars)
         let own = max(1, usage(of: word).occurrences)
         let strange = syllables.indices.filter {
-            Hangul.isSyllable(syllables[$0]) && !dictionary.contains(syllables[$0].value)
-                && syllableCounts[syllables[$0].value, default: 0] <= own
+            Hangul.isSyllable(syllables[$0]) && !dictionary.attests(syllables[$0].value)
+                && count(of: syllables[$0].value) <= own
         }
         guard strange.count == 1, let position = strange.first else { return nil }
         let original = syllables[position]
@@ -226,7 +264,7 @@ final class KoreanStemIndex: @unchecked Sendable {
         for other in 0..<Hangul.vowelCount where other != vowel { variants.append(Hangul.syllable(lead: lead, vowel: other, tail: tail)) }
         for other in 0..<Hangul.tailCount where other != tail { variants.append(Hangul.syllable(lead: lead, vowel: vowel, tail: other)) }
         var found: [(text: String, occurrences: Int)] = []
-        for variant in variants where dictionary.contains(variant.value) || syllableCounts[variant.value, default: 0] > 0 {
+        for variant in variants where dictionary.attests(variant.value) || count(of: variant.value) > 0 {
             syllables[position] = variant
             let candidate = KoreanTypoJudge.text(syllables[...])
             let occurrences = usage(of: candidate).occurrences
@@ -242,31 +280,45 @@ final class KoreanStemIndex: @unchecked Sendable {
     /// Frequent stems that differ from `stem` in one jamo, or by two neighbouring
     /// syllables swapped.
     func frequentNeighbours(of stem: String) -> [String] {
-        var found = Set(Self.blankedKeys(stem).flatMap { neighbourKeys[$0] ?? [] })
+        // Few stems come back: an array in the order found, rather than a set.
+        var found: [String] = []
+        for key in Self.blankedKeys(stem) {
+            for neighbour in neighbourKeys[key] ?? [] where neighbour != stem && !found.contains(neighbour) { found.append(neighbour) }
+        }
         let syllables = Array(stem.unicodeScalars)
         for position in syllables.indices.dropLast() where syllables[position] != syllables[position + 1] {
             var swapped = syllables
             swapped.swapAt(position, position + 1)
             let text = KoreanTypoJudge.text(swapped[...])
-            if usage(of: text).occurrences >= Self.frequentOccurrences { found.insert(text) }
+            if text != stem, !found.contains(text), usage(of: text).occurrences >= Self.frequentOccurrences { found.append(text) }
         }
-        found.remove(stem)
-        return Array(found)
+        return found
     }
 
     /// For each syllable and each of its three jamo slots, the stem with that slot blanked.
     static func blankedKeys(_ stem: String) -> [BlankedKey] {
-        let syllables = stem.unicodeScalars.map(\.value)
+        var values = stem.unicodeScalars.map(\.value)
         var keys: [BlankedKey] = []
-        keys.reserveCapacity(3 * syllables.count)
-        for position in syllables.indices where Hangul.isSyllable(Unicode.Scalar(syllables[position])!) {
-            let (lead, vowel, tail) = Hangul.parts(Unicode.Scalar(syllables[position])!)
-            for (slot, parts) in [(0, (vowel, tail)), (1, (lead, tail)), (2, (lead, vowel))] {
-                var values = syllables
-                values[position] = 0x11_0000 + UInt32(slot) << 16 | parts.0 << 8 | parts.1
-                keys.append(BlankedKey(values: values))
+        keys.reserveCapacity(3 * values.count)
+        for position in values.indices {
+            let original = values[position]
+            guard let scalar = Unicode.Scalar(original), Hangul.isSyllable(scalar) else { continue }
+            let (lead, vowel, tail) = Hangul.parts(scalar)
+            // One buffer, each slot blanked in turn and put back.
+            for (slot, first, second) in [(UInt32(0), vowel, tail), (1, lead, tail), (2, lead, vowel)] {
+                values[position] = 0x11_0000 + slot << 16 | first << 8 | second
+                keys.append(BlankedKey(values))
             }
+            values[position] = original
         }
         return keys
+    }
+}
+
+extension Vocabulary.Usage {
+    /// A stem's usage gathers its inflected words': occurrences add up, files are the most any one word is in.
+    fileprivate mutating func add(_ other: Vocabulary.Usage) {
+        occurrences += other.occurrences
+        files = max(files, other.files)
     }
 }

@@ -5,6 +5,8 @@ enum LineText {
     /// Bytes that make a chunk a URL, path, e-mail address or markup (lookup tables:
     /// these run for every chunk of the corpus).
     static let nonWordBytes = table("/\\@={}&|~")
+    /// Bytes that can open markup `markupToSkip` skips.
+    static let markupOpeners = table("$\\{<")
     /// Markup and list markers that may stand between a sentence start and its first word.
     static let markupBeforeSentence = table(" \t*_[(\"'#>-+|`~")
 
@@ -72,6 +74,11 @@ enum LineText {
     /// `\[…\]`, LaTeX commands with their `{…}` argument, Liquid `{% … %}` / `{{ … }}`,
     /// and `<…>` tags or autolinks.
     static func markupToSkip(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
+        // Most lines hold no byte that can open markup: one pass over them, nothing else.
+        let opensMarkup = bytes.withUnsafeBufferPointer { buffer in
+            buffer[line].contains { markupOpeners[Int($0)] }
+        }
+        guard opensMarkup else { return [] }
         var result: [Range<Int>] = []
         var index = line.lowerBound
         func closing(_ pattern: [UInt8], from start: Int) -> Int {

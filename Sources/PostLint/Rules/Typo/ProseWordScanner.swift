@@ -5,30 +5,47 @@ struct ProseWord {
     enum Script { case latin, hangul }
 
     let range: Range<Int>
-    /// The word's UTF-8 bytes (a slice of the document's: no copy, no String, until a
-    /// word is judged for the first time in the run).
-    let bytes: ArraySlice<UInt8>
     let script: Script
     /// Nothing but markup or list markers before it on the line, or it follows `.`, `!`,
     /// `?` or `:`: a capital letter there says nothing about a proper noun.
     let startsSentence: Bool
+    /// The word itself: empty as scanned (words are plain ranges, with nothing to retain
+    /// or allocate), filled in by `withText` when the word is judged.
+    private(set) var text = ""
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    init(range: Range<Int>, script: Script, startsSentence: Bool) {
+        self.range = range
+        self.script = script
+        self.startsSentence = startsSentence
+    }
+
+    /// The word with its text, read from the document's bytes.
+    func withText(_ bytes: [UInt8]) -> ProseWord {
+        var word = self
+        word.text = String(decoding: bytes[range], as: UTF8.self)
+        return word
+    }
 }
 
 /// Finds the words of a document's prose. Left out: everything `Document.isProse` rejects
 /// (code, front matter, MDX syntax, HTML, link destinations), URLs, paths, e-mail
 /// addresses, hashtags, LaTeX (`$…$`, `\command{…}`), Liquid tags, lines with mojibake,
-/// and words with digits or letters of other scripts. Non-ASCII lines are split into
-/// words with ICU's word-break iterator; pure ASCII lines take a fast path.
+/// and words with digits or letters of other scripts. Lines with letters other than ASCII
+/// and Hangul syllables are split into words with ICU's word-break iterator; the others
+/// take a byte fast path that splits them as ICU does (`LineText.fastSegments`).
 struct ProseWordScanner {
     let document: Document
     private let bytes: [UInt8]
     /// Merged, sorted byte ranges that are not prose.
     private let opaque: [Range<Int>]
 
-    init(document: Document) {
+    /// Whether lines with non-ASCII letters go to ICU (the simple path) rather than to
+    /// `LineText.fastSegments`; for tests that compare the two.
+    private let icuForNonASCIILetters: Bool
+
+    init(document: Document, icuForNonASCIILetters: Bool = false) {
         self.document = document
+        self.icuForNonASCIILetters = icuForNonASCIILetters
         bytes = document.utf8
         opaque = Self.merged(document.regions.filter { Document.nonProseKinds.contains($0.kind) }.map(\.range))
     }
@@ -46,23 +63,29 @@ struct ProseWordScanner {
                     continue
                 }
             }
-            if inDisplayMath || range.isEmpty || LineText.hasMojibake(bytes[range]) { continue }
+            if inDisplayMath || range.isEmpty { continue }
             while opaqueCursor < opaque.count, opaque[opaqueCursor].upperBound <= range.lowerBound { opaqueCursor += 1 }
-            var skipped = LineText.markupToSkip(bytes, range)
+            var skipped: [Range<Int>] = []
             for index in opaqueCursor..<opaque.count {
                 if opaque[index].lowerBound >= range.upperBound { break }
                 skipped.append(opaque[index].clamped(to: range))
             }
+            // Lines of code blocks and front matter go before any scan of their bytes.
+            if skipped.contains(where: { $0 == range }) || LineText.hasMojibake(bytes[range]) { continue }
+            skipped += LineText.markupToSkip(bytes, range)
             if skipped.contains(where: { $0 == range }) { continue }
-            result += words(inLine: range, skipping: skipped)
+            words(inLine: range, skipping: skipped, into: &result)
         }
         return result
     }
 
-    private func words(inLine line: Range<Int>, skipping skipped: [Range<Int>]) -> [ProseWord] {
+    private func words(inLine line: Range<Int>, skipping skipped: [Range<Int>], into result: inout [ProseWord]) {
         let chunks = LineText.chunks(bytes, line).filter { !LineText.isNonWordChunk(bytes[$0]) }
-        let segments = LineText.needsWordBreakIterator(bytes, line) ? icuSegments(line) : LineText.asciiSegments(bytes, line)
-        var result: [ProseWord] = []
+        guard !chunks.isEmpty else { return }
+        let segments =
+            icuForNonASCIILetters
+            ? (LineText.needsWordBreakIterator(bytes, line) ? icuSegments(line) : LineText.asciiSegments(bytes, line))
+            : LineText.fastSegments(bytes, line) ?? icuSegments(line)
         var chunkIndex = 0
         for segment in segments {
             while chunkIndex < chunks.count, chunks[chunkIndex].upperBound <= segment.lowerBound { chunkIndex += 1 }
@@ -70,9 +93,8 @@ struct ProseWordScanner {
                 segment.upperBound <= chunks[chunkIndex].upperBound,
                 !skipped.contains(where: { $0.overlaps(segment) }), !isSplitByEmphasis(segment, line: line)
             else { continue }
-            result += scriptRuns(of: segment, line: line)
+            scriptRuns(of: segment, line: line, into: &result)
         }
-        return result
     }
 
     /// `**C**orrectness`: emphasis inside a word cuts it in pieces that are not words.
@@ -99,11 +121,17 @@ struct ProseWordScanner {
 
     /// Splits a segment into its Latin and Hangul words (`SOTA혹은`); a segment with
     /// digits, underscores or letters of other scripts is not judged at all.
-    private func scriptRuns(of segment: Range<Int>, line: Range<Int>) -> [ProseWord] {
-        if bytes[segment].allSatisfy({ $0 < 0x80 }) {
+    private func scriptRuns(of segment: Range<Int>, line: Range<Int>, into result: inout [ProseWord]) {
+        if bytes[segment.lowerBound] < 0x80, bytes[segment].allSatisfy({ $0 < 0x80 }) {
             // ASCII fast path: letters and apostrophes only, or nothing to judge.
-            guard bytes[segment].allSatisfy({ LineText.isLetter($0) || $0 == UInt8(ascii: "'") }) else { return [] }
-            return word(LineText.trimApostrophes(bytes, segment), .latin, line: line).map { [$0] } ?? []
+            guard bytes[segment].allSatisfy({ LineText.isLetter($0) || $0 == UInt8(ascii: "'") }) else { return }
+            if let word = word(LineText.trimApostrophes(bytes, segment), .latin, line: line) { result.append(word) }
+            return
+        }
+        if LineText.isHangulSyllables(bytes, segment) {
+            // Hangul fast path: one run of syllables, one Korean word.
+            if let word = word(segment, .hangul, line: line) { result.append(word) }
+            return
         }
         let text = String(decoding: bytes[segment], as: UTF8.self)
         var runs: [(script: ProseWord.Script, start: Int, end: Int)] = []
@@ -117,7 +145,7 @@ struct ProseWordScanner {
             } else if Hangul.isSyllable(scalar) {
                 script = .hangul
             } else {
-                return []
+                return
             }
             let width = scalar.utf8.count
             if let last = runs.last, last.script == script, last.end == offset {
@@ -127,9 +155,11 @@ struct ProseWordScanner {
             }
             offset += width
         }
-        return runs.compactMap { run in
+        for run in runs {
             let range = run.start..<run.end
-            return word(run.script == .latin ? LineText.trimApostrophes(bytes, range) : range, run.script, line: line)
+            if let word = word(run.script == .latin ? LineText.trimApostrophes(bytes, range) : range, run.script, line: line) {
+                result.append(word)
+            }
         }
     }
 
@@ -138,7 +168,7 @@ struct ProseWordScanner {
         // Only a capital letter makes the sentence start matter.
         let capital = bytes[range.lowerBound] >= UInt8(ascii: "A") && bytes[range.lowerBound] <= UInt8(ascii: "Z")
         return ProseWord(
-            range: range, bytes: bytes[range], script: script,
+            range: range, script: script,
             startsSentence: capital && LineText.startsSentence(bytes, at: range.lowerBound, lineStart: line.lowerBound))
     }
 

@@ -58,7 +58,7 @@ public struct TypoRule: Rule {
         // the run's vocabulary and the options.
         let cache = vocabulary.derived("typo.verdicts.\(context.options.hashValue)") { _ in TypoVerdictCache() }
         let words = ProseWordScanner(document: document).words()
-        let verdicts = cache.verdicts(for: words) { word in
+        let verdicts = cache.verdicts(for: words, in: document.utf8) { word in
             word.script == .latin ? english.judge(word) : korean.judge(word)
         }
         let flaggedLatin = verdicts.filter { $0.0.script == .latin && !$0.1.curated }.map(\.0)
@@ -84,23 +84,37 @@ public struct TypoRule: Rule {
 
 /// Verdicts by word, shared by the files of a run. A verdict's range always starts where
 /// its word starts, so it is stored by length and moved to each occurrence. Words are
-/// keyed by their bytes: hashing a String normalises it first, which cost more than
-/// judging most words.
+/// keyed by their bytes, held inline for words of up to 16 bytes and hashed in one step:
+/// hashing a String normalises it first, and a slice of the document retains it, both of
+/// which cost more than judging most words (this runs for every word of every file).
 final class TypoVerdictCache: @unchecked Sendable {
     struct Key: Hashable {
-        let bytes: ArraySlice<UInt8>
-        let startsSentence: Bool
+        private let head: UInt64
+        private let tail: UInt64
+        /// The length, times two, plus one when the word starts a sentence.
+        private let lengthAndStart: Int
+        private let long: [UInt8]?
+
+        init(_ bytes: ArraySlice<UInt8>, startsSentence: Bool) {
+            lengthAndStart = bytes.count << 1 | (startsSentence ? 1 : 0)
+            guard bytes.count <= 16 else {
+                (head, tail, long) = (0, 0, Array(bytes))
+                return
+            }
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { inline in
+                bytes.withUnsafeBytes { source in inline.copyMemory(from: source) }
+            }
+            (head, tail, long) = (words.0, words.1, nil)
+        }
 
         func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-            hasher.combine(startsSentence)
+            hasher.combine(head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(lengthAndStart) << 56)
+            if let long { long.withUnsafeBytes { hasher.combine(bytes: $0) } }
         }
 
         static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.startsSentence == rhs.startsSentence && lhs.bytes.count == rhs.bytes.count
-                && lhs.bytes.withUnsafeBytes { a in
-                    rhs.bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-                }
+            lhs.head == rhs.head && lhs.tail == rhs.tail && lhs.lengthAndStart == rhs.lengthAndStart && lhs.long == rhs.long
         }
     }
 
@@ -109,27 +123,27 @@ final class TypoVerdictCache: @unchecked Sendable {
 
     /// The verdicts on a document's words, in order: each distinct word is looked up once
     /// per document, and judged once per run.
-    func verdicts(for words: [ProseWord], judge: (ProseWord) -> TypoVerdict?) -> [(ProseWord, TypoVerdict)] {
+    func verdicts(for words: [ProseWord], in bytes: [UInt8], judge: (ProseWord) -> TypoVerdict?) -> [(ProseWord, TypoVerdict)] {
         var local: [Key: TypoVerdict?] = [:]
         local.reserveCapacity(words.count / 2)
         var result: [(ProseWord, TypoVerdict)] = []
         for word in words {
             // Latin words under three letters and one-syllable Korean words are never judged
             // typos: the most frequent words, skipped before any hashing.
-            if word.bytes.count < 3 || (word.script == .hangul && word.bytes.count < 6) { continue }
-            let key = Key(bytes: word.bytes, startsSentence: word.startsSentence)
+            if word.range.count < 3 || (word.script == .hangul && word.range.count < 6) { continue }
+            let key = Key(bytes[word.range], startsSentence: word.startsSentence)
             let verdict: TypoVerdict?
             if let seen = local[key] {
                 verdict = seen
             } else {
-                verdict = shared(key, word, judge)
+                verdict = shared(key) { judge(word.withText(bytes)) }
                 local[key] = .some(verdict)
             }
             guard let verdict else { continue }
             let start = word.range.lowerBound
             result.append(
                 (
-                    word,
+                    word.withText(bytes),
                     TypoVerdict(
                         range: start..<start + verdict.range.count, word: verdict.word, suggestions: verdict.suggestions,
                         safe: verdict.safe, curated: verdict.curated, nameSuggestions: verdict.nameSuggestions)
@@ -138,16 +152,14 @@ final class TypoVerdictCache: @unchecked Sendable {
         return result
     }
 
-    private func shared(_ key: Key, _ word: ProseWord, _ judge: (ProseWord) -> TypoVerdict?) -> TypoVerdict? {
+    private func shared(_ key: Key, _ judge: () -> TypoVerdict?) -> TypoVerdict? {
         lock.lock()
         let found = known[key]
         lock.unlock()
         if let found { return found }
-        let verdict = judge(word)
-        // Stored with its own copy of the bytes, not a slice that keeps the document alive.
-        let stored = Key(bytes: ArraySlice(Array(word.bytes)), startsSentence: key.startsSentence)
+        let verdict = judge()
         lock.lock()
-        known[stored] = .some(verdict)
+        known[key] = .some(verdict)
         lock.unlock()
         return verdict
     }
