@@ -84,6 +84,8 @@ public final class Vocabulary: @unchecked Sendable {
             if let long { long.withUnsafeBytes { hasher.combine(bytes: $0) } }
         }
 
+        var firstByte: UInt8 { long?.first ?? UInt8(truncatingIfNeeded: head) }
+
         var bytes: [UInt8] {
             if let long { return long }
             var words = (head, tail)
@@ -125,6 +127,11 @@ public final class Vocabulary: @unchecked Sendable {
             guard let first = Self.decodeScalar(bytes.prefix(4)[...]), test(first) else { return nil }
             return (String(decoding: bytes, as: UTF8.self), usage)
         }
+    }
+
+    /// How many distinct words start with a byte in `leadBytes` (0xEA...0xED: Hangul).
+    public func wordCount(startingWithByteIn leadBytes: ClosedRange<UInt8>) -> Int {
+        usagesByBytes.keys.reduce(0) { $0 + (leadBytes.contains($1.firstByte) ? 1 : 0) }
     }
 
     /// The usage of a word given as lower-case UTF-8 bytes.

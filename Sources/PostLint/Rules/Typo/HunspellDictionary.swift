@@ -52,6 +52,14 @@ final class HunspellDictionary: @unchecked Sendable {
         return words.filter { plhs_spell(handle, $0) == 1 }
     }
 
+    /// Opens a handle on a thread of its own, for a run that will almost surely need the
+    /// dictionary: the threads linting meanwhile do not stop while one of them opens it.
+    func openInBackground() {
+        Thread.detachNewThread { [self] in
+            if let handle = takeHandle() { giveBack(handle) }
+        }
+    }
+
     private func takeHandle() -> OpaquePointer? {
         handleReturned.lock()
         defer { handleReturned.unlock() }
