@@ -93,6 +93,10 @@ def count(texts, unigrams, pairs):
             pairs.update(word[i : i + 2] for i in range(len(word) - 1))
 
 
+def pair_order(pair):
+    return tuple(0 if c in "^$" else ord(c) for c in pair)
+
+
 def main():
     unigrams = collections.Counter()
     pairs = collections.Counter()
@@ -109,7 +113,9 @@ def main():
         out.write(f"# {len(unigrams)} syllables, {sum(unigrams.values())} syllable tokens\n")
         for syllable, n in sorted(unigrams.items(), key=lambda item: (-item[1], item[0])):
             out.write(f"U {syllable} {n}\n")
-        for pair, n in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+        # Pairs in code point order (word boundaries `^` and `$` first): the rule loads them
+        # into a sorted table as they come, without hashing or sorting.
+        for pair, n in sorted(pairs.items(), key=lambda item: pair_order(item[0])):
             if n >= MIN_PAIR_COUNT:
                 out.write(f"B {pair} {n}\n")
     print(f"wrote {OUTPUT}: {len(unigrams)} syllables", file=sys.stderr)

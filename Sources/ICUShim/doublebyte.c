@@ -50,3 +50,35 @@ int32_t plicu_double_byte_table(const char *charset, int32_t *codePoints, uint8_
     ucnv_close(converter);
     return 0;
 }
+
+void *plicu_double_byte_open(const char *charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) return NULL;
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    if (U_FAILURE(status)) {
+        ucnv_close(converter);
+        return NULL;
+    }
+    return converter;
+}
+
+void plicu_double_byte_close(void *converter) {
+    if (converter) ucnv_close((UConverter *)converter);
+}
+
+int32_t plicu_double_byte_encode(void *handle, int32_t codePoint, uint8_t *bytes) {
+    UConverter *converter = (UConverter *)handle;
+    if (!converter || codePoint < 0x80 || codePoint > 0xFFFF || (codePoint & 0xF800) == 0xD800) return 0;
+    UChar text[1] = {(UChar)codePoint};
+    char encoded[8];
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_resetFromUnicode(converter);
+    int32_t written = ucnv_fromUChars(converter, encoded, 8, text, 1, &status);
+    if (U_FAILURE(status) || written < 1 || written > 2) return 0;
+    uint8_t roundTrip = 0;
+    if (decode_one(converter, encoded, written, &roundTrip) != codePoint || !roundTrip) return 0;
+    for (int32_t index = 0; index < written; index++) bytes[index] = (uint8_t)encoded[index];
+    return written;
+}

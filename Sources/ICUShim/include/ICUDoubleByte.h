@@ -14,4 +14,15 @@
 /// Returns 0, or -3 when the converter cannot be opened.
 int32_t plicu_double_byte_table(const char *charset, int32_t *codePoints, uint8_t *roundTrips);
 
+/// Opens a converter for `charset` that stops at anything it cannot map (for
+/// `plicu_double_byte_encode`); NULL when it cannot be opened. Not thread-safe: one per user.
+void *plicu_double_byte_open(const char *charset);
+void plicu_double_byte_close(void *converter);
+
+/// Writes to `bytes` (room for 2) the bytes ICU encodes `codePoint` to, when they are one
+/// or two bytes that decode back to it exactly; returns their count, or 0 (no such bytes).
+/// One conversion per character instead of the whole table: the mojibake rule meets a few
+/// dozen distinct characters in a post, the table has 24,000 entries.
+int32_t plicu_double_byte_encode(void *converter, int32_t codePoint, uint8_t *bytes);
+
 #endif

@@ -3,48 +3,113 @@ import ICUShim
 /// An East Asian double-byte code page as ICU defines it (CP949, Shift_JIS, GBK): which
 /// bytes each character encodes to. UTF-8 misread through one of them turns into Hangul,
 /// kanji, kana or hanzi; repair encodes those characters again and reads the bytes as UTF-8.
-/// The table inverts ICU's decoding exactly: where two byte forms decode to one character,
-/// the form UTF-8 can contain wins (Shift_JIS decodes ED 8C and FA A8 to the same kanji,
-/// and only ED can be a UTF-8 byte), then the one ICU itself encodes to.
+///
+/// The bytes of a character must invert ICU's *decoding* exactly: where two byte forms
+/// decode to one character, the form UTF-8 can contain wins (Shift_JIS decodes ED 8C and
+/// FA A8 to the same kanji, and only ED can be a UTF-8 byte), then the one ICU itself
+/// encodes to. `table()` builds that inverse from all 24,000 byte pairs (the simple path,
+/// about 10 ms a page); `DoubleByteEncoder` gets the same answer per character from one ICU
+/// conversion plus the short list of duplicates in `Rules/encoding/double-byte-duplicates.txt`
+/// (the fast path the rule uses). A test proves both agree on every character.
 struct DoubleByteCodePage: Sendable {
     /// ICU's converter name ("windows-949").
     let icuName: String
     /// The name users know ("CP949").
     let displayName: String
-    /// The bytes of each character above ASCII: one byte (0x80...0xFF) or a pair stored as
-    /// `lead << 8 | trail` (a pair's lead is never zero).
-    private let bytesOf: [UInt32: UInt16]
 
-    init?(icuName: String, displayName: String) {
+    /// The code pages the East Asian repair knows.
+    static let all: [DoubleByteCodePage] = [
+        DoubleByteCodePage(icuName: "windows-949", displayName: "CP949"),
+        DoubleByteCodePage(icuName: "Shift_JIS", displayName: "Shift_JIS"),
+        DoubleByteCodePage(icuName: "GBK", displayName: "GBK"),
+    ]
+
+    /// The bytes of every character above ASCII that some byte form decodes to: one byte
+    /// (0x80...0xFF) or a pair stored as `lead << 8 | trail` (a pair's lead is never zero).
+    func table() -> [UInt32: UInt16] {
         var table = [Int32](repeating: -1, count: 65536)
         var roundTrips = [UInt8](repeating: 0, count: 65536)
-        guard plicu_double_byte_table(icuName, &table, &roundTrips) == 0 else { return nil }
+        guard plicu_double_byte_table(icuName, &table, &roundTrips) == 0 else { return [:] }
         var bytesOf: [UInt32: UInt16] = [:]
         func rank(_ bytes: Int) -> Int {
-            let lead = bytes > 0xFF ? bytes >> 8 : bytes
-            let utf8Possible = lead < 0xC0 || (0xC2...0xF4).contains(lead)
-            return (utf8Possible ? 2 : 0) + Int(roundTrips[bytes])
+            (Self.mayBeUTF8(UInt16(bytes)) ? 2 : 0) + Int(roundTrips[bytes])
         }
         for (bytes, codePoint) in table.enumerated() where codePoint >= 0x80 {
             let scalar = UInt32(codePoint)
             if let other = bytesOf[scalar], rank(Int(other)) >= rank(bytes) { continue }
             bytesOf[scalar] = UInt16(bytes)
         }
-        self.icuName = icuName
-        self.displayName = displayName
-        self.bytesOf = bytesOf
+        return bytesOf
+    }
+
+    /// Whether the bytes' first byte may stand in UTF-8 where a character starts or continues.
+    static func mayBeUTF8(_ bytes: UInt16) -> Bool {
+        let lead = bytes > 0xFF ? bytes >> 8 : bytes
+        return lead < 0xC0 || (0xC2...0xF4).contains(lead)
+    }
+
+    /// Per code page, the characters whose table entry is not ICU's own round-trip
+    /// encoding (only Shift_JIS has any: the NEC and IBM duplicates).
+    static let duplicates: [String: [UInt32: UInt16]] = {
+        var result: [String: [UInt32: UInt16]] = [:]
+        for line in RuleData.wordList("encoding/double-byte-duplicates.txt") {
+            let fields = line.split(separator: " ")
+            guard fields.count == 3, let scalar = UInt32(fields[1], radix: 16), let bytes = UInt16(fields[2], radix: 16) else { continue }
+            result[String(fields[0]), default: [:]][scalar] = bytes
+        }
+        return result
+    }()
+}
+
+/// Encodes characters through one double-byte code page, one character at a time, for one
+/// document (it holds an ICU converter, which is not thread-safe).
+final class DoubleByteEncoder {
+    let page: DoubleByteCodePage
+    private var converter: UnsafeMutableRawPointer?
+    private var opened = false
+    /// Bytes per character already encoded; 0 for none.
+    private var known: [UInt32: UInt16] = [:]
+
+    /// Whether to leave out the duplicates list (ICU's own encoding only; for the test that
+    /// regenerates the list).
+    private let ignoringDuplicates: Bool
+
+    init(page: DoubleByteCodePage, ignoringDuplicates: Bool = false) {
+        self.page = page
+        self.ignoringDuplicates = ignoringDuplicates
+    }
+
+    deinit { plicu_double_byte_close(converter) }
+
+    /// The bytes of `scalar` as `DoubleByteCodePage.table()` has them, or nil.
+    func bytes(of scalar: UInt32) -> UInt16? {
+        if let value = known[scalar] { return value == 0 ? nil : value }
+        let value = encode(scalar)
+        known[scalar] = value ?? 0
+        return value
     }
 
     /// Appends the bytes `scalar` encodes to; false when the code page has no such character.
     func append(_ scalar: UInt32, to bytes: inout [UInt8]) -> Bool {
-        guard let value = bytesOf[scalar] else { return false }
+        guard let value = self.bytes(of: scalar) else { return false }
         if value > 0xFF { bytes.append(UInt8(value >> 8)) }
         bytes.append(UInt8(value & 0xFF))
         return true
     }
 
-    /// The code pages the East Asian repair knows; built on first use (about 30 ms).
-    static let all: [DoubleByteCodePage] = [
-        ("windows-949", "CP949"), ("Shift_JIS", "Shift_JIS"), ("GBK", "GBK"),
-    ].compactMap { DoubleByteCodePage(icuName: $0.0, displayName: $0.1) }
+    private func encode(_ scalar: UInt32) -> UInt16? {
+        if !opened {
+            converter = plicu_double_byte_open(page.icuName)
+            opened = true
+        }
+        var output: (UInt8, UInt8) = (0, 0)
+        let written = withUnsafeMutableBytes(of: &output) {
+            plicu_double_byte_encode(converter, Int32(bitPattern: scalar), $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+        let own: UInt16? = written == 1 ? UInt16(output.0) : written == 2 ? UInt16(output.0) << 8 | UInt16(output.1) : nil
+        // ICU's own form is the table's whenever UTF-8 can hold it; otherwise a duplicate
+        // form UTF-8 can hold may win.
+        if let own, DoubleByteCodePage.mayBeUTF8(own) || ignoringDuplicates { return own }
+        return DoubleByteCodePage.duplicates[page.icuName]?[scalar] ?? own
+    }
 }

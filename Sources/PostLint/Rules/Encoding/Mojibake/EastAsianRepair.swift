@@ -49,8 +49,9 @@ struct EastAsianRepair {
         let lines = candidateLines(document)
         guard !lines.isEmpty else { return [] }
         let pages = DoubleByteCodePage.all
+        let encoders = pages.map { DoubleByteEncoder(page: $0) }
         // candidates[page][line] holds the repairable runs of that line.
-        let candidates = pages.map { page in lines.map { runs in runs.indices.compactMap { evaluate(runs, $0, page) } } }
+        let candidates = encoders.map { page in lines.map { runs in runs.indices.compactMap { evaluate(runs, $0, page) } } }
         let evidence = candidates.map { $0.joined().filter(\.isStrong).count }
         var fixes: [MojibakeRepair.LineFix] = []
         for (lineIndex, runs) in lines.enumerated() {
@@ -73,7 +74,7 @@ struct EastAsianRepair {
     }
 
     /// The repair of run `index` through `page`, or nil when there is no believable one.
-    private func evaluate(_ runs: [Run], _ index: Int, _ page: DoubleByteCodePage) -> Candidate? {
+    private func evaluate(_ runs: [Run], _ index: Int, _ page: DoubleByteEncoder) -> Candidate? {
         let run = runs[index]
         var bytes: [UInt8] = []
         bytes.reserveCapacity(run.scalars.count * 2)

@@ -9,6 +9,8 @@ import ICUShim
 /// and Vietnamese letters), emoji by their
 /// frequency rank, everything else by how likely its Unicode block is in prose.
 struct RepairLanguageModel: Sendable {
+    /// The model's parts load on first use, each on its own: a clean post never loads any,
+    /// and a repaired `café` never loads the Korean or CJK counts.
     static let shared = RepairLanguageModel()
 
     /// Marks a word boundary in the syllable-pair table.
@@ -22,79 +24,23 @@ struct RepairLanguageModel: Sendable {
     static let droppedByteCost = 2.5
     /// A character no repair may produce (unassigned, private use, controls, rare scripts).
     static let impossible = Double.infinity
-
-    private let syllables: [UInt32: Double]
-    private let pairs: [UInt64: Double]
-    private let syllableTotal: Double
-    private let emojiRank: [UInt32: Int]
-    /// Cost of each kana, ideograph and CJK sign the Japanese or Chinese counts know, and of
-    /// each Cyrillic, Greek and Vietnamese letter the letter counts know.
-    private let cjkCosts: [UInt32: Double]
-    /// Cost of a kana or ideograph right after another, for the pairs the counts know.
-    private let cjkPairCosts: [UInt64: Double]
     /// Cost of a kana or ideograph neither count has seen.
     static let unseenCJKCost = 12.0
-    /// Words that introduce a count (`총 10개`).
-    let countingWords: Set<String>
 
-    init() {
-        var syllables: [UInt32: Double] = [:]
-        var pairs: [UInt64: Double] = [:]
-        for line in (RuleData.text("encoding/korean-syllables.txt") ?? "").split(separator: "\n") {
-            let fields = line.split(separator: " ")
-            guard fields.count == 3, let count = Double(fields[2]) else { continue }
-            let scalars = fields[1].unicodeScalars.map { $0 == "^" || $0 == "$" ? Self.boundary : $0.value }
-            if fields[0] == "U", scalars.count == 1 {
-                syllables[scalars[0]] = count
-            } else if fields[0] == "B", scalars.count == 2 {
-                pairs[Self.key(scalars[0], scalars[1])] = count
-            }
-        }
-        self.syllables = syllables
-        self.pairs = pairs
-        syllableTotal = max(1, syllables.values.reduce(0, +))
+    private static let korean = KoreanSyllableCounts()
+    private static let cjk = CharacterCosts(path: "encoding/cjk-frequencies.txt")
+    private static let letters = CharacterCosts(path: "encoding/letter-frequencies.txt")
+    private static let emojiRank: [UInt32: Int] = {
         var ranks: [UInt32: Int] = [:]
         for (rank, line) in RuleData.wordList("encoding/emoji-frequency.txt").enumerated() {
             if let scalar = line.unicodeScalars.first, ranks[scalar.value] == nil { ranks[scalar.value] = rank }
         }
-        emojiRank = ranks
-        (cjkCosts, cjkPairCosts) = Self.loadCJKCosts()
-        countingWords = Set(RuleData.wordList("encoding/korean-counting-words.txt"))
-    }
+        return ranks
+    }()
+    private static let countingWords = Set(RuleData.wordList("encoding/korean-counting-words.txt"))
 
-    /// Reads `character-frequencies.txt`: per character, the cost under the language
-    /// (Japanese, Chinese, Russian, Greek, Vietnamese) that finds it likelier; per known pair, the cost of the second character
-    /// after the first (mixed with its own frequency, as for Korean syllables).
-    private static func loadCJKCosts() -> ([UInt32: Double], [UInt64: Double]) {
-        var counts: [Substring: [UInt32: Double]] = [:]
-        var pairCounts: [(UInt32, UInt32, Double)] = []
-        for line in (RuleData.text("encoding/character-frequencies.txt") ?? "").split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: " ")
-            guard fields.count == 3, let count = Double(fields[2]) else { continue }
-            let scalars = fields[1].unicodeScalars.map(\.value)
-            if fields[0] == "P", scalars.count == 2 {
-                pairCounts.append((scalars[0], scalars[1], count))
-            } else if scalars.count == 1 {
-                counts[fields[0], default: [:]][scalars[0]] = count
-            }
-        }
-        var costs: [UInt32: Double] = [:]
-        var combined: [UInt32: Double] = [:]
-        for table in counts.values {
-            let total = table.values.reduce(0, +)
-            for (scalar, count) in table {
-                costs[scalar] = min(costs[scalar] ?? .infinity, -log((count + 0.5) / total))
-                combined[scalar, default: 0] += count
-            }
-        }
-        var pairs: [UInt64: Double] = [:]
-        for (first, second, count) in pairCounts {
-            guard let context = combined[first], let unigram = costs[second] else { continue }
-            let conditional = min(1, count / context)
-            pairs[key(first, second)] = -log(pairWeight * conditional + (1 - pairWeight) * exp(-unigram))
-        }
-        return (costs, pairs)
-    }
+    /// Words that introduce a count (`총 10개`).
+    var countingWords: Set<String> { Self.countingWords }
 
     /// Kana, CJK ideographs and CJK punctuation: the characters the CJK counts score.
     static func isCJK(_ scalar: UInt32) -> Bool {
@@ -104,8 +50,7 @@ struct RepairLanguageModel: Sendable {
     /// Cost of a kana or ideograph by how often Japanese or Chinese text uses it, after
     /// `previous` when that pair is known.
     func cjkCost(_ scalar: UInt32, after previous: UInt32? = nil) -> Double {
-        if let previous, let pair = cjkPairCosts[Self.key(previous, scalar)] { return pair }
-        return cjkCosts[scalar] ?? Self.unseenCJKCost
+        Self.cjk.cost(scalar, after: previous) ?? Self.unseenCJKCost
     }
 
     /// Cost of a Cyrillic, Greek or Vietnamese letter by its frequency in its language; nil
@@ -114,16 +59,11 @@ struct RepairLanguageModel: Sendable {
         guard (0x370...0x52F).contains(scalar) || (0x1E00...0x1EFF).contains(scalar) || [0x103, 0x111, 0x1A1, 0x1B0].contains(scalar) else { return nil }
         // Letter frequencies are within their alphabet; the offset keeps them near the
         // block costs other scripts get (a common letter costs about 4).
-        if let previous, let pair = cjkPairCosts[Self.key(previous, scalar)] { return min(pair, 9) + 1 }
-        return cjkCosts[scalar].map { min($0, 9) + 1 }
+        return Self.letters.cost(scalar, after: previous).map { min($0, 9) + 1 }
     }
 
     /// Cyrillic and Greek letters: the next letter's cost depends on them.
     static func isAlphabetLetter(_ scalar: UInt32) -> Bool { (0x386...0x3CE).contains(scalar) || (0x400...0x45F).contains(scalar) }
-
-    private static func key(_ first: UInt32, _ second: UInt32) -> UInt64 {
-        UInt64(first) << 32 | UInt64(second)
-    }
 
     static func isHangulSyllable(_ scalar: UInt32) -> Bool { (0xAC00...0xD7A3).contains(scalar) }
 
@@ -139,10 +79,10 @@ struct RepairLanguageModel: Sendable {
     /// Whether the character is one a re-inserted byte may produce: a Korean syllable the
     /// model has seen, a listed emoji, or any other character of finite cost.
     func isKnown(_ scalar: UInt32) -> Bool {
-        if Self.isHangulSyllable(scalar) { return syllables[scalar] != nil }
-        if Self.isCJK(scalar) { return cjkCosts[scalar] != nil }
+        if Self.isHangulSyllable(scalar) { return Self.korean.count(of: scalar) != nil }
+        if Self.isCJK(scalar) { return Self.cjk.cost(scalar, after: nil) != nil }
         if plicu_is_pictographic(Int32(bitPattern: scalar)) == 1 { return true }
-        return Self.characterCost(scalar, emojiRank: emojiRank).isFinite
+        return Self.characterCost(scalar, emojiRank: Self.emojiRank).isFinite
     }
 
     /// Cost of writing `scalar` right after `previous` (nil: after a non-letter).
@@ -151,7 +91,7 @@ struct RepairLanguageModel: Sendable {
             let context = previous.flatMap { Self.isHangulSyllable($0) ? $0 : nil } ?? Self.boundary
             return syllableCost(scalar, after: context)
         }
-        var cost = Self.isCJK(scalar) ? cjkCost(scalar, after: previous) : letterCost(scalar, after: previous) ?? Self.characterCost(scalar, emojiRank: emojiRank)
+        var cost = Self.isCJK(scalar) ? cjkCost(scalar, after: previous) : letterCost(scalar, after: previous) ?? Self.characterCost(scalar, emojiRank: Self.emojiRank)
         if let previous, Self.isHangulSyllable(previous) { cost += wordEndCost(previous) }
         return cost
     }
@@ -159,14 +99,15 @@ struct RepairLanguageModel: Sendable {
     /// Cost of a Korean word ending after `last` (when the text after it is not Hangul).
     func wordEndCost(_ last: UInt32) -> Double {
         guard Self.isHangulSyllable(last) else { return 0 }
-        let ends = pairs[Self.key(last, Self.boundary)] ?? 0
-        return -log((ends + 0.5) / ((syllables[last] ?? 0) + 1))
+        let ends = Self.korean.pairCount(last, Self.boundary)
+        return -log((ends + 0.5) / ((Self.korean.count(of: last) ?? 0) + 1))
     }
 
     private func syllableCost(_ scalar: UInt32, after context: UInt32) -> Double {
-        let unigram = ((syllables[scalar] ?? 0) + 0.05) / syllableTotal
-        let contextCount = context == Self.boundary ? syllableTotal : (syllables[context] ?? 0)
-        let pair = pairs[Self.key(context, scalar)] ?? 0
+        let korean = Self.korean
+        let unigram = ((korean.count(of: scalar) ?? 0) + 0.05) / korean.total
+        let contextCount = context == Self.boundary ? korean.total : (korean.count(of: context) ?? 0)
+        let pair = korean.pairCount(context, scalar)
         let conditional = contextCount > 0 ? pair / contextCount : 0
         return -log(Self.pairWeight * conditional + (1 - Self.pairWeight) * unigram)
     }
