@@ -71,12 +71,6 @@ enum ByteSearch {
         Needle(needle, folding: false).firstIndex(in: haystack)
     }
 
-    /// Whether `needle` occurs in the bytes with ASCII letters compared case-insensitively
-    /// (other bytes exactly).
-    static func containsFoldingASCII(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        Needle(needle, folding: true).firstIndex(in: haystack) != nil
-    }
-
     /// The index of the needle byte least likely in posts (English and Korean prose,
     /// Markdown): searching for it stops `memchr` least often.
     static func rarestIndex(_ needle: [UInt8], folding: Bool) -> Int {
