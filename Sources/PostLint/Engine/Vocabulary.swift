@@ -43,18 +43,7 @@ public final class Vocabulary: @unchecked Sendable {
         init(bytes: [UInt8]) { self.init(slice: bytes[...]) }
 
         init(slice: ArraySlice<UInt8>) {
-            count = slice.count
-            guard count <= 16 else {
-                head = 0
-                tail = 0
-                long = Array(slice)
-                return
-            }
-            var words: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &words) { buffer in
-                for (offset, byte) in slice.enumerated() { buffer[offset] = byte }
-            }
-            (head, tail, long) = (words.0, words.1, nil)
+            self = slice.withUnsafeBufferPointer { WordBytes($0, lowercasingASCII: false) }
         }
 
         /// A word straight from a file's bytes; ASCII words lower-cased (every byte of
