@@ -1,9 +1,16 @@
+#ifdef __linux__
+#define _GNU_SOURCE
+#endif
 #include "HunspellShim.h"
 
 #include <hunspell.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 struct plhs_dictionary {
     Hunhandle *handle;
@@ -28,6 +35,56 @@ plhs_dictionary *plhs_open(const char *affix_path, const char *dictionary_path) 
     }
     dictionary->handle = handle;
     return dictionary;
+}
+
+static int write_all(int fd, const char *text, size_t length) {
+    while (length > 0) {
+        ssize_t written = write(fd, text, length);
+        if (written <= 0) return 0;
+        text += written;
+        length -= (size_t)written;
+    }
+    return 1;
+}
+
+/// A file descriptor holding `text` and a path by which Hunspell can open it; -1 on failure.
+static int anonymous_file(const char *text, size_t length, char *path, size_t path_size) {
+    int fd = -1;
+#ifdef __linux__
+    fd = memfd_create("postlint-hunspell", 0);
+    if (fd >= 0) snprintf(path, path_size, "/proc/self/fd/%d", fd);
+#endif
+    if (fd < 0) {
+        const char *folder = getenv("TMPDIR");
+        snprintf(path, path_size, "%s/postlint-hunspell-XXXXXX", folder && *folder ? folder : "/tmp");
+        fd = mkstemp(path);
+    }
+    if (fd < 0) return -1;
+    if (!write_all(fd, text, length)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static void release_anonymous_file(int fd, const char *path) {
+    if (strncmp(path, "/proc/self/fd/", 14) != 0) unlink(path);
+    close(fd);
+}
+
+plhs_dictionary *plhs_open_texts(const char *affix, size_t affix_length, const char *dictionary, size_t dictionary_length) {
+    char affix_path[512], dictionary_path[512];
+    int affix_fd = anonymous_file(affix, affix_length, affix_path, sizeof affix_path);
+    if (affix_fd < 0) return NULL;
+    int dictionary_fd = anonymous_file(dictionary, dictionary_length, dictionary_path, sizeof dictionary_path);
+    if (dictionary_fd < 0) {
+        release_anonymous_file(affix_fd, affix_path);
+        return NULL;
+    }
+    plhs_dictionary *opened = plhs_open(affix_path, dictionary_path);
+    release_anonymous_file(affix_fd, affix_path);
+    release_anonymous_file(dictionary_fd, dictionary_path);
+    return opened;
 }
 
 int32_t plhs_spell(plhs_dictionary *dictionary, const char *utf8_word) {

@@ -47,22 +47,8 @@ struct SortedWordList: Sendable {
     /// The list shipped as `Rules/<path>`: `#` header lines, then the sorted words.
     /// `sourceSizes` is what the header's `# source-sizes:` line says (`file=bytes ...`).
     static func shipped(_ path: String) -> (list: SortedWordList, sourceSizes: [String: Int])? {
-        guard let text = RuleData.text(path) else { return nil }
-        let all = Array(text.utf8)
-        var sizes: [String: Int] = [:]
-        var bodyStart = 0
-        while bodyStart < all.count, all[bodyStart] == UInt8(ascii: "#") {
-            let end = all[bodyStart...].firstIndex(of: 0x0A) ?? all.count
-            let line = String(decoding: all[bodyStart..<end], as: UTF8.self)
-            if line.hasPrefix("# source-sizes:") {
-                for pair in line.dropFirst("# source-sizes:".count).split(separator: " ") {
-                    let parts = pair.split(separator: "=")
-                    if parts.count == 2, let size = Int(parts[1]) { sizes[String(parts[0])] = size }
-                }
-            }
-            bodyStart = end + 1
-        }
-        return (SortedWordList(sortedLines: bodyStart == 0 ? all : Array(all[min(bodyStart, all.count)...])), sizes)
+        guard let (body, sizes) = RuleData.generatedFile(path) else { return nil }
+        return (SortedWordList(sortedLines: body), sizes)
     }
 
     func contains(_ word: String) -> Bool {
