@@ -24,21 +24,27 @@ public enum RuleData {
     /// (`file=bytes ...`), the sizes of the files it was generated from.
     static func generatedFile(_ path: String) -> (body: [UInt8], sourceSizes: [String: Int])? {
         guard let text = text(path) else { return nil }
-        let utf8 = text.utf8
+        // Copied from the literal's own storage: Array(text.utf8) would copy megabytes
+        // byte by byte through the view's iterator.
+        return text.utf8.withContiguousStorageIfAvailable { generatedFile(bytes: $0) } ?? generatedFile(bytes: Array(text.utf8))
+    }
+
+    private static func generatedFile<Bytes: RandomAccessCollection>(bytes: Bytes) -> (body: [UInt8], sourceSizes: [String: Int])
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var sizes: [String: Int] = [:]
-        var bodyStart = utf8.startIndex
+        var bodyStart = bytes.startIndex
         // The header is a few lines; the body (megabytes) is copied once, past it.
-        while bodyStart < utf8.endIndex, utf8[bodyStart] == UInt8(ascii: "#") {
-            let end = utf8[bodyStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            let line = String(decoding: utf8[bodyStart..<end], as: UTF8.self)
+        while bodyStart < bytes.endIndex, bytes[bodyStart] == UInt8(ascii: "#") {
+            let end = bytes[bodyStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let line = String(decoding: bytes[bodyStart..<end], as: UTF8.self)
             if line.hasPrefix("# source-sizes:") {
                 for pair in line.dropFirst("# source-sizes:".count).split(separator: " ") {
                     let parts = pair.split(separator: "=")
                     if parts.count == 2, let size = Int(parts[1]) { sizes[String(parts[0])] = size }
                 }
             }
-            bodyStart = end == utf8.endIndex ? end : utf8.index(after: end)
+            bodyStart = min(end + 1, bytes.endIndex)
         }
-        return (Array(utf8[bodyStart...]), sizes)
+        return (Array(bytes[bodyStart...]), sizes)
     }
 }
