@@ -4,7 +4,13 @@ import Foundation
 public enum RuleData {
     /// The text of `Rules/<path>`, or nil when no such file was embedded.
     public static func text(_ path: String) -> String? {
-        embeddedRuleFiles[path]
+        embeddedRuleFiles[path] ?? generatedFileBytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of a generated file (one with a `# source-sizes:` header), in place in the
+    /// binary: valid for the life of the process, never copied.
+    static func generatedFileBytes(_ path: String) -> UnsafeBufferPointer<UInt8>? {
+        embeddedGeneratedRuleFiles[path].map { UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount) }
     }
 
     /// Non-empty lines of a word list, without `#` comments.
@@ -17,25 +23,18 @@ public enum RuleData {
         }
     }
 
-    public static var paths: [String] { embeddedRuleFiles.keys.sorted() }
+    public static var paths: [String] { (Array(embeddedRuleFiles.keys) + embeddedGeneratedRuleFiles.keys).sorted() }
 
     /// A file a script generated from installed data (`Rules/typo/en_US-words.txt`): its
-    /// bytes after the `#` header lines, and what the header's `# source-sizes:` line says
-    /// (`file=bytes ...`), the sizes of the files it was generated from.
-    static func generatedFile(_ path: String) -> (body: [UInt8], sourceSizes: [String: Int])? {
-        guard let text = text(path) else { return nil }
-        // Copied from the literal's own storage: Array(text.utf8) would copy megabytes
-        // byte by byte through the view's iterator.
-        return text.utf8.withContiguousStorageIfAvailable { generatedFile(bytes: $0) } ?? generatedFile(bytes: Array(text.utf8))
-    }
-
-    private static func generatedFile<Bytes: RandomAccessCollection>(bytes: Bytes) -> (body: [UInt8], sourceSizes: [String: Int])
-    where Bytes.Element == UInt8, Bytes.Index == Int {
+    /// bytes after the `#` header lines (in place, valid for the life of the process), and
+    /// what the header's `# source-sizes:` line says (`file=bytes ...`), the sizes of the
+    /// files it was generated from.
+    static func generatedFile(_ path: String) -> (body: UnsafeBufferPointer<UInt8>, sourceSizes: [String: Int])? {
+        guard let bytes = generatedFileBytes(path) else { return nil }
         var sizes: [String: Int] = [:]
-        var bodyStart = bytes.startIndex
-        // The header is a few lines; the body (megabytes) is copied once, past it.
-        while bodyStart < bytes.endIndex, bytes[bodyStart] == UInt8(ascii: "#") {
-            let end = bytes[bodyStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        var bodyStart = 0
+        while bodyStart < bytes.count, bytes[bodyStart] == UInt8(ascii: "#") {
+            let end = bytes[bodyStart...].firstIndex(of: 0x0A) ?? bytes.count
             let line = String(decoding: bytes[bodyStart..<end], as: UTF8.self)
             if line.hasPrefix("# source-sizes:") {
                 for pair in line.dropFirst("# source-sizes:".count).split(separator: " ") {
@@ -43,8 +42,8 @@ public enum RuleData {
                     if parts.count == 2, let size = Int(parts[1]) { sizes[String(parts[0])] = size }
                 }
             }
-            bodyStart = min(end + 1, bytes.endIndex)
+            bodyStart = min(end + 1, bytes.count)
         }
-        return (Array(bytes[bodyStart...]), sizes)
+        return (UnsafeBufferPointer(rebasing: bytes[bodyStart...]), sizes)
     }
 }

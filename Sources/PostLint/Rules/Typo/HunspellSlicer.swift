@@ -41,7 +41,7 @@ final class HunspellSlicer: @unchecked Sendable {
         return HunspellSlicer(index: body, affix: affix, dictionary: dictionary)
     }
 
-    init?(index: [UInt8], affix: MappedFile, dictionary: MappedFile) {
+    init?(index: UnsafeBufferPointer<UInt8>, affix: MappedFile, dictionary: MappedFile) {
         let sections = Self.sections(of: index)
         guard let header = sections["header"], let groups = sections["groups"], let suffixes = sections["suffixes"],
             let words = sections["words"]
@@ -163,7 +163,7 @@ final class HunspellSlicer: @unchecked Sendable {
     }
 
     /// `[name ...]` headed sections of the shipped index, by name.
-    private static func sections(of index: [UInt8]) -> [String: Range<Int>] {
+    private static func sections(of index: UnsafeBufferPointer<UInt8>) -> [String: Range<Int>] {
         var result: [String: Range<Int>] = [:]
         var current: (name: String, start: Int)?
         var lineStart = 0
@@ -214,7 +214,8 @@ private struct SuffixEntry {
 /// A sorted table of six-hex-digit offsets into a file (a line each), bisected by the
 /// key at each offset: the text there up to `/`, a space, a tab or the line's end.
 struct OffsetTable {
-    let index: [UInt8]
+    /// The shipped index, in place in the binary.
+    let index: UnsafeBufferPointer<UInt8>
     let records: Range<Int>
     let target: UnsafeBufferPointer<UInt8>
     /// Hunspell writes an empty append as `0`.
@@ -223,7 +224,7 @@ struct OffsetTable {
     static let width = 7
     var count: Int { records.count / Self.width }
 
-    init(index: [UInt8], records: Range<Int>, target: UnsafeBufferPointer<UInt8>, zeroIsEmpty: Bool) {
+    init(index: UnsafeBufferPointer<UInt8>, records: Range<Int>, target: UnsafeBufferPointer<UInt8>, zeroIsEmpty: Bool) {
         self.index = index
         self.records = records
         self.target = target

@@ -1,54 +1,49 @@
 import Foundation
 
-/// A word list as one buffer of bytewise-sorted lines, searched by bisection: ready as soon
+/// A word list as one buffer of bytewise-sorted lines, bisected in place: ready as soon
 /// as the bytes are, where a `Set<String>` of the same 100k words takes tens of
 /// milliseconds to build (most of a one-post run). Used for the dictionaries the typo rule
-/// ships precomputed (`Rules/typo/en_US-words.txt`, `ko_KR-stems.txt`).
-struct SortedWordList: Sendable {
-    private let bytes: [UInt8]
-    /// Where each word starts in `bytes`, plus one past the last word's newline.
-    private let starts: [Int32]
+/// ships precomputed (`Rules/typo/en_US-words.txt`, `ko_KR-stems.txt`), which it reads
+/// where the binary holds them, without a copy or an index of line starts.
+struct SortedWordList: @unchecked Sendable {
+    /// Newline-terminated lines; static (embedded) bytes, or bytes `owner` keeps alive.
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let owner: OwnedBytes?
 
-    var count: Int { starts.count - 1 }
-    var isEmpty: Bool { count == 0 }
-
-    /// Lines of `bytes` (newline-separated, each ending in a newline), already sorted bytewise and unique.
-    init(sortedLines bytes: [UInt8]) {
-        var starts: [Int32] = [0]
-        starts.reserveCapacity(bytes.count / 6)
-        // memchr from newline to newline: this runs at start-up, over a megabyte.
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var cursor = base
-            let end = base + buffer.count
-            while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
-                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                starts.append(Int32(newline - base + 1))
-                cursor = newline + 1
-            }
-        }
-        if bytes.last != 0x0A, !bytes.isEmpty { starts.append(Int32(bytes.count + 1)) }
+    /// Bytes that live as long as the process (an embedded file), already sorted and unique.
+    init(staticSortedLines bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        self.starts = starts
+        owner = nil
     }
 
     /// Any words, in any order, duplicates allowed.
     init<Words: Sequence>(words: Words) where Words.Element == [UInt8] {
         let sorted = Set(words.filter { !$0.isEmpty }).sorted { $0.lexicographicallyPrecedes($1) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(sorted.reduce(0) { $0 + $1.count + 1 })
+        var lines: [UInt8] = []
+        lines.reserveCapacity(sorted.reduce(0) { $0 + $1.count + 1 })
         for word in sorted {
-            bytes += word
-            bytes.append(0x0A)
+            lines += word
+            lines.append(0x0A)
         }
-        self.init(sortedLines: bytes)
+        let owner = OwnedBytes(lines)
+        self.owner = owner
+        bytes = UnsafeBufferPointer(owner.buffer)
     }
 
     /// The list shipped as `Rules/<path>`: `#` header lines, then the sorted words.
     /// `sourceSizes` is what the header's `# source-sizes:` line says (`file=bytes ...`).
     static func shipped(_ path: String) -> (list: SortedWordList, sourceSizes: [String: Int])? {
         guard let (body, sizes) = RuleData.generatedFile(path) else { return nil }
-        return (SortedWordList(sortedLines: body), sizes)
+        return (SortedWordList(staticSortedLines: body), sizes)
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// How many words (counts the lines: for tests).
+    var count: Int {
+        var lines = 0
+        forEach { _ in lines += 1 }
+        return lines
     }
 
     func contains(_ word: String) -> Bool {
@@ -60,36 +55,54 @@ struct SortedWordList: Sendable {
         word.withUnsafeBufferPointer { contains($0) }
     }
 
+    /// Bisection over byte positions: each probe backs up to the start of its line.
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var low = 0
-            var high = count
-            while low < high {
-                let middle = (low + high) / 2
-                let start = Int(starts[middle])
-                let length = Int(starts[middle + 1]) - 1 - start
-                let common = min(length, word.count)
-                var order = common == 0 ? 0 : memcmp(buffer.baseAddress! + start, word.baseAddress!, common)
-                if order == 0 { order = length == word.count ? 0 : (length < word.count ? -1 : 1) }
-                if order == 0 { return true }
-                if order < 0 { low = middle + 1 } else { high = middle }
-            }
-            return false
+        guard let base = bytes.baseAddress else { return false }
+        var low = 0
+        var high = bytes.count
+        while low < high {
+            var start = (low + high) / 2
+            while start > low, base[start - 1] != 0x0A { start -= 1 }
+            let end = lineEnd(from: start)
+            let length = end - start
+            let common = min(length, word.count)
+            var order = common == 0 ? 0 : memcmp(base + start, word.baseAddress!, common)
+            if order == 0 { order = length == word.count ? 0 : (length < word.count ? -1 : 1) }
+            if order == 0 { return true }
+            if order < 0 { low = end + 1 } else { high = start }
         }
+        return false
+    }
+
+    private func lineEnd(from start: Int) -> Int {
+        guard let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
     }
 
     /// Every word, as bytes (for tests and for deriving other tables).
     func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<count {
-                let start = Int(starts[index])
-                body(UnsafeBufferPointer(rebasing: buffer[start..<Int(starts[index + 1]) - 1]))
-            }
+        var start = 0
+        while start < bytes.count {
+            let end = lineEnd(from: start)
+            if end > start { body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+            start = end + 1
         }
     }
 
     /// The whole list as newline-terminated lines (to compare two lists).
-    var lines: [UInt8] { bytes }
+    var lines: [UInt8] { Array(bytes) }
+}
+
+/// Bytes allocated once and freed with their last holder.
+final class OwnedBytes: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ bytes: [UInt8]) {
+        buffer = .allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes)
+    }
+
+    deinit { buffer.deallocate() }
 }
 
 extension HunspellDictionary {
