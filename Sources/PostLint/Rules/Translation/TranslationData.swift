@@ -61,7 +61,7 @@ struct TranslationData: Sendable {
 
     /// Shipped data is checked by the tests, so a broken entry is dropped, not fatal.
     init(languagesYAML: String, failuresYAML: String) {
-        let languageFile = try? YAMLDecoder().decode(LanguagesFile.self, from: languagesYAML)
+        let languageFile = try? Self.decode(LanguagesFile.self, from: languagesYAML)
         languages = (languageFile?.languages ?? []).map { entry in
             Language(
                 name: entry.name, codes: Set(entry.codes.map { $0.lowercased() }),
@@ -73,12 +73,20 @@ struct TranslationData: Sendable {
         prefiltered = Prefiltered(
             labels: languages.map(\.prefilteredLabels), originals: originals.map(PrefilteredPattern.init),
             keptInOriginal: keptInOriginal.map(PrefilteredPattern.init))
-        let failureFile = try? YAMLDecoder().decode(FailuresFile.self, from: failuresYAML)
+        let failureFile = try? Self.decode(FailuresFile.self, from: failuresYAML)
         failureFamilies = (failureFile?.families ?? []).map { family in
             FailureFamily(
                 name: family.name,
                 patterns: family.patterns.compactMap { try? ICURegularExpression($0, options: [.caseInsensitive, .multiline]) })
         }
+    }
+
+    /// Every value here is a string or a list of strings: composed without Yams's
+    /// regular-expression type resolution, whose first use compiles seven patterns (a
+    /// millisecond of every run).
+    private static func decode<File: Decodable>(_ type: File.Type, from yaml: String) throws -> File? {
+        guard let node = try YAMLParsing.compose(yaml) else { return nil }
+        return try YAMLDecoder().decode(type, from: node)
     }
 
     /// What a heading says about its section, from the tests below.
