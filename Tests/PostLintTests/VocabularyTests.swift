@@ -32,7 +32,7 @@ final class VocabularyTests: XCTestCase {
 
     private func fastCount(_ text: String) -> [String: Int] {
         var result: [String: Int] = [:]
-        for (word, count) in Vocabulary.count(Array(text.utf8)) { result[String(decoding: word.bytes, as: UTF8.self)] = count }
+        for (word, count) in Vocabulary.count(Array(text.utf8)).elements { result[String(decoding: word.bytes, as: UTF8.self)] = count }
         return result
     }
 

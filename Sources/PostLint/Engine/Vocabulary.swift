@@ -34,7 +34,7 @@ public final class Vocabulary: @unchecked Sendable {
     /// A word's UTF-8 bytes as a dictionary key. Hashing bytes skips the Unicode
     /// normalisation a String key goes through, and words of up to 16 bytes (most English
     /// words, Korean words of up to five syllables) are held inline, without allocating.
-    struct WordBytes: Hashable {
+    struct WordBytes: Hashable, CheapHashable, Sendable {
         private let head: UInt64
         private let tail: UInt64
         private let count: Int
@@ -73,6 +73,11 @@ public final class Vocabulary: @unchecked Sendable {
             if let long { long.withUnsafeBytes { hasher.combine(bytes: $0) } }
         }
 
+        var cheapHash: UInt64 {
+            if let long { return FNV1a64.hash(long) }
+            return Self.mix(head &+ Self.mix(tail &+ UInt64(truncatingIfNeeded: count)))
+        }
+
         var firstByte: UInt8 { long?.first ?? UInt8(truncatingIfNeeded: head) }
 
         var bytes: [UInt8] {
@@ -84,18 +89,18 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// How many files were counted.
     public let fileCount: Int
-    private let usagesByBytes: [WordBytes: Usage]
+    private let usagesByBytes: CheapHashTable<WordBytes, Usage>
 
     private let derivedLock = NSLock()
     private var derivedValues: [String: Any] = [:]
 
     public convenience init(usages: [String: Usage], fileCount: Int) {
-        var byBytes: [WordBytes: Usage] = [:]
-        for (word, usage) in usages { byBytes[WordBytes(bytes: Array(word.utf8))] = usage }
+        var byBytes = CheapHashTable<WordBytes, Usage>(minimumCapacity: usages.count)
+        for (word, usage) in usages { byBytes.update(WordBytes(bytes: Array(word.utf8)), initial: usage) { _ in } }
         self.init(usagesByBytes: byBytes, fileCount: fileCount)
     }
 
-    init(usagesByBytes: [WordBytes: Usage], fileCount: Int) {
+    init(usagesByBytes: CheapHashTable<WordBytes, Usage>, fileCount: Int) {
         self.usagesByBytes = usagesByBytes
         self.fileCount = fileCount
     }
@@ -104,13 +109,13 @@ public final class Vocabulary: @unchecked Sendable {
     public var usages: [String: Usage] {
         var result: [String: Usage] = [:]
         result.reserveCapacity(usagesByBytes.count)
-        for (word, usage) in usagesByBytes { result[String(decoding: word.bytes, as: UTF8.self)] = usage }
+        for (word, usage) in usagesByBytes.elements { result[String(decoding: word.bytes, as: UTF8.self)] = usage }
         return result
     }
 
     /// Every word (lower-cased) whose first scalar passes `test`, with its usage.
     public func usages(where test: (Unicode.Scalar) -> Bool) -> [(word: String, usage: Usage)] {
-        usagesByBytes.compactMap { word, usage in
+        usagesByBytes.elements.compactMap { word, usage in
             // Only the words that pass become Strings.
             let bytes = word.bytes
             guard let first = Self.decodeScalar(bytes.prefix(4)[...]), test(first) else { return nil }
@@ -149,7 +154,7 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// Counts the words of the given texts (one text per file).
     public convenience init(texts: [String]) {
-        var merged: [WordBytes: Usage] = [:]
+        var merged = CheapHashTable<WordBytes, Usage>()
         for text in texts { Self.merge(Self.count(Array(text.utf8)), into: &merged) }
         self.init(usagesByBytes: merged, fileCount: texts.count)
     }
@@ -160,9 +165,9 @@ public final class Vocabulary: @unchecked Sendable {
     public static func build(paths: [String]) -> Vocabulary {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
         let next = FileQueue(count: paths.count)
-        let perWorker = ResultSlots<(usages: [WordBytes: Usage], files: Int)>(count: workers)
+        let perWorker = ResultSlots<(usages: CheapHashTable<WordBytes, Usage>, files: Int)>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var usages: [WordBytes: Usage] = [:]
+            var usages = CheapHashTable<WordBytes, Usage>(minimumCapacity: 4096)
             var files = 0
             while let index = next.take() {
                 guard let data = FileManager.default.contents(atPath: paths[index]) else { continue }
@@ -172,12 +177,12 @@ public final class Vocabulary: @unchecked Sendable {
             perWorker.set(worker, (usages, files))
         }
         var tables = perWorker.values.sorted { $0.usages.count > $1.usages.count }
-        guard var merged = tables.first?.usages else { return Vocabulary(usagesByBytes: [:], fileCount: 0) }
+        guard var merged = tables.first?.usages else { return Vocabulary(usagesByBytes: CheapHashTable(), fileCount: 0) }
         let fileCount = tables.reduce(0) { $0 + $1.files }
         tables.removeFirst()
         for table in tables {
-            for (word, usage) in table.usages {
-                merged[word, default: Usage()].combine(usage)
+            for (word, usage) in table.usages.elements {
+                merged.update(word, initial: Usage()) { $0.combine(usage) }
             }
         }
         return Vocabulary(usagesByBytes: merged, fileCount: fileCount)
@@ -200,23 +205,22 @@ public final class Vocabulary: @unchecked Sendable {
         }
     }
 
-    private static func merge(_ counts: [WordBytes: Int], into merged: inout [WordBytes: Usage]) {
-        for (word, occurrences) in counts { merged[word, default: Usage()].add(occurrences) }
+    private static func merge(_ counts: CheapHashTable<WordBytes, Int>, into merged: inout CheapHashTable<WordBytes, Usage>) {
+        for (word, occurrences) in counts.elements { merged.update(word, initial: Usage()) { $0.add(occurrences) } }
     }
 
     /// Occurrences of each word of one file's bytes (invalid UTF-8 is skipped over).
     /// A word never mixes ASCII and other letters, so each word is one run of the bytes:
     /// its key is made straight from them, with no buffer to copy the word into.
-    static func count(_ bytes: [UInt8]) -> [WordBytes: Int] {
-        var counts: [WordBytes: Int] = [:]
-        counts.reserveCapacity(bytes.count / 48)
+    static func count(_ bytes: [UInt8]) -> CheapHashTable<WordBytes, Int> {
+        var counts = CheapHashTable<WordBytes, Int>(minimumCapacity: bytes.count / 48)
         bytes.withUnsafeBufferPointer { buffer in
             var wordStart = 0
             var wordIsASCII = true
             func finish(_ end: Int) {
                 if end - wordStart > 1 {
                     let word = UnsafeBufferPointer(rebasing: buffer[wordStart..<end])
-                    counts[WordBytes(word, lowercasingASCII: wordIsASCII), default: 0] += 1
+                    counts.update(WordBytes(word, lowercasingASCII: wordIsASCII), initial: 0) { $0 += 1 }
                 }
             }
             var index = 0

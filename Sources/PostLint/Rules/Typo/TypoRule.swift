@@ -102,7 +102,7 @@ public struct TypoRule: Rule {
 /// hashing a String normalises it first, and a slice of the document retains it, both of
 /// which cost more than judging most words (this runs for every word of every file).
 final class TypoVerdictCache: @unchecked Sendable {
-    struct Key: Hashable {
+    struct Key: Hashable, CheapHashable {
         private let head: UInt64
         private let tail: UInt64
         /// The length, times two, plus one when the word starts a sentence.
@@ -122,9 +122,11 @@ final class TypoVerdictCache: @unchecked Sendable {
             (head, tail, long) = (words.0, words.1, nil)
         }
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(lengthAndStart) << 56)
-            if let long { long.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        func hash(into hasher: inout Hasher) { hasher.combine(cheapHash) }
+
+        var cheapHash: UInt64 {
+            if let long { return FNV1a64.hash(long) ^ UInt64(lengthAndStart) }
+            return Self.mix(head &+ Self.mix(tail &+ UInt64(truncatingIfNeeded: lengthAndStart)))
         }
 
         static func == (lhs: Key, rhs: Key) -> Bool {
@@ -133,13 +135,12 @@ final class TypoVerdictCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var known: [Key: TypoVerdict?] = [:]
+    private var known = CheapHashTable<Key, TypoVerdict?>(minimumCapacity: 4096)
 
     /// The verdicts on a document's words, in order: each distinct word is looked up once
     /// per document, and judged once per run.
     func verdicts(for words: [ProseWord], in bytes: [UInt8], judge: (ProseWord) -> TypoVerdict?) -> [(ProseWord, TypoVerdict)] {
-        var local: [Key: TypoVerdict?] = [:]
-        local.reserveCapacity(words.count / 2)
+        var local = CheapHashTable<Key, TypoVerdict?>(minimumCapacity: words.count / 2)
         var result: [(ProseWord, TypoVerdict)] = []
         for word in words {
             // Latin words under three letters and one-syllable Korean words are never judged
@@ -151,7 +152,7 @@ final class TypoVerdictCache: @unchecked Sendable {
                 verdict = seen
             } else {
                 verdict = shared(key) { judge(word.withText(bytes)) }
-                local[key] = .some(verdict)
+                local.update(key, initial: verdict) { _ in }
             }
             guard let verdict else { continue }
             let start = word.range.lowerBound
@@ -173,7 +174,7 @@ final class TypoVerdictCache: @unchecked Sendable {
         if let found { return found }
         let verdict = judge()
         lock.lock()
-        known[key] = .some(verdict)
+        known.update(key, initial: verdict) { _ in }
         lock.unlock()
         return verdict
     }
