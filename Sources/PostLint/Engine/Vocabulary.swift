@@ -170,8 +170,8 @@ public final class Vocabulary: @unchecked Sendable {
             var usages = CheapHashTable<WordBytes, Usage>(minimumCapacity: 4096)
             var files = 0
             while let index = next.take() {
-                guard let data = FileManager.default.contents(atPath: paths[index]) else { continue }
-                merge(count(Array(data)), into: &usages)
+                guard let bytes = FileBytes.read(paths[index]) else { continue }
+                merge(count(bytes), into: &usages)
                 files += 1
             }
             perWorker.set(worker, (usages, files))
