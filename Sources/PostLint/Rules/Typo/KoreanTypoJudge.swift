@@ -183,7 +183,7 @@ final class KoreanStemIndex: @unchecked Sendable {
     /// and the stem's other syllables. Each value fits in 21 bits: three a word, stems of
     /// up to twelve syllables held inline (no array per key, and keys are made for every
     /// rare stem judged).
-    struct BlankedKey: Hashable {
+    struct BlankedKey: Hashable, CheapHashable {
         private var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         private var count = 0
         private var long: [UInt32]?
@@ -200,9 +200,12 @@ final class KoreanStemIndex: @unchecked Sendable {
             }
         }
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(packed.0 ^ packed.1 &* 0x9E37_79B9_7F4A_7C15 ^ packed.2 &* 0xC2B2_AE3D_27D4_EB4F ^ packed.3 ^ UInt64(count) << 59)
-            if let long { hasher.combine(long) }
+        func hash(into hasher: inout Hasher) { hasher.combine(cheapHash) }
+
+        var cheapHash: UInt64 {
+            var hash = Self.mix(packed.0 &+ Self.mix(packed.1 &+ Self.mix(packed.2 ^ packed.3 &+ UInt64(count))))
+            for value in long ?? [] { hash = Self.mix(hash ^ UInt64(value)) }
+            return hash
         }
 
         static func == (lhs: BlankedKey, rhs: BlankedKey) -> Bool {
@@ -210,7 +213,7 @@ final class KoreanStemIndex: @unchecked Sendable {
         }
     }
 
-    private var neighbourKeys: [BlankedKey: [String]] = [:]
+    private var neighbourKeys = CheapHashTable<BlankedKey, [String]>()
 
     /// Built once per run by the first thread that needs it, under its own lock rather than
     /// the vocabulary's (which every file's check takes): threads linting other files go on.
@@ -234,7 +237,7 @@ final class KoreanStemIndex: @unchecked Sendable {
         self.usages = usages
         self.syllableCounts = syllableCounts
         for (stem, usage) in usages where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
-            for key in Self.blankedKeys(stem) { neighbourKeys[key, default: []].append(stem) }
+            for key in Self.blankedKeys(stem) { neighbourKeys.update(key, initial: []) { $0.append(stem) } }
         }
     }
 
