@@ -176,7 +176,9 @@ struct KoreanTypoJudge {
 final class KoreanStemIndex: @unchecked Sendable {
     static let frequentOccurrences = 10
 
-    let usages: [String: Vocabulary.Usage]
+    /// Stems by their bytes (a String key is normalised and SipHashed at every look-up).
+    private let usages: CheapHashTable<Vocabulary.WordBytes, Vocabulary.Usage>
+    private let stems: [String]
     /// How often each Hangul syllable occurs in the run's words (by `value - 0xAC00`).
     private let syllableCounts: [Int]
     /// A stem with one jamo slot blanked: the slot's place, the syllable's other two jamo,
@@ -222,21 +224,25 @@ final class KoreanStemIndex: @unchecked Sendable {
     }
 
     init(vocabulary: Vocabulary) {
-        var usages: [String: Vocabulary.Usage] = [:]
+        var usages = CheapHashTable<Vocabulary.WordBytes, Vocabulary.Usage>()
+        var stems: [String] = []
         var syllableCounts = [Int](repeating: 0, count: Int(Hangul.syllableLast - Hangul.syllableBase) + 1)
         let words = vocabulary.usages(where: Hangul.isSyllable)
-        usages.reserveCapacity(words.count * 2)
         for (word, usage) in words {
             for (stem, _) in KoreanTypoJudge.splits(of: word) {
-                usages[stem, default: .init()].add(usage)
+                usages.update(Self.key(stem), initial: .init()) {
+                    if $0.occurrences == 0 { stems.append(stem) }
+                    $0.add(usage)
+                }
             }
             for scalar in word.unicodeScalars where Hangul.isSyllable(scalar) {
                 syllableCounts[Int(scalar.value - Hangul.syllableBase)] += usage.occurrences
             }
         }
         self.usages = usages
+        self.stems = stems
         self.syllableCounts = syllableCounts
-        for (stem, usage) in usages where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
+        for (stem, usage) in zip(stems, usages.values) where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
             for key in Self.blankedKeys(stem) { neighbourKeys.update(key, initial: []) { $0.append(stem) } }
         }
     }
@@ -246,7 +252,12 @@ final class KoreanStemIndex: @unchecked Sendable {
         Hangul.isSyllable(Unicode.Scalar(syllable) ?? " ") ? syllableCounts[Int(syllable - Hangul.syllableBase)] : 0
     }
 
-    func usage(of stem: String) -> Vocabulary.Usage { usages[stem] ?? .init() }
+    func usage(of stem: String) -> Vocabulary.Usage { usages[Self.key(stem)] ?? .init() }
+
+    private static func key(_ stem: String) -> Vocabulary.WordBytes {
+        var stem = stem
+        return stem.withUTF8 { Vocabulary.WordBytes($0, lowercasingASCII: false) }
+    }
 
     /// Evidence 4: a word with one syllable that neither the Korean dictionary nor any
     /// other word of the repository uses (믁성을, 과정윽), where changing one jamo of it gives
