@@ -53,6 +53,15 @@ final class EncodingRepairTests: XCTestCase {
         }
     }
 
+    /// `엔` is EC 97 94, all bytes present; `에` (EC 97 90) with 0x90 re-inserted and `”`
+    /// left standing next to it is likelier by the syllable model alone, but damage never
+    /// drops a byte that is then found right where it would go.
+    func testRealContinuationByteIsNotLeftBesideARestoredCharacter() {
+        let text = "이번엔 정말로 날려버렸습니다\n"
+        let damaged = Self.dropped(text, through: "windows-1252")
+        XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), text)
+    }
+
     func testMessageNamesTheCodePageAndTheRestoredBytes() {
         let damaged = Self.windows1254Dropped("총 **7개**의 논문이 수집되었습니다.\n")
         let found = TestSupport.diagnostics(damaged, fileName: "post.md", rule: "mojibake")
@@ -76,6 +85,7 @@ final class EncodingRepairTests: XCTestCase {
             "Русский «ЛЕВ», Ελληνικά, Tiếng Việt, 한국어, 日本語, 中文, 👍.\n",
             "Quoted on purpose: `Ã©` and `ì¼ê°„`.\n",
             "Português: «irmã», ação, São João; ãã… and Æ«ã.\n",
+            "“이번엔” 정말로, «café» et «thé», à bientôt.\n",
         ]
         for text in texts {
             XCTAssertTrue(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").isEmpty, text)

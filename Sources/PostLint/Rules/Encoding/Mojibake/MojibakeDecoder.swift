@@ -73,6 +73,12 @@ struct MojibakeDecoder {
                         let keep = rebuildFromLead && Self.sequenceLength(bytes[position]) != nil
                             ? RepairLanguageModel.keepCost * 2 : RepairLanguageModel.keepCost
                         cost += keep + (previous.map { model.wordEndCost($0) } ?? 0)
+                        // Only undefined bytes are dropped: a real continuation byte left
+                        // standing right after a character that needed a re-inserted one
+                        // would have filled its slot (`ì—”` is `엔`, not `에` and `”`).
+                        if bytes[position] & 0xC0 == 0x80, let last = node.step, last.isRecovered, last.inserted > 0 {
+                            cost += RepairLanguageModel.keepCost
+                        }
                     }
                     let next = position + step.length
                     if next == count, letterAfter, step.isRecovered, step.scalar == 0x201D { cost += 2 }
