@@ -62,6 +62,15 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), text)
     }
 
+    /// Every syllable of `동영상` lost one byte, so no character in the run is whole: two
+    /// truncated three-byte characters side by side are the evidence of dropped bytes.
+    func testWordWhoseEverySyllableLostAByteIsRepaired() {
+        for page in ["windows-1252", "windows-1254"] {
+            let text = "Flash 동영상\n"
+            XCTAssertEqual(TestSupport.fixed(Self.dropped(text, through: page), fileName: "post.md", rules: ["mojibake"]), text, page)
+        }
+    }
+
     func testMessageNamesTheCodePageAndTheRestoredBytes() {
         let damaged = Self.windows1254Dropped("총 **7개**의 논문이 수집되었습니다.\n")
         let found = TestSupport.diagnostics(damaged, fileName: "post.md", rule: "mojibake")
@@ -86,6 +95,7 @@ final class EncodingRepairTests: XCTestCase {
             "Quoted on purpose: `Ã©` and `ì¼ê°„`.\n",
             "Português: «irmã», ação, São João; ãã… and Æ«ã.\n",
             "“이번엔” 정말로, «café» et «thé», à bientôt.\n",
+            "Marks after a word: perché© 2024, più® and là°.\n",
         ]
         for text in texts {
             XCTAssertTrue(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").isEmpty, text)
