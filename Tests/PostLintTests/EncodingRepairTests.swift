@@ -6,12 +6,14 @@ import XCTest
 /// (our own text): exact restoration, partial damage, and text that must not change.
 final class EncodingRepairTests: XCTestCase {
     /// UTF-8 read through Windows-1254 with the undefined bytes dropped, as in the seed.
-    static func windows1254Dropped(_ text: String) -> String {
-        let undefined: Set<UInt8> = [0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E]
-        let page = SingleByteCodePage.all.first { $0.icuName == "windows-1254" }!
+    static func windows1254Dropped(_ text: String) -> String { dropped(text, through: "windows-1254") }
+
+    /// UTF-8 read through a single-byte code page, with the bytes it leaves undefined dropped.
+    static func dropped(_ text: String, through icuName: String) -> String {
+        let page = SingleByteCodePage.all.first { $0.icuName == icuName }!
         let characterOf = Dictionary(uniqueKeysWithValues: page.byteOf.map { ($0.value, $0.key) })
         var view = String.UnicodeScalarView()
-        for byte in text.utf8 where !undefined.contains(byte) {
+        for byte in text.utf8 where !page.undefinedContinuationBytes.contains(byte) {
             view.append(Unicode.Scalar(byte < 0x80 ? UInt32(byte) : characterOf[byte]!)!)
         }
         return String(view)
@@ -39,6 +41,36 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertTrue(TestSupport.diagnostics(fixed, fileName: "post.md", rule: "mojibake").isEmpty)
     }
 
+    /// `き` (E3 81 8D) loses both continuation bytes through Windows-1252 and is left as a
+    /// lone `ã`; the run's other characters already show dropped bytes, so it is rebuilt
+    /// from its lead byte on the first reading too, and the right code page wins.
+    func testCharacterThatLostEveryContinuationByteIsRebuiltFromTheFirstReading() {
+        for text in ["データセットは誰でもダウンロードできます。\n", "我们提出了一种新的视频生成方法。\n"] {
+            for page in ["windows-1252", "windows-1254"] {
+                let damaged = Self.dropped(text, through: page)
+                XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), text, page)
+            }
+        }
+    }
+
+    /// `엔` is EC 97 94, all bytes present; `에` (EC 97 90) with 0x90 re-inserted and `”`
+    /// left standing next to it is likelier by the syllable model alone, but damage never
+    /// drops a byte that is then found right where it would go.
+    func testRealContinuationByteIsNotLeftBesideARestoredCharacter() {
+        let text = "이번엔 정말로 날려버렸습니다\n"
+        let damaged = Self.dropped(text, through: "windows-1252")
+        XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), text)
+    }
+
+    /// Every syllable of `동영상` lost one byte, so no character in the run is whole: two
+    /// truncated three-byte characters side by side are the evidence of dropped bytes.
+    func testWordWhoseEverySyllableLostAByteIsRepaired() {
+        for page in ["windows-1252", "windows-1254"] {
+            let text = "Flash 동영상\n"
+            XCTAssertEqual(TestSupport.fixed(Self.dropped(text, through: page), fileName: "post.md", rules: ["mojibake"]), text, page)
+        }
+    }
+
     func testMessageNamesTheCodePageAndTheRestoredBytes() {
         let damaged = Self.windows1254Dropped("총 **7개**의 논문이 수집되었습니다.\n")
         let found = TestSupport.diagnostics(damaged, fileName: "post.md", rule: "mojibake")
@@ -61,6 +93,9 @@ final class EncodingRepairTests: XCTestCase {
             "Straße „Grüße“, «ÉTÉ», ESPAÑA”, ȚARĂ”, l’écosystème, —à bientôt.\n",
             "Русский «ЛЕВ», Ελληνικά, Tiếng Việt, 한국어, 日本語, 中文, 👍.\n",
             "Quoted on purpose: `Ã©` and `ì¼ê°„`.\n",
+            "Português: «irmã», ação, São João; ãã… and Æ«ã.\n",
+            "“이번엔” 정말로, «café» et «thé», à bientôt.\n",
+            "Marks after a word: perché© 2024, più® and là°.\n",
         ]
         for text in texts {
             XCTAssertTrue(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").isEmpty, text)

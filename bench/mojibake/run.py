@@ -95,7 +95,7 @@ def measure(binary, pairs):
     theirs = [ftfy.fix_encoding(text) for text in inputs]
     expected = [clean + "\n" for _, clean in pairs]
     return (sum(a == b for a, b in zip(ours, expected)), sum(a == b for a, b in zip(theirs, expected)),
-            [(p[0], o) for p, o, e in zip(pairs, ours, expected) if o != e])
+            [(p[0], o, e) for p, o, e in zip(pairs, ours, expected) if o != e])
 
 
 def timed(binary, document):
@@ -131,12 +131,16 @@ def throughput(binary, clean):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--postlint", default=".build/release/postlint")
-    parser.add_argument("--show-failures", action="store_true")
+    parser.add_argument("--show-failures", type=int, nargs="?", const=5, default=0, metavar="N",
+                        help="print up to N failed cases per kind (all negatives), with the expected text")
+    parser.add_argument("--kinds", help="comma-separated kinds to run (default: all)")
+    parser.add_argument("--no-throughput", action="store_true")
     args = parser.parse_args()
+    kinds = KINDS if not args.kinds else {k: KINDS[k] for k in args.kinds.split(",")}
     clean = clean_samples()
     print(f"{len(clean)} clean samples; ftfy {ftfy.__version__}; postlint {args.postlint}\n")
     print(f"{'kind':24} {'cases':>5}  {'postlint exact':>14}  {'ftfy exact':>10}")
-    for kind, (codec, undefined, rounds) in KINDS.items():
+    for kind, (codec, undefined, rounds) in kinds.items():
         pairs = []
         for text in clean:
             damaged = damage(text, codec, undefined, rounds)
@@ -144,16 +148,17 @@ def main():
                 pairs.append((damaged, text))
         ours, theirs, failures = measure(args.postlint, pairs)
         print(f"{kind:24} {len(pairs):5}  {100 * ours / len(pairs):13.1f}%  {100 * theirs / len(pairs):9.1f}%")
-        if args.show_failures:
-            for damaged, got in failures[:5]:
-                print(f"      {damaged!r} -> {got!r}")
+        for damaged, got, want in failures[:args.show_failures]:
+            print(f"      {damaged!r}\n        -> {got!r}\n      want {want!r}")
     negatives = clean + samples.TRICKY
     ours, theirs, failures = measure(args.postlint, [(text, text) for text in negatives])
     print(f"\n{'negatives (false changes)':24} {len(negatives):5}  {100 * (len(negatives) - ours) / len(negatives):13.1f}%  "
           f"{100 * (len(negatives) - theirs) / len(negatives):9.1f}%")
     if args.show_failures:
-        for text, got in failures:
+        for text, got, _ in failures:
             print(f"      {text!r} -> {got!r}")
+    if args.no_throughput:
+        return
     for share, size, ours, theirs in throughput(args.postlint, clean):
         print(f"throughput, {size:.1f} MB with {share}% of the lines damaged: postlint {ours:.1f} MB/s, "
               f"ftfy {theirs:.1f} MB/s ({ours / theirs:.1f}x)")

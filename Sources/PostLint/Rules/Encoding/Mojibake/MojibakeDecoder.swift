@@ -73,6 +73,12 @@ struct MojibakeDecoder {
                         let keep = rebuildFromLead && Self.sequenceLength(bytes[position]) != nil
                             ? RepairLanguageModel.keepCost * 2 : RepairLanguageModel.keepCost
                         cost += keep + (previous.map { model.wordEndCost($0) } ?? 0)
+                        // Only undefined bytes are dropped: a real continuation byte left
+                        // standing right after a character that needed a re-inserted one
+                        // would have filled its slot (`ì—”` is `엔`, not `에` and `”`).
+                        if bytes[position] & 0xC0 == 0x80, let last = node.step, last.isRecovered, last.inserted > 0 {
+                            cost += RepairLanguageModel.keepCost
+                        }
                     }
                     let next = position + step.length
                     if next == count, letterAfter, step.isRecovered, step.scalar == 0x201D { cost += 2 }
@@ -237,15 +243,35 @@ struct MojibakeDecoder {
 
 extension MojibakeDecoder {
     /// Whether the bytes hold the start of a UTF-8 character of three or four bytes with at
-    /// least two of its continuation bytes (`ğŸ‘` is F0 9F 91): evidence enough on its own
-    /// that bytes were dropped, where a lone `ì´` (EC B4) is not.
+    /// least two of its continuation bytes (`ğŸ‘` is F0 9F 91), or two truncated three-byte
+    /// characters: evidence enough on its own that bytes were dropped, where a lone `ì´`
+    /// (EC B4) is not.
     static func holdsLongSequenceStart(_ bytes: [UInt8]) -> Bool {
         for index in bytes.indices {
             guard let length = sequenceLength(bytes[index]), length >= 3, index + 2 < bytes.count else { continue }
             let prefix = Array(bytes[index...(index + 2)])
             if decode(prefix + [UInt8](repeating: 0x80, count: length - 3)) != nil { return true }
         }
-        return false
+        return truncatedSequenceCount(bytes) >= 2
+    }
+
+    /// How many three-byte characters in a row stop after one continuation byte
+    /// (`ë™ì˜ìƒ` is 동영상 with one byte of each syllable dropped). Two of them in one run
+    /// are as telling as a longer start: accented Latin almost never puts them side by side.
+    static func truncatedSequenceCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            if sequenceLength(bytes[index]) == 3, bytes[index + 1] & 0xC0 == 0x80,
+                index + 2 == bytes.count || bytes[index + 2] & 0xC0 != 0x80
+            {
+                count += 1
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return count
     }
 }
 

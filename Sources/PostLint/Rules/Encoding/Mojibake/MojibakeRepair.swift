@@ -126,7 +126,9 @@ struct MojibakeRepair {
         let before = bounds.lowerBound > 0 ? line[bounds.lowerBound - 1].scalar : nil
         let after = bounds.upperBound < line.count ? line[bounds.upperBound].scalar : nil
         var decoder = decoder
-        decoder.rebuildFromLead = dropping
+        // A run that shows dropped bytes on its own also holds characters that lost all of
+        // theirs (`き` leaves a lone `ã`): kept, that letter would veto the whole first reading.
+        decoder.rebuildFromLead = mayHaveDropped
         guard let reading = decoder.readWhole(bytes, before: before, hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false) ?? decoder.read(
             bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before,
             hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false,
