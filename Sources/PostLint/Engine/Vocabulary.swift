@@ -154,9 +154,11 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// Counts the words of the given texts (one text per file).
     public convenience init(texts: [String]) {
-        var merged = CheapHashTable<WordBytes, Usage>()
-        for text in texts { Self.merge(Self.count(Array(text.utf8)), into: &merged) }
-        self.init(usagesByBytes: merged, fileCount: texts.count)
+        var tallies = CheapHashTable<WordBytes, Tally>()
+        for (file, text) in texts.enumerated() { Self.tally(Array(text.utf8), file: file, into: &tallies) }
+        var usages = CheapHashTable<WordBytes, Usage>(minimumCapacity: tallies.count)
+        for (word, tally) in tallies.elements { usages.update(word, initial: tally.usage) { _ in } }
+        self.init(usagesByBytes: usages, fileCount: texts.count)
     }
 
     /// Reads and counts the files in parallel; unreadable files are left out. Each worker
@@ -165,27 +167,44 @@ public final class Vocabulary: @unchecked Sendable {
     public static func build(paths: [String]) -> Vocabulary {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
         let next = FileQueue(count: paths.count)
-        let perWorker = ResultSlots<(usages: CheapHashTable<WordBytes, Usage>, files: Int)>(count: workers)
+        let perWorker = ResultSlots<(tallies: CheapHashTable<WordBytes, Tally>, files: Int)>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var usages = CheapHashTable<WordBytes, Usage>(minimumCapacity: 4096)
+            var tallies = CheapHashTable<WordBytes, Tally>(minimumCapacity: 4096)
             var files = 0
             while let index = next.take() {
                 guard let bytes = FileBytes.read(paths[index]) else { continue }
-                merge(count(bytes), into: &usages)
+                tally(bytes, file: index, into: &tallies)
                 files += 1
             }
-            perWorker.set(worker, (usages, files))
+            perWorker.set(worker, (tallies, files))
         }
-        var tables = perWorker.values.sorted { $0.usages.count > $1.usages.count }
-        guard var merged = tables.first?.usages else { return Vocabulary(usagesByBytes: CheapHashTable(), fileCount: 0) }
-        let fileCount = tables.reduce(0) { $0 + $1.files }
-        tables.removeFirst()
+        let tables = perWorker.values
+        var merged = CheapHashTable<WordBytes, Usage>(minimumCapacity: tables.map(\.tallies.count).max() ?? 0)
         for table in tables {
-            for (word, usage) in table.usages.elements {
-                merged.update(word, initial: Usage()) { $0.combine(usage) }
+            for (word, tally) in table.tallies.elements {
+                merged.update(word, initial: Usage()) { $0.combine(tally.usage) }
             }
         }
-        return Vocabulary(usagesByBytes: merged, fileCount: fileCount)
+        return Vocabulary(usagesByBytes: merged, fileCount: tables.reduce(0) { $0 + $1.files })
+    }
+
+    /// A word's usage in the files one worker counted, and the last of them that used it:
+    /// each file's words go straight into the worker's table (no table per file to merge).
+    struct Tally {
+        var usage = Usage()
+        var lastFile = -1
+    }
+
+    static func tally(_ bytes: [UInt8], file: Int, into tallies: inout CheapHashTable<WordBytes, Tally>) {
+        forEachWord(in: bytes) { word in
+            tallies.update(word, initial: Tally()) { tally in
+                tally.usage.occurrences += 1
+                if tally.lastFile != file {
+                    tally.usage.files += 1
+                    tally.lastFile = file
+                }
+            }
+        }
     }
 
     /// Hands out file indices to parallel workers, each index once.
@@ -205,22 +224,25 @@ public final class Vocabulary: @unchecked Sendable {
         }
     }
 
-    private static func merge(_ counts: CheapHashTable<WordBytes, Int>, into merged: inout CheapHashTable<WordBytes, Usage>) {
-        for (word, occurrences) in counts.elements { merged.update(word, initial: Usage()) { $0.add(occurrences) } }
-    }
-
     /// Occurrences of each word of one file's bytes (invalid UTF-8 is skipped over).
     /// A word never mixes ASCII and other letters, so each word is one run of the bytes:
     /// its key is made straight from them, with no buffer to copy the word into.
     static func count(_ bytes: [UInt8]) -> CheapHashTable<WordBytes, Int> {
         var counts = CheapHashTable<WordBytes, Int>(minimumCapacity: bytes.count / 48)
+        forEachWord(in: bytes) { word in counts.update(word, initial: 0) { $0 += 1 } }
+        return counts
+    }
+
+    /// Calls `body` with each word of the bytes, as its key.
+    @inline(__always)
+    private static func forEachWord(in bytes: [UInt8], _ body: (WordBytes) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
             var wordStart = 0
             var wordIsASCII = true
             func finish(_ end: Int) {
                 if end - wordStart > 1 {
                     let word = UnsafeBufferPointer(rebasing: buffer[wordStart..<end])
-                    counts.update(WordBytes(word, lowercasingASCII: wordIsASCII), initial: 0) { $0 += 1 }
+                    body(WordBytes(word, lowercasingASCII: wordIsASCII))
                 }
             }
             var index = 0
@@ -252,7 +274,6 @@ public final class Vocabulary: @unchecked Sendable {
             }
             finish(buffer.count)
         }
-        return counts
     }
 
     /// Whether the bytes at `start..<end` are one letter (Unicode Alphabetic). Hangul

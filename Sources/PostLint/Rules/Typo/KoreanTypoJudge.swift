@@ -12,7 +12,33 @@ import Foundation
 struct KoreanTypoJudge {
     let lexicon: TypoLexicon
     let vocabulary: Vocabulary
-    let words = KoreanWordList.shared
+    /// The run's stem index and the dictionary's word list, fetched once per document
+    /// rather than once per word: both sit behind locks that every linting thread takes.
+    private let resolved = Resolved()
+
+    private final class Resolved {
+        var index: KoreanStemIndex?
+        var contents: KoreanWordList.Contents?
+    }
+
+    init(lexicon: TypoLexicon, vocabulary: Vocabulary) {
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+    }
+
+    private var index: KoreanStemIndex {
+        if let index = resolved.index { return index }
+        let index = KoreanStemIndex.of(vocabulary)
+        resolved.index = index
+        return index
+    }
+
+    private var contents: KoreanWordList.Contents {
+        if let contents = resolved.contents { return contents }
+        let contents = KoreanWordList.shared.contents
+        resolved.contents = contents
+        return contents
+    }
 
     func judge(_ word: ProseWord) -> TypoVerdict? {
         let syllableCount = word.text.unicodeScalars.count
@@ -23,13 +49,14 @@ struct KoreanTypoJudge {
                 return verdict(word, stem: stem, suggestions: [right], safe: true)
             }
         }
-        let index = KoreanStemIndex.of(vocabulary)
+        let index = self.index
         if lexicon.allowed.contains(word.text) || splits.contains(where: { lexicon.allowed.contains($0.stem) }) {
             return nil
         }
         if splits.contains(where: { RepositoryEvidence.isVocabulary(index.usage(of: $0.stem)) }) { return nil }
-        guard words.isAvailable else { return nil }
-        let known = words.contents.stems
+        let contents = self.contents
+        guard !contents.stems.isEmpty else { return nil }
+        let known = contents.stems
         if splits.contains(where: { known.contains($0.stem) || Self.isDerived($0.stem, from: known) }) { return nil }
         for (stem, _) in splits where stem.unicodeScalars.count >= 2 {
             if let found = unattestedSyllable(in: stem, index: index) { return verdict(word, stem: stem, suggestions: found, safe: false) }
@@ -40,7 +67,7 @@ struct KoreanTypoJudge {
             }
         }
         // Korean Hunspell knows rare but right verb forms (찼을, 뜹니다, 없앴습니다).
-        if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: words.contents),
+        if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: contents),
             HunspellDictionary.korean.accepts(word.text) == false
         {
             return verdict(word, stem: word.text, suggestions: found, safe: found.count == 1)
@@ -94,7 +121,6 @@ struct KoreanTypoJudge {
     /// uses (데이터 + 셑), repaired by changing one jamo of it into a known word (셋).
     private func unattestedSyllable(in stem: String, index: KoreanStemIndex) -> [String]? {
         let syllables = Array(stem.unicodeScalars)
-        let contents = words.contents
         // Syllables ending in ㅆ (했, 갔, 됐) are past-tense forms, absent from a list of stems.
         let strange = syllables.indices.filter {
             !contents.attests(syllables[$0].value) && Hangul.parts(syllables[$0]).tail != 20
@@ -157,7 +183,7 @@ struct KoreanTypoJudge {
         guard usage.occurrences <= 2 else { return nil }
         // Only dictionary stems (nouns, roots) as targets: Korean endings make almost every
         // verb form one jamo from another (하거/하고/하기), so those say nothing.
-        let known = words.contents.stems
+        let known = contents.stems
         let near = index.frequentNeighbours(of: stem).filter {
             index.usage(of: $0).occurrences >= max(KoreanStemIndex.frequentOccurrences, 10 * usage.occurrences)
                 && known.contains($0) && !Self.differsInLastSyllable(stem, $0) && !Self.differsInFirstLead(stem, $0)
@@ -299,14 +325,27 @@ final class KoreanStemIndex: @unchecked Sendable {
         for key in Self.blankedKeys(stem) {
             for neighbour in neighbourKeys[key] ?? [] where neighbour != stem && !found.contains(neighbour) { found.append(neighbour) }
         }
-        let syllables = Array(stem.unicodeScalars)
-        for position in syllables.indices.dropLast() where syllables[position] != syllables[position + 1] {
-            var swapped = syllables
-            swapped.swapAt(position, position + 1)
-            let text = KoreanTypoJudge.text(swapped[...])
-            if text != stem, !found.contains(text), usage(of: text).occurrences >= Self.frequentOccurrences { found.append(text) }
+        for swapped in Self.swappedNeighbours(of: stem) where usages[swapped]?.occurrences ?? 0 >= Self.frequentOccurrences {
+            let text = String(decoding: swapped.bytes, as: UTF8.self)
+            if !found.contains(text) { found.append(text) }
         }
         return found
+    }
+
+    /// The stem with two neighbouring (different) syllables swapped, as look-up keys: made
+    /// from the bytes, as Hangul syllables are three bytes each (a String per swap cost
+    /// more than the look-up).
+    static func swappedNeighbours(of stem: String) -> [Vocabulary.WordBytes] {
+        var bytes = Array(stem.utf8)
+        guard bytes.count == 3 * stem.unicodeScalars.count else { return [] }
+        var result: [Vocabulary.WordBytes] = []
+        for start in stride(from: 0, to: bytes.count - 3, by: 3)
+        where !bytes[start..<start + 3].elementsEqual(bytes[start + 3..<start + 6]) {
+            for offset in 0..<3 { bytes.swapAt(start + offset, start + 3 + offset) }
+            result.append(Vocabulary.WordBytes(bytes: bytes))
+            for offset in 0..<3 { bytes.swapAt(start + offset, start + 3 + offset) }
+        }
+        return result
     }
 
     /// For each syllable and each of its three jamo slots, the stem with that slot blanked.

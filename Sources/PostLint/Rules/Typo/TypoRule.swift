@@ -134,8 +134,15 @@ final class TypoVerdictCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var known = CheapHashTable<Key, TypoVerdict?>(minimumCapacity: 4096)
+    /// Shards, each with its own lock: with one lock, the threads linting files in
+    /// parallel queue on it (every first use of a word in a file asks the shared table).
+    private final class Shard: @unchecked Sendable {
+        let lock = NSLock()
+        var known = CheapHashTable<Key, TypoVerdict?>(minimumCapacity: 256)
+    }
+
+    private static let shardBits = 5
+    private let shards = (0..<(1 << TypoVerdictCache.shardBits)).map { _ in Shard() }
 
     /// The verdicts on a document's words, in order: each distinct word is looked up once
     /// per document, and judged once per run.
@@ -168,14 +175,16 @@ final class TypoVerdictCache: @unchecked Sendable {
     }
 
     private func shared(_ key: Key, _ judge: () -> TypoVerdict?) -> TypoVerdict? {
-        lock.lock()
-        let found = known[key]
-        lock.unlock()
+        // The table's slot uses the hash's low bits; the shard takes its high ones.
+        let shard = shards[Int(truncatingIfNeeded: key.cheapHash >> UInt64(64 - Self.shardBits))]
+        shard.lock.lock()
+        let found = shard.known[key]
+        shard.lock.unlock()
         if let found { return found }
         let verdict = judge()
-        lock.lock()
-        known.update(key, initial: verdict) { _ in }
-        lock.unlock()
+        shard.lock.lock()
+        shard.known.update(key, initial: verdict) { _ in }
+        shard.lock.unlock()
         return verdict
     }
 }
