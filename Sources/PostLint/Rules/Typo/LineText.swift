@@ -123,20 +123,20 @@ enum LineText {
         return result
     }
 
-    /// The line's whitespace-separated chunks.
-    static func chunks(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
+    /// The line's whitespace-separated chunks that may hold words (not `isNonWordChunk`).
+    static func wordChunks(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start: Int? = nil
         for index in line {
             let isSpace = bytes[index] == 0x20 || bytes[index] == 0x09
             if isSpace, let open = start {
-                result.append(open..<index)
+                if !isNonWordChunk(bytes[open..<index]) { result.append(open..<index) }
                 start = nil
             } else if !isSpace, start == nil {
                 start = index
             }
         }
-        if let open = start { result.append(open..<line.upperBound) }
+        if let open = start, !isNonWordChunk(bytes[open..<line.upperBound]) { result.append(open..<line.upperBound) }
         return result
     }
 
@@ -198,11 +198,14 @@ enum LineText {
     static func asciiSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start: Int? = nil
+        // Segments of only `_` and apostrophes are not words: kept only with an alphanumeric.
+        var hasAlphanumeric = false
         var index = line.lowerBound
         while index < line.upperBound {
             let byte = bytes[index]
             var width = 1
-            var inWord = isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "'")
+            let alphanumeric = isAlphanumeric(byte)
+            var inWord = alphanumeric || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "'")
             if byte == 0xE2, index + 3 < line.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
                 // ’ inside a word (don’t) belongs to it, as MidNumLet does in ICU.
                 width = 3
@@ -212,14 +215,16 @@ enum LineText {
             }
             if inWord, start == nil {
                 start = index
+                hasAlphanumeric = false
             } else if !inWord, let open = start {
-                result.append(open..<index)
+                if hasAlphanumeric { result.append(open..<index) }
                 start = nil
             }
+            if inWord, alphanumeric { hasAlphanumeric = true }
             index += width
         }
-        if let open = start { result.append(open..<line.upperBound) }
-        return result.filter { range in range.contains { isAlphanumeric(bytes[$0]) } }
+        if let open = start, hasAlphanumeric { result.append(open..<line.upperBound) }
+        return result
     }
 
     /// Drops quote marks at either end of a word (`'word'`, `’word’`).

@@ -80,7 +80,7 @@ struct ProseWordScanner {
     }
 
     private func words(inLine line: Range<Int>, skipping skipped: [Range<Int>], into result: inout [ProseWord]) {
-        let chunks = LineText.chunks(bytes, line).filter { !LineText.isNonWordChunk(bytes[$0]) }
+        let chunks = LineText.wordChunks(bytes, line)
         guard !chunks.isEmpty else { return }
         let segments =
             icuForNonASCIILetters

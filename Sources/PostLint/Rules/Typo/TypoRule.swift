@@ -147,21 +147,27 @@ final class TypoVerdictCache: @unchecked Sendable {
     /// The verdicts on a document's words, in order: each distinct word is looked up once
     /// per document, and judged once per run.
     func verdicts(for words: [ProseWord], in bytes: [UInt8], judge: (ProseWord) -> TypoVerdict?) -> [(ProseWord, TypoVerdict)] {
-        var local = CheapHashTable<Key, TypoVerdict?>(minimumCapacity: words.count / 2)
+        // Per document, a word's verdict as an index into `judged` (-1 for none): a small
+        // value is cheaper to probe and copy than the optional verdict itself.
+        var local = CheapHashTable<Key, Int32>(minimumCapacity: words.count / 2)
+        var judged: [TypoVerdict] = []
         var result: [(ProseWord, TypoVerdict)] = []
         for word in words {
             // Latin words under three letters and one-syllable Korean words are never judged
             // typos: the most frequent words, skipped before any hashing.
             if word.range.count < 3 || (word.script == .hangul && word.range.count < 6) { continue }
             let key = Key(bytes[word.range], startsSentence: word.startsSentence)
-            let verdict: TypoVerdict?
+            let slot: Int32
             if let seen = local[key] {
-                verdict = seen
+                slot = seen
             } else {
-                verdict = shared(key) { judge(word.withText(bytes)) }
-                local.update(key, initial: verdict) { _ in }
+                let verdict = shared(key) { judge(word.withText(bytes)) }
+                if let verdict { judged.append(verdict) }
+                slot = verdict == nil ? -1 : Int32(judged.count - 1)
+                local.update(key, initial: slot) { _ in }
             }
-            guard let verdict else { continue }
+            guard slot >= 0 else { continue }
+            let verdict = judged[Int(slot)]
             let start = word.range.lowerBound
             result.append(
                 (
