@@ -120,6 +120,7 @@ struct LintCommand: ParsableCommand {
         }
         var linter = Linter(selected: select.isEmpty ? nil : Set(Self.ids(select)), ignored: Set(Self.ids(ignore)))
         if timings { linter.timings = RuleTimings() }
+        linter.rulesInParallel = paths == ["-"]
         let mode: FixMode = fix ? (paths == ["-"] ? .preview : .write) : (diff ? .preview : .report)
         var runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
         // Timed runs lint every file: a cached result would time nothing.

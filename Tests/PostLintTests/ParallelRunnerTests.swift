@@ -45,6 +45,23 @@ final class ParallelRunnerTests: XCTestCase {
         }
     }
 
+    /// A run of one file runs its rules in parallel (`Linter.rulesInParallel`): each file
+    /// must get the same report, fixes included, as with the rules run in turn.
+    func testRulesInParallelEqualRulesInTurn() throws {
+        let (folder, files) = try makeTree()
+        var inTurn = Runner(
+            configuration: Configuration(baseDirectory: folder.path), linter: Linter(), fixMode: .preview, includeUnsafe: true)
+        var inParallel = inTurn
+        inTurn.linter.rulesInParallel = false
+        inParallel.linter.rulesInParallel = true
+        for file in files.prefix(FixtureTests.fixturePosts().count) {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            let parallel = inParallel.process(path: file, bytes: bytes, onDisk: true)
+            XCTAssertEqual(summary(parallel), summary(inTurn.process(path: file, bytes: bytes, onDisk: true)), file)
+            XCTAssertEqual(summary(parallel), summary(inParallel.run(files: [file])[0]), "a one-file run: \(file)")
+        }
+    }
+
     func testParallelCachedRunsAgree() throws {
         let (folder, files) = try makeTree()
         var runner = Runner(

@@ -33,8 +33,9 @@ public final class Document: @unchecked Sendable {
     /// Values rules derive from the document and share (see `DerivedValues`).
     let derived = DerivedValues()
 
-    /// The text as UTF-16, for ICU's regular expressions; made on first use.
-    public private(set) lazy var utf16Text = UTF16Text(utf8)
+    /// The text as UTF-16, for ICU's regular expressions; made on first use, as a derived
+    /// value (locked) rather than a lazy property: a document's rules may run in parallel.
+    public var utf16Text: UTF16Text { derived.value("utf16-text") { UTF16Text(utf8) } }
 
     /// Builds the document of a source that decoded as UTF-8.
     public init?(source: SourceFile) {

@@ -18,8 +18,8 @@ public enum RuleData {
         guard let text = text(path) else { return [] }
         return text.split(whereSeparator: \.isNewline).compactMap { line in
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? nil : trimmed
+            let trimmed = content.trimmingSpaces
+            return trimmed.isEmpty ? nil : String(trimmed)
         }
     }
 

@@ -27,7 +27,7 @@ public enum FixMode: Sendable {
 /// Lints (and fixes) files in parallel; results come back in the order the files were given.
 public struct Runner: Sendable {
     public let configuration: Configuration
-    public let linter: Linter
+    public var linter: Linter
     public let fixMode: FixMode
     public let includeUnsafe: Bool
     /// Earlier results to reuse and fill (report mode only).
@@ -43,6 +43,11 @@ public struct Runner: Sendable {
     }
 
     public func run(files: [String]) -> [FileReport] {
+        if files.count < ProcessInfo.processInfo.activeProcessorCount, !linter.rulesInParallel {
+            var runner = self
+            runner.linter.rulesInParallel = true
+            return runner.run(files: files)
+        }
         let results = ResultSlots<FileReport>(count: files.count)
         let cache = fixMode == .report ? self.cache : nil
         // The words of all the files, for rules that weigh repository evidence; counted

@@ -41,17 +41,10 @@ public enum Sections {
         return sections
     }
 
-    /// `trimmingCharacters(in: .whitespaces)` without Foundation's string bridging, and
-    /// without a copy when there is nothing to trim (the usual case).
+    /// `trimmingSpaces`, without a copy when there is nothing to trim (the usual case).
     static func trimmingSpaces(_ text: String) -> String {
-        let spaces = CharacterSet.whitespaces
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return text }
-        if !spaces.contains(first), !spaces.contains(last) { return text }
-        guard let start = scalars.firstIndex(where: { !spaces.contains($0) }),
-            let end = scalars.lastIndex(where: { !spaces.contains($0) })
-        else { return "" }
-        return String(scalars[start...end])
+        let trimmed = text.trimmingSpaces
+        return trimmed.startIndex == text.startIndex && trimmed.endIndex == text.endIndex ? text : String(trimmed)
     }
 
     /// A long title shortened for messages to its first words: "1. Sharing is Caring...".

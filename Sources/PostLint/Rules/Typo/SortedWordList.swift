@@ -89,6 +89,9 @@ struct SortedWordList: @unchecked Sendable {
         }
     }
 
+    /// The list's bytes, newline-terminated lines, for one pass over all of them.
+    var allBytes: UnsafeBufferPointer<UInt8> { bytes }
+
     /// The whole list as newline-terminated lines (to compare two lists).
     var lines: [UInt8] { Array(bytes) }
 }

@@ -33,7 +33,7 @@ struct TypoLexicon: Sendable {
             if let (wrong, right) = correction(entry) {
                 lexicon.corrections[wrong] = right
             } else {
-                let word = entry.trimmingCharacters(in: .whitespaces).lowercased()
+                let word = entry.trimmingSpaces.lowercased()
                 if !word.isEmpty { lexicon.allowed.insert(word) }
             }
         }
@@ -43,8 +43,8 @@ struct TypoLexicon: Sendable {
     private static func correction(_ line: String) -> (String, String)? {
         let parts = line.components(separatedBy: "->")
         guard parts.count == 2 else { return nil }
-        let wrong = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
-        let right = parts[1].trimmingCharacters(in: .whitespaces)
+        let wrong = parts[0].trimmingSpaces.lowercased()
+        let right = String(parts[1].trimmingSpaces)
         return wrong.isEmpty || right.isEmpty ? nil : (wrong, right)
     }
 }
@@ -67,21 +67,23 @@ final class KoreanWordList: @unchecked Sendable {
         init(stems: SortedWordList) {
             self.stems = stems
             var bits = [UInt64](repeating: 0, count: Int(Hangul.syllableLast - Hangul.syllableBase) / 64 + 1)
-            stems.forEach { word in
-                var index = 0
-                while index + 2 < word.count {
-                    // Hangul syllables are the three-byte sequences EA B0 80 ... ED 9E A3.
-                    if word[index] & 0xF0 == 0xE0 {
-                        let value = UInt32(word[index] & 0x0F) << 12 | UInt32(word[index + 1] & 0x3F) << 6 | UInt32(word[index + 2] & 0x3F)
-                        if value >= Hangul.syllableBase && value <= Hangul.syllableLast {
-                            let offset = Int(value - Hangul.syllableBase)
-                            bits[offset / 64] |= 1 << UInt64(offset % 64)
-                        }
-                        index += 3
-                    } else {
-                        index += word[index] < 0x80 ? 1 : word[index] >= 0xF0 ? 4 : 2
-                    }
+            // One pass over the whole list, not word by word: this runs in every one-post run
+            // with Korean. Hangul syllables are the three-byte sequences EA B0 80 ... ED 9E A3;
+            // no other byte of UTF-8 (continuation bytes are 80...BF) starts one.
+            let all = stems.allBytes
+            var index = 0
+            while index + 2 < all.count {
+                let lead = all[index]
+                guard lead >= 0xEA, lead <= 0xED else {
+                    index += 1
+                    continue
                 }
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(all[index + 1] & 0x3F) << 6 | UInt32(all[index + 2] & 0x3F)
+                if value >= Hangul.syllableBase && value <= Hangul.syllableLast {
+                    let offset = Int(value - Hangul.syllableBase)
+                    bits[offset / 64] |= 1 << UInt64(offset % 64)
+                }
+                index += 3
             }
             syllableBits = bits
         }

@@ -42,6 +42,19 @@ struct DoubleByteCodePage: Sendable {
         return bytesOf
     }
 
+    /// A hexadecimal number of up to eight digits, or nil.
+    private static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt32? {
+        guard !digits.isEmpty, digits.count <= 8 else { return nil }
+        var value: UInt32 = 0
+        for digit in digits {
+            guard let nibble = UInt8(ascii: "0")...UInt8(ascii: "9") ~= digit ? digit - UInt8(ascii: "0")
+                : UInt8(ascii: "A")...UInt8(ascii: "F") ~= (digit & ~0x20) ? (digit & ~0x20) - UInt8(ascii: "A") + 10 : nil
+            else { return nil }
+            value = value << 4 | UInt32(nibble)
+        }
+        return value
+    }
+
     /// Whether the bytes' first byte may stand in UTF-8 where a character starts or continues.
     static func mayBeUTF8(_ bytes: UInt16) -> Bool {
         let lead = bytes > 0xFF ? bytes >> 8 : bytes
@@ -51,11 +64,15 @@ struct DoubleByteCodePage: Sendable {
     /// Per code page, the characters whose table entry is not ICU's own round-trip
     /// encoding (only Shift_JIS has any: the NEC and IBM duplicates).
     static let duplicates: [String: [UInt32: UInt16]] = {
+        // Read as bytes: String splitting made this list a millisecond of every one-post run
+        // with Korean or Chinese text (each such character asks it on two code pages).
         var result: [String: [UInt32: UInt16]] = [:]
-        for line in RuleData.wordList("encoding/double-byte-duplicates.txt") {
-            let fields = line.split(separator: " ")
-            guard fields.count == 3, let scalar = UInt32(fields[1], radix: 16), let bytes = UInt16(fields[2], radix: 16) else { continue }
-            result[String(fields[0]), default: [:]][scalar] = bytes
+        let text = Array((RuleData.text("encoding/double-byte-duplicates.txt") ?? "").utf8)
+        for line in text.split(separator: 0x0A) where line.first != UInt8(ascii: "#") {
+            let fields = line.split(separator: 0x20)
+            guard fields.count == 3, let scalar = hexValue(fields[1]), let bytes = hexValue(fields[2]), bytes <= 0xFFFF
+            else { continue }
+            result[String(decoding: fields[0], as: UTF8.self), default: [:]][scalar] = UInt16(bytes)
         }
         return result
     }()

@@ -38,7 +38,7 @@ struct MojibakeRepair {
     var model: RepairLanguageModel { RepairLanguageModel.shared }
     private let cache = MojibakeDecoder.StepCache()
     private var decoder: MojibakeDecoder { MojibakeDecoder(model: model, cache: cache) }
-    private let pages = SingleByteCodePage.all
+    private var pages: [SingleByteCodePage] { SingleByteCodePage.all }
 
     func fixes(in document: Document) -> [LineFix] {
         let lines = candidateLines(document)

@@ -18,9 +18,8 @@ struct SingleByteCodePage: Sendable {
     /// none): the repair looks characters up millions of times, and hashing dominated.
     private let byteTable: [UInt16]
 
-    init?(icuName: String, displayName: String) {
-        var table = [Int32](repeating: -1, count: 256)
-        guard plicu_byte_table(icuName, &table) == 0 else { return nil }
+    /// `decoded`: what ICU decodes each byte to (-1 where undefined).
+    private init(icuName: String, displayName: String, decoded table: [Int32]) {
         var byteOf: [UInt32: UInt8] = [:]
         var undefined: [UInt8] = []
         for byte in 0x80...0xFF {
@@ -46,12 +45,22 @@ struct SingleByteCodePage: Sendable {
         return entry == 0 ? nil : UInt8(truncatingIfNeeded: entry)
     }
 
-    /// The code pages the mojibake rule knows, most common mistake first.
-    static let all: [SingleByteCodePage] = [
+    /// Each code page the mojibake rule knows, most common mistake first, with what ICU
+    /// decodes each of its bytes to (-1 where undefined).
+    private static let decodings: [(icuName: String, displayName: String, decoded: [Int32])] = [
         ("windows-1252", "Windows-1252"), ("windows-1254", "Windows-1254"), ("macintosh", "Mac OS Roman"),
         ("ISO-8859-1", "ISO-8859-1"), ("windows-1250", "Windows-1250"), ("ISO-8859-2", "ISO-8859-2"),
         ("windows-1251", "Windows-1251"), ("windows-1253", "Windows-1253"), ("windows-1257", "Windows-1257"),
-    ].compactMap { SingleByteCodePage(icuName: $0.0, displayName: $0.1) }
+    ].compactMap { icuName, displayName in
+        var table = [Int32](repeating: -1, count: 256)
+        return plicu_byte_table(icuName, &table) == 0 ? (icuName, displayName, table) : nil
+    }
+
+    /// The code pages with their look-up tables, made only for a document that may hold
+    /// mojibake (a millisecond: most of the rule's time on a clean post otherwise).
+    static let all: [SingleByteCodePage] = decodings.map {
+        SingleByteCodePage(icuName: $0.icuName, displayName: $0.displayName, decoded: $0.decoded)
+    }
 
     /// Characters that some code page decodes from a UTF-8 lead byte (0xC2...0xF4) and
     /// from a continuation byte (0x80...0xBF): mojibake needs a lead followed by a
@@ -65,8 +74,11 @@ struct SingleByteCodePage: Sendable {
 
     private static func characters(_ bytes: (UInt8) -> Bool) -> [Bool] {
         var table = [Bool](repeating: false, count: 0x10000)
-        for page in all {
-            for (scalar, byte) in page.byteOf where bytes(byte) && scalar < 0x10000 { table[Int(scalar)] = true }
+        for page in decodings {
+            for byte in 0x80...0xFF where bytes(UInt8(byte)) {
+                let scalar = page.decoded[byte]
+                if scalar >= 0, scalar < 0x10000 { table[Int(scalar)] = true }
+            }
         }
         return table
     }
