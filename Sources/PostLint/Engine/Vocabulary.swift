@@ -58,9 +58,12 @@ public final class Vocabulary: @unchecked Sendable {
                 return
             }
             var packed: (UInt64, UInt64) = (0, 0)
-            for offset in 0..<count {
-                let byte = UInt64(word[offset] | caseBit) << UInt64(8 * (offset & 7))
-                if offset < 8 { packed.0 |= byte } else { packed.1 |= byte }
+            withUnsafeMutableBytes(of: &packed) { $0.copyMemory(from: UnsafeRawBufferPointer(word)) }
+            if lowercasingASCII {
+                // The case bit of every byte the word fills (bytes are laid out little-endian).
+                let caseBits: UInt64 = 0x2020_2020_2020_2020
+                packed.0 |= count >= 8 ? caseBits : caseBits & ((1 << UInt64(8 * count)) - 1)
+                packed.1 |= count <= 8 ? 0 : count == 16 ? caseBits : caseBits & ((1 << UInt64(8 * (count - 8))) - 1)
             }
             (head, tail, long) = (packed.0, packed.1, nil)
         }

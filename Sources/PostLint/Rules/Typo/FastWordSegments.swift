@@ -7,19 +7,22 @@ extension LineText {
     /// The line's word segments, or nil when only ICU can segment it (letters, marks or
     /// format characters of other scripts, or punctuation that joins words in ICU's rules).
     static func fastSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>]? {
-        if !needsWordBreakIterator(bytes, line) { return asciiSegments(bytes, line) }
-        return mixedScriptSegments(bytes, line)
+        var result: [Range<Int>] = []
+        var scratch = SegmentScratch()
+        let covered = bytes.withUnsafeBufferPointer { fastSegments($0, line, into: &result, scratch: &scratch) }
+        return covered ? result : nil
     }
 
-    /// Word-break classes of UAX #29 as ICU 72 applies them on such lines (ICU takes colons
-    /// out of MidLetter: `x:y` and `x：y` are two words). ICU keeps
-    /// Hangul syllables apart: a run of them is one word, never joined to ASCII letters,
-    /// digits or `_` (`SOTA혹은` is `SOTA` + `혹은`, `3번의` is `3` + `번의`). Chinese and
-    /// Japanese characters go to ICU's dictionary, which splits them into words of their
-    /// own, never joined to ASCII letters (`GPT模型` is `GPT` + `模型`): the typo rule
-    /// judges none of them, so they only separate words here (`other`).
-    private enum BreakClass: UInt8 {
-        case letter, numeric, extendNumLet, midLetter, midNumLetQ, midNum, hangul, other
+    /// `fastSegments`, appended to `result`; false (with nothing appended) when only ICU
+    /// can segment the line. The scanner passes the same scratch arrays for every line.
+    static func fastSegments(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into result: inout [Range<Int>], scratch: inout SegmentScratch
+    ) -> Bool {
+        if !needsWordBreakIterator(bytes, line) {
+            asciiSegments(bytes, line, into: &result)
+            return true
+        }
+        return mixedScriptSegments(bytes, line, into: &result, scratch: &scratch)
     }
 
     /// Non-ASCII characters that join words in ICU's rules (`foo·bar`, `a‘b`, `a‿b`), and
@@ -51,51 +54,54 @@ extension LineText {
     /// Segments of a line holding Hangul syllables or Chinese and Japanese characters
     /// (not both: ICU's dictionary decides where a word of either ends, next to the
     /// other), or nil when it holds a character this emulation does not cover.
-    static func mixedScriptSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>]? {
-        var classes: [BreakClass] = []
-        var starts: [Int] = []
-        classes.reserveCapacity(line.count)
-        starts.reserveCapacity(line.count + 1)
+    static func mixedScriptSegments(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into result: inout [Range<Int>], scratch: inout SegmentScratch
+    ) -> Bool {
+        scratch.classes.removeAll(keepingCapacity: true)
+        scratch.starts.removeAll(keepingCapacity: true)
+        scratch.classes.reserveCapacity(line.count)
+        scratch.starts.reserveCapacity(line.count + 1)
         var sawHangul = false
         var sawChineseOrJapanese = false
         var index = line.lowerBound
         while index < line.upperBound {
-            starts.append(index)
+            scratch.starts.append(index)
             if bytes[index] < 0x80 {
-                classes.append(asciiClass(bytes[index]))
+                scratch.classes.append(asciiClass(bytes[index]))
                 index += 1
                 continue
             }
-            let (value, length) = scalar(bytes[line], at: index)
+            let (value, length) = scalar(bytes, at: index, end: line.upperBound)
             index += length
             if value >= Hangul.syllableBase && value <= Hangul.syllableLast {
-                classes.append(.hangul)
+                scratch.classes.append(.hangul)
                 sawHangul = true
             } else if isChineseOrJapanese(value) {
-                classes.append(.other)
+                scratch.classes.append(.other)
                 sawChineseOrJapanese = true
             } else if value == 0x2019 {
-                classes.append(.midNumLetQ)
+                scratch.classes.append(.midNumLetQ)
             } else if numberSeparators.contains(value) {
-                classes.append(.midNum)
+                scratch.classes.append(.midNum)
             } else if joiningCharacters.contains(value) || !isWordSeparating(value) {
-                return nil
+                return false
             } else {
-                classes.append(.other)
+                scratch.classes.append(.other)
             }
         }
-        if sawHangul && sawChineseOrJapanese { return nil }
-        starts.append(line.upperBound)
-        var result: [Range<Int>] = []
-        var segmentStart = 0
-        for position in 1...classes.count {
-            if position < classes.count, !breaks(classes, before: position) { continue }
-            if classes[segmentStart..<position].contains(where: { $0 == .letter || $0 == .numeric || $0 == .hangul }) {
-                result.append(starts[segmentStart]..<starts[position])
+        if sawHangul && sawChineseOrJapanese { return false }
+        scratch.starts.append(line.upperBound)
+        scratch.classes.withUnsafeBufferPointer { classes in
+            var segmentStart = 0
+            for position in 1...classes.count {
+                if position < classes.count, !breaks(classes, before: position) { continue }
+                if UnsafeBufferPointer(rebasing: classes[segmentStart..<position]).contains(where: { $0 == .letter || $0 == .numeric || $0 == .hangul }) {
+                    result.append(scratch.starts[segmentStart]..<scratch.starts[position])
+                }
+                segmentStart = position
             }
-            segmentStart = position
         }
-        return result
+        return true
     }
 
     /// Han ideographs, hiragana and katakana letters (with the prolonged sound mark ー and
@@ -123,7 +129,7 @@ extension LineText {
     }
 
     /// UAX #29 rules WB5–WB13b for the classes above (no Extend or Format characters: those lines go to ICU).
-    private static func breaks(_ classes: [BreakClass], before position: Int) -> Bool {
+    private static func breaks(_ classes: UnsafeBufferPointer<BreakClass>, before position: Int) -> Bool {
         let left = classes[position - 1]
         let right = classes[position]
         let next = position + 1 < classes.count ? classes[position + 1] : .other
@@ -154,4 +160,24 @@ extension LineText {
         }
         return true
     }
+}
+
+/// Word-break classes of UAX #29 as ICU 72 applies them on such lines (ICU takes colons
+/// out of MidLetter: `x:y` and `x：y` are two words). ICU keeps
+/// Hangul syllables apart: a run of them is one word, never joined to ASCII letters,
+/// digits or `_` (`SOTA혹은` is `SOTA` + `혹은`, `3번의` is `3` + `번의`). Chinese and
+/// Japanese characters go to ICU's dictionary, which splits them into words of their
+/// own, never joined to ASCII letters (`GPT模型` is `GPT` + `模型`): the typo rule
+/// judges none of them, so they only separate words here (`other`).
+fileprivate enum BreakClass: UInt8 {
+    case letter, numeric, extendNumLet, midLetter, midNumLetQ, midNum, hangul, other
+}
+
+/// The arrays `mixedScriptSegments` fills for each line, kept between lines so that a
+/// document's scan allocates them once.
+struct SegmentScratch {
+    init() {}
+
+    fileprivate var classes: [BreakClass] = []
+    fileprivate var starts: [Int] = []
 }

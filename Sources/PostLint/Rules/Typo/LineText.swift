@@ -2,19 +2,12 @@
 /// (LaTeX, Liquid, inline tags), which whitespace-separated chunks are not words at all
 /// (URLs, paths, e-mail, hashtags), and whether the line is mojibake.
 enum LineText {
-    /// Bytes that make a chunk a URL, path, e-mail address or markup (lookup tables:
-    /// these run for every chunk of the corpus).
-    static let nonWordBytes = table("/\\@={}&|~")
+    /// Bytes that make a chunk a URL, path, e-mail address or markup.
+    static let nonWordBytes = ByteSet("/\\@={}&|~")
     /// Bytes that can open markup `markupToSkip` skips.
-    static let markupOpeners = table("$\\{<")
+    static let markupOpeners = ByteSet("$\\{<")
     /// Markup and list markers that may stand between a sentence start and its first word.
-    static let markupBeforeSentence = table(" \t*_[(\"'#>-+|`~")
-
-    private static func table(_ characters: String) -> [Bool] {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in characters.utf8 { table[Int(byte)] = true }
-        return table
-    }
+    static let markupBeforeSentence = ByteSet(" \t*_[(\"'#>-+|`~")
 
     static func isLetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
@@ -28,31 +21,42 @@ enum LineText {
     /// jammed against other Latin-1 or symbol characters (`ÏùºÍ∞Ñ`, `ê°œ`, `ğŸ‘`), or as
     /// U+F8FF / U+FFFD. Another rule reports it; the typo rule just stays out.
     static func hasMojibake(_ line: ArraySlice<UInt8>) -> Bool {
-        guard line.contains(where: { $0 >= 0x80 }) else { return false }
-        var previous: UInt32 = 0x20
-        // Scalars decoded from the bytes (no String): this runs on every non-ASCII line.
-        var index = line.startIndex
-        while index < line.endIndex {
-            let (value, length) = scalar(line, at: index)
-            index += length
-            if value == 0xF8FF || value == 0xFFFD { return true }
-            if isAccentedLatin(value) && isLegacySymbolOrLetter(previous)
-                || isAccentedLatin(previous) && isLegacySymbolOrLetter(value)
-            {
-                return true
+        line.withUnsafeBufferPointer { line in
+            guard line.contains(where: { $0 >= 0x80 }) else { return false }
+            var previous: UInt32 = 0x20
+            // Scalars decoded from the bytes (no String): this runs on every non-ASCII line.
+            var index = 0
+            while index < line.count {
+                let (value, length) = scalar(line, at: index, end: line.count)
+                index += length
+                if value == 0xF8FF || value == 0xFFFD { return true }
+                if isAccentedLatin(value) && isLegacySymbolOrLetter(previous)
+                    || isAccentedLatin(previous) && isLegacySymbolOrLetter(value)
+                {
+                    return true
+                }
+                previous = value
             }
-            previous = value
+            return false
         }
-        return false
     }
 
     /// The scalar at `index` and its length; U+FFFD for an invalid sequence, as String
     /// decoding would give.
     static func scalar(_ bytes: ArraySlice<UInt8>, at index: Int) -> (UInt32, Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let (value, length) = scalar(buffer, at: index - bytes.startIndex, end: buffer.count)
+            return (value, length)
+        }
+    }
+
+    /// `scalar` on a buffer whose bytes up to `end` may be read.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (UInt32, Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
-        guard length > 0, index + length <= bytes.endIndex else { return (0xFFFD, 1) }
+        guard length > 0, index + length <= end else { return (0xFFFD, 1) }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length {
             let byte = bytes[index + offset]
@@ -76,7 +80,8 @@ enum LineText {
     static func markupToSkip(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         // Most lines hold no byte that can open markup: one pass over them, nothing else.
         let opensMarkup = bytes.withUnsafeBufferPointer { buffer in
-            buffer[line].contains { markupOpeners[Int($0)] }
+            let openers = markupOpeners
+            return buffer[line].contains { openers.contains($0) }
         }
         guard opensMarkup else { return [] }
         var result: [Range<Int>] = []
@@ -126,36 +131,47 @@ enum LineText {
     /// The line's whitespace-separated chunks that may hold words (not `isNonWordChunk`).
     static func wordChunks(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var start: Int? = nil
+        bytes.withUnsafeBufferPointer { wordChunks($0, line, into: &result) }
+        return result
+    }
+
+    /// `wordChunks`, appended to `result` (the scanner reuses one array for every line).
+    static func wordChunks(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into result: inout [Range<Int>]) {
+        var start = -1
         for index in line {
             let isSpace = bytes[index] == 0x20 || bytes[index] == 0x09
-            if isSpace, let open = start {
-                if !isNonWordChunk(bytes[open..<index]) { result.append(open..<index) }
-                start = nil
-            } else if !isSpace, start == nil {
+            if isSpace, start >= 0 {
+                if !isNonWordChunk(UnsafeBufferPointer(rebasing: bytes[start..<index])) { result.append(start..<index) }
+                start = -1
+            } else if !isSpace, start < 0 {
                 start = index
             }
         }
-        if let open = start, !isNonWordChunk(bytes[open..<line.upperBound]) { result.append(open..<line.upperBound) }
-        return result
+        if start >= 0, !isNonWordChunk(UnsafeBufferPointer(rebasing: bytes[start..<line.upperBound])) {
+            result.append(start..<line.upperBound)
+        }
     }
 
     /// URLs, domains, paths, e-mail addresses, hashtags, emoji codes, entities and
     /// attribute lists: chunks whose letters are not words of prose.
     static func isNonWordChunk(_ chunk: ArraySlice<UInt8>) -> Bool {
-        if chunk.contains(where: { nonWordBytes[Int($0)] }) { return true }
-        if let first = chunk.first, first == UInt8(ascii: "#") || first == UInt8(ascii: ":"), chunk.count > 1,
-            chunk[chunk.startIndex + 1] != 0x20, chunk[chunk.startIndex + 1] != UInt8(ascii: "#")
-        {
+        chunk.withUnsafeBufferPointer { isNonWordChunk($0) }
+    }
+
+    static func isNonWordChunk(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = chunk.count
+        let nonWord = nonWordBytes
+        if chunk.contains(where: { nonWord.contains($0) }) { return true }
+        if count > 1, chunk[0] == UInt8(ascii: "#") || chunk[0] == UInt8(ascii: ":"), chunk[1] != 0x20, chunk[1] != UInt8(ascii: "#") {
             return true
         }
         // Command-line options (`-mtime`, `--force`).
-        if chunk.count > 1, chunk.first == UInt8(ascii: "-"), isLetter(chunk[chunk.startIndex + 1]) || chunk[chunk.startIndex + 1] == UInt8(ascii: "-") {
+        if count > 1, chunk[0] == UInt8(ascii: "-"), isLetter(chunk[1]) || chunk[1] == UInt8(ascii: "-") {
             return true
         }
         // Domains and file names (`example.com`), and identifiers like `count:poisson`.
-        var index = chunk.startIndex + 1
-        while index + 1 < chunk.endIndex {
+        var index = 1
+        while index + 1 < count {
             if chunk[index] == UInt8(ascii: ".") || chunk[index] == UInt8(ascii: ":"),
                 isAlphanumeric(chunk[index - 1]), isAlphanumeric(chunk[index + 1])
             {
@@ -171,13 +187,17 @@ enum LineText {
     /// punctuation, spaces and symbols (’ “ ” — … emoji, most English prose) take the
     /// byte fast path, which segments them as ICU would.
     static func needsWordBreakIterator(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { needsWordBreakIterator($0, line) }
+    }
+
+    static func needsWordBreakIterator(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         var index = line.lowerBound
         while index < line.upperBound {
             if bytes[index] < 0x80 {
                 index += 1
                 continue
             }
-            let (value, length) = scalar(bytes[line], at: index)
+            let (value, length) = scalar(bytes, at: index, end: line.upperBound)
             index += length
             guard let scalar = Unicode.Scalar(value) else { return true }
             switch scalar.properties.generalCategory {
@@ -197,7 +217,13 @@ enum LineText {
     /// later, as with ICU's). Other non-ASCII characters end a word.
     static func asciiSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var start: Int? = nil
+        bytes.withUnsafeBufferPointer { asciiSegments($0, line, into: &result) }
+        return result
+    }
+
+    /// `asciiSegments`, appended to `result`.
+    static func asciiSegments(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into result: inout [Range<Int>]) {
+        var start = -1
         // Segments of only `_` and apostrophes are not words: kept only with an alphanumeric.
         var hasAlphanumeric = false
         var index = line.lowerBound
@@ -209,22 +235,21 @@ enum LineText {
             if byte == 0xE2, index + 3 < line.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
                 // ’ inside a word (don’t) belongs to it, as MidNumLet does in ICU.
                 width = 3
-                inWord = start != nil && isAlphanumeric(bytes[index - 1]) && isAlphanumeric(bytes[index + 3])
+                inWord = start >= 0 && isAlphanumeric(bytes[index - 1]) && isAlphanumeric(bytes[index + 3])
             } else if byte >= 0x80 {
                 width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             }
-            if inWord, start == nil {
+            if inWord, start < 0 {
                 start = index
                 hasAlphanumeric = false
-            } else if !inWord, let open = start {
-                if hasAlphanumeric { result.append(open..<index) }
-                start = nil
+            } else if !inWord, start >= 0 {
+                if hasAlphanumeric { result.append(start..<index) }
+                start = -1
             }
             if inWord, alphanumeric { hasAlphanumeric = true }
             index += width
         }
-        if let open = start, hasAlphanumeric { result.append(open..<line.upperBound) }
-        return result
+        if start >= 0, hasAlphanumeric { result.append(start..<line.upperBound) }
     }
 
     /// Drops quote marks at either end of a word (`'word'`, `’word’`).
@@ -245,7 +270,7 @@ enum LineText {
         var index = offset
         while index > lineStart {
             let byte = bytes[index - 1]
-            if markupBeforeSentence[Int(byte)] {
+            if markupBeforeSentence.contains(byte) {
                 index -= 1
             } else if index - 3 >= lineStart, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80,
                 bytes[index - 1] == 0x9C || bytes[index - 1] == 0x98
@@ -256,5 +281,24 @@ enum LineText {
             }
         }
         return true
+    }
+}
+
+/// A set of ASCII bytes as two bit masks: asking it is a shift and a test, where a
+/// `[Bool]` table costs a bounds check (and, as a static, a once-check on every use).
+/// These sets are asked about nearly every byte of prose.
+struct ByteSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ characters: String) {
+        for byte in characters.utf8 where byte < 0x80 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low >> UInt64(byte) & 1 != 0 : byte < 128 && high >> UInt64(byte & 63) & 1 != 0
     }
 }

@@ -50,50 +50,73 @@ struct ProseWordScanner {
         opaque = Self.merged(document.regions.filter { Document.nonProseKinds.contains($0.kind) }.map(\.range))
     }
 
+    /// Arrays the scan fills for each line, kept from line to line: one allocation each
+    /// per document rather than several per line.
+    private struct LineScratch {
+        var skipped: [Range<Int>] = []
+        var chunks: [Range<Int>] = []
+        var segments: [Range<Int>] = []
+        var segmentScratch = SegmentScratch()
+    }
+
     func words() -> [ProseWord] {
         var result: [ProseWord] = []
+        var scratch = LineScratch()
         var opaqueCursor = 0
         var inDisplayMath = false
-        for line in 0..<document.lines.lineCount {
-            let range = document.lines.contentRange(ofLine: line)
-            if bytes[range].contains(UInt8(ascii: "$")) {
-                let trimmed = String(decoding: bytes[range], as: UTF8.self).trimmingWhitespace
-                if trimmed.hasPrefix("$$") {
-                    if !(trimmed.count > 2 && trimmed.hasSuffix("$$")) { inDisplayMath.toggle() }
-                    continue
+        bytes.withUnsafeBufferPointer { buffer in
+            for line in 0..<document.lines.lineCount {
+                let range = document.lines.contentRange(ofLine: line)
+                if UnsafeBufferPointer(rebasing: buffer[range]).contains(UInt8(ascii: "$")) {
+                    let trimmed = String(decoding: bytes[range], as: UTF8.self).trimmingWhitespace
+                    if trimmed.hasPrefix("$$") {
+                        if !(trimmed.count > 2 && trimmed.hasSuffix("$$")) { inDisplayMath.toggle() }
+                        continue
+                    }
                 }
+                if inDisplayMath || range.isEmpty { continue }
+                while opaqueCursor < opaque.count, opaque[opaqueCursor].upperBound <= range.lowerBound { opaqueCursor += 1 }
+                scratch.skipped.removeAll(keepingCapacity: true)
+                for index in opaqueCursor..<opaque.count {
+                    if opaque[index].lowerBound >= range.upperBound { break }
+                    scratch.skipped.append(opaque[index].clamped(to: range))
+                }
+                // Lines of code blocks and front matter go before any scan of their bytes.
+                if scratch.skipped.contains(where: { $0 == range }) || LineText.hasMojibake(bytes[range]) { continue }
+                scratch.skipped += LineText.markupToSkip(bytes, range)
+                if scratch.skipped.contains(where: { $0 == range }) { continue }
+                words(inLine: range, of: buffer, scratch: &scratch, into: &result)
             }
-            if inDisplayMath || range.isEmpty { continue }
-            while opaqueCursor < opaque.count, opaque[opaqueCursor].upperBound <= range.lowerBound { opaqueCursor += 1 }
-            var skipped: [Range<Int>] = []
-            for index in opaqueCursor..<opaque.count {
-                if opaque[index].lowerBound >= range.upperBound { break }
-                skipped.append(opaque[index].clamped(to: range))
-            }
-            // Lines of code blocks and front matter go before any scan of their bytes.
-            if skipped.contains(where: { $0 == range }) || LineText.hasMojibake(bytes[range]) { continue }
-            skipped += LineText.markupToSkip(bytes, range)
-            if skipped.contains(where: { $0 == range }) { continue }
-            words(inLine: range, skipping: skipped, into: &result)
         }
         return result
     }
 
-    private func words(inLine line: Range<Int>, skipping skipped: [Range<Int>], into result: inout [ProseWord]) {
-        let chunks = LineText.wordChunks(bytes, line)
-        guard !chunks.isEmpty else { return }
-        let segments =
-            icuForNonASCIILetters
-            ? (LineText.needsWordBreakIterator(bytes, line) ? icuSegments(line) : LineText.asciiSegments(bytes, line))
-            : LineText.fastSegments(bytes, line) ?? icuSegments(line)
+    private func words(
+        inLine line: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, scratch: inout LineScratch, into result: inout [ProseWord]
+    ) {
+        scratch.chunks.removeAll(keepingCapacity: true)
+        LineText.wordChunks(buffer, line, into: &scratch.chunks)
+        guard !scratch.chunks.isEmpty else { return }
+        scratch.segments.removeAll(keepingCapacity: true)
+        if icuForNonASCIILetters {
+            if LineText.needsWordBreakIterator(buffer, line) {
+                scratch.segments = icuSegments(line)
+            } else {
+                LineText.asciiSegments(buffer, line, into: &scratch.segments)
+            }
+        } else if !LineText.fastSegments(buffer, line, into: &scratch.segments, scratch: &scratch.segmentScratch) {
+            scratch.segments = icuSegments(line)
+        }
+        let chunks = scratch.chunks
+        let skipped = scratch.skipped
         var chunkIndex = 0
-        for segment in segments {
+        for segment in scratch.segments {
             while chunkIndex < chunks.count, chunks[chunkIndex].upperBound <= segment.lowerBound { chunkIndex += 1 }
             guard chunkIndex < chunks.count, chunks[chunkIndex].lowerBound <= segment.lowerBound,
                 segment.upperBound <= chunks[chunkIndex].upperBound,
                 !skipped.contains(where: { $0.overlaps(segment) }), !isSplitByEmphasis(segment, line: line)
             else { continue }
-            scriptRuns(of: segment, line: line, into: &result)
+            scriptRuns(of: segment, line: line, buffer, into: &result)
         }
     }
 
@@ -121,10 +144,13 @@ struct ProseWordScanner {
 
     /// Splits a segment into its Latin and Hangul words (`SOTA혹은`); a segment with
     /// digits, underscores or letters of other scripts is not judged at all.
-    private func scriptRuns(of segment: Range<Int>, line: Range<Int>, into result: inout [ProseWord]) {
-        if bytes[segment.lowerBound] < 0x80, bytes[segment].allSatisfy({ $0 < 0x80 }) {
+    private func scriptRuns(
+        of segment: Range<Int>, line: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, into result: inout [ProseWord]
+    ) {
+        let segmentBytes = UnsafeBufferPointer(rebasing: buffer[segment])
+        if segmentBytes[0] < 0x80, segmentBytes.allSatisfy({ $0 < 0x80 }) {
             // ASCII fast path: letters and apostrophes only, or nothing to judge.
-            guard bytes[segment].allSatisfy({ LineText.isLetter($0) || $0 == UInt8(ascii: "'") }) else { return }
+            guard segmentBytes.allSatisfy({ LineText.isLetter($0) || $0 == UInt8(ascii: "'") }) else { return }
             if let word = word(LineText.trimApostrophes(bytes, segment), .latin, line: line) { result.append(word) }
             return
         }
