@@ -5,69 +5,84 @@ protocol CheapHashable: Equatable {
     var cheapHash: UInt64 { get }
 }
 
-/// Open addressing with linear probing over dense arrays of keys and values: inserting
-/// and finding cost one cheap hash and, mostly, one comparison; iterating walks two arrays.
+/// Open addressing with linear probing. A slot holds 32 bits of its key's hash beside the
+/// entry's index, and an entry holds the key beside its value: in a table larger than the
+/// cache, a look-up touches one slot and one entry, and probing past another key's slot
+/// rarely reads that key.
 struct CheapHashTable<Key: CheapHashable, Value> {
-    /// Slot → index into the dense arrays, or -1.
-    private var slots: [Int32]
-    private(set) var keys: [Key] = []
-    private(set) var values: [Value] = []
-    private var hashes: [UInt64] = []
+    /// Slot → (high 32 bits of the hash) << 32 | (entry index + 1); 0 is an empty slot.
+    private var slots: [UInt64]
+    /// Entries in the order first inserted.
+    private var entries: [(key: Key, value: Value)] = []
 
     init(minimumCapacity: Int = 8) {
         var size = 16
         while size < 2 * minimumCapacity { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        keys.reserveCapacity(minimumCapacity)
-        values.reserveCapacity(minimumCapacity)
-        hashes.reserveCapacity(minimumCapacity)
+        slots = [UInt64](repeating: 0, count: size)
+        entries.reserveCapacity(minimumCapacity)
     }
 
-    var count: Int { keys.count }
+    var count: Int { entries.count }
+
+    var keys: [Key] { entries.map(\.key) }
+    var values: [Value] { entries.map(\.value) }
 
     /// Every key with its value, in the order first inserted.
-    var elements: Zip2Sequence<[Key], [Value]> { zip(keys, values) }
+    var elements: [(key: Key, value: Value)] { entries }
 
     subscript(key: Key) -> Value? {
-        let hash = key.cheapHash
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if hashes[entry] == hash, keys[entry] == key { return values[entry] }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        guard let entry = find(key, hash: key.cheapHash).entry else { return nil }
+        return entries[entry].value
     }
 
     /// Changes the key's value in place, starting from `initial` for a new key.
     mutating func update(_ key: Key, initial: @autoclosure () -> Value, _ change: (inout Value) -> Void) {
         let hash = key.cheapHash
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { break }
-            if hashes[entry] == hash, keys[entry] == key {
-                change(&values[entry])
-                return
-            }
-            slot = (slot + 1) & (slots.count - 1)
+        let (entry, slot) = find(key, hash: hash)
+        if let entry {
+            change(&entries[entry].value)
+            return
         }
         var value = initial()
         change(&value)
-        slots[slot] = Int32(keys.count)
-        keys.append(key)
-        values.append(value)
-        hashes.append(hash)
-        if 2 * keys.count > slots.count { grow() }
+        entries.append((key, value))
+        slots[slot] = Self.packed(hash, entries.count - 1)
+        if 2 * entries.count > slots.count { grow() }
+    }
+
+    /// The key's entry, or the empty slot where it would go.
+    @inline(__always)
+    private func find(_ key: Key, hash: UInt64) -> (entry: Int?, slot: Int) {
+        let tag = hash >> 32
+        let mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let packed = slots[slot]
+                if packed == 0 { return (nil, slot) }
+                if packed >> 32 == tag {
+                    let entry = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF) - 1
+                    if entries[entry].key == key { return (entry, slot) }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private static func packed(_ hash: UInt64, _ entry: Int) -> UInt64 {
+        (hash >> 32) << 32 | UInt64(entry + 1)
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for entry in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[entry]) & (slots.count - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(entry)
+        var grown = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = grown.count - 1
+        for entry in entries.indices {
+            let hash = entries[entry].key.cheapHash
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while grown[slot] != 0 { slot = (slot + 1) & mask }
+            grown[slot] = Self.packed(hash, entry)
         }
+        slots = grown
     }
 }
 

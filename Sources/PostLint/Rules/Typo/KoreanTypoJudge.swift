@@ -104,11 +104,11 @@ struct KoreanTypoJudge {
         var result: [(String, String)] = [(word, "")]
         let bytes = Array(word.utf8)
         bytes.withUnsafeBufferPointer { buffer in
-            for particle in TypoLexicon.koreanParticleBytes where buffer.count > particle.count {
-                // The last byte first: it rules out nearly every particle (this runs for
-                // every Korean word of the run, and for every stem of the index).
-                guard particle.last == buffer.last,
-                    particle.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + buffer.count - $0.count, $0.baseAddress!, $0.count) }) == 0
+            guard let last = buffer.last else { return }
+            // Only particles ending in the word's last byte (this runs for every Korean word
+            // of the run, and for every stem of the index).
+            for particle in TypoLexicon.koreanParticlesByLastByte[Int(last)] where buffer.count > particle.count {
+                guard particle.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + buffer.count - $0.count, $0.baseAddress!, $0.count) }) == 0
                 else { continue }
                 let stem = String(decoding: buffer[..<(buffer.count - particle.count)], as: UTF8.self)
                 result.append((stem, String(decoding: particle, as: UTF8.self)))
@@ -246,10 +246,14 @@ final class KoreanStemIndex: @unchecked Sendable {
     /// Built once per run by the first thread that needs it, under its own lock rather than
     /// the vocabulary's (which every file's check takes): threads linting other files go on.
     static func of(_ vocabulary: Vocabulary) -> KoreanStemIndex {
-        vocabulary.derived("typo.korean-stems") { [unowned vocabulary] _ in Lazy { KoreanStemIndex(vocabulary: vocabulary) } }.value
+        vocabulary.derived("typo.korean-stems") { [unowned vocabulary] _ in
+            Lazy { KoreanStemIndex(vocabulary: vocabulary, dictionary: KoreanWordList.shared.contents.stems) }
+        }.value
     }
 
-    init(vocabulary: Vocabulary) {
+    /// `dictionary`: only its stems are filed as neighbours, the only ones a rare stem is
+    /// ever corrected to (`KoreanTypoJudge.nearFrequentStem`); nil files every frequent stem.
+    init(vocabulary: Vocabulary, dictionary: SortedWordList? = nil) {
         var usages = CheapHashTable<Vocabulary.WordBytes, Vocabulary.Usage>()
         var stems: [String] = []
         var syllableCounts = [Int](repeating: 0, count: Int(Hangul.syllableLast - Hangul.syllableBase) + 1)
@@ -268,7 +272,8 @@ final class KoreanStemIndex: @unchecked Sendable {
         self.usages = usages
         self.stems = stems
         self.syllableCounts = syllableCounts
-        for (stem, usage) in zip(stems, usages.values) where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 {
+        for (stem, usage) in zip(stems, usages.values)
+        where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 && dictionary?.contains(stem) != false {
             for key in Self.blankedKeys(stem) { neighbourKeys.update(key, initial: []) { $0.append(stem) } }
         }
     }

@@ -23,6 +23,13 @@ struct TypoLexicon: Sendable {
     /// Korean particles and copula endings, longest first.
     static let koreanParticles: [String] = RuleData.wordList("typo/particles-ko.txt").sorted { $0.count > $1.count }
     static let koreanParticleBytes: [[UInt8]] = koreanParticles.map { Array($0.utf8) }
+    /// The particles by their last byte, longest first in each group: a word is compared
+    /// only with the particles that end as it does (splitting runs for every Korean word).
+    static let koreanParticlesByLastByte: [[[UInt8]]] = {
+        var groups = [[[UInt8]]](repeating: [], count: 256)
+        for particle in koreanParticleBytes { if let last = particle.last { groups[Int(last)].append(particle) } }
+        return groups
+    }()
 
     /// The shipped lists plus the `words` option: each entry is a word to allow, or
     /// `wrong -> right` for a correction of the user's own.
