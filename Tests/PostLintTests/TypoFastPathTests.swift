@@ -53,6 +53,42 @@ final class TypoFastPathTests: XCTestCase {
         }
     }
 
+    /// The word list's Bloom filter (built once a run has asked for the dictionary
+    /// candidates of `wordsBeforeListFilter` words) may only turn away strings that are no
+    /// word of the list: the candidates found with it are those found without it.
+    func testDictionaryCandidatesAreTheSameWithTheListFilter() throws {
+        let forms = try englishForms
+        let filter = WordFilter(count: forms.list.allBytes.count / 8) { add in forms.list.forEach(add) }
+        var listWords = 0
+        forms.list.forEach { word in
+            listWords += 1
+            XCTAssertTrue(filter.mayContain(Array(word)), String(decoding: word, as: UTF8.self))
+        }
+        var turnedAway = 0
+        var edits = 0
+        EnglishEdits.forEach(of: Array("perforamnce".utf8)) { edit in
+            edits += 1
+            if !filter.mayContain(edit) { turnedAway += 1 }
+        }
+        XCTAssertGreaterThan(turnedAway * 100, edits * 95, "the filter should turn away nearly every edit")
+
+        let cache = EnglishSpellCache(forms: forms)
+        let words = ["reasoing", "hyphothesis", "conatext", "chanllenges", "perforamnce", "developped", "tokenizr", "teh", "wrold"]
+        let unfiltered = words.map { cache.dictionaryCandidates(of: $0) }
+        // Distinct lower-case filler words, each asking for candidates once.
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let fillers = (0...EnglishSpellCache.wordsBeforeListFilter).map { (index: Int) -> String in
+            String(["z", "q", letters[index / 26 % 26], letters[index % 26]])
+        }
+        XCTAssertFalse(cache.hasListFilter)
+        for filler in fillers { _ = cache.dictionaryCandidates(of: filler) }
+        XCTAssertTrue(cache.hasListFilter)
+        let other = EnglishSpellCache(forms: forms)
+        for filler in fillers { _ = other.dictionaryCandidates(of: filler) }
+        XCTAssertEqual(words.map { other.dictionaryCandidates(of: $0) }, unfiltered)
+        XCTAssertTrue(unfiltered.contains(["reasoning"]))
+    }
+
     func testAllCapitalsWordsAreLeftToHunspell() throws {
         let forms = try englishForms
         // Hunspell matches EBAY against eBay: the list alone cannot say.
