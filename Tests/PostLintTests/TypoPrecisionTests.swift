@@ -96,6 +96,19 @@ final class TypoPrecisionTests: XCTestCase {
         XCTAssertTrue(LineText.needsWordBreakIterator(korean, 0..<korean.count))
     }
 
+    /// The byte test of `hasMojibake` against decoding every scalar, for every BMP scalar
+    /// alone and beside accented Latin letters and legacy symbols on either side.
+    func testMojibakeByteTestAgreesWithDecodingOnEveryCharacter() {
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for context in ["\(scalar)", "é\(scalar)", "\(scalar)é", "a\(scalar)b", "€\(scalar)", "\(scalar)Ã"] {
+                let bytes = Array(context.utf8)
+                let decoded = bytes.withUnsafeBufferPointer { LineText.hasMojibakeDecoding($0) }
+                XCTAssertEqual(LineText.hasMojibake(bytes[...]), decoded, "U+\(String(value, radix: 16)) in \(context)")
+            }
+        }
+    }
+
     func testVocabularyKeysRoundTripTheirBytes() {
         for word in ["a", "reasoning", "sixteen-letters!", "a-much-longer-word-than-sixteen", "데이터셋을"] {
             let bytes = Array(word.utf8)

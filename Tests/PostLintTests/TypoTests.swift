@@ -83,6 +83,23 @@ final class TypoTests: XCTestCase {
         XCTAssertEqual(custom.map(\.safe), [true])
     }
 
+    /// The lexicon's byte filter answers as the lists do: every shipped entry is found, and
+    /// a word configured in decomposed form (as macOS may save it) still allows the
+    /// precomposed word of the post.
+    func testLexiconLookUpsAgreeWithItsLists() {
+        let shipped = TypoLexicon.shipped
+        for (wrong, right) in shipped.corrections { XCTAssertEqual(shipped.correction(of: wrong), right, wrong) }
+        for word in shipped.allowed { XCTAssertTrue(shipped.allows(word), word) }
+        XCTAssertNil(shipped.correction(of: "reasoning"))
+        XCTAssertFalse(shipped.allows("reasoing"))
+        var options = RuleOptions()
+        options.lists["words"] = ["데이터셑".decomposedStringWithCanonicalMapping, "wrnog -> wrong"]
+        let configured = TypoLexicon.with(options: options)
+        XCTAssertTrue(configured.allows("데이터셑"))
+        XCTAssertEqual(configured.correction(of: "wrnog"), "wrong")
+        XCTAssertEqual(typos("고품질 데이터셑을 구축했다.\n", words: ["데이터셑".decomposedStringWithCanonicalMapping]).map(\.word), [])
+    }
+
     func testKoreanParticlesAreCutBeforeJudging() {
         XCTAssertEqual(KoreanTypoJudge.splits(of: "데이터셑을").map(\.stem), ["데이터셑을", "데이터셑"])
         XCTAssertTrue(KoreanTypoJudge.splits(of: "데이터셑에서는").map(\.stem).contains("데이터셑"))

@@ -209,12 +209,12 @@ struct EnglishTypoJudge {
         let capitalized = isUpper(letters[0])
         let lower = text.lowercased()
 
-        if let right = lexicon.corrections[lower] {
+        if let right = lexicon.correction(of: lower) {
             return TypoVerdict(
                 range: range, word: text, suggestions: [Self.matchCase(right, capitalized)], safe: true, curated: true)
         }
         let usage = vocabulary.usage(of: lower)
-        guard text.count >= 4, !lexicon.allowed.contains(lower), !RepositoryEvidence.isVocabulary(usage),
+        guard text.count >= 4, !lexicon.allows(lower), !RepositoryEvidence.isVocabulary(usage),
             cache.accepts(text) == false
         else { return nil }
 

@@ -45,12 +45,12 @@ struct KoreanTypoJudge {
         guard syllableCount >= 2 else { return nil }
         let splits = Self.splits(of: word.text)
         for (stem, _) in splits {
-            if let right = lexicon.corrections[stem] {
+            if let right = lexicon.correction(of: stem) {
                 return verdict(word, stem: stem, suggestions: [right], safe: true)
             }
         }
         let index = self.index
-        if lexicon.allowed.contains(word.text) || splits.contains(where: { lexicon.allowed.contains($0.stem) }) {
+        if lexicon.allows(word.text) || splits.contains(where: { lexicon.allows($0.stem) }) {
             return nil
         }
         if splits.contains(where: { RepositoryEvidence.isVocabulary(index.usage(of: $0.stem)) }) { return nil }

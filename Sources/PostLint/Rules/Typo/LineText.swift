@@ -20,25 +20,33 @@ enum LineText {
     /// Mojibake (UTF-8 read in a legacy code page) shows as accented Latin letters
     /// jammed against other Latin-1 or symbol characters (`ÏùºÍ∞Ñ`, `ê°œ`, `ğŸ‘`), or as
     /// U+F8FF / U+FFFD. Another rule reports it; the typo rule just stays out.
+    ///
+    /// The line is valid UTF-8 (a document's): then both signs need a byte that leads an
+    /// accented Latin letter (C3...C9) or U+F8FF / U+FFFD (EF), and a line without one
+    /// (Korean, Chinese, most English) is not decoded at all.
     static func hasMojibake(_ line: ArraySlice<UInt8>) -> Bool {
         line.withUnsafeBufferPointer { line in
-            guard line.contains(where: { $0 >= 0x80 }) else { return false }
-            var previous: UInt32 = 0x20
-            // Scalars decoded from the bytes (no String): this runs on every non-ASCII line.
-            var index = 0
-            while index < line.count {
-                let (value, length) = scalar(line, at: index, end: line.count)
-                index += length
-                if value == 0xF8FF || value == 0xFFFD { return true }
-                if isAccentedLatin(value) && isLegacySymbolOrLetter(previous)
-                    || isAccentedLatin(previous) && isLegacySymbolOrLetter(value)
-                {
-                    return true
-                }
-                previous = value
-            }
-            return false
+            guard line.contains(where: { ($0 >= 0xC3 && $0 <= 0xC9) || $0 == 0xEF }) else { return false }
+            return hasMojibakeDecoding(line)
         }
+    }
+
+    /// `hasMojibake` from every scalar of the line: the simple path its byte test stands in for.
+    static func hasMojibakeDecoding(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt32 = 0x20
+        var index = 0
+        while index < line.count {
+            let (value, length) = scalar(line, at: index, end: line.count)
+            index += length
+            if value == 0xF8FF || value == 0xFFFD { return true }
+            if isAccentedLatin(value) && isLegacySymbolOrLetter(previous)
+                || isAccentedLatin(previous) && isLegacySymbolOrLetter(value)
+            {
+                return true
+            }
+            previous = value
+        }
+        return false
     }
 
     /// The scalar at `index` and its length; U+FFFD for an invalid sequence, as String

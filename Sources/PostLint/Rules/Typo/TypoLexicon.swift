@@ -6,9 +6,37 @@ import ICUShim
 /// reads from Debian's Korean Hunspell word list (stems and the syllables they use).
 struct TypoLexicon: Sendable {
     /// `wrong -> right`, keys lower-cased for English.
-    var corrections: [String: String]
+    private(set) var corrections: [String: String]
     /// Lower-cased words that are never typos.
-    var allowed: Set<String>
+    private(set) var allowed: Set<String>
+    /// Every correction key and allowed word: asked first, it answers most look-ups (words
+    /// in neither list) without hashing a String, which normalises it first.
+    private var listed: WordFilter
+
+    init(corrections: [String: String], allowed: Set<String>) {
+        self.corrections = corrections
+        self.allowed = allowed
+        // Strings compare by canonical equivalence, the filter by bytes: it holds each
+        // word's NFC form too (the words asked about are NFC: ASCII or Hangul syllables).
+        listed = WordFilter(count: 2 * (corrections.count + allowed.count)) { add in
+            for word in Array(corrections.keys) + Array(allowed) {
+                for form in [word, word.precomposedStringWithCanonicalMapping] {
+                    var form = form
+                    form.withUTF8(add)
+                }
+            }
+        }
+    }
+
+    /// The curated or configured correction of a word (lower-cased for English).
+    func correction(of word: String) -> String? {
+        listed.mayContain(word) ? corrections[word] : nil
+    }
+
+    /// Whether a word (lower-cased for English) is allowed.
+    func allows(_ word: String) -> Bool {
+        listed.mayContain(word) && allowed.contains(word)
+    }
 
     static let shipped: TypoLexicon = {
         var corrections: [String: String] = [:]
@@ -34,17 +62,19 @@ struct TypoLexicon: Sendable {
     /// The shipped lists plus the `words` option: each entry is a word to allow, or
     /// `wrong -> right` for a correction of the user's own.
     static func with(options: RuleOptions) -> TypoLexicon {
-        var lexicon = shipped
         let entries = (options.lists["words"] ?? []) + (options.values["words"].map { [$0] } ?? [])
+        guard !entries.isEmpty else { return shipped }
+        var corrections = shipped.corrections
+        var allowed = shipped.allowed
         for entry in entries {
             if let (wrong, right) = correction(entry) {
-                lexicon.corrections[wrong] = right
+                corrections[wrong] = right
             } else {
                 let word = entry.trimmingSpaces.lowercased()
-                if !word.isEmpty { lexicon.allowed.insert(word) }
+                if !word.isEmpty { allowed.insert(word) }
             }
         }
-        return lexicon
+        return TypoLexicon(corrections: corrections, allowed: allowed)
     }
 
     private static func correction(_ line: String) -> (String, String)? {

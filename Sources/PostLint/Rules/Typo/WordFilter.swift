@@ -38,10 +38,17 @@ struct WordFilter: Sendable {
 
     /// False when the word is certainly not one of the filter's.
     func mayContain(_ word: [UInt8]) -> Bool {
-        word.withUnsafeBufferPointer { buffer in
-            let (first, second) = Self.probes(Self.hash(buffer), mask)
-            return bits[Int(first >> 6)] & (1 << (first & 63)) != 0 && bits[Int(second >> 6)] & (1 << (second & 63)) != 0
-        }
+        word.withUnsafeBufferPointer(mayContain)
+    }
+
+    func mayContain(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8(mayContain)
+    }
+
+    func mayContain(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (first, second) = Self.probes(Self.hash(word), mask)
+        return bits[Int(first >> 6)] & (1 << (first & 63)) != 0 && bits[Int(second >> 6)] & (1 << (second & 63)) != 0
     }
 
     /// FNV-1a, 64 bits.
