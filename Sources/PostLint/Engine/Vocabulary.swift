@@ -126,6 +126,15 @@ public final class Vocabulary: @unchecked Sendable {
         }
     }
 
+    /// Every word (lower-cased) whose first scalar passes `test`, as its bytes, with its usage.
+    func forEachWord(where test: (Unicode.Scalar) -> Bool, _ body: (UnsafeBufferPointer<UInt8>, Usage) -> Void) {
+        for (word, usage) in usagesByBytes.elements {
+            let bytes = word.bytes
+            guard let first = Self.decodeScalar(bytes.prefix(4)[...]), test(first) else { continue }
+            bytes.withUnsafeBufferPointer { body($0, usage) }
+        }
+    }
+
     /// How many distinct words start with a byte in `leadBytes` (0xEA...0xED: Hangul).
     public func wordCount(startingWithByteIn leadBytes: ClosedRange<UInt8>) -> Int {
         usagesByBytes.keys.reduce(0) { $0 + (leadBytes.contains($1.firstByte) ? 1 : 0) }

@@ -101,17 +101,23 @@ struct KoreanTypoJudge {
 
     /// The word itself, then each stem left when a particle or ending is cut off.
     static func splits(of word: String) -> [(stem: String, ending: String)] {
-        var result: [(String, String)] = [(word, "")]
-        let bytes = Array(word.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let last = buffer.last else { return }
-            // Only particles ending in the word's last byte (this runs for every Korean word
-            // of the run, and for every stem of the index).
-            for particle in TypoLexicon.koreanParticlesByLastByte[Int(last)] where buffer.count > particle.count {
-                guard particle.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + buffer.count - $0.count, $0.baseAddress!, $0.count) }) == 0
-                else { continue }
-                let stem = String(decoding: buffer[..<(buffer.count - particle.count)], as: UTF8.self)
-                result.append((stem, String(decoding: particle, as: UTF8.self)))
+        var word = word
+        return word.withUTF8 { buffer in
+            stemLengths(of: buffer).map { length in
+                (String(decoding: buffer[..<length], as: UTF8.self), String(decoding: buffer[length...], as: UTF8.self))
+            }
+        }
+    }
+
+    /// `splits` as the byte lengths of the stems, the whole word's first: the index of the
+    /// run's stems splits every Korean word of the run without making a String of each.
+    static func stemLengths(of buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var result = [buffer.count]
+        guard let last = buffer.last else { return result }
+        // Only particles ending in the word's last byte.
+        for particle in TypoLexicon.koreanParticlesByLastByte[Int(last)] where buffer.count > particle.count {
+            if particle.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + buffer.count - $0.count, $0.baseAddress!, $0.count) }) == 0 {
+                result.append(buffer.count - particle.count)
             }
         }
         return result
@@ -204,7 +210,6 @@ final class KoreanStemIndex: @unchecked Sendable {
 
     /// Stems by their bytes (a String key is normalised and SipHashed at every look-up).
     private let usages: CheapHashTable<Vocabulary.WordBytes, Vocabulary.Usage>
-    private let stems: [String]
     /// How often each Hangul syllable occurs in the run's words (by `value - 0xAC00`).
     private let syllableCounts: [Int]
     /// A stem with one jamo slot blanked: the slot's place, the syllable's other two jamo,
@@ -255,26 +260,29 @@ final class KoreanStemIndex: @unchecked Sendable {
     /// ever corrected to (`KoreanTypoJudge.nearFrequentStem`); nil files every frequent stem.
     init(vocabulary: Vocabulary, dictionary: SortedWordList? = nil) {
         var usages = CheapHashTable<Vocabulary.WordBytes, Vocabulary.Usage>()
-        var stems: [String] = []
         var syllableCounts = [Int](repeating: 0, count: Int(Hangul.syllableLast - Hangul.syllableBase) + 1)
-        let words = vocabulary.usages(where: Hangul.isSyllable)
-        for (word, usage) in words {
-            for (stem, _) in KoreanTypoJudge.splits(of: word) {
-                usages.update(Self.key(stem), initial: .init()) {
-                    if $0.occurrences == 0 { stems.append(stem) }
+        vocabulary.forEachWord(where: Hangul.isSyllable) { word, usage in
+            for length in KoreanTypoJudge.stemLengths(of: word) {
+                usages.update(Vocabulary.WordBytes(UnsafeBufferPointer(rebasing: word[..<length]), lowercasingASCII: false), initial: .init()) {
                     $0.add(usage)
                 }
             }
-            for scalar in word.unicodeScalars where Hangul.isSyllable(scalar) {
-                syllableCounts[Int(scalar.value - Hangul.syllableBase)] += usage.occurrences
+            var index = 0
+            while index < word.count {
+                let (value, length) = LineText.scalar(word, at: index, end: word.count)
+                if value >= Hangul.syllableBase && value <= Hangul.syllableLast {
+                    syllableCounts[Int(value - Hangul.syllableBase)] += usage.occurrences
+                }
+                index += length
             }
         }
         self.usages = usages
-        self.stems = stems
         self.syllableCounts = syllableCounts
-        for (stem, usage) in zip(stems, usages.values)
-        where usage.occurrences >= Self.frequentOccurrences && stem.unicodeScalars.count >= 3 && dictionary?.contains(stem) != false {
-            for key in Self.blankedKeys(stem) { neighbourKeys.update(key, initial: []) { $0.append(stem) } }
+        // Entries keep the order stems were first met, as the neighbour lists do.
+        for (key, usage) in usages.elements where usage.occurrences >= Self.frequentOccurrences {
+            let stem = String(decoding: key.bytes, as: UTF8.self)
+            guard stem.unicodeScalars.count >= 3, dictionary?.contains(stem) != false else { continue }
+            for blanked in Self.blankedKeys(stem) { neighbourKeys.update(blanked, initial: []) { $0.append(stem) } }
         }
     }
 
