@@ -31,6 +31,19 @@ final class TypoPrecisionTests: XCTestCase {
         XCTAssertEqual(typos("As Rolnick et al. (2019) argue, the effect is small.\n"), [])
         XCTAssertEqual(typos("- Rolnick et al. (2019) - Tackling Climate Change\n"), [])
         XCTAssertEqual(typos("Quantization by Chen, Zhu, Howard and D. Kalengichenko was fast.\n"), [])
+        // In a long paragraph the checks read a window of whole words around the word: the
+        // same verdicts, whatever stands far before or after.
+        let filler = String(repeating: "Plain words of prose here. ", count: 12)
+        let long = "supercalifragilisticexpialidocious-like-token-longer-than-the-window-reach-of-sixty-four-bytes"
+        for sentence in ["As Rolnick et al. (2019) argue.", "By D. Kalengichenko today.", "Hugo \(long) Germain said."] {
+            let short = TestSupport.document(sentence + "\n", fileName: "post.md")
+            let padded = TestSupport.document(filler + sentence + " " + filler + "\n", fileName: "post.md")
+            for (document, offset) in [(short, 0), (padded, filler.utf8.count)] {
+                let words = ProseWordScanner(document: document).words().filter { $0.range.lowerBound >= offset }
+                let verdicts = words.prefix(4).map { NameContext.isAmongNames($0, in: document) }
+                XCTAssertEqual(verdicts, ProseWordScanner(document: short).words().prefix(4).map { NameContext.isAmongNames($0, in: short) }, sentence)
+            }
+        }
     }
 
     func testJargonStemsTakeAnyInflection() {
@@ -106,6 +119,34 @@ final class TypoPrecisionTests: XCTestCase {
                 let decoded = bytes.withUnsafeBufferPointer { LineText.hasMojibakeDecoding($0) }
                 XCTAssertEqual(LineText.hasMojibake(bytes[...]), decoded, "U+\(String(value, radix: 16)) in \(context)")
             }
+        }
+    }
+
+    /// The foreign-text check's byte tokenizer against the same split made on scalars.
+    func testLatinTokensAreTheRunsOfLatinLetters() {
+        let lines = [
+            "Le café où l’on dîne — Ça va ×2 ÷3", "Plain English, with 3 numbers.", "데이터셋 and résumé", "ÀÖØöøÿĀſƀɏ ɐ", "",
+            "naïve×café", "ß-Straße", "emoji 👍 ok",
+        ]
+        for line in lines {
+            var expected: [(String, Bool)] = []
+            var current = ""
+            var accented = false
+            for scalar in line.unicodeScalars {
+                let letter = scalar.isASCII && scalar.properties.isAlphabetic
+                let accent = (0xC0...0x24F).contains(scalar.value) && scalar.value != 0xD7 && scalar.value != 0xF7
+                if letter || accent {
+                    current.unicodeScalars.append(scalar)
+                    accented = accented || accent
+                } else if !current.isEmpty {
+                    expected.append((current, accented))
+                    (current, accented) = ("", false)
+                }
+            }
+            if !current.isEmpty { expected.append((current, accented)) }
+            let tokens = ForeignText.latinTokens(Array(line.utf8)[...])
+            XCTAssertEqual(tokens.map(\.text), expected.map(\.0), line)
+            XCTAssertEqual(tokens.map(\.accented), expected.map(\.1), line)
         }
     }
 

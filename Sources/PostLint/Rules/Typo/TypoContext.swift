@@ -65,24 +65,35 @@ enum ForeignText {
     }
 
     /// Runs of Latin letters (ASCII or accented, U+00C0–U+024F); `accented` when one is.
-    fileprivate static func latinTokens(_ line: ArraySlice<UInt8>) -> [(text: String, accented: Bool)] {
-        var tokens: [(String, Bool)] = []
-        var current = ""
-        var accented = false
-        for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
-            let isASCIILetter = scalar.isASCII && scalar.properties.isAlphabetic
-            let isAccented = (0xC0...0x24F).contains(scalar.value) && scalar.value != 0xD7 && scalar.value != 0xF7
-            if isASCIILetter || isAccented {
-                current.unicodeScalars.append(scalar)
-                accented = accented || isAccented
-            } else if !current.isEmpty {
-                tokens.append((current, accented))
-                current = ""
-                accented = false
+    /// Read from the bytes: each token becomes a String once, when it is complete.
+    static func latinTokens(_ line: ArraySlice<UInt8>) -> [(text: String, accented: Bool)] {
+        line.withUnsafeBufferPointer { bytes in
+            var tokens: [(String, Bool)] = []
+            var start = -1
+            var accented = false
+            var index = 0
+            while index <= bytes.count {
+                var isLetter = false
+                var isAccented = false
+                var length = 1
+                if index < bytes.count {
+                    let value: UInt32
+                    (value, length) = LineText.scalar(bytes, at: index, end: bytes.count)
+                    isLetter = value < 0x80 && LineText.isLetter(UInt8(value))
+                    isAccented = (0xC0...0x24F).contains(value) && value != 0xD7 && value != 0xF7
+                }
+                if isLetter || isAccented {
+                    if start < 0 { start = index }
+                    accented = accented || isAccented
+                } else if start >= 0 {
+                    tokens.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), accented))
+                    start = -1
+                    accented = false
+                }
+                index += length
             }
+            return tokens
         }
-        if !current.isEmpty { tokens.append((current, accented)) }
-        return tokens
     }
 }
 
@@ -97,8 +108,9 @@ enum NameContext {
             bytes[word.range.lowerBound] <= UInt8(ascii: "Z")
         else { return false }
         let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: word.range.lowerBound))
-        let before = String(decoding: bytes[line.lowerBound..<word.range.lowerBound], as: UTF8.self)
-        let after = String(decoding: bytes[word.range.upperBound..<line.upperBound], as: UTF8.self)
+        let window = Self.window(around: word.range, in: line, bytes)
+        let before = String(decoding: bytes[window.lowerBound..<word.range.lowerBound], as: UTF8.self)
+        let after = String(decoding: bytes[word.range.upperBound..<window.upperBound], as: UTF8.self)
         if after.hasPrefix(" et al") { return true }
         // An initial before it (`D. Kalengichenko`, `Maximum A Posteriori`).
         for gap in [". ", " "] where before.hasSuffix(gap) {
@@ -111,6 +123,23 @@ enum NameContext {
         let previous = before.hasSuffix(" ") ? before.dropLast().split(separator: " ").last.map(String.init) : nil
         let next = after.hasPrefix(" ") ? after.dropFirst().split(separator: " ").first.map { String($0.prefix { $0.isLetter }) } : nil
         return [previous, next].contains { isName($0) }
+    }
+
+    /// The part of the line the checks read: the word and the whole words around it,
+    /// some way either side, cut at a space (a long paragraph is one line, and this runs
+    /// for every flagged word in it).
+    static func window(around word: Range<Int>, in line: Range<Int>, _ bytes: [UInt8]) -> Range<Int> {
+        let reach = 64
+        var start = line.lowerBound
+        if word.lowerBound - line.lowerBound > reach {
+            // Start at a space, so the first word the checks see is whole.
+            start = bytes[line.lowerBound..<(word.lowerBound - reach)].lastIndex(of: 0x20) ?? line.lowerBound
+        }
+        var end = line.upperBound
+        if line.upperBound - word.upperBound > reach {
+            end = bytes[(word.upperBound + reach)..<line.upperBound].firstIndex(of: 0x20) ?? line.upperBound
+        }
+        return start..<end
     }
 
     /// A capitalised word the dictionary does not know (`Vaibhav`, `Défossez`).
