@@ -138,7 +138,13 @@ final class TypoVerdictCache: @unchecked Sendable {
     /// parallel queue on it (every first use of a word in a file asks the shared table).
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
-        var known = CheapHashTable<Key, TypoVerdict?>(minimumCapacity: 256)
+        /// A word's verdict as an index into `verdicts`, -1 for none (nearly every word):
+        /// a small value keeps the table's entries, read for every first use of a word in a
+        /// file, a third of the size.
+        var known = CheapHashTable<Key, Int32>(minimumCapacity: 256)
+        var verdicts: [TypoVerdict] = []
+
+        func verdict(at slot: Int32) -> TypoVerdict? { slot < 0 ? nil : verdicts[Int(slot)] }
     }
 
     private static let shardBits = 5
@@ -184,12 +190,17 @@ final class TypoVerdictCache: @unchecked Sendable {
         // The table's slot uses the hash's low bits; the shard takes its high ones.
         let shard = shards[Int(truncatingIfNeeded: key.cheapHash >> UInt64(64 - Self.shardBits))]
         shard.lock.lock()
-        let found = shard.known[key]
+        let found = shard.known[key].map { shard.verdict(at: $0) }
         shard.lock.unlock()
         if let found { return found }
         let verdict = judge()
         shard.lock.lock()
-        shard.known.update(key, initial: verdict) { _ in }
+        shard.known.update(key, initial: -1) { slot in
+            // Another thread may have judged the word meanwhile: the first verdict stays.
+            guard slot < 0, let verdict else { return }
+            shard.verdicts.append(verdict)
+            slot = Int32(shard.verdicts.count - 1)
+        }
         shard.lock.unlock()
         return verdict
     }
