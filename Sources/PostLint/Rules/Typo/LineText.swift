@@ -26,8 +26,7 @@ enum LineText {
     /// (Korean, Chinese, most English) is not decoded at all.
     static func hasMojibake(_ line: ArraySlice<UInt8>) -> Bool {
         line.withUnsafeBufferPointer { line in
-            guard line.contains(where: { ($0 >= 0xC3 && $0 <= 0xC9) || $0 == 0xEF }) else { return false }
-            return hasMojibakeDecoding(line)
+            signs(of: line).contains(.mojibakeLead) && hasMojibakeDecoding(line)
         }
     }
 
@@ -80,6 +79,35 @@ enum LineText {
 
     private static func isLegacySymbolOrLetter(_ value: UInt32) -> Bool {
         (0x80...0x2FF).contains(value) || (0x2000...0x22FF).contains(value)
+    }
+
+    /// What one pass over a line's bytes says about it, so that the scanner's other
+    /// questions skip the lines they cannot concern (nearly all).
+    struct Signs: OptionSet {
+        let rawValue: UInt8
+        /// `$`: inline or display math may start here.
+        static let dollar = Signs(rawValue: 1)
+        /// A byte `markupToSkip` starts from.
+        static let markupOpener = Signs(rawValue: 2)
+        /// A byte that leads an accented Latin letter, U+F8FF or U+FFFD (see `hasMojibake`).
+        static let mojibakeLead = Signs(rawValue: 4)
+    }
+
+    private static let signTable: [Signs] = (0...255).map { value in
+        let byte = UInt8(value)
+        var signs: Signs = []
+        if byte == UInt8(ascii: "$") { signs.insert(.dollar) }
+        if markupOpeners.contains(byte) { signs.insert(.markupOpener) }
+        if (0xC3...0xC9).contains(byte) || byte == 0xEF { signs.insert(.mojibakeLead) }
+        return signs
+    }
+
+    static func signs(of line: UnsafeBufferPointer<UInt8>) -> Signs {
+        signTable.withUnsafeBufferPointer { table in
+            var raw: UInt8 = 0
+            for byte in line { raw |= table[Int(byte)].rawValue }
+            return Signs(rawValue: raw)
+        }
     }
 
     /// Ranges of the line that are markup rather than words: inline math `$…$`, `\(…\)`,

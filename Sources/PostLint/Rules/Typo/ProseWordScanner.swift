@@ -67,7 +67,9 @@ struct ProseWordScanner {
         bytes.withUnsafeBufferPointer { buffer in
             for line in 0..<document.lines.lineCount {
                 let range = document.lines.contentRange(ofLine: line)
-                if UnsafeBufferPointer(rebasing: buffer[range]).contains(UInt8(ascii: "$")) {
+                let lineBytes = UnsafeBufferPointer(rebasing: buffer[range])
+                let signs = LineText.signs(of: lineBytes)
+                if signs.contains(.dollar) {
                     let trimmed = String(decoding: bytes[range], as: UTF8.self).trimmingWhitespace
                     if trimmed.hasPrefix("$$") {
                         if !(trimmed.count > 2 && trimmed.hasSuffix("$$")) { inDisplayMath.toggle() }
@@ -82,8 +84,12 @@ struct ProseWordScanner {
                     scratch.skipped.append(opaque[index].clamped(to: range))
                 }
                 // Lines of code blocks and front matter go before any scan of their bytes.
-                if scratch.skipped.contains(where: { $0 == range }) || LineText.hasMojibake(bytes[range]) { continue }
-                scratch.skipped += LineText.markupToSkip(bytes, range)
+                if scratch.skipped.contains(where: { $0 == range })
+                    || signs.contains(.mojibakeLead) && LineText.hasMojibakeDecoding(lineBytes)
+                {
+                    continue
+                }
+                if signs.contains(.markupOpener) { scratch.skipped += LineText.markupToSkip(bytes, range) }
                 if scratch.skipped.contains(where: { $0 == range }) { continue }
                 words(inLine: range, of: buffer, scratch: &scratch, into: &result)
             }
