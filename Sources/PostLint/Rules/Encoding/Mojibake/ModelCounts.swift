@@ -54,35 +54,43 @@ struct CharacterCosts: Sendable {
     private let pairs: PairTable
 
     init(path: String) {
-        var counts: [UInt8: [UInt32: Double]] = [:]
+        var entries: [(tag: UInt8, scalar: UInt32, count: Double)] = []
         var pairCounts: [(UInt32, UInt32, Double)] = []
         ModelFile.forEachEntry(path) { entry in
             if entry.tag == UInt8(ascii: "P"), let second = entry.second {
                 pairCounts.append((entry.first, second, entry.count))
             } else if entry.second == nil {
-                counts[entry.tag, default: [:]][entry.first] = entry.count
+                entries.append((entry.tag, entry.first, entry.count))
             }
         }
-        var costs: [UInt32: Double] = [:]
-        var combined: [UInt32: Double] = [:]
-        for table in counts.values {
-            let total = table.values.reduce(0, +)
-            for (scalar, count) in table {
-                costs[scalar] = min(costs[scalar] ?? .infinity, -log((count + 0.5) / total))
-                combined[scalar, default: 0] += count
-            }
+        // Flat tables from the lowest character to the highest, not dictionaries: loading
+        // is in the middle of a lint run (a clean Chinese post loads these costs), and
+        // hashing every entry three times was most of it. Sums of whole counts are exact in
+        // any order, so these are the costs the dictionaries gave.
+        let base = entries.map(\.scalar).min() ?? 0
+        let size = Int((entries.map(\.scalar).max() ?? base) - base) + 1
+        var totals = [Double](repeating: 0, count: 256)
+        for entry in entries { totals[Int(entry.tag)] += entry.count }
+        var flat = [Double](repeating: .infinity, count: size)
+        var combined = [Double](repeating: 0, count: size)
+        for entry in entries {
+            let slot = Int(entry.scalar - base)
+            flat[slot] = min(flat[slot], -log((entry.count + 0.5) / totals[Int(entry.tag)]))
+            combined[slot] += entry.count
+        }
+        func slot(_ scalar: UInt32) -> Int? {
+            guard scalar >= base, Int(scalar - base) < size, flat[Int(scalar - base)].isFinite else { return nil }
+            return Int(scalar - base)
         }
         var pairs = PairTable(capacity: pairCounts.count)
         for (first, second, count) in pairCounts {
-            guard let context = combined[first], let unigram = costs[second] else { continue }
+            guard let context = slot(first).map({ combined[$0] }), let unigram = slot(second).map({ flat[$0] }) else { continue }
             let conditional = min(1, count / context)
             pairs.append(first, second, -log(
                 RepairLanguageModel.pairWeight * conditional + (1 - RepairLanguageModel.pairWeight) * exp(-unigram)))
         }
         pairs.finish()
-        let base = costs.keys.min() ?? 0
-        var flat = [Double](repeating: .nan, count: Int((costs.keys.max() ?? base) - base) + 1)
-        for (scalar, cost) in costs { flat[Int(scalar - base)] = cost }
+        for index in flat.indices where !flat[index].isFinite { flat[index] = .nan }
         self.base = base
         self.costs = flat
         self.pairs = pairs
