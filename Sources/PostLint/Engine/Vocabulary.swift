@@ -126,9 +126,13 @@ public final class Vocabulary: @unchecked Sendable {
         }
     }
 
-    /// Every word (lower-cased) whose first scalar passes `test`, as its bytes, with its usage.
-    func forEachWord(where test: (Unicode.Scalar) -> Bool, _ body: (UnsafeBufferPointer<UInt8>, Usage) -> Void) {
-        for (word, usage) in usagesByBytes.elements {
+    /// Every word (lower-cased) whose first byte is in `leadBytes` and first scalar passes
+    /// `test`, as its bytes, with its usage. The lead bytes turn away the other words (most
+    /// of them ASCII) before their bytes are copied out.
+    func forEachWord(
+        leadBytes: ClosedRange<UInt8>, where test: (Unicode.Scalar) -> Bool, _ body: (UnsafeBufferPointer<UInt8>, Usage) -> Void
+    ) {
+        for (word, usage) in usagesByBytes.elements where leadBytes.contains(word.firstByte) {
             let bytes = word.bytes
             guard let first = Self.decodeScalar(bytes.prefix(4)[...]), test(first) else { continue }
             bytes.withUnsafeBufferPointer { body($0, usage) }

@@ -261,7 +261,8 @@ final class KoreanStemIndex: @unchecked Sendable {
     init(vocabulary: Vocabulary, dictionary: SortedWordList? = nil) {
         var usages = CheapHashTable<Vocabulary.WordBytes, Vocabulary.Usage>()
         var syllableCounts = [Int](repeating: 0, count: Int(Hangul.syllableLast - Hangul.syllableBase) + 1)
-        vocabulary.forEachWord(where: Hangul.isSyllable) { word, usage in
+        // Hangul syllables are EA B0 80 ... ED 9E A3.
+        vocabulary.forEachWord(leadBytes: 0xEA...0xED, where: Hangul.isSyllable) { word, usage in
             for length in KoreanTypoJudge.stemLengths(of: word) {
                 usages.update(Vocabulary.WordBytes(UnsafeBufferPointer(rebasing: word[..<length]), lowercasingASCII: false), initial: .init()) {
                     $0.add(usage)
