@@ -84,9 +84,17 @@ public final class Vocabulary: @unchecked Sendable {
         var firstByte: UInt8 { long?.first ?? UInt8(truncatingIfNeeded: head) }
 
         var bytes: [UInt8] {
-            if let long { return long }
+            withBytes { Array($0) }
+        }
+
+        /// Calls `body` with the word's bytes, copied nowhere but the stack.
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            if let long { return long.withUnsafeBufferPointer(body) }
             var words = (head, tail)
-            return withUnsafeBytes(of: &words) { Array($0.prefix(count)) }
+            let count = self.count
+            return withUnsafeBytes(of: &words) { raw in
+                body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[..<count]))
+            }
         }
     }
 
@@ -133,11 +141,15 @@ public final class Vocabulary: @unchecked Sendable {
         leadBytes: ClosedRange<UInt8>, where test: (Unicode.Scalar) -> Bool, _ body: (UnsafeBufferPointer<UInt8>, Usage) -> Void
     ) {
         for (word, usage) in usagesByBytes.elements where leadBytes.contains(word.firstByte) {
-            let bytes = word.bytes
-            guard let first = Self.decodeScalar(bytes.prefix(4)[...]), test(first) else { continue }
-            bytes.withUnsafeBufferPointer { body($0, usage) }
+            word.withBytes { bytes in
+                guard let first = Self.decodeScalar(bytes.prefix(4)), test(first) else { return }
+                body(bytes, usage)
+            }
         }
     }
+
+    /// How many distinct words the run used.
+    var distinctWordCount: Int { usagesByBytes.count }
 
     /// How many distinct words start with a byte in `leadBytes` (0xEA...0xED: Hangul).
     public func wordCount(startingWithByteIn leadBytes: ClosedRange<UInt8>) -> Int {

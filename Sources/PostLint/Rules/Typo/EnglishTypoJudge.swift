@@ -319,13 +319,22 @@ struct EnglishTypoJudge {
             ("ogued", "oged"), ("yse", "yze"), ("ence", "ense"), ("grey", "gray"), ("ussed", "used"), ("ussing", "using"),
             ("efitted", "efited"), ("efitting", "efiting"), ("ae", "e"), ("oe", "e"), ("efact", "ifact"),
         ]
+        // The words judged here are ASCII: their bytes are searched (Foundation's
+        // `range(of:)` cost more than everything else this does).
+        let bytes = Array(word.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
         for (british, american) in swaps {
+            let pattern = Array(british.utf8)
             // One place at a time: `visualised` is `visualized`, not `vizualized`.
-            var searchRange = word.startIndex..<word.endIndex
-            while let found = word.range(of: british, range: searchRange) {
-                let swapped = word.replacingCharacters(in: found, with: american)
+            var start = 0
+            while start + pattern.count <= bytes.count {
+                guard bytes[start..<start + pattern.count].elementsEqual(pattern) else {
+                    start += 1
+                    continue
+                }
+                let swapped = String(decoding: bytes[..<start] + Array(american.utf8) + bytes[(start + pattern.count)...], as: UTF8.self)
                 if cache.accepts(swapped) == true || isDerivedOrCompound(swapped) { return true }
-                searchRange = found.upperBound..<word.endIndex
+                start += pattern.count
             }
         }
         return false

@@ -10,7 +10,11 @@ struct WordFilter: Sendable {
     /// The run's ASCII words, built once per run under its own lock (as `KoreanStemIndex.of`).
     static func of(_ vocabulary: Vocabulary) -> WordFilter {
         vocabulary.derived("typo.ascii-word-filter") { [unowned vocabulary] _ in
-            Lazy { WordFilter(vocabulary.usages(where: { $0.isASCII }).map { Array($0.word.utf8) }) }
+            Lazy {
+                WordFilter(count: vocabulary.distinctWordCount) { add in
+                    vocabulary.forEachWord(leadBytes: 0...0x7F, where: { $0.isASCII }) { word, _ in add(word) }
+                }
+            }
         }.value
     }
 
