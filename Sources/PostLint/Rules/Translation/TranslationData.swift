@@ -34,59 +34,38 @@ struct TranslationData: Sendable {
         languagesYAML: RuleData.text("translation/languages.yml") ?? "",
         failuresYAML: RuleData.text("translation/failure-messages.yml") ?? "")
 
-    private struct LanguagesFile: Decodable {
-        struct Entry: Decodable {
-            let name: String
-            let codes: [String]
-            let scripts: [String]
-            let labels: [String]
-        }
-        let languages: [Entry]
-        let originals: [String]
-        let keptInOriginal: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case languages, originals
-            case keptInOriginal = "kept-in-original"
-        }
-    }
-
-    private struct FailuresFile: Decodable {
-        struct Family: Decodable {
-            let name: String
-            let patterns: [String]
-        }
-        let families: [Family]
-    }
-
     /// Shipped data is checked by the tests, so a broken entry is dropped, not fatal.
     init(languagesYAML: String, failuresYAML: String) {
-        let languageFile = try? Self.decode(LanguagesFile.self, from: languagesYAML)
-        languages = (languageFile?.languages ?? []).map { entry in
-            Language(
-                name: entry.name, codes: Set(entry.codes.map { $0.lowercased() }),
-                scripts: entry.scripts.compactMap { Script(name: $0) },
-                labels: entry.labels.compactMap { try? ICURegularExpression($0) })
+        // Every value here is a string or a list of strings: the composed nodes are read
+        // directly, without Yams's regular-expression type resolution (whose first use
+        // compiles seven patterns) or its Decoder (whose reflection cost a one-post run
+        // more than the rest of loading this data).
+        let languageFile = (try? YAMLParsing.compose(languagesYAML)) ?? nil
+        languages = (languageFile?["languages"]?.sequence ?? []).compactMap { entry in
+            guard let name = entry["name"]?.string else { return nil }
+            return Language(
+                name: name, codes: Set(Self.strings(entry["codes"]).map { $0.lowercased() }),
+                scripts: Self.strings(entry["scripts"]).compactMap { Script(name: $0) },
+                labels: Self.strings(entry["labels"]).compactMap { try? ICURegularExpression($0) })
         }
-        originals = (languageFile?.originals ?? []).compactMap { try? ICURegularExpression($0) }
-        keptInOriginal = (languageFile?.keptInOriginal ?? []).compactMap { try? ICURegularExpression($0) }
+        originals = Self.strings(languageFile?["originals"]).compactMap { try? ICURegularExpression($0) }
+        keptInOriginal = Self.strings(languageFile?["kept-in-original"]).compactMap { try? ICURegularExpression($0) }
         prefiltered = Prefiltered(
             labels: languages.map(\.prefilteredLabels), originals: originals.map(PrefilteredPattern.init),
             keptInOriginal: keptInOriginal.map(PrefilteredPattern.init))
-        let failureFile = try? Self.decode(FailuresFile.self, from: failuresYAML)
-        failureFamilies = (failureFile?.families ?? []).map { family in
-            FailureFamily(
-                name: family.name,
-                patterns: family.patterns.compactMap { try? ICURegularExpression($0, options: [.caseInsensitive, .multiline]) })
+        let failureFile = (try? YAMLParsing.compose(failuresYAML)) ?? nil
+        failureFamilies = (failureFile?["families"]?.sequence ?? []).compactMap { family in
+            guard let name = family["name"]?.string else { return nil }
+            return FailureFamily(
+                name: name,
+                patterns: Self.strings(family["patterns"]).compactMap { try? ICURegularExpression($0, options: [.caseInsensitive, .multiline]) })
         }
     }
 
-    /// Every value here is a string or a list of strings: composed without Yams's
-    /// regular-expression type resolution, whose first use compiles seven patterns (a
-    /// millisecond of every run).
-    private static func decode<File: Decodable>(_ type: File.Type, from yaml: String) throws -> File? {
-        guard let node = try YAMLParsing.compose(yaml) else { return nil }
-        return try YAMLDecoder().decode(type, from: node)
+    /// A list of strings (a lone string counts as a list of one); empty for anything else.
+    private static func strings(_ node: Node?) -> [String] {
+        if let text = node?.scalar?.string { return [text] }
+        return node?.sequence?.compactMap { $0.scalar?.string } ?? []
     }
 
     /// What a heading says about its section, from the tests below.
