@@ -14,8 +14,11 @@ struct MarkdownStructure {
         // in, cmark's line numbers run past LineIndex's lines (and crashed the mapping).
         // Blanking them keeps every offset and makes both count the same lines.
         var maskedText = maskedText
-        for index in maskedText.indices where maskedText[index] == 0x0D {
-            if index + 1 == maskedText.count || maskedText[index + 1] != 0x0A { maskedText[index] = 0x20 }
+        // Most files hold no CR at all: one memchr says so.
+        if ByteSearch.contains(maskedText, [0x0D]) {
+            for index in maskedText.indices where maskedText[index] == 0x0D {
+                if index + 1 == maskedText.count || maskedText[index + 1] != 0x0A { maskedText[index] = 0x20 }
+            }
         }
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return }
