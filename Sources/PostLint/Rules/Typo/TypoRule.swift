@@ -72,13 +72,15 @@ public struct TypoRule: Rule {
         .map { diagnostic(for: $0, severity: context.severity) }
     }
 
-    /// A large run with much Korean prose asks Korean Hunspell about a few words. Where the
-    /// installed ko_KR cannot be sliced (`HunspellSlicer`), its 11 MB affix file takes a
-    /// third of a second to open: start that beside the linting threads, rather than in one
-    /// of them while the others wait for the one handle.
+    /// A large run with much Korean prose needs the run's Korean stem index (tens of
+    /// milliseconds to build) and asks Korean Hunspell about a few words (where the
+    /// installed ko_KR cannot be sliced, `HunspellSlicer`, its 11 MB affix file takes a
+    /// third of a second to open): start both beside the linting threads, rather than in
+    /// one of them while the others, linting Korean posts, wait for it.
     static func prepareKoreanDictionary(for vocabulary: Vocabulary) {
         _ = vocabulary.derived("typo.korean-dictionary-prepared") { vocabulary in
             if vocabulary.fileCount >= 100, vocabulary.wordCount(startingWithByteIn: 0xEA...0xED) >= 1000 {
+                Thread.detachNewThread { _ = KoreanStemIndex.of(vocabulary) }
                 HunspellDictionary.korean.openInBackground()
             }
             return true
