@@ -28,6 +28,9 @@ struct MojibakeDecoder {
         var restoredBytes: Int
         /// The reading's cost; keeping every character costs `keepCost` each.
         var cost: Double
+        /// For each scalar, how many dropped bytes it re-inserted (empty when not tracked):
+        /// where those bytes went is a guess that word evidence may revise.
+        var inserted: [Int] = []
     }
 
     /// One way to read the bytes from some position on.
@@ -127,10 +130,12 @@ struct MojibakeDecoder {
             reading.isRecovered.append(step.isRecovered)
             if step.isRecovered { reading.recovered += 1 }
             reading.restoredBytes += step.inserted
+            reading.inserted.append(step.inserted)
             cursor = node.previous
         }
         reading.scalars.reverse()
         reading.isRecovered.reverse()
+        reading.inserted.reverse()
         return reading
     }
 
@@ -152,7 +157,7 @@ struct MojibakeDecoder {
         return [keep] + found
     }
 
-    private func readings(_ bytes: [UInt8], at position: Int, insertable: [UInt8]) -> [Step] {
+    func readings(_ bytes: [UInt8], at position: Int, insertable: [UInt8]) -> [Step] {
         var result: [Step] = []
         let lead = bytes[position]
         guard let length = Self.sequenceLength(lead) else { return result }
@@ -242,6 +247,24 @@ struct MojibakeDecoder {
 }
 
 extension MojibakeDecoder {
+    /// For each scalar of `reading` (made from `bytes`), the characters the same bytes give
+    /// with the same number of re-inserted bytes put elsewhere or chosen otherwise (`Ñ` is
+    /// `с` D1 81 or `я` D1 8F): the scalar alone where nothing was re-inserted.
+    func alternatives(of reading: Reading, bytes: [UInt8], insertable: [UInt8]) -> [[UInt32]] {
+        guard reading.inserted.count == reading.scalars.count else { return reading.scalars.map { [$0] } }
+        var position = 0
+        return reading.scalars.indices.map { index in
+            let scalar = reading.scalars[index]
+            let inserted = reading.inserted[index]
+            let length = reading.isRecovered[index] ? UTF8.width(Unicode.Scalar(scalar)!) - inserted : 1
+            defer { position += length }
+            guard inserted > 0 else { return [scalar] }
+            let others = readings(bytes, at: position, insertable: insertable)
+                .filter { $0.inserted == inserted && $0.length == length && $0.scalar != scalar }.map(\.scalar)
+            return [scalar] + others
+        }
+    }
+
     /// Whether the bytes hold the start of a UTF-8 character of three or four bytes with at
     /// least two of its continuation bytes (`ğŸ‘` is F0 9F 91), or two truncated three-byte
     /// characters: evidence enough on its own that bytes were dropped, where a lone `ì´`

@@ -136,17 +136,31 @@ struct MojibakeRepair {
             reading.recovered > 0, !reading.touchesKeptLetter,
             !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
         else { return nil }
-        guard reading.restoredBytes > 0, let words else { return reading }
+        guard reading.restoredBytes > 0 else { return reading }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
-        guard isWholeWord else { return reading }
         let beforeNumber = DocumentWords.isFollowedByNumber(line, after: bounds.upperBound)
-        if let word = words.evidence(for: bytes, insertable: insertable, beforeNumber: beforeNumber, model: model) {
+        if isWholeWord, let word = words?.evidence(for: bytes, insertable: insertable, beforeNumber: beforeNumber, model: model) {
             let restored = Array(word.utf8).count - bytes.count
             return MojibakeDecoder.Reading(
                 scalars: word.unicodeScalars.map(\.value), isRecovered: Array(repeating: true, count: word.unicodeScalars.count), recovered: word.unicodeScalars.count, restoredBytes: restored,
                 cost: reading.cost - 1)
         }
-        return reading
+        return WordEvidence.revise(
+            reading, alternatives: decoder.alternatives(of: reading, bytes: bytes, insertable: insertable),
+            before: Self.letters(of: line, before: bounds.lowerBound), after: Self.letters(of: line, from: bounds.upperBound))
+    }
+
+    /// The letters of the word that runs on before a run (up to `end`), or after it (from `start`).
+    static func letters(of line: [Character], before end: Int) -> [UInt32] {
+        var start = end
+        while start > 0, !line[start - 1].inCode, DocumentWords.isWordCharacter(line[start - 1].scalar) { start -= 1 }
+        return line[start..<end].map(\.scalar)
+    }
+
+    static func letters(of line: [Character], from start: Int) -> [UInt32] {
+        var end = start
+        while end < line.count, !line[end].inCode, DocumentWords.isWordCharacter(line[end].scalar) { end += 1 }
+        return line[start..<end].map(\.scalar)
     }
 
     /// A capital letter inside a word in capitals, followed by a quote or dash (`ȚARĂ”` in
