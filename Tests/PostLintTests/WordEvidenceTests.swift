@@ -4,7 +4,7 @@ import XCTest
 
 /// Word evidence for dropped bytes (our own sentences): a letter that lost its only
 /// continuation byte is the one that makes a real word, and evidence never moves a
-/// reading that already is one, nor Korean, which the syllable model decides.
+/// reading that already is one (for Korean: a word Hunspell's ko_KR accepts).
 final class WordEvidenceTests: XCTestCase {
     private func fixed(_ text: String, through page: String) -> String {
         TestSupport.fixed(EncodingRepairTests.dropped(text, through: page), fileName: "post.md", rules: ["mojibake"])
@@ -57,8 +57,20 @@ final class WordEvidenceTests: XCTestCase {
         XCTAssertEqual(revised("щщя", guessedAt: 2, could: ["с"]), "щщя")
     }
 
-    func testKoreanIsLeftToTheSyllableModel() {
-        XCTAssertEqual(revised("일음", guessedAt: 0, could: ["썼"]), "일음")
+    /// Without ko_KR's verdict these read `도어쓰기`, `데혔습니다`, `일습니다`.
+    func testKoreanWordHunspellRejectsTakesAReadingItAccepts() throws {
+        try XCTSkipUnless(HunspellDictionary.korean.files != nil, "hunspell-ko is not installed")
+        let texts = ["띄어쓰기를 지켜 주세요.\n", "연구진은 새로운 결과를 밝혔습니다.\n", "어제 긴 편지를 썼습니다.\n"]
+        for page in ["windows-1252", "windows-1254"] {
+            for text in texts { XCTAssertEqual(fixed(text, through: page), text, page) }
+        }
+    }
+
+    /// `일을` is a word, so the syllable model's choice stands (`썼을` would be one too).
+    func testKoreanWordHunspellAcceptsStays() throws {
+        try XCTSkipUnless(HunspellDictionary.korean.files != nil, "hunspell-ko is not installed")
+        XCTAssertEqual(revised("일을", guessedAt: 0, could: ["썼"]), "일을")
+        XCTAssertEqual(revised("도어쓰기", guessedAt: 0, could: ["띄"]), "띄어쓰기")
     }
 
     func testWordListHoldsFrequentWordsOnly() {

@@ -24,8 +24,11 @@ struct MojibakeRepair {
         var inCode: Bool
     }
 
-    private struct LineResult {
+    struct LineResult {
         var characters: [Character]
+        /// Runs whose reading guessed dropped bytes, for word evidence to revise once this
+        /// reading is chosen.
+        var guesses: [WordEvidence.Guess] = []
         var recovered = 0
         /// Runs whose reading is strong evidence of this code page.
         var strongRuns = 0
@@ -46,9 +49,11 @@ struct MojibakeRepair {
         var evidence = [Int](repeating: 0, count: pages.count)
         var words = DocumentWords(document)
         let firstReadings = lines.map { line in pages.map { repair(line, with: $0, dropping: false, words: nil) } }
-        for results in firstReadings {
+        for (line, results) in zip(lines, firstReadings) {
             for (index, result) in results.enumerated() { evidence[index] += result.strongRuns }
-            if let best = results.max(by: { $0.gain < $1.gain }), best.recovered > 0 { words.add(best.characters) }
+            guard let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 else { continue }
+            // A word whose bytes were guessed becomes evidence only as word evidence revised it.
+            words.add(revised(results[best]).characters)
         }
         let order = pages.indices.sorted { evidence[$0] > evidence[$1] }
         return lines.indices.compactMap { index in
@@ -70,11 +75,13 @@ struct MojibakeRepair {
             .max { $0.result.gain < $1.result.gain }  // ties keep the code page with more evidence
         guard let chosen else { return nil }
         let page = pages[chosen.page]
-        var states = [(characters: chosen.result.characters, restored: chosen.result.restoredBytes)]
+        let hasEvidence = evidence[chosen.page] > 0
+        // Word evidence is asked only of the chosen reading: every code page with evidence
+        // reads each line, and most of those readings are nonsense no word list holds.
+        let first = revised(chosen.result)
+        var states = [(characters: first.characters, restored: first.restoredBytes)]
         while states.count < Self.maximumRounds {
-            let next = repair(
-                states[states.count - 1].characters, with: page, dropping: evidence[chosen.page] > 0,
-                hasEvidence: evidence[chosen.page] > 0, words: words)
+            let next = revised(repair(states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence, words: words))
             guard next.recovered > 0, next.gain > 0 else { break }
             states.append((next.characters, states[states.count - 1].restored + next.restoredBytes))
         }
@@ -102,7 +109,8 @@ struct MojibakeRepair {
             var end = index
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = Array(line[index..<end])
-            if let reading = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
+            if let (reading, guess) = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
+                if let guess { result.guesses.append(guess.at(result.characters.count)) }
                 result.characters += reading.scalars.map { Character(scalar: $0, offset: -1, inCode: false) }
                 result.recovered += reading.recovered
                 if reading.isStrong { result.strongRuns += 1 }
@@ -118,7 +126,7 @@ struct MojibakeRepair {
 
     private func read(
         _ run: [Character], page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?
-    ) -> MojibakeDecoder.Reading? {
+    ) -> (MojibakeDecoder.Reading, WordEvidence.Guess?)? {
         let bytes = run.map { page.byte(of: $0.scalar)! }
         guard zip(bytes, bytes.dropFirst()).contains(where: { (0xC2...0xF4).contains($0) && $1 & 0xC0 == 0x80 }) else { return nil }
         let mayHaveDropped = dropping || MojibakeDecoder.holdsLongSequenceStart(bytes)
@@ -136,18 +144,37 @@ struct MojibakeRepair {
             reading.recovered > 0, !reading.touchesKeptLetter,
             !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
         else { return nil }
-        guard reading.restoredBytes > 0 else { return reading }
+        guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
         let beforeNumber = DocumentWords.isFollowedByNumber(line, after: bounds.upperBound)
         if isWholeWord, let word = words?.evidence(for: bytes, insertable: insertable, beforeNumber: beforeNumber, model: model) {
             let restored = Array(word.utf8).count - bytes.count
-            return MojibakeDecoder.Reading(
+            let shown = MojibakeDecoder.Reading(
                 scalars: word.unicodeScalars.map(\.value), isRecovered: Array(repeating: true, count: word.unicodeScalars.count), recovered: word.unicodeScalars.count, restoredBytes: restored,
                 cost: reading.cost - 1)
+            return (shown, nil)
         }
-        return WordEvidence.revise(
-            reading, alternatives: decoder.alternatives(of: reading, bytes: bytes, insertable: insertable),
+        let guess = WordEvidence.Guess(
+            reading: reading, bytes: bytes, insertable: insertable, rebuildFromLead: mayHaveDropped,
             before: Self.letters(of: line, before: bounds.lowerBound), after: Self.letters(of: line, from: bounds.upperBound))
+        return (reading, guess)
+    }
+
+    /// The line's reading with word evidence applied where it guessed dropped bytes: asked
+    /// only of a chosen reading, since every code page with evidence reads each line and
+    /// most of those readings are nonsense no word list holds.
+    private func revised(_ result: LineResult) -> LineResult {
+        guard !result.guesses.isEmpty else { return result }
+        var revised = result
+        revised.guesses = []
+        for guess in result.guesses {
+            var decoder = decoder
+            decoder.rebuildFromLead = guess.rebuildFromLead
+            let alternatives = decoder.alternatives(of: guess.reading, bytes: guess.bytes, insertable: guess.insertable)
+            let scalars = WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after).scalars
+            for (offset, scalar) in scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
+        }
+        return revised
     }
 
     /// The letters of the word that runs on before a run (up to `end`), or after it (from `start`).

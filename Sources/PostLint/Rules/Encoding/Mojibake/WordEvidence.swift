@@ -1,8 +1,9 @@
 /// Word evidence for the bytes a repair re-inserted. The letter model sees one letter
 /// after another, so where a letter lost its only continuation byte it picks the letter
 /// that most often follows (`Русякий`: `ся` is common) even when the word becomes
-/// nonsense; a list of real words tells (`Русский`, `αλεπού`, `nhiều`, `規模`).
-/// Korean is left to the syllable model and the document's own words.
+/// nonsense; a list of real words tells (`Русский`, `αλεπού`, `nhiều`, `規模`). For Korean,
+/// written in inflected words no list holds, Hunspell's ko_KR says which readings are
+/// words (`띄어쓰기`, not `도어쓰기`), and the syllable model chooses among those.
 enum WordEvidence {
     /// Most combinations of guessed letters tried in one word; a word with more guesses
     /// than that keeps the letter model's reading.
@@ -11,6 +12,26 @@ enum WordEvidence {
     /// known word by: a word ten times as frequent, not merely a likelier one, since both
     /// are real words and the letter model had its reasons.
     static let knownWordMargin = 2
+
+    /// A run's reading that guessed dropped bytes, with what revising it needs.
+    struct Guess {
+        /// Where the reading's characters start in the line's reading.
+        private(set) var start = 0
+        let reading: MojibakeDecoder.Reading
+        let bytes: [UInt8]
+        let insertable: [UInt8]
+        /// The decoder's `rebuildFromLead` when it read the run.
+        let rebuildFromLead: Bool
+        /// The letters of the word just outside the run.
+        let before: [UInt32]
+        let after: [UInt32]
+
+        func at(_ start: Int) -> Guess {
+            var moved = self
+            moved.start = start
+            return moved
+        }
+    }
 
     /// `reading` with the guessed letters of each word changed to the combination that
     /// makes the most frequent known word, when that beats the word the reading made.
@@ -22,18 +43,19 @@ enum WordEvidence {
         let choices = [[UInt32]](repeating: [], count: before.count) + alternatives + [[UInt32]](repeating: [], count: after.count)
         var start = 0
         while start < text.count {
-            guard isLetter(text[start]) else {
+            // A word is a run of letters of one script (`%d바이트만` holds the word `바이트만`).
+            guard let script = ScriptClass(text[start]) else {
                 start += 1
                 continue
             }
             var end = start
-            while end < text.count, isLetter(text[end]) { end += 1 }
+            while end < text.count, ScriptClass(text[end]) == script { end += 1 }
             let guessed = (start..<end).filter { choices[$0].count > 1 }
-            if !guessed.isEmpty, !text[start..<end].contains(where: RepairLanguageModel.isHangulSyllable) {
-                if text[start..<end].contains(where: RepairLanguageModel.isCJK) {
-                    reviseIdeographs(&text, word: start..<end, guessed: guessed, choices: choices)
-                } else {
-                    reviseWord(&text, word: start..<end, guessed: guessed, choices: choices)
+            if !guessed.isEmpty {
+                switch script {
+                case .hangul: reviseKoreanWord(&text, word: start..<end, guessed: guessed, choices: choices)
+                case .cjk: reviseIdeographs(&text, word: start..<end, guessed: guessed, choices: choices)
+                default: reviseWord(&text, word: start..<end, guessed: guessed, choices: choices)
                 }
             }
             start = end
@@ -45,10 +67,70 @@ enum WordEvidence {
 
     /// A word in an alphabet: every combination of its guessed letters looked up whole.
     private static func reviseWord(_ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]]) {
-        let combinations = guessed.reduce(1) { $0 * choices[$1].count }
-        guard combinations <= maximumCombinations else { return }
         let current = WordFrequencies.band(of: text[word])
-        var best: (band: Int, letters: [UInt32])?
+        let best = bestCombination(text, word: word, guessed: guessed, choices: choices) { WordFrequencies.band(of: $0).map(Double.init) }
+        guard let best, Int(best.score) >= (current.map { $0 + knownWordMargin } ?? 0) else { return }
+        for (index, letter) in zip(guessed, best.letters) { text[index] = letter }
+    }
+
+    /// A Korean word Hunspell rejects: of the combinations Hunspell accepts, the one the
+    /// syllable model likes best. Nothing changes without the dictionary, for a word it
+    /// accepts, or where the model is sure (each verdict costs about a millisecond).
+    private static func reviseKoreanWord(_ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]]) {
+        var ranked: [(cost: Double, letters: [UInt32])] = []
+        let tried = forEachCombination(text, word: word, guessed: guessed, choices: choices) { letters, chosen in
+            ranked.append((syllableCost(letters), chosen))
+        }
+        guard tried, ranked.count > 1 else { return }
+        ranked.sort { $0.cost < $1.cost }
+        let current = guessed.map { text[$0] }
+        if ranked[0].letters == current, ranked[1].cost - ranked[0].cost >= sureMargin { return }
+        guard KoreanWordVerdicts.shared.accepts(text[word]) == false else { return }
+        var candidate = text
+        for (_, letters) in ranked where letters != current {
+            for (index, letter) in zip(guessed, letters) { candidate[index] = letter }
+            if KoreanWordVerdicts.shared.accepts(candidate[word]) == true {
+                text = candidate
+                return
+            }
+        }
+    }
+
+    /// How many nats the syllable model's choice must lead the next reading of a Korean word
+    /// by to stand without Hunspell's verdict.
+    static let sureMargin = 8.0
+
+    /// What the syllable model says a Korean word costs, as a word on its own.
+    private static func syllableCost(_ letters: ArraySlice<UInt32>) -> Double {
+        let model = RepairLanguageModel.shared
+        var cost = 0.0
+        var previous: UInt32?
+        for letter in letters {
+            cost += model.cost(of: letter, after: previous)
+            previous = letter
+        }
+        return cost + (previous.map(model.wordEndCost) ?? 0)
+    }
+
+    /// The combination of guessed letters whose word scores highest (nil score: not a
+    /// candidate), and the score; nil when none scores or there are too many to try.
+    private static func bestCombination(
+        _ text: [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]], score: (ArraySlice<UInt32>) -> Double?
+    ) -> (score: Double, letters: [UInt32])? {
+        var best: (score: Double, letters: [UInt32])?
+        _ = forEachCombination(text, word: word, guessed: guessed, choices: choices) { letters, chosen in
+            if let value = score(letters), value > best?.score ?? -.infinity { best = (value, chosen) }
+        }
+        return best
+    }
+
+    /// Calls `body` with the word and its guessed letters for every combination of them;
+    /// false (and no call) when there are more than `maximumCombinations`.
+    private static func forEachCombination(
+        _ text: [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]], body: (ArraySlice<UInt32>, [UInt32]) -> Void
+    ) -> Bool {
+        let combinations = guessed.reduce(1) { $0 * choices[$1].count }
+        guard combinations <= maximumCombinations else { return false }
         var candidate = text
         for combination in 0..<combinations {
             var rest = combination
@@ -56,12 +138,9 @@ enum WordEvidence {
                 candidate[index] = choices[index][rest % choices[index].count]
                 rest /= choices[index].count
             }
-            if let band = WordFrequencies.band(of: candidate[word]), band > best?.band ?? -1 {
-                best = (band, guessed.map { candidate[$0] })
-            }
+            body(candidate[word], guessed.map { candidate[$0] })
         }
-        guard let best, best.band >= (current.map { $0 + knownWordMargin } ?? 0) else { return }
-        for (index, letter) in zip(guessed, best.letters) { text[index] = letter }
+        return true
     }
 
     /// Kana and ideographs, written without spaces: each guessed character on its own,
@@ -88,9 +167,5 @@ enum WordEvidence {
             }
         }
         return best
-    }
-
-    private static func isLetter(_ scalar: UInt32) -> Bool {
-        Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
     }
 }
