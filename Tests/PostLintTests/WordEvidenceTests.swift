@@ -30,21 +30,33 @@ final class WordEvidenceTests: XCTestCase {
         }
     }
 
-    private func reading(_ text: String, guessedAt index: Int) -> MojibakeDecoder.Reading {
+    private func reading(_ text: String) -> MojibakeDecoder.Reading {
         let scalars = text.unicodeScalars.map(\.value)
-        var inserted = [Int](repeating: 0, count: scalars.count)
-        inserted[index] = 1
         return MojibakeDecoder.Reading(
-            scalars: scalars, isRecovered: Array(repeating: true, count: scalars.count), recovered: scalars.count,
-            restoredBytes: 1, cost: 0, inserted: inserted)
+            scalars: scalars, isRecovered: Array(repeating: true, count: scalars.count), recovered: scalars.count, restoredBytes: 1, cost: 0)
     }
 
     private func revised(_ text: String, guessedAt index: Int, could others: [String]) -> String {
-        let reading = reading(text, guessedAt: index)
+        let reading = reading(text)
         var alternatives = reading.scalars.map { [$0] }
         alternatives[index] += others.map { $0.unicodeScalars.first!.value }
         let result = WordEvidence.revise(reading, alternatives: alternatives, before: [], after: [])
         return String(String.UnicodeScalarView(result.scalars.map { Unicode.Scalar($0)! }))
+    }
+
+    /// `класс` through Windows-1252 loses both 0x81 bytes: each `с` could be `с`, `э`, `я`...
+    func testAlternativesAreTheOtherLettersOfTheSameBytes() {
+        var decoder = MojibakeDecoder(model: RepairLanguageModel.shared, cache: nil)
+        decoder.rebuildFromLead = true
+        let bytes: [UInt8] = [0xD0, 0xBA, 0xD0, 0xBB, 0xD0, 0xB0, 0xD1, 0xD1]
+        let insertable: [UInt8] = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        let reading = decoder.read(bytes: bytes, original: bytes.map(UInt32.init), insertable: insertable, before: nil, hangulAfter: false)!
+        let alternatives = decoder.alternatives(of: reading, bytes: bytes, insertable: insertable)
+        XCTAssertEqual(alternatives.prefix(3).map(\.count), [1, 1, 1])
+        for index in 3...4 {
+            XCTAssertEqual(Set(alternatives[index]), Set([0x441, 0x44D, 0x44F, 0x450, 0x45D]), "\(index)")
+            XCTAssertEqual(alternatives[index].first, reading.scalars[index])
+        }
     }
 
     func testUnknownWordTakesTheKnownAlternative() {

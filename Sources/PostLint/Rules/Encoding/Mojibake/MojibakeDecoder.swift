@@ -28,9 +28,6 @@ struct MojibakeDecoder {
         var restoredBytes: Int
         /// The reading's cost; keeping every character costs `keepCost` each.
         var cost: Double
-        /// For each scalar, how many dropped bytes it re-inserted (empty when not tracked):
-        /// where those bytes went is a guess that word evidence may revise.
-        var inserted: [Int] = []
     }
 
     /// One way to read the bytes from some position on.
@@ -130,12 +127,10 @@ struct MojibakeDecoder {
             reading.isRecovered.append(step.isRecovered)
             if step.isRecovered { reading.recovered += 1 }
             reading.restoredBytes += step.inserted
-            reading.inserted.append(step.inserted)
             cursor = node.previous
         }
         reading.scalars.reverse()
         reading.isRecovered.reverse()
-        reading.inserted.reverse()
         return reading
     }
 
@@ -251,11 +246,15 @@ extension MojibakeDecoder {
     /// with the same number of re-inserted bytes put elsewhere or chosen otherwise (`Ñ` is
     /// `с` D1 81 or `я` D1 8F): the scalar alone where nothing was re-inserted.
     func alternatives(of reading: Reading, bytes: [UInt8], insertable: [UInt8]) -> [[UInt32]] {
-        guard reading.inserted.count == reading.scalars.count else { return reading.scalars.map { [$0] } }
         var position = 0
         return reading.scalars.indices.map { index in
             let scalar = reading.scalars[index]
-            let inserted = reading.inserted[index]
+            // The damaged text never holds a byte its code page drops, so the character's
+            // insertable continuation bytes are exactly the ones that were re-inserted.
+            var inserted = 0
+            if reading.isRecovered[index] {
+                UTF8.encode(Unicode.Scalar(scalar)!) { byte in if byte & 0xC0 == 0x80, insertable.contains(byte) { inserted += 1 } }
+            }
             let length = reading.isRecovered[index] ? UTF8.width(Unicode.Scalar(scalar)!) - inserted : 1
             defer { position += length }
             guard inserted > 0 else { return [scalar] }

@@ -40,6 +40,7 @@ struct MojibakeRepair {
     /// Loaded on first use: most documents have no candidate line and never need it.
     var model: RepairLanguageModel { RepairLanguageModel.shared }
     private let cache = MojibakeDecoder.StepCache()
+    private let revisions = WordEvidence.Revisions()
     private var decoder: MojibakeDecoder { MojibakeDecoder(model: model, cache: cache) }
     private var pages: [SingleByteCodePage] { SingleByteCodePage.all }
 
@@ -53,7 +54,7 @@ struct MojibakeRepair {
             for (index, result) in results.enumerated() { evidence[index] += result.strongRuns }
             guard let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 else { continue }
             // A word whose bytes were guessed becomes evidence only as word evidence revised it.
-            words.add(revised(results[best]).characters)
+            words.add(revised(results[best], koreanOnly: true).characters)
         }
         let order = pages.indices.sorted { evidence[$0] > evidence[$1] }
         return lines.indices.compactMap { index in
@@ -154,48 +155,37 @@ struct MojibakeRepair {
                 cost: reading.cost - 1)
             return (shown, nil)
         }
-        let guess = WordEvidence.Guess(
-            reading: reading, bytes: bytes, insertable: insertable, rebuildFromLead: mayHaveDropped,
-            before: Self.letters(of: line, before: bounds.lowerBound), after: Self.letters(of: line, from: bounds.upperBound))
-        return (reading, guess)
+        return (reading, WordEvidence.Guess(reading: reading, bytes: bytes, insertable: insertable, rebuildFromLead: mayHaveDropped, line: line, bounds: bounds))
     }
 
     /// The line's reading with word evidence applied where it guessed dropped bytes: asked
     /// only of a chosen reading, since every code page with evidence reads each line and
-    /// most of those readings are nonsense no word list holds.
-    private func revised(_ result: LineResult) -> LineResult {
+    /// most of those readings are nonsense no word list holds. `koreanOnly`: the reading
+    /// only feeds the document's words, which are Korean.
+    private func revised(_ result: LineResult, koreanOnly: Bool = false) -> LineResult {
         guard !result.guesses.isEmpty else { return result }
         var revised = result
         revised.guesses = []
-        for guess in result.guesses {
-            var decoder = decoder
-            decoder.rebuildFromLead = guess.rebuildFromLead
-            let alternatives = decoder.alternatives(of: guess.reading, bytes: guess.bytes, insertable: guess.insertable)
-            let scalars = WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after).scalars
+        for guess in result.guesses where !koreanOnly || guess.reading.scalars.contains(where: RepairLanguageModel.isHangulSyllable) {
+            let scalars = revisions.scalars(for: guess) {
+                var decoder = decoder
+                decoder.rebuildFromLead = guess.rebuildFromLead
+                let alternatives = decoder.alternatives(of: guess.reading, bytes: guess.bytes, insertable: guess.insertable)
+                return WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after).scalars
+            }
             for (offset, scalar) in scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
         }
         return revised
     }
 
-    /// The letters of the word that runs on before a run (up to `end`), or after it (from `start`).
-    static func letters(of line: [Character], before end: Int) -> [UInt32] {
-        var start = end
-        while start > 0, !line[start - 1].inCode, DocumentWords.isWordCharacter(line[start - 1].scalar) { start -= 1 }
-        return line[start..<end].map(\.scalar)
-    }
-
-    static func letters(of line: [Character], from start: Int) -> [UInt32] {
-        var end = start
-        while end < line.count, !line[end].inCode, DocumentWords.isWordCharacter(line[end].scalar) { end += 1 }
-        return line[start..<end].map(\.scalar)
-    }
+    /// Quotes and dashes that may follow a word in capitals (built once: every run read asks).
+    private static let closingMarks: Set<UInt32> = [0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026]
 
     /// A capital letter inside a word in capitals, followed by a quote or dash (`ȚARĂ”` in
     /// Windows-1250 would read as `ȚARÔ`): normal text far more often than mojibake, so it
     /// needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase.)
     static func isCapitalAndQuote(_ run: [Character], after previous: UInt32?) -> Bool {
-        let quotes: Set<UInt32> = [0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026]
-        guard run.count == 2, quotes.contains(run[1].scalar), let previous, let letter = Unicode.Scalar(previous) else { return false }
+        guard run.count == 2, closingMarks.contains(run[1].scalar), let previous, let letter = Unicode.Scalar(previous) else { return false }
         return letter.properties.isUppercase
     }
 

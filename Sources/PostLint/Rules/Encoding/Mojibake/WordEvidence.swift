@@ -22,14 +22,53 @@ enum WordEvidence {
         let insertable: [UInt8]
         /// The decoder's `rebuildFromLead` when it read the run.
         let rebuildFromLead: Bool
-        /// The letters of the word just outside the run.
-        let before: [UInt32]
-        let after: [UInt32]
+        /// The line and the run's place in it (kept by reference: most guesses are never revised).
+        let line: [MojibakeRepair.Character]
+        let bounds: Range<Int>
+
+        /// The letters of the word that runs on before the run.
+        var before: [UInt32] {
+            var start = bounds.lowerBound
+            while start > 0, !line[start - 1].inCode, DocumentWords.isWordCharacter(line[start - 1].scalar) { start -= 1 }
+            return line[start..<bounds.lowerBound].map(\.scalar)
+        }
+
+        /// The letters of the word that runs on after the run.
+        var after: [UInt32] {
+            var end = bounds.upperBound
+            while end < line.count, !line[end].inCode, DocumentWords.isWordCharacter(line[end].scalar) { end += 1 }
+            return line[bounds.upperBound..<end].map(\.scalar)
+        }
 
         func at(_ start: Int) -> Guess {
             var moved = self
             moved.start = start
             return moved
+        }
+    }
+
+    /// Revised readings already worked out for one document: damaged text repeats its
+    /// words, and each revision looks up words (or asks Hunspell) for every combination.
+    final class Revisions {
+        private struct Key: Hashable {
+            let scalars: [UInt32]
+            let bytes: [UInt8]
+            let insertable: [UInt8]
+            let rebuildFromLead: Bool
+            let before: [UInt32]
+            let after: [UInt32]
+        }
+
+        private var revised: [Key: [UInt32]] = [:]
+
+        func scalars(for guess: Guess, revise: () -> [UInt32]) -> [UInt32] {
+            let key = Key(
+                scalars: guess.reading.scalars, bytes: guess.bytes, insertable: guess.insertable, rebuildFromLead: guess.rebuildFromLead,
+                before: guess.before, after: guess.after)
+            if let known = revised[key] { return known }
+            let scalars = revise()
+            revised[key] = scalars
+            return scalars
         }
     }
 

@@ -24,7 +24,7 @@ enum WordFrequencies {
             guard let scalar = Unicode.Scalar(letter) else { return nil }
             needsLowercase = needsLowercase || scalar.properties.changesWhenLowercased
             text.append(scalar)
-            key += UTF8.encode(scalar)!
+            UTF8.encode(scalar) { key.append($0) }
         }
         if needsLowercase { key = [0] + Array(String(text).lowercased().utf8) }
         for band in bands.reversed() {
