@@ -9,8 +9,9 @@ public struct MojibakeRule: Rule {
             four wrong ones (`일간` becomes `ì¼ê°„`, 👍 becomes `ðŸ‘`), and bytes the code page \
             does not define may be lost. postlint turns the characters back into the bytes they \
             came from with ICU's converters, re-inserts dropped bytes where UTF-8 breaks, and \
-            chooses among several valid repairs with a Korean syllable model, emoji frequency \
-            and the document's own words. East Asian damage (`실패` read as GBK is `鞁ろ尐`) is \
+            chooses among several valid repairs with a Korean syllable model, emoji frequency, \
+            the document's own words, word frequencies (Russian, Ukrainian, Bulgarian, Greek, \
+            Vietnamese, Japanese) and, for Korean, Hunspell's ko_KR when it is installed. East Asian damage (`실패` read as GBK is `鞁ろ尐`) is \
             repaired only when encoding back is exact and the result is far likelier than the \
             text as it stands, so real Chinese, Japanese and Korean never change. Only the damaged characters change; double damage is \
             undone in one go. Code spans and blocks are left alone.
@@ -43,6 +44,9 @@ public struct MojibakeRule: Rule {
             Correction(Example("Le caf챕 est tr챔s chaud.\n", fileName: "post.md"), "Le café est très chaud.\n"),
             // Windows-1252 leaves 0x81 undefined; here it was kept as the C1 control U+0081.
             Correction(Example("Ð\u{A0}ÑƒÑ\u{81}Ñ\u{81}ÐºÐ¸Ð¹ Ñ‚ÐµÐºÑ\u{81}Ñ‚\n", fileName: "post.md"), "Русский текст\n"),
+            // Dropped there: each `с` lost its only continuation byte; `класс` is a word, `клася` is not.
+            Correction(Example("Ð\u{AD}Ñ‚Ð¾Ñ‚ ÐºÐ»Ð°ÑÑ Ð¾Ð¿Ð¸ÑÑ‹Ð²Ð°ÐµÑ‚ Ð¼Ð¾Ð´ÐµÐ»ÑŒ.\n", fileName: "post.md"), "Этот класс описывает модель.\n"),
+            Correction(Example("MÃ´ hÃ¬nh má»›i tá»‘t hÆ¡n nhiá»u.\n", fileName: "post.md"), "Mô hình mới tốt hơn nhiều.\n"),
         ])
 
     public init() {}

@@ -152,7 +152,7 @@ struct MojibakeDecoder {
         return [keep] + found
     }
 
-    private func readings(_ bytes: [UInt8], at position: Int, insertable: [UInt8]) -> [Step] {
+    func readings(_ bytes: [UInt8], at position: Int, insertable: [UInt8]) -> [Step] {
         var result: [Step] = []
         let lead = bytes[position]
         guard let length = Self.sequenceLength(lead) else { return result }
@@ -242,6 +242,28 @@ struct MojibakeDecoder {
 }
 
 extension MojibakeDecoder {
+    /// For each scalar of `reading` (made from `bytes`), the characters the same bytes give
+    /// with the same number of re-inserted bytes put elsewhere or chosen otherwise (`Ñ` is
+    /// `с` D1 81 or `я` D1 8F): the scalar alone where nothing was re-inserted.
+    func alternatives(of reading: Reading, bytes: [UInt8], insertable: [UInt8]) -> [[UInt32]] {
+        var position = 0
+        return reading.scalars.indices.map { index in
+            let scalar = reading.scalars[index]
+            // The damaged text never holds a byte its code page drops, so the character's
+            // insertable continuation bytes are exactly the ones that were re-inserted.
+            var inserted = 0
+            if reading.isRecovered[index] {
+                UTF8.encode(Unicode.Scalar(scalar)!) { byte in if byte & 0xC0 == 0x80, insertable.contains(byte) { inserted += 1 } }
+            }
+            let length = reading.isRecovered[index] ? UTF8.width(Unicode.Scalar(scalar)!) - inserted : 1
+            defer { position += length }
+            guard inserted > 0 else { return [scalar] }
+            let others = readings(bytes, at: position, insertable: insertable)
+                .filter { $0.inserted == inserted && $0.length == length && $0.scalar != scalar }.map(\.scalar)
+            return [scalar] + others
+        }
+    }
+
     /// Whether the bytes hold the start of a UTF-8 character of three or four bytes with at
     /// least two of its continuation bytes (`ğŸ‘` is F0 9F 91), or two truncated three-byte
     /// characters: evidence enough on its own that bytes were dropped, where a lone `ì´`

@@ -24,8 +24,11 @@ struct MojibakeRepair {
         var inCode: Bool
     }
 
-    private struct LineResult {
+    struct LineResult {
         var characters: [Character]
+        /// Runs whose reading guessed dropped bytes, for word evidence to revise once this
+        /// reading is chosen.
+        var guesses: [WordEvidence.Guess] = []
         var recovered = 0
         /// Runs whose reading is strong evidence of this code page.
         var strongRuns = 0
@@ -37,6 +40,7 @@ struct MojibakeRepair {
     /// Loaded on first use: most documents have no candidate line and never need it.
     var model: RepairLanguageModel { RepairLanguageModel.shared }
     private let cache = MojibakeDecoder.StepCache()
+    private let revisions = WordEvidence.Revisions()
     private var decoder: MojibakeDecoder { MojibakeDecoder(model: model, cache: cache) }
     private var pages: [SingleByteCodePage] { SingleByteCodePage.all }
 
@@ -46,9 +50,11 @@ struct MojibakeRepair {
         var evidence = [Int](repeating: 0, count: pages.count)
         var words = DocumentWords(document)
         let firstReadings = lines.map { line in pages.map { repair(line, with: $0, dropping: false, words: nil) } }
-        for results in firstReadings {
+        for (line, results) in zip(lines, firstReadings) {
             for (index, result) in results.enumerated() { evidence[index] += result.strongRuns }
-            if let best = results.max(by: { $0.gain < $1.gain }), best.recovered > 0 { words.add(best.characters) }
+            guard let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 else { continue }
+            // A word whose bytes were guessed becomes evidence only as word evidence revised it.
+            words.add(revised(results[best], koreanOnly: true).characters)
         }
         let order = pages.indices.sorted { evidence[$0] > evidence[$1] }
         return lines.indices.compactMap { index in
@@ -70,11 +76,13 @@ struct MojibakeRepair {
             .max { $0.result.gain < $1.result.gain }  // ties keep the code page with more evidence
         guard let chosen else { return nil }
         let page = pages[chosen.page]
-        var states = [(characters: chosen.result.characters, restored: chosen.result.restoredBytes)]
+        let hasEvidence = evidence[chosen.page] > 0
+        // Word evidence is asked only of the chosen reading: every code page with evidence
+        // reads each line, and most of those readings are nonsense no word list holds.
+        let first = revised(chosen.result)
+        var states = [(characters: first.characters, restored: first.restoredBytes)]
         while states.count < Self.maximumRounds {
-            let next = repair(
-                states[states.count - 1].characters, with: page, dropping: evidence[chosen.page] > 0,
-                hasEvidence: evidence[chosen.page] > 0, words: words)
+            let next = revised(repair(states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence, words: words))
             guard next.recovered > 0, next.gain > 0 else { break }
             states.append((next.characters, states[states.count - 1].restored + next.restoredBytes))
         }
@@ -102,7 +110,8 @@ struct MojibakeRepair {
             var end = index
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = Array(line[index..<end])
-            if let reading = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
+            if let (reading, guess) = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
+                if let guess { result.guesses.append(guess.at(result.characters.count)) }
                 result.characters += reading.scalars.map { Character(scalar: $0, offset: -1, inCode: false) }
                 result.recovered += reading.recovered
                 if reading.isStrong { result.strongRuns += 1 }
@@ -118,7 +127,7 @@ struct MojibakeRepair {
 
     private func read(
         _ run: [Character], page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?
-    ) -> MojibakeDecoder.Reading? {
+    ) -> (MojibakeDecoder.Reading, WordEvidence.Guess?)? {
         let bytes = run.map { page.byte(of: $0.scalar)! }
         guard zip(bytes, bytes.dropFirst()).contains(where: { (0xC2...0xF4).contains($0) && $1 & 0xC0 == 0x80 }) else { return nil }
         let mayHaveDropped = dropping || MojibakeDecoder.holdsLongSequenceStart(bytes)
@@ -136,25 +145,47 @@ struct MojibakeRepair {
             reading.recovered > 0, !reading.touchesKeptLetter,
             !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
         else { return nil }
-        guard reading.restoredBytes > 0, let words else { return reading }
+        guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
-        guard isWholeWord else { return reading }
         let beforeNumber = DocumentWords.isFollowedByNumber(line, after: bounds.upperBound)
-        if let word = words.evidence(for: bytes, insertable: insertable, beforeNumber: beforeNumber, model: model) {
+        if isWholeWord, let word = words?.evidence(for: bytes, insertable: insertable, beforeNumber: beforeNumber, model: model) {
             let restored = Array(word.utf8).count - bytes.count
-            return MojibakeDecoder.Reading(
+            let shown = MojibakeDecoder.Reading(
                 scalars: word.unicodeScalars.map(\.value), isRecovered: Array(repeating: true, count: word.unicodeScalars.count), recovered: word.unicodeScalars.count, restoredBytes: restored,
                 cost: reading.cost - 1)
+            return (shown, nil)
         }
-        return reading
+        return (reading, WordEvidence.Guess(reading: reading, bytes: bytes, insertable: insertable, rebuildFromLead: mayHaveDropped, line: line, bounds: bounds))
     }
+
+    /// The line's reading with word evidence applied where it guessed dropped bytes: asked
+    /// only of a chosen reading, since every code page with evidence reads each line and
+    /// most of those readings are nonsense no word list holds. `koreanOnly`: the reading
+    /// only feeds the document's words, which are Korean.
+    private func revised(_ result: LineResult, koreanOnly: Bool = false) -> LineResult {
+        guard !result.guesses.isEmpty else { return result }
+        var revised = result
+        revised.guesses = []
+        for guess in result.guesses where !koreanOnly || guess.reading.scalars.contains(where: RepairLanguageModel.isHangulSyllable) {
+            let scalars = revisions.scalars(for: guess) {
+                var decoder = decoder
+                decoder.rebuildFromLead = guess.rebuildFromLead
+                let alternatives = decoder.alternatives(of: guess.reading, bytes: guess.bytes, insertable: guess.insertable)
+                return WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after).scalars
+            }
+            for (offset, scalar) in scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
+        }
+        return revised
+    }
+
+    /// Quotes and dashes that may follow a word in capitals (built once: every run read asks).
+    private static let closingMarks: Set<UInt32> = [0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026]
 
     /// A capital letter inside a word in capitals, followed by a quote or dash (`ȚARĂ”` in
     /// Windows-1250 would read as `ȚARÔ`): normal text far more often than mojibake, so it
     /// needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase.)
     static func isCapitalAndQuote(_ run: [Character], after previous: UInt32?) -> Bool {
-        let quotes: Set<UInt32> = [0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026]
-        guard run.count == 2, quotes.contains(run[1].scalar), let previous, let letter = Unicode.Scalar(previous) else { return false }
+        guard run.count == 2, closingMarks.contains(run[1].scalar), let previous, let letter = Unicode.Scalar(previous) else { return false }
         return letter.properties.isUppercase
     }
 

@@ -1,0 +1,210 @@
+/// Word evidence for the bytes a repair re-inserted. The letter model sees one letter
+/// after another, so where a letter lost its only continuation byte it picks the letter
+/// that most often follows (`Русякий`: `ся` is common) even when the word becomes
+/// nonsense; a list of real words tells (`Русский`, `αλεπού`, `nhiều`, `規模`). For Korean,
+/// written in inflected words no list holds, Hunspell's ko_KR says which readings are
+/// words (`띄어쓰기`, not `도어쓰기`), and the syllable model chooses among those.
+enum WordEvidence {
+    /// Most combinations of guessed letters tried in one word; a word with more guesses
+    /// than that keeps the letter model's reading.
+    static let maximumCombinations = 256
+    /// How many frequency bands (half Zipf steps) a known word must beat the reading's own
+    /// known word by: a word ten times as frequent, not merely a likelier one, since both
+    /// are real words and the letter model had its reasons.
+    static let knownWordMargin = 2
+
+    /// A run's reading that guessed dropped bytes, with what revising it needs.
+    struct Guess {
+        /// Where the reading's characters start in the line's reading.
+        private(set) var start = 0
+        let reading: MojibakeDecoder.Reading
+        let bytes: [UInt8]
+        let insertable: [UInt8]
+        /// The decoder's `rebuildFromLead` when it read the run.
+        let rebuildFromLead: Bool
+        /// The line and the run's place in it (kept by reference: most guesses are never revised).
+        let line: [MojibakeRepair.Character]
+        let bounds: Range<Int>
+
+        /// The letters of the word that runs on before the run.
+        var before: [UInt32] {
+            var start = bounds.lowerBound
+            while start > 0, !line[start - 1].inCode, DocumentWords.isWordCharacter(line[start - 1].scalar) { start -= 1 }
+            return line[start..<bounds.lowerBound].map(\.scalar)
+        }
+
+        /// The letters of the word that runs on after the run.
+        var after: [UInt32] {
+            var end = bounds.upperBound
+            while end < line.count, !line[end].inCode, DocumentWords.isWordCharacter(line[end].scalar) { end += 1 }
+            return line[bounds.upperBound..<end].map(\.scalar)
+        }
+
+        func at(_ start: Int) -> Guess {
+            var moved = self
+            moved.start = start
+            return moved
+        }
+    }
+
+    /// Revised readings already worked out for one document: damaged text repeats its
+    /// words, and each revision looks up words (or asks Hunspell) for every combination.
+    final class Revisions {
+        private struct Key: Hashable {
+            let scalars: [UInt32]
+            let bytes: [UInt8]
+            let insertable: [UInt8]
+            let rebuildFromLead: Bool
+            let before: [UInt32]
+            let after: [UInt32]
+        }
+
+        private var revised: [Key: [UInt32]] = [:]
+
+        func scalars(for guess: Guess, revise: () -> [UInt32]) -> [UInt32] {
+            let key = Key(
+                scalars: guess.reading.scalars, bytes: guess.bytes, insertable: guess.insertable, rebuildFromLead: guess.rebuildFromLead,
+                before: guess.before, after: guess.after)
+            if let known = revised[key] { return known }
+            let scalars = revise()
+            revised[key] = scalars
+            return scalars
+        }
+    }
+
+    /// `reading` with the guessed letters of each word changed to the combination that
+    /// makes the most frequent known word, when that beats the word the reading made.
+    /// `alternatives` holds, per scalar, the characters its bytes could be (first: its
+    /// own); `before` and `after` are the letters of the word just outside the run.
+    static func revise(_ reading: MojibakeDecoder.Reading, alternatives: [[UInt32]], before: [UInt32], after: [UInt32]) -> MojibakeDecoder.Reading {
+        guard alternatives.contains(where: { $0.count > 1 }) else { return reading }
+        var text = before + reading.scalars + after
+        let choices = [[UInt32]](repeating: [], count: before.count) + alternatives + [[UInt32]](repeating: [], count: after.count)
+        var start = 0
+        while start < text.count {
+            // A word is a run of letters of one script (`%d바이트만` holds the word `바이트만`).
+            guard let script = ScriptClass(text[start]) else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < text.count, ScriptClass(text[end]) == script { end += 1 }
+            let guessed = (start..<end).filter { choices[$0].count > 1 }
+            if !guessed.isEmpty {
+                switch script {
+                case .hangul: reviseKoreanWord(&text, word: start..<end, guessed: guessed, choices: choices)
+                case .cjk: reviseIdeographs(&text, word: start..<end, guessed: guessed, choices: choices)
+                default: reviseWord(&text, word: start..<end, guessed: guessed, choices: choices)
+                }
+            }
+            start = end
+        }
+        var revised = reading
+        revised.scalars = Array(text[before.count..<(before.count + reading.scalars.count)])
+        return revised
+    }
+
+    /// A word in an alphabet: every combination of its guessed letters looked up whole.
+    private static func reviseWord(_ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]]) {
+        let current = WordFrequencies.band(of: text[word])
+        let best = bestCombination(text, word: word, guessed: guessed, choices: choices) { WordFrequencies.band(of: $0).map(Double.init) }
+        guard let best, Int(best.score) >= (current.map { $0 + knownWordMargin } ?? 0) else { return }
+        for (index, letter) in zip(guessed, best.letters) { text[index] = letter }
+    }
+
+    /// A Korean word Hunspell rejects: of the combinations Hunspell accepts, the one the
+    /// syllable model likes best. Nothing changes without the dictionary, for a word it
+    /// accepts, or where the model is sure (each verdict costs about a millisecond).
+    private static func reviseKoreanWord(_ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]]) {
+        var ranked: [(cost: Double, letters: [UInt32])] = []
+        let tried = forEachCombination(text, word: word, guessed: guessed, choices: choices) { letters, chosen in
+            ranked.append((syllableCost(letters), chosen))
+        }
+        guard tried, ranked.count > 1 else { return }
+        ranked.sort { $0.cost < $1.cost }
+        let current = guessed.map { text[$0] }
+        if ranked[0].letters == current, ranked[1].cost - ranked[0].cost >= sureMargin { return }
+        guard KoreanWordVerdicts.shared.accepts(text[word]) == false else { return }
+        var candidate = text
+        for (_, letters) in ranked where letters != current {
+            for (index, letter) in zip(guessed, letters) { candidate[index] = letter }
+            if KoreanWordVerdicts.shared.accepts(candidate[word]) == true {
+                text = candidate
+                return
+            }
+        }
+    }
+
+    /// How many nats the syllable model's choice must lead the next reading of a Korean word
+    /// by to stand without Hunspell's verdict.
+    static let sureMargin = 8.0
+
+    /// What the syllable model says a Korean word costs, as a word on its own.
+    private static func syllableCost(_ letters: ArraySlice<UInt32>) -> Double {
+        let model = RepairLanguageModel.shared
+        var cost = 0.0
+        var previous: UInt32?
+        for letter in letters {
+            cost += model.cost(of: letter, after: previous)
+            previous = letter
+        }
+        return cost + (previous.map(model.wordEndCost) ?? 0)
+    }
+
+    /// The combination of guessed letters whose word scores highest (nil score: not a
+    /// candidate), and the score; nil when none scores or there are too many to try.
+    private static func bestCombination(
+        _ text: [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]], score: (ArraySlice<UInt32>) -> Double?
+    ) -> (score: Double, letters: [UInt32])? {
+        var best: (score: Double, letters: [UInt32])?
+        _ = forEachCombination(text, word: word, guessed: guessed, choices: choices) { letters, chosen in
+            if let value = score(letters), value > best?.score ?? -.infinity { best = (value, chosen) }
+        }
+        return best
+    }
+
+    /// Calls `body` with the word and its guessed letters for every combination of them;
+    /// false (and no call) when there are more than `maximumCombinations`.
+    private static func forEachCombination(
+        _ text: [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]], body: (ArraySlice<UInt32>, [UInt32]) -> Void
+    ) -> Bool {
+        let combinations = guessed.reduce(1) { $0 * choices[$1].count }
+        guard combinations <= maximumCombinations else { return false }
+        var candidate = text
+        for combination in 0..<combinations {
+            var rest = combination
+            for index in guessed {
+                candidate[index] = choices[index][rest % choices[index].count]
+                rest /= choices[index].count
+            }
+            body(candidate[word], guessed.map { candidate[$0] })
+        }
+        return true
+    }
+
+    /// Kana and ideographs, written without spaces: each guessed character on its own,
+    /// judged by the most frequent known word of two to four characters that holds it.
+    private static func reviseIdeographs(_ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]]) {
+        for index in guessed {
+            let current = band(around: index, in: text, word: word)
+            var best: (band: Int, scalar: UInt32)?
+            var candidate = text
+            for scalar in choices[index].dropFirst() {
+                candidate[index] = scalar
+                if let band = band(around: index, in: candidate, word: word), band > best?.band ?? -1 { best = (band, scalar) }
+            }
+            if let best, best.band >= (current.map { $0 + knownWordMargin } ?? 0) { text[index] = best.scalar }
+        }
+    }
+
+    /// The highest band of a known word of two to four characters inside `word` that holds `index`.
+    private static func band(around index: Int, in text: [UInt32], word: Range<Int>) -> Int? {
+        var best: Int?
+        for length in 2...4 {
+            for start in max(word.lowerBound, index - length + 1)...index where start + length <= word.upperBound {
+                if let band = WordFrequencies.band(of: text[start..<(start + length)]), band > best ?? -1 { best = band }
+            }
+        }
+        return best
+    }
+}
