@@ -20,14 +20,9 @@ struct MarkdownStructure {
                 if index + 1 == maskedText.count || maskedText[index + 1] != 0x0A { maskedText[index] = 0x20 }
             }
         }
-        cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tasklist"] {
-            if let extensionHandle = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionHandle)
-            }
-        }
+        for extensionHandle in Self.extensions { cmark_parser_attach_syntax_extension(parser, extensionHandle) }
         maskedText.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -39,6 +34,16 @@ struct MarkdownStructure {
         defer { cmark_node_free(root) }
         walk(root, utf8: maskedText, lines: lines)
     }
+
+    /// cmark-gfm's extensions, registered and found once per process. Registering is not
+    /// thread-safe (a static flag set after the global list of extensions is appended to):
+    /// two files parsed at once on first use could both register, and one run in some
+    /// dozens failed an assertion inside cmark. Swift runs this initialiser exactly once.
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        let names = ["table", "strikethrough", "autolink", "tasklist"]
+        return names.compactMap { name in name.withCString { cmark_find_syntax_extension($0) } }
+    }()
 
     private mutating func walk(_ root: OpaquePointer, utf8: [UInt8], lines: LineIndex) {
         guard let iterator = cmark_iter_new(root) else { return }

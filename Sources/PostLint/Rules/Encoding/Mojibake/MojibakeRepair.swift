@@ -50,7 +50,7 @@ struct MojibakeRepair {
         var evidence = [Int](repeating: 0, count: pages.count)
         var words = DocumentWords(document)
         let firstReadings = lines.map { line in pages.map { repair(line, with: $0, dropping: false, words: nil) } }
-        for (line, results) in zip(lines, firstReadings) {
+        for results in firstReadings {
             for (index, result) in results.enumerated() { evidence[index] += result.strongRuns }
             guard let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 else { continue }
             // A word whose bytes were guessed becomes evidence only as word evidence revised it.
