@@ -84,8 +84,14 @@ final class DoubleByteEncoder {
     let page: DoubleByteCodePage
     private var converter: UnsafeMutableRawPointer?
     private var opened = false
-    /// Bytes per character already encoded; 0 for none.
-    private var known: [UInt32: UInt16] = [:]
+    /// Bytes per character already encoded; 0 for none. Asked for the first character of
+    /// every run of CJK or Hangul text in a document, on each code page: a cheap hash.
+    private var known = CheapHashTable<Scalar, UInt16>(minimumCapacity: 256)
+
+    private struct Scalar: CheapHashable {
+        let value: UInt32
+        var cheapHash: UInt64 { Self.mix(UInt64(value)) }
+    }
 
     /// Whether to leave out the duplicates list (ICU's own encoding only; for the test that
     /// regenerates the list).
@@ -100,9 +106,9 @@ final class DoubleByteEncoder {
 
     /// The bytes of `scalar` as `DoubleByteCodePage.table()` has them, or nil.
     func bytes(of scalar: UInt32) -> UInt16? {
-        if let value = known[scalar] { return value == 0 ? nil : value }
+        if let value = known[Scalar(value: scalar)] { return value == 0 ? nil : value }
         let value = encode(scalar)
-        known[scalar] = value ?? 0
+        known.update(Scalar(value: scalar), initial: value ?? 0) { _ in }
         return value
     }
 

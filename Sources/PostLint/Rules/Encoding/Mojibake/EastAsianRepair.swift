@@ -76,11 +76,15 @@ struct EastAsianRepair {
     /// The repair of run `index` through `page`, or nil when there is no believable one.
     private func evaluate(_ runs: [Run], _ index: Int, _ page: DoubleByteEncoder) -> Candidate? {
         let run = runs[index]
+        // A UTF-8 sequence never starts with a continuation byte: most real text stops at its
+        // first character's first byte, before anything is allocated.
+        guard let first = run.scalars.first, let firstBytes = page.bytes(of: first),
+            MojibakeDecoder.sequenceLength(UInt8(firstBytes > 0xFF ? firstBytes >> 8 : firstBytes)) != nil
+        else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(run.scalars.count * 2)
         for scalar in run.scalars {
             guard page.append(scalar, to: &bytes) else { return nil }
-            // A UTF-8 sequence never starts with a continuation byte: most real text stops here.
             if bytes.count <= 2, MojibakeDecoder.sequenceLength(bytes[0]) == nil { return nil }
         }
         guard let repaired = Self.decodeUTF8(bytes), repaired != run.scalars,
