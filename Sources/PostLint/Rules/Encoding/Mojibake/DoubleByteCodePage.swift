@@ -1,3 +1,4 @@
+import Foundation
 import ICUShim
 
 /// An East Asian double-byte code page as ICU defines it (CP949, Shift_JIS, GBK): which
@@ -88,7 +89,7 @@ final class DoubleByteEncoder {
     /// every run of CJK or Hangul text in a document, on each code page: a cheap hash.
     private var known = CheapHashTable<Scalar, UInt16>(minimumCapacity: 256)
 
-    private struct Scalar: CheapHashable {
+    fileprivate struct Scalar: CheapHashable {
         let value: UInt32
         var cheapHash: UInt64 { Self.mix(UInt64(value)) }
     }
@@ -97,19 +98,31 @@ final class DoubleByteEncoder {
     /// regenerates the list).
     private let ignoringDuplicates: Bool
 
+    /// The page's place in `DoubleByteCodePage.all`, where the run's shared table is kept;
+    /// nil (no sharing) for another page, or when the duplicates are ignored.
+    private let sharedPage: Int?
+
     init(page: DoubleByteCodePage, ignoringDuplicates: Bool = false) {
         self.page = page
         self.ignoringDuplicates = ignoringDuplicates
+        sharedPage = ignoringDuplicates ? nil : DoubleByteCodePage.all.firstIndex { $0.icuName == page.icuName }
     }
 
     deinit { plicu_double_byte_close(converter) }
 
     /// The bytes of `scalar` as `DoubleByteCodePage.table()` has them, or nil.
     func bytes(of scalar: UInt32) -> UInt16? {
-        if let value = known[Scalar(value: scalar)] { return value == 0 ? nil : value }
-        let value = encode(scalar)
-        known.update(Scalar(value: scalar), initial: value ?? 0) { _ in }
-        return value
+        let key = Scalar(value: scalar)
+        if let value = known[key] { return value == 0 ? nil : value }
+        let stored: UInt16
+        if let sharedPage, let shared = EncodedCharacters.shared.bytes(of: key, page: sharedPage) {
+            stored = shared
+        } else {
+            stored = encode(scalar) ?? 0
+            if let sharedPage { EncodedCharacters.shared.store(stored, for: key, page: sharedPage) }
+        }
+        known.update(key, initial: stored) { _ in }
+        return stored == 0 ? nil : stored
     }
 
     /// Appends the bytes `scalar` encodes to; false when the code page has no such character.
@@ -134,5 +147,28 @@ final class DoubleByteEncoder {
         // form UTF-8 can hold may win.
         if let own, DoubleByteCodePage.mayBeUTF8(own) || ignoringDuplicates { return own }
         return DoubleByteCodePage.duplicates[page.icuName]?[scalar] ?? own
+    }
+}
+
+/// Characters' bytes per code page for the whole run (0 for a character the page lacks):
+/// ICU's conversion of one character costs more than the rest of judging a run, and the
+/// documents of a repository share most of their characters. Each document's encoder asks
+/// here once per character, behind its own table.
+private final class EncodedCharacters: @unchecked Sendable {
+    static let shared = EncodedCharacters()
+    private let lock = NSLock()
+    /// By the page's place in `DoubleByteCodePage.all`.
+    private var pages = DoubleByteCodePage.all.map { _ in CheapHashTable<DoubleByteEncoder.Scalar, UInt16>(minimumCapacity: 1024) }
+
+    func bytes(of scalar: DoubleByteEncoder.Scalar, page: Int) -> UInt16? {
+        lock.lock()
+        defer { lock.unlock() }
+        return pages[page][scalar]
+    }
+
+    func store(_ bytes: UInt16, for scalar: DoubleByteEncoder.Scalar, page: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        pages[page].update(scalar, initial: bytes) { _ in }
     }
 }
