@@ -124,16 +124,6 @@ public final class Vocabulary: @unchecked Sendable {
         return result
     }
 
-    /// Every word (lower-cased) whose first scalar passes `test`, with its usage.
-    public func usages(where test: (Unicode.Scalar) -> Bool) -> [(word: String, usage: Usage)] {
-        usagesByBytes.elements.compactMap { word, usage in
-            // Only the words that pass become Strings.
-            let bytes = word.bytes
-            guard let first = Self.decodeScalar(bytes.prefix(4)[...]), test(first) else { return nil }
-            return (String(decoding: bytes, as: UTF8.self), usage)
-        }
-    }
-
     /// Every word (lower-cased) whose first byte is in `leadBytes` and first scalar passes
     /// `test`, as its bytes, with its usage. The lead bytes turn away the other words (most
     /// of them ASCII) before their bytes are copied out.
@@ -153,7 +143,7 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// How many distinct words start with a byte in `leadBytes` (0xEA...0xED: Hangul).
     public func wordCount(startingWithByteIn leadBytes: ClosedRange<UInt8>) -> Int {
-        usagesByBytes.keys.reduce(0) { $0 + (leadBytes.contains($1.firstByte) ? 1 : 0) }
+        usagesByBytes.elements.reduce(0) { $0 + (leadBytes.contains($1.key.firstByte) ? 1 : 0) }
     }
 
     /// The usage of a word given as lower-case UTF-8 bytes.

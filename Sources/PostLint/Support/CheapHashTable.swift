@@ -24,9 +24,6 @@ struct CheapHashTable<Key: CheapHashable, Value> {
 
     var count: Int { entries.count }
 
-    var keys: [Key] { entries.map(\.key) }
-    var values: [Value] { entries.map(\.value) }
-
     /// Every key with its value, in the order first inserted.
     var elements: [(key: Key, value: Value)] { entries }
 

@@ -4,17 +4,10 @@
 /// still used for every other line) cost a third of the prose scan, most of it in its
 /// Chinese dictionary; `TypoFastPathTests` checks that both give the same words.
 extension LineText {
-    /// The line's word segments, or nil when only ICU can segment it (letters, marks or
-    /// format characters of other scripts, or punctuation that joins words in ICU's rules).
-    static func fastSegments(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>]? {
-        var result: [Range<Int>] = []
-        var scratch = SegmentScratch()
-        let covered = bytes.withUnsafeBufferPointer { fastSegments($0, line, into: &result, scratch: &scratch) }
-        return covered ? result : nil
-    }
-
-    /// `fastSegments`, appended to `result`; false (with nothing appended) when only ICU
-    /// can segment the line. The scanner passes the same scratch arrays for every line.
+    /// The line's word segments, appended to `result`; false (with nothing appended) when
+    /// only ICU can segment the line (letters, marks or format characters of other scripts,
+    /// or punctuation that joins words in ICU's rules). The scanner passes the same scratch
+    /// arrays for every line.
     static func fastSegments(
         _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into result: inout [Range<Int>], scratch: inout SegmentScratch
     ) -> Bool {

@@ -50,14 +50,7 @@ enum LineText {
 
     /// The scalar at `index` and its length; U+FFFD for an invalid sequence, as String
     /// decoding would give.
-    static func scalar(_ bytes: ArraySlice<UInt8>, at index: Int) -> (UInt32, Int) {
-        bytes.withUnsafeBufferPointer { buffer in
-            let (value, length) = scalar(buffer, at: index - bytes.startIndex, end: buffer.count)
-            return (value, length)
-        }
-    }
-
-    /// `scalar` on a buffer whose bytes up to `end` may be read.
+    /// Only the bytes up to `end` are read.
     @inline(__always)
     static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (UInt32, Int) {
         let lead = bytes[index]
@@ -112,14 +105,9 @@ enum LineText {
 
     /// Ranges of the line that are markup rather than words: inline math `$…$`, `\(…\)`,
     /// `\[…\]`, LaTeX commands with their `{…}` argument, Liquid `{% … %}` / `{{ … }}`,
-    /// and `<…>` tags or autolinks.
+    /// and `<…>` tags or autolinks. The scanner asks only of lines whose `signs` hold a
+    /// `markupOpener` (most lines hold none).
     static func markupToSkip(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
-        // Most lines hold no byte that can open markup: one pass over them, nothing else.
-        let opensMarkup = bytes.withUnsafeBufferPointer { buffer in
-            let openers = markupOpeners
-            return buffer[line].contains { openers.contains($0) }
-        }
-        guard opensMarkup else { return [] }
         var result: [Range<Int>] = []
         var index = line.lowerBound
         func closing(_ pattern: [UInt8], from start: Int) -> Int {
@@ -164,14 +152,8 @@ enum LineText {
         return result
     }
 
-    /// The line's whitespace-separated chunks that may hold words (not `isNonWordChunk`).
-    static func wordChunks(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        bytes.withUnsafeBufferPointer { wordChunks($0, line, into: &result) }
-        return result
-    }
-
-    /// `wordChunks`, appended to `result` (the scanner reuses one array for every line).
+    /// The line's whitespace-separated chunks that may hold words (not `isNonWordChunk`),
+    /// appended to `result` (the scanner reuses one array for every line).
     static func wordChunks(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into result: inout [Range<Int>]) {
         var start = -1
         for index in line {

@@ -85,7 +85,6 @@ struct EastAsianRepair {
         bytes.reserveCapacity(run.scalars.count * 2)
         for scalar in run.scalars {
             guard page.append(scalar, to: &bytes) else { return nil }
-            if bytes.count <= 2, MojibakeDecoder.sequenceLength(bytes[0]) == nil { return nil }
         }
         guard let repaired = Self.decodeUTF8(bytes), repaired != run.scalars,
             repaired.contains(where: { $0 >= 0x80 }), isPlausible(repaired)
