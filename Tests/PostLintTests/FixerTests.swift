@@ -20,6 +20,38 @@ final class FixerTests: XCTestCase {
         XCTAssertEqual(applied.count, 6)
     }
 
+    /// The bisecting clash check and the one-pass apply against the obvious versions: a
+    /// linear scan of every taken range, and edits replaced in place from the last one.
+    /// (An insertion inside a replacement clashes: replaced in place, it garbled the text.)
+    func testChosenEditsAreTheOnesALinearScanChoosesAndApplyTheSame() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<40).map { _ in ["a", "b", "c", "d", "é"][Int.random(in: 0..<5, using: &generator)] }.joined()
+            let count = text.utf8.count
+            let offers: [Diagnostic] = (0..<Int.random(in: 1...25, using: &generator)).map { _ in
+                let start = Int.random(in: 0...count, using: &generator)
+                let end = min(count, start + Int.random(in: 0...3, using: &generator))
+                return diagnostic(start..<end, ["", "x", "yz"][Int.random(in: 0..<3, using: &generator)])
+            }
+            let chosen = Fixer.nonOverlapping(offers.map { ($0, $0.fix!) }).flatMap(\.1.edits)
+            var taken: [Range<Int>] = []
+            var expected: [Edit] = []
+            for offer in offers.indices.sorted(by: { offers[$0].range.lowerBound < offers[$1].range.lowerBound }).map({ offers[$0] }) {
+                let edit = offer.fix!.edits[0]
+                if expected.contains(edit) { continue }
+                if taken.contains(where: { TakenRanges.clash($0, edit.range) }) { continue }
+                taken.append(edit.range)
+                expected.append(edit)
+            }
+            XCTAssertEqual(chosen, expected)
+            var bytes = Array(text.utf8)
+            for edit in chosen.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound) }) {
+                bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+            }
+            XCTAssertEqual(Fixer.apply(chosen, to: Array(text.utf8)), String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     func testRefusesFixesThatNeverSettle() {
         let document = TestSupport.document("a", fileName: "a.md")
         let outcome = Fixer(includeUnsafe: false).fix(document) { document in

@@ -77,30 +77,45 @@ public struct Fixer: Sendable {
     /// Keeps fixes in document order, skipping any that touches a range already taken;
     /// the skipped ones are looked at again in the next pass, on the new text.
     static func nonOverlapping(_ fixes: [(Diagnostic, Fix)]) -> [(Diagnostic, Fix)] {
-        let sorted = fixes.sorted { $0.1.edits.map(\.range.lowerBound).min()! < $1.1.edits.map(\.range.lowerBound).min()! }
-        var taken: [Range<Int>] = []
+        let starts = fixes.map { $0.1.edits.map(\.range.lowerBound).min()! }
+        let sorted = fixes.indices.sorted { starts[$0] < starts[$1] }.map { fixes[$0] }
+        var taken = TakenRanges()
         var chosen: [(Diagnostic, Fix)] = []
         var seenEdits: Set<Edit> = []
         for (diagnostic, fix) in sorted {
             let edits = fix.edits.filter { !seenEdits.contains($0) }
             if edits.isEmpty { continue }  // the same edit from two findings: apply once
-            let clashes = edits.contains { edit in
-                taken.contains { $0.overlaps(edit.range) || ($0.isEmpty && edit.range.isEmpty && $0 == edit.range) }
-            }
-            if clashes { continue }
-            taken += edits.map(\.range)
+            if edits.contains(where: { taken.clashes(with: $0.range) }) || Self.overlapEachOther(edits) { continue }
+            for edit in edits { taken.insert(edit.range) }
             seenEdits.formUnion(edits)
             chosen.append((diagnostic, Fix(fix.title, safety: fix.safety, edits: edits)))
         }
         return chosen
     }
 
-    /// Applies non-overlapping edits, last first, so earlier offsets stay valid.
-    static func apply(_ edits: [Edit], to utf8: [UInt8]) -> String {
-        var bytes = utf8
-        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+    /// A fix whose own edits overlap is broken: it is skipped rather than applied in some order.
+    static func overlapEachOther(_ edits: [Edit]) -> Bool {
+        edits.indices.contains { first in
+            edits.indices.contains { second in
+                first < second && TakenRanges.clash(edits[first].range, edits[second].range)
+            }
         }
+    }
+
+    /// Applies non-overlapping edits in one pass over the text (a long post may carry
+    /// thousands of them; replacing each in place would move the text after it every time).
+    /// An insertion comes before a replacement that starts where it stands.
+    static func apply(_ edits: [Edit], to utf8: [UInt8]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var position = 0
+        for edit in edits.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
+            precondition(edit.range.lowerBound >= position, "overlapping edits reached the fixer")
+            bytes += utf8[position..<edit.range.lowerBound]
+            bytes += edit.replacement.utf8
+            position = edit.range.upperBound
+        }
+        bytes += utf8[position...]
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -120,5 +135,48 @@ public struct Fixer: Sendable {
 
     static func parsesAsYAML(_ text: String) -> Bool {
         (try? YAMLParsing.compose(text)) != nil
+    }
+}
+
+/// The byte ranges a pass's chosen edits replace, in order of (start, end), so a new
+/// edit's clash is found by bisection: a pass over a long damaged post chooses thousands of
+/// edits. Taken ranges never overlap; an insertion may stand where a replacement starts.
+struct TakenRanges {
+    private var ranges: [Range<Int>] = []
+
+    /// Whether `range` clashes with a taken range.
+    func clashes(with range: Range<Int>) -> Bool {
+        var index = position(of: range.lowerBound..<range.lowerBound)
+        // Of the ranges starting before it, only the last can reach into it.
+        if index > 0, Self.clash(ranges[index - 1], range) { return true }
+        while index < ranges.count, ranges[index].lowerBound < range.upperBound || ranges[index].lowerBound == range.lowerBound {
+            if Self.clash(ranges[index], range) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Two edits clash when they replace a common byte, insert at the same place, or one
+    /// inserts strictly inside what the other replaces. An insertion where a replacement
+    /// starts or ends does not clash.
+    static func clash(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        if first.overlaps(second) || (first.isEmpty && first == second) { return true }
+        let (empty, other) = first.isEmpty ? (first, second) : (second, first)
+        return empty.isEmpty && other.lowerBound < empty.lowerBound && empty.lowerBound < other.upperBound
+    }
+
+    mutating func insert(_ range: Range<Int>) {
+        ranges.insert(range, at: position(of: range))
+    }
+
+    /// Where `range` belongs: after every range that sorts before it by (start, end).
+    private func position(of range: Range<Int>) -> Int {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if (ranges[middle].lowerBound, ranges[middle].upperBound) < (range.lowerBound, range.upperBound) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -113,9 +113,16 @@ public struct Runner: Sendable {
                 position: LineIndex.Position(line: 1, column: 1)))
         }
         guard let document = linter.timed(RuleTimings.Phase.parse, { Document(source: source) }) else { return report }
+        // The fixer's first pass lints the text just linted here, and its last pass the text
+        // it returns, which is parsed and linted again below: the last document and its
+        // findings are remembered.
+        var last: (document: Document, diagnostics: [Diagnostic])?
         let diagnose = { (document: Document) in
-            linter.check(document, settings: settings, context: context)
+            if let last, last.document.utf8 == document.utf8 { return last.diagnostics }
+            let diagnostics = linter.check(document, settings: settings, context: context)
                 + linter.check(userRules: configuration.userRules, document, settings: settings, context: context)
+            last = (document, diagnostics)
+            return diagnostics
         }
         var diagnostics = diagnose(document)
         var finalDocument = document
@@ -131,7 +138,7 @@ public struct Runner: Sendable {
                 report.failure = reason
             case .fixed(let text, let applied):
                 let fixedSource = SourceFile(path: path, text: text)
-                if let fixed = Document(source: fixedSource) {
+                if let fixed = last.flatMap({ $0.document.utf8 == fixedSource.bytes ? $0.document : nil }) ?? Document(source: fixedSource) {
                     report.applied += applied
                     report.originalText = document.text
                     report.fixedText = text
