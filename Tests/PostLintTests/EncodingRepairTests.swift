@@ -41,6 +41,25 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertTrue(TestSupport.diagnostics(fixed, fileName: "post.md", rule: "mojibake").isEmpty)
     }
 
+    /// A damaged line that repeats is read once and its repair moved to each copy: every
+    /// copy is repaired as the line alone is. Lines with the same characters are not the
+    /// same line when code covers them differently: `cafÃ©` ends a code span that started
+    /// on the line before in the first paragraph, and is prose after a stray backtick in
+    /// the second.
+    func testRepeatedDamagedLinesAreEachRepairedAndCodeStaysAlone() {
+        let line = "총 **7개**의 논문이 수집되었습니다. 👍"
+        let damaged = Self.windows1254Dropped(line)
+        XCTAssertEqual(TestSupport.fixed(damaged + "\n", fileName: "post.md", rules: ["mojibake"]), line + "\n")
+        let text = "\(damaged)\n\nAn ASCII line between.\n\n\(damaged)\n\n- \(damaged)\n"
+        XCTAssertEqual(
+            TestSupport.fixed(text, fileName: "post.md", rules: ["mojibake"]),
+            "\(line)\n\nAn ASCII line between.\n\n\(line)\n\n- \(line)\n")
+        // Read on the first pass: the fixer's later passes would hide a fix moved wrongly.
+        let spans = "Start `code\ncafÃ©` and cafÃ©\n\ncafÃ©` and cafÃ©\n"
+        let repairs = TestSupport.diagnostics(spans, fileName: "post.md", rule: "mojibake").flatMap { $0.fix?.edits ?? [] }.map(\.replacement)
+        XCTAssertEqual(repairs, ["é", "é` and café"])
+    }
+
     /// `き` (E3 81 8D) loses both continuation bytes through Windows-1252 and is left as a
     /// lone `ã`; the run's other characters already show dropped bytes, so it is rebuilt
     /// from its lead byte on the first reading too, and the right code page wins.

@@ -2,28 +2,53 @@
 /// the words that introduce a count: the evidence that settles a repair the syllable model
 /// alone cannot (`ì´` before `**10개**` is `총`, not the likelier syllable `이`).
 struct DocumentWords {
-    private var words: [String: Int] = [:]
+    /// The document's text: its words are read from it only when a repair asks for them.
+    private let text: [UInt8]
+    /// Words of repaired lines.
+    private var added: Set<String> = []
     /// The words by their bytes without the droppable ones, built once per code page.
     private let index = StrippedIndex()
 
     init(_ document: Document) {
-        guard document.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED }) else { return }
-        add(document.text.unicodeScalars.map(\.value))
+        text = document.utf8
     }
 
     mutating func add(_ characters: [MojibakeRepair.Character]) {
-        add(characters.map(\.scalar))
-    }
-
-    private mutating func add(_ scalars: [UInt32]) {
         var word = String.UnicodeScalarView()
-        for scalar in scalars + [0x20] {
+        for scalar in characters.map(\.scalar) + [0x20] {
             if RepairLanguageModel.isHangulSyllable(scalar) {
                 word.append(Unicode.Scalar(scalar)!)
             } else if !word.isEmpty {
-                words[String(word), default: 0] += 1
+                added.insert(String(word))
                 word = String.UnicodeScalarView()
             }
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each run of Hangul syllables in `bytes`, read
+    /// on the bytes: the whole document is scanned, and most of it is not Korean.
+    static func forEachHangulWord(in bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer { text in
+            var start = -1
+            var position = 0
+            while position < text.count {
+                // Syllables U+AC00...U+D7A3 are EA B0 80 through ED 9E A3.
+                if (0xEA...0xED).contains(text[position]), position + 2 < text.count,
+                    RepairLanguageModel.isHangulSyllable(
+                        UInt32(text[position] & 0x0F) << 12 | UInt32(text[position + 1] & 0x3F) << 6 | UInt32(text[position + 2] & 0x3F)),
+                    text[position + 1] & 0xC0 == 0x80, text[position + 2] & 0xC0 == 0x80
+                {
+                    if start < 0 { start = position }
+                    position += 3
+                    continue
+                }
+                if start >= 0 {
+                    body(UnsafeBufferPointer(rebasing: text[start..<position]))
+                    start = -1
+                }
+                position += 1
+            }
+            if start >= 0 { body(UnsafeBufferPointer(rebasing: text[start...])) }
         }
     }
 
@@ -35,7 +60,7 @@ struct DocumentWords {
             return full.count > bytes.count && full.filter { !insertable.contains($0) } == bytes
         }
         if beforeNumber, let counting = model.countingWords.sorted().first(where: fits) { return counting }
-        let shown = index.candidates(for: bytes, insertable: insertable, words: words.keys)
+        let shown = index.candidates(for: bytes, insertable: insertable, text: text, added: added)
         return shown.count == 1 ? shown.first : nil
     }
 
@@ -54,15 +79,28 @@ struct DocumentWords {
 
 /// Looks words up by their UTF-8 bytes with a code page's droppable bytes taken out.
 final class StrippedIndex: @unchecked Sendable {
+    /// A word's UTF-8 bytes, hashed in one call rather than byte by byte.
+    private struct Spelling: Hashable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
+    /// The distinct words of the text, read from it on the first question.
+    private var distinct: Set<Spelling>?
     private var tables: [[UInt8]: [[UInt8]: [String]]] = [:]
 
-    func candidates(for bytes: [UInt8], insertable: [UInt8], words: Dictionary<String, Int>.Keys) -> [String] {
+    /// The distinct words of `text` and `added` that hold a byte of `insertable` and read
+    /// `bytes` without them.
+    func candidates(for bytes: [UInt8], insertable: [UInt8], text: [UInt8], added: Set<String>) -> [String] {
         if tables[insertable] == nil {
+            if distinct == nil {
+                var words = Set<Spelling>()
+                DocumentWords.forEachHangulWord(in: text) { words.insert(Spelling(bytes: Array($0))) }
+                distinct = words.union(added.map { Spelling(bytes: Array($0.utf8)) })
+            }
             var table: [[UInt8]: [String]] = [:]
-            for word in words {
-                let full = Array(word.utf8)
-                let stripped = full.filter { !insertable.contains($0) }
-                if stripped.count < full.count { table[stripped, default: []].append(word) }
+            for word in distinct! where word.bytes.contains(where: insertable.contains) {
+                table[word.bytes.filter { !insertable.contains($0) }, default: []].append(String(decoding: word.bytes, as: UTF8.self))
             }
             tables[insertable] = table
         }

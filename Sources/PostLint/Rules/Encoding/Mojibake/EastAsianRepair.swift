@@ -16,11 +16,13 @@
 struct EastAsianRepair {
     let model: RepairLanguageModel
 
-    /// One run of non-ASCII characters outside code, as scalars with their byte offsets.
+    /// One run of non-ASCII characters outside code: its byte range and first character.
+    /// Its characters are decoded only for a code page its first character passes, which
+    /// real East Asian text seldom does.
     private struct Run {
-        var scalars: [UInt32] = []
         var start = 0
         var end = 0
+        var first: UInt32 = 0
         var gluedBefore = false
         var gluedAfter = false
         var gluedToASCIILetter: Bool { gluedBefore || gluedAfter }
@@ -51,7 +53,7 @@ struct EastAsianRepair {
         let pages = DoubleByteCodePage.all
         let encoders = pages.map { DoubleByteEncoder(page: $0) }
         // candidates[page][line] holds the repairable runs of that line.
-        let candidates = encoders.map { page in lines.map { runs in runs.indices.compactMap { evaluate(runs, $0, page) } } }
+        let candidates = encoders.map { page in lines.map { runs in runs.indices.compactMap { evaluate(runs, $0, page, in: document.utf8) } } }
         let evidence = candidates.map { $0.joined().filter(\.isStrong).count }
         var fixes: [MojibakeRepair.LineFix] = []
         for (lineIndex, runs) in lines.enumerated() {
@@ -74,25 +76,31 @@ struct EastAsianRepair {
     }
 
     /// The repair of run `index` through `page`, or nil when there is no believable one.
-    private func evaluate(_ runs: [Run], _ index: Int, _ page: DoubleByteEncoder) -> Candidate? {
+    private func evaluate(_ runs: [Run], _ index: Int, _ page: DoubleByteEncoder, in text: [UInt8]) -> Candidate? {
         let run = runs[index]
         // A UTF-8 sequence never starts with a continuation byte: most real text stops at its
         // first character's first byte, before anything is allocated.
-        guard let first = run.scalars.first, let firstBytes = page.bytes(of: first),
+        guard let firstBytes = page.bytes(of: run.first),
             MojibakeDecoder.sequenceLength(UInt8(firstBytes > 0xFF ? firstBytes >> 8 : firstBytes)) != nil
         else { return nil }
+        // Encoded character by character, the bytes stop being UTF-8 within a character or
+        // two for most real text: checked as they come, before the run is decoded.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(run.scalars.count * 2)
-        for scalar in run.scalars {
-            guard page.append(scalar, to: &bytes) else { return nil }
+        var wellFormed = 0
+        var position = run.start
+        while position < run.end {
+            let (scalar, length) = Self.scalar(in: text, at: position)
+            guard page.append(scalar, to: &bytes), Self.extendWellFormedPrefix(bytes, &wellFormed) else { return nil }
+            position += length
         }
-        guard let repaired = Self.decodeUTF8(bytes), repaired != run.scalars,
+        guard wellFormed == bytes.count, let scalars = Self.decodeUTF8(Array(text[run.start..<run.end])),
+            let repaired = Self.decodeUTF8(bytes), repaired != scalars,
             repaired.contains(where: { $0 >= 0x80 }), isPlausible(repaired)
         else { return nil }
         let gluedLatin = isGluedLatin(repaired, run)
         // Real CJK text seldom sits inside an ASCII word; mojibake of accented Latin does.
         let prior = Self.repairPrior - (gluedLatin && run.gluedBefore && run.gluedAfter ? 4 : 0)
-        let gain = originalCost(run.scalars) - repairedCost(repaired) - prior
+        let gain = originalCost(scalars) - repairedCost(repaired) - prior
         guard gain > -Self.repairPrior else { return nil }
         let isStrong = gain > 0 && repaired.contains(where: isStrongEvidence)
         return Candidate(runIndex: index, replacement: repaired, isStrong: isStrong, gain: gain, isWordLike: Self.isLatinLetters(repaired) || Self.isAlphabetWord(repaired), isGluedLatin: gluedLatin,
@@ -173,6 +181,34 @@ struct EastAsianRepair {
         return cost
     }
 
+    /// The character at `position` of valid UTF-8 text, and its length in bytes.
+    private static func scalar(in text: [UInt8], at position: Int) -> (UInt32, Int) {
+        let length = MojibakeDecoder.sequenceLength(text[position]) ?? 1
+        var scalar = UInt32(text[position]) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<max(length, 1) { scalar = scalar << 6 | UInt32(text[position + offset] & 0x3F) }
+        return (scalar, length)
+    }
+
+    /// Moves `end` over the complete characters that follow it in `bytes`; false when one
+    /// of them is not well-formed UTF-8. A character still missing bytes stays unchecked.
+    static func extendWellFormedPrefix(_ bytes: [UInt8], _ end: inout Int) -> Bool {
+        while end < bytes.count {
+            if bytes[end] < 0x80 {
+                end += 1
+                continue
+            }
+            guard let length = MojibakeDecoder.sequenceLength(bytes[end]) else { return false }
+            let available = min(length, bytes.count - end)
+            if available > 1, MojibakeDecoder.decode(Array(bytes[end..<(end + available)]) + Array(repeating: 0x80, count: length - available)) == nil {
+                // A prefix no completion can save (a bad second byte or a non-continuation).
+                return false
+            }
+            guard available == length else { return true }
+            end += length
+        }
+        return true
+    }
+
     /// Strict UTF-8 decoding; nil when the bytes are not well-formed.
     static func decodeUTF8(_ bytes: [UInt8]) -> [UInt32]? {
         var scalars: [UInt32] = []
@@ -241,11 +277,12 @@ struct EastAsianRepair {
             let inCode = nextCode < code.endIndex && code[nextCode].contains(position)
             let isText = bytes[position] >= 0x80 && !inCode
             if isText, position + length <= range.upperBound {
-                // The document is valid UTF-8: decode in place, without a copy per character.
-                var scalar = UInt32(bytes[position]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[position + offset] & 0x3F) }
-                if current == nil { current = Run(start: position) }
-                current?.scalars.append(scalar)
+                if current == nil {
+                    // The document is valid UTF-8: decode in place, without a copy.
+                    var scalar = UInt32(bytes[position]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[position + offset] & 0x3F) }
+                    current = Run(start: position, first: scalar)
+                }
                 current?.end = position + length
             } else if var finished = current {
                 finished.gluedAfter = isASCIILetter(bytes[position])

@@ -15,6 +15,12 @@ struct MojibakeRepair {
         let codePage: String
         let rounds: Int
         let restoredBytes: Int
+
+        /// The same fix of the same text standing `distance` bytes further on.
+        func moved(by distance: Int) -> LineFix {
+            LineFix(range: (range.lowerBound + distance)..<(range.upperBound + distance), replacement: replacement,
+                codePage: codePage, rounds: rounds, restoredBytes: restoredBytes)
+        }
     }
 
     struct Character {
@@ -47,25 +53,50 @@ struct MojibakeRepair {
     func fixes(in document: Document) -> [LineFix] {
         let lines = candidateLines(document)
         guard !lines.isEmpty else { return [] }
+        // Identical lines read identically wherever they stand (generated posts repeat their
+        // damaged lines): each distinct line is read once, and its fix moved to the others.
+        var firstWithText: [[UInt32]: Int] = [:]
+        let original = lines.indices.map { index in
+            let text = Self.text(of: lines[index])
+            if let first = firstWithText[text] { return first }
+            firstWithText[text] = index
+            return index
+        }
         var evidence = [Int](repeating: 0, count: pages.count)
         var words = DocumentWords(document)
-        let firstReadings = lines.map { line in pages.map { repair(line, with: $0, dropping: false, words: nil) } }
-        for results in firstReadings {
-            for (index, result) in results.enumerated() { evidence[index] += result.strongRuns }
-            guard let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 else { continue }
-            // A word whose bytes were guessed becomes evidence only as word evidence revised it.
-            words.add(revised(results[best], koreanOnly: true).characters)
+        var firstReadings: [Int: [LineResult]] = [:]
+        for (index, line) in lines.enumerated() {
+            if original[index] == index {
+                let results = pages.map { repair(line, with: $0, dropping: false, words: nil) }
+                firstReadings[index] = results
+                // A line seen before adds no word the document did not already show.
+                if let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 {
+                    // A word whose bytes were guessed becomes evidence only as word evidence revised it.
+                    words.add(revised(results[best], koreanOnly: true).characters)
+                }
+            }
+            for (page, result) in firstReadings[original[index]]!.enumerated() { evidence[page] += result.strongRuns }
         }
         let order = pages.indices.sorted { evidence[$0] > evidence[$1] }
+        var fixesOfOriginals: [Int: LineFix?] = [:]
         return lines.indices.compactMap { index in
-            // Code pages without evidence read the same as in the first pass.
-            let first = order.map { page in
-                evidence[page] > 0
-                    ? repair(lines[index], with: pages[page], dropping: true, hasEvidence: true, words: words)
-                    : firstReadings[index][page]
+            let source = original[index]
+            if fixesOfOriginals[source] == nil {
+                // Code pages without evidence read the same as in the first pass.
+                let first = order.map { page in
+                    evidence[page] > 0
+                        ? repair(lines[source], with: pages[page], dropping: true, hasEvidence: true, words: words)
+                        : firstReadings[source]![page]
+                }
+                fixesOfOriginals[source] = .some(fix(lines[source], firstRound: Array(zip(order, first)), evidence: evidence, words: words))
             }
-            return fix(lines[index], firstRound: Array(zip(order, first)), evidence: evidence, words: words)
+            return fixesOfOriginals[source]!?.moved(by: lines[index][0].offset - lines[source][0].offset)
         }
+    }
+
+    /// A line's characters as the key of what it reads as: the scalar, and whether it is in code.
+    private static func text(of line: [Character]) -> [UInt32] {
+        line.map { $0.inCode ? $0.scalar | 1 << 31 : $0.scalar }
     }
 
     /// Chooses the best first reading of a line, then reads the result again through the
