@@ -60,6 +60,18 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(repairs, ["é", "é` and café"])
     }
 
+    /// ISO-8859-2 and Windows-1250 share most letters but hold `Š` (A9 / 8A) and `ť` (BB / 9D)
+    /// at different bytes: `brĂťlĂŠ` reads as `brûlé` through one and `brÝlÊ` through the
+    /// other, letters the model scores alike. A capital inside a lowercase word decides.
+    func testTheCodePageThatKeepsTheWordsLowercaseWins() {
+        let text = "Le gâteau a brûlé, mais le café reste très bon.\n"
+        let damaged = "Le gĂ˘teau a brĂťlĂŠ, mais le cafĂŠ reste trĂ¨s bon.\n"
+        XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), text)
+        XCTAssertEqual(MojibakeRepair.caseCost(
+            MojibakeDecoder.Reading(scalars: [0x43, 0xCA], isRecovered: [false, true], recovered: 1, restoredBytes: 0, cost: 0), after: 0x66),
+            0, "a capital after a capital")
+    }
+
     /// `き` (E3 81 8D) loses both continuation bytes through Windows-1252 and is left as a
     /// lone `ã`; the run's other characters already show dropped bytes, so it is rebuilt
     /// from its lead byte on the first reading too, and the right code page wins.

@@ -169,13 +169,14 @@ struct MojibakeRepair {
         // A run that shows dropped bytes on its own also holds characters that lost all of
         // theirs (`き` leaves a lone `ã`): kept, that letter would veto the whole first reading.
         decoder.rebuildFromLead = mayHaveDropped
-        guard let reading = decoder.readWhole(bytes, before: before, hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false) ?? decoder.read(
+        guard var reading = decoder.readWhole(bytes, before: before, hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false) ?? decoder.read(
             bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before,
             hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false,
             letterAfter: after.map(DocumentWords.isWordCharacter) ?? false),
             reading.recovered > 0, !reading.touchesKeptLetter,
             !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
         else { return nil }
+        reading.cost += Self.caseCost(reading, after: before)
         guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
         let beforeNumber = DocumentWords.isFollowedByNumber(line, after: bounds.upperBound)
@@ -207,6 +208,25 @@ struct MojibakeRepair {
             for (offset, scalar) in scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
         }
         return revised
+    }
+
+    /// What a recovered capital letter costs right after a lowercase one (`cafÊ`, `brÝler`).
+    /// Two code pages often read a run as letters the model scores alike, one of them in the
+    /// wrong case: ISO-8859-2 and Windows-1250 hold `Š` and `ť` at different bytes, so
+    /// `cafĂŠ` is `café` through one and `cafÊ` through the other.
+    static let capitalInsideWordCost = 3.0
+
+    static func caseCost(_ reading: MojibakeDecoder.Reading, after before: UInt32?) -> Double {
+        var previous = before.flatMap(Unicode.Scalar.init)
+        var cost = 0.0
+        for (value, isRecovered) in zip(reading.scalars, reading.isRecovered) {
+            let scalar = Unicode.Scalar(value)
+            if isRecovered, let previous, previous.properties.isLowercase, scalar?.properties.isUppercase == true {
+                cost += capitalInsideWordCost
+            }
+            previous = scalar
+        }
+        return cost
     }
 
     /// Quotes and dashes that may follow a word in capitals (built once: every run read asks).
