@@ -6,7 +6,7 @@ repairs (UTF-8 read through a legacy code page, undefined bytes kept as C1 contr
 dropped, double damage), and checks, per kind of damage:
   - exact recovery: the repaired text equals the clean text;
   - false changes: a negative (clean or odd-but-right text) came back changed;
-and the throughput of both tools on one large mixed document.
+and the throughput of both tools on large mixed documents.
 
 Usage (from the repository root):
     pip install ftfy
@@ -110,21 +110,29 @@ def timed(binary, document):
 
 
 def throughput(binary, clean):
-    """Two documents of about 4 MB: a typical post collection (clean text in every
-    language, one damaged line in fifty) and a worst case where half the lines are damaged."""
+    """Documents of about 4 MB: a typical post collection (clean text in every language,
+    one damaged line in fifty), a worst case where half the lines are damaged (both built
+    by repeating a few thousand lines, as generated posts repeat theirs), and the worst
+    case again with no line repeated (pairs of samples joined), where every damaged line
+    costs its full search."""
     kinds = list(KINDS.values())
     results = []
-    for damaged_share in (50, 2):
+    for damaged_share, repeated in ((50, True), (2, True), (50, False)):
+        texts = clean * 3 if repeated else (a + " " + b for a in clean for b in clean)
         lines = []
-        for index, text in enumerate(clean * 3):
+        size = 0
+        for index, text in enumerate(texts):
             codec, undefined, rounds = kinds[index % len(kinds)]
             damaged = index % 100 < damaged_share
             lines.append((damage(text, codec, undefined, rounds) or text) if damaged else text)
             lines.append("Plain ASCII prose line number %d, the most common kind of text in a post." % index)
+            size += len(lines[-1]) + len(lines[-2].encode("utf-8")) + 4
+            if not repeated and size > 4_000_000:
+                break
         document = "\n\n".join(lines) + "\n"
         while len(document.encode("utf-8")) < 4_000_000:
             document += document
-        results.append((damaged_share,) + timed(binary, document))
+        results.append((damaged_share, repeated) + timed(binary, document))
     return results
 
 
@@ -159,8 +167,9 @@ def main():
             print(f"      {text!r} -> {got!r}")
     if args.no_throughput:
         return
-    for share, size, ours, theirs in throughput(args.postlint, clean):
-        print(f"throughput, {size:.1f} MB with {share}% of the lines damaged: postlint {ours:.1f} MB/s, "
+    for share, repeated, size, ours, theirs in throughput(args.postlint, clean):
+        lines = "lines repeated" if repeated else "no line repeated"
+        print(f"throughput, {size:.1f} MB with {share}% of the lines damaged, {lines}: postlint {ours:.1f} MB/s, "
               f"ftfy {theirs:.1f} MB/s ({ours / theirs:.1f}x)")
 
 

@@ -10,12 +10,32 @@ struct MojibakeDecoder {
     /// Readings already worked out for the same bytes.
     var cache: StepCache?
 
-    /// Remembers the readings of byte windows for one document.
+    /// Remembers, for one document, the readings of byte windows and of whole runs: words
+    /// repeat across lines, and each code page reads each of them.
     final class StepCache {
         private var tables: [[UInt8]: [UInt64: [Step]]] = [:]
+        private var runs: [Run: Reading?] = [:]
+
+        /// What a run's reading depends on besides the model: the code page (which decides
+        /// the characters and the droppable bytes), the bytes, and the neighbours.
+        struct Run: Hashable {
+            let page: String
+            let bytes: [UInt8]
+            let rebuildFromLead: Bool
+            let before: UInt32?
+            let hangulAfter: Bool
+            let letterAfter: Bool
+        }
 
         func steps(_ key: UInt64, _ insertable: [UInt8]) -> [Step]? { tables[insertable]?[key] }
         func store(_ steps: [Step], _ key: UInt64, _ insertable: [UInt8]) { tables[insertable, default: [:]][key] = steps }
+
+        func reading(of run: Run, _ read: () -> Reading?) -> Reading? {
+            if let known = runs[run] { return known }
+            let reading = read()
+            runs[run] = .some(reading)
+            return reading
+        }
     }
 
     struct Reading: Equatable {

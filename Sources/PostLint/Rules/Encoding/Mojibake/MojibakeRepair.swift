@@ -169,10 +169,14 @@ struct MojibakeRepair {
         // A run that shows dropped bytes on its own also holds characters that lost all of
         // theirs (`き` leaves a lone `ã`): kept, that letter would veto the whole first reading.
         decoder.rebuildFromLead = mayHaveDropped
-        guard var reading = decoder.readWhole(bytes, before: before, hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false) ?? decoder.read(
-            bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before,
-            hangulAfter: after.map(RepairLanguageModel.isHangulSyllable) ?? false,
-            letterAfter: after.map(DocumentWords.isWordCharacter) ?? false),
+        let hangulAfter = after.map(RepairLanguageModel.isHangulSyllable) ?? false
+        let letterAfter = after.map(DocumentWords.isWordCharacter) ?? false
+        let key = MojibakeDecoder.StepCache.Run(
+            page: page.icuName, bytes: bytes, rebuildFromLead: mayHaveDropped, before: before, hangulAfter: hangulAfter, letterAfter: letterAfter)
+        guard var reading = cache.reading(of: key, {
+                decoder.readWhole(bytes, before: before, hangulAfter: hangulAfter) ?? decoder.read(
+                    bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before, hangulAfter: hangulAfter, letterAfter: letterAfter)
+            }),
             reading.recovered > 0, !reading.touchesKeptLetter,
             !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
         else { return nil }
