@@ -25,6 +25,15 @@ struct MojibakeDecoder {
             let before: UInt32?
             let hangulAfter: Bool
             let letterAfter: Bool
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(page)
+                bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+                hasher.combine(before)
+                hasher.combine(rebuildFromLead)
+                hasher.combine(hangulAfter)
+                hasher.combine(letterAfter)
+            }
         }
 
         func steps(_ key: UInt64, _ insertable: [UInt8]) -> [Step]? { tables[insertable]?[key] }

@@ -131,33 +131,40 @@ struct MojibakeRepair {
         _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, words: DocumentWords?
     ) -> LineResult {
         var result = LineResult(characters: [])
+        // Most code pages repair nothing in a line: its characters are copied only up to a
+        // run that is repaired, and a line with none is returned as it is.
+        var copied = 0
         var index = 0
         while index < line.count {
             guard !line[index].inCode, page.byte(of: line[index].scalar) != nil else {
-                result.characters.append(line[index])
                 index += 1
                 continue
             }
             var end = index
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
-            let run = Array(line[index..<end])
+            let run = line[index..<end]
             if let (reading, guess) = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
+                result.characters += line[copied..<index]
+                copied = end
                 if let guess { result.guesses.append(guess.at(result.characters.count)) }
                 result.characters += reading.scalars.map { Character(scalar: $0, offset: -1, inCode: false) }
                 result.recovered += reading.recovered
                 if reading.isStrong { result.strongRuns += 1 }
                 result.restoredBytes += reading.restoredBytes
                 result.gain += RepairLanguageModel.keepCost * Double(run.count) - reading.cost
-            } else {
-                result.characters += run
             }
             index = end
+        }
+        if copied == 0 {
+            result.characters = line
+        } else {
+            result.characters += line[copied...]
         }
         return result
     }
 
     private func read(
-        _ run: [Character], page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?
+        _ run: ArraySlice<Character>, page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?
     ) -> (MojibakeDecoder.Reading, WordEvidence.Guess?)? {
         let bytes = run.map { page.byte(of: $0.scalar)! }
         guard zip(bytes, bytes.dropFirst()).contains(where: { (0xC2...0xF4).contains($0) && $1 & 0xC0 == 0x80 }) else { return nil }
@@ -173,14 +180,17 @@ struct MojibakeRepair {
         let letterAfter = after.map(DocumentWords.isWordCharacter) ?? false
         let key = MojibakeDecoder.StepCache.Run(
             page: page.icuName, bytes: bytes, rebuildFromLead: mayHaveDropped, before: before, hangulAfter: hangulAfter, letterAfter: letterAfter)
-        guard var reading = cache.reading(of: key, {
-                decoder.readWhole(bytes, before: before, hangulAfter: hangulAfter) ?? decoder.read(
-                    bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before, hangulAfter: hangulAfter, letterAfter: letterAfter)
+        // What depends on the reading alone is decided once, with it.
+        guard let reading = cache.reading(of: key, {
+                guard var reading = decoder.readWhole(bytes, before: before, hangulAfter: hangulAfter) ?? decoder.read(
+                    bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before, hangulAfter: hangulAfter, letterAfter: letterAfter),
+                    reading.recovered > 0, !reading.touchesKeptLetter
+                else { return nil }
+                reading.cost += Self.caseCost(reading, after: before)
+                return reading
             }),
-            reading.recovered > 0, !reading.touchesKeptLetter,
             !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
         else { return nil }
-        reading.cost += Self.caseCost(reading, after: before)
         guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
         let beforeNumber = DocumentWords.isFollowedByNumber(line, after: bounds.upperBound)
@@ -221,14 +231,13 @@ struct MojibakeRepair {
     static let capitalInsideWordCost = 3.0
 
     static func caseCost(_ reading: MojibakeDecoder.Reading, after before: UInt32?) -> Double {
-        var previous = before.flatMap(Unicode.Scalar.init)
         var cost = 0.0
-        for (value, isRecovered) in zip(reading.scalars, reading.isRecovered) {
-            let scalar = Unicode.Scalar(value)
-            if isRecovered, let previous, previous.properties.isLowercase, scalar?.properties.isUppercase == true {
-                cost += capitalInsideWordCost
-            }
-            previous = scalar
+        for index in reading.scalars.indices where reading.isRecovered[index] {
+            guard Unicode.Scalar(reading.scalars[index])?.properties.isUppercase == true,
+                let previous = (index > 0 ? reading.scalars[index - 1] : before).flatMap(Unicode.Scalar.init),
+                previous.properties.isLowercase
+            else { continue }
+            cost += capitalInsideWordCost
         }
         return cost
     }
@@ -239,8 +248,8 @@ struct MojibakeRepair {
     /// A capital letter inside a word in capitals, followed by a quote or dash (`ȚARĂ”` in
     /// Windows-1250 would read as `ȚARÔ`): normal text far more often than mojibake, so it
     /// needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase.)
-    static func isCapitalAndQuote(_ run: [Character], after previous: UInt32?) -> Bool {
-        guard run.count == 2, closingMarks.contains(run[1].scalar), let previous, let letter = Unicode.Scalar(previous) else { return false }
+    static func isCapitalAndQuote(_ run: ArraySlice<Character>, after previous: UInt32?) -> Bool {
+        guard run.count == 2, let last = run.last, closingMarks.contains(last.scalar), let previous, let letter = Unicode.Scalar(previous) else { return false }
         return letter.properties.isUppercase
     }
 
