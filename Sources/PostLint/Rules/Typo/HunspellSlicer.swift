@@ -87,8 +87,9 @@ final class HunspellSlicer: @unchecked Sendable {
     func slice(for word: [UInt8]) -> (affix: [UInt8], dictionary: [UInt8]) {
         let parts = Self.substrings(of: word)
         var used = Set<Int>()
-        let once = stripOneSuffix(from: parts, using: &used)
-        let twice = stripOneSuffix(from: once, using: &used)
+        var appends: [[UInt8]: [Int]] = [:]
+        let once = stripOneSuffix(from: parts, using: &used, appends: &appends)
+        let twice = stripOneSuffix(from: once, using: &used, appends: &appends)
         var looked = parts
         looked.formUnion(once)
         looked.formUnion(twice)
@@ -120,14 +121,18 @@ final class HunspellSlicer: @unchecked Sendable {
     }
 
     /// Each string with one suffix entry's append taken off its end and the strip put back;
-    /// the entries that did it (by their append's offset) go into `used`.
-    private func stripOneSuffix(from strings: Set<[UInt8]>, using used: inout Set<Int>) -> Set<[UInt8]> {
+    /// the entries that did it (by their append's offset) go into `used`. `appends` keeps the
+    /// entries found for each ending: the strings are a word's substrings, which share them.
+    private func stripOneSuffix(from strings: Set<[UInt8]>, using used: inout Set<Int>, appends: inout [[UInt8]: [Int]]) -> Set<[UInt8]> {
         var result = Set<[UInt8]>()
         for string in strings {
             string.withUnsafeBufferPointer { buffer in
                 // Every suffix, the whole string and the empty one included.
                 for start in Self.scalarStarts(of: buffer) + [buffer.count] {
-                    for offset in suffixes.offsets(of: UnsafeBufferPointer(rebasing: buffer[start...])) {
+                    let ending = Array(buffer[start...])
+                    let offsets = appends[ending] ?? suffixes.offsets(of: UnsafeBufferPointer(rebasing: buffer[start...]))
+                    appends[ending] = offsets
+                    for offset in offsets {
                         used.insert(offset)
                         let strip = SuffixEntry(appendAt: offset, in: affix.bytes).strip
                         result.insert(Array(buffer[..<start]) + affix.bytes[strip])
