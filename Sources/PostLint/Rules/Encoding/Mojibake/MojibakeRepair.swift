@@ -166,8 +166,15 @@ struct MojibakeRepair {
     private func read(
         _ run: ArraySlice<Character>, page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?
     ) -> (MojibakeDecoder.Reading, WordEvidence.Guess?)? {
+        // Most runs hold no UTF-8 lead byte followed by a continuation byte: they stop here,
+        // before their bytes are collected.
+        var previous: UInt8 = 0
+        guard run.contains(where: { character in
+            let byte = page.byte(of: character.scalar)!
+            defer { previous = byte }
+            return (0xC2...0xF4).contains(previous) && byte & 0xC0 == 0x80
+        }) else { return nil }
         let bytes = run.map { page.byte(of: $0.scalar)! }
-        guard zip(bytes, bytes.dropFirst()).contains(where: { (0xC2...0xF4).contains($0) && $1 & 0xC0 == 0x80 }) else { return nil }
         let mayHaveDropped = dropping || MojibakeDecoder.holdsLongSequenceStart(bytes)
         let insertable = mayHaveDropped ? page.undefinedContinuationBytes : []
         let before = bounds.lowerBound > 0 ? line[bounds.lowerBound - 1].scalar : nil
