@@ -13,7 +13,12 @@ final class PrefilterTests: XCTestCase {
             [["TODO", "TBD", "FIXME"].map { Array($0.utf8) }])
         let lorem = RequiredLiteral(pattern: #"(?i)\blorem\s+ipsum\s+dolor\b"#, caseInsensitive: false)
         XCTAssertEqual(lorem?.foldsCase, true)
+        // Literals run across `\s+`, to be looked for in the text with its white space collapsed.
         XCTAssertEqual(lorem?.clauses.count, 3)
+        XCTAssertEqual(lorem?.acrossWhitespace, [[Array("lorem ipsum dolor".utf8)]])
+        XCTAssertEqual(
+            RequiredLiteral(pattern: #"a \s+b\s*c"#, caseInsensitive: false)?.acrossWhitespace.flatMap { $0 }.sorted { $0.count < $1.count },
+            [Array("c".utf8), Array("a b".utf8)])
         // Optional parts and lookaround require nothing; unknown syntax gives up.
         XCTAssertNil(RequiredLiteral(pattern: "(abc)?", caseInsensitive: false))
         XCTAssertNil(RequiredLiteral(pattern: "(?<=abc)x?", caseInsensitive: false))
@@ -31,10 +36,58 @@ final class PrefilterTests: XCTestCase {
             let bytes = Array(text.utf8)
             let matches = try !regex.matches(in: bytes).isEmpty
             let may = bytes.withUnsafeBufferPointer { buffer in
-                required.mayOccur(in: buffer) { RequiredLiteral.hasASCIIFoldingLetter(buffer) }
+                required.mayOccur(in: buffer, collapsed: { RequiredLiteral.collapsingWhitespace(buffer) }) {
+                    RequiredLiteral.hasASCIIFoldingLetter(buffer)
+                }
             }
             if matches { XCTAssertTrue(may, "prefilter skipped a match in '\(text)'") }
         }
+    }
+
+    /// The collapsed text stands for ICU's `\s`: the same characters, on the whole BMP.
+    func testPatternWhitespaceIsICUsWhitespace() throws {
+        let whitespace = try ICURegularExpression(#"\s"#)
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            XCTAssertEqual(try !whitespace.matches(in: bytes, limit: 1).isEmpty, RequiredLiteral.isPatternWhitespace(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// Patterns whose literals run across white space, on texts joined by every kind of it
+    /// (and by characters that are not `\s`: U+000B, U+0085): where ICU matches, the
+    /// prefilter says yes; and it does say no to some texts.
+    func testLiteralsAcrossWhitespaceNeverHideAMatch() throws {
+        // Each pattern with the words of a match, joined at random below.
+        let patterns = [
+            (#"(?i)\bas\s+an\s+AI(\s+language)?\s+model\b"#, ["as", "an", "AI", "language", "model"]), (#"a \s+b"#, ["a", "b"]),
+            (#"x\s{2}y\s?z"#, ["x", "y", "z"]), (#"here\s+(is\s+)?the\s+translation"#, ["here", "is", "the", "translation"]),
+        ]
+        let spaces = [" ", "  ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2028}", "\u{0B}", "\u{85}", "", " \u{A0} ", "\r\n", "-", "\u{200B}"]
+        var generator = SystemRandomNumberGenerator()
+        var rejected = 0
+        var matched = 0
+        for (pattern, words) in patterns {
+            let regex = try ICURegularExpression(pattern)
+            let prefiltered = PrefilteredPattern(regex)
+            XCTAssertEqual(prefiltered.required?.spansWhitespace, true, pattern)
+            for _ in 0..<1500 {
+                var text = spaces.randomElement(using: &generator)!
+                for word in words where Int.random(in: 0..<8, using: &generator) > 0 {
+                    text += (Bool.random(using: &generator) ? word : word.uppercased()) + spaces.randomElement(using: &generator)!
+                }
+                let matches = try !regex.matches(in: Array(text.utf8), limit: 1).isEmpty
+                let may = prefiltered.matches(PrefilterText(text))
+                if matches {
+                    matched += 1
+                    XCTAssertTrue(may, "'\(pattern)' matches \(text.debugDescription) but its prefilter said no")
+                } else if !may {
+                    rejected += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(matched, 50)
+        XCTAssertGreaterThan(rejected, 1000)
     }
 
     /// Every built-in pattern, on every fixture and rule example: where ICU finds a match,

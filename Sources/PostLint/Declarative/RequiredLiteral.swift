@@ -12,22 +12,43 @@ struct RequiredLiteral: Sendable, Equatable {
     let clauses: [[[UInt8]]]
     /// Compared with ASCII letters folded (the pattern is case-insensitive).
     let foldsCase: Bool
+    /// Literals that run across `\s+` (`as an ai` for `as\s+an\s+AI`), looked for in the text
+    /// with each run of white space made one space (`collapsingWhitespace`), once the
+    /// `clauses` (the same literals cut at the white space) are all in the text itself:
+    /// collapsing a post costs more than searching it, and most posts lack some word.
+    let acrossWhitespace: [[[UInt8]]]
+    var spansWhitespace: Bool { !acrossWhitespace.isEmpty }
 
     /// The clauses' literals prepared for searching, once per pattern.
     private let needles: [[ByteSearch.Needle]]
+    private let collapsedNeedles: [[ByteSearch.Needle]]
 
-    init(clauses: [[[UInt8]]], foldsCase: Bool) {
+    init(clauses: [[[UInt8]]], foldsCase: Bool, acrossWhitespace: [[[UInt8]]] = []) {
         self.clauses = clauses
         self.foldsCase = foldsCase
+        self.acrossWhitespace = acrossWhitespace
         needles = clauses.map { clause in clause.map { ByteSearch.Needle($0, folding: foldsCase) } }
+        collapsedNeedles = acrossWhitespace.map { clause in clause.map { ByteSearch.Needle($0, folding: foldsCase) } }
     }
 
     /// The requirement of `pattern`, or nil when none is known.
     init?(pattern: String, caseInsensitive: Bool) {
-        var parser = Parser(Array(pattern.unicodeScalars))
-        let found = parser.alternation()
+        guard let (clauses, folds, _) = Self.clauses(of: pattern, caseInsensitive: caseInsensitive, acrossWhitespace: false) else { return nil }
+        let across = Self.clauses(of: pattern, caseInsensitive: caseInsensitive, acrossWhitespace: true)
+        self.init(clauses: clauses, foldsCase: folds, acrossWhitespace: across?.spans == true ? across!.clauses : [])
+    }
+
+    /// What every match holds, least likely clause first; `spans`: whether a literal runs
+    /// across white space (only with `acrossWhitespace`).
+    private static func clauses(of pattern: String, caseInsensitive: Bool, acrossWhitespace: Bool) -> (clauses: [[[UInt8]]], folds: Bool, spans: Bool)? {
+        var parser = Parser(Array(pattern.unicodeScalars), joiningWhitespace: acrossWhitespace)
+        var found = parser.alternation()
         guard parser.atEnd, !parser.unsupported else { return nil }
         let folds = caseInsensitive || parser.setsCaseInsensitive
+        if parser.spansWhitespace {
+            // Looked for in collapsed text, a literal's own white space is collapsed too.
+            found = found.map { clause in clause.map { literal in literal.withUnsafeBufferPointer(Self.collapsingWhitespace) } }
+        }
         // Under case folding ASCII letters are compared folded and other bytes exactly, so
         // a literal may hold only non-ASCII letters without case (Hangul, CJK, kana).
         let usable = found.filter { clause in
@@ -35,8 +56,7 @@ struct RequiredLiteral: Sendable, Equatable {
         }
         guard !usable.isEmpty else { return nil }
         // All clauses must hold: test the one least likely to first, to give up soonest.
-        let ordered = usable.sorted { Self.likelihood($0, folds) < Self.likelihood($1, folds) }
-        self.init(clauses: ordered, foldsCase: folds)
+        return (usable.sorted { Self.likelihood($0, folds) < Self.likelihood($1, folds) }, folds, parser.spansWhitespace)
     }
 
     /// How likely a clause is met in a post: its likeliest literal's rarest byte.
@@ -52,15 +72,68 @@ struct RequiredLiteral: Sendable, Equatable {
     }
 
     /// Whether a match may exist in `bytes`: false only when no literal occurs in them.
-    /// `hasFoldingLetter` answers `hasASCIIFoldingLetter` for the same bytes (the
-    /// caller remembers it per document).
-    func mayOccur(in bytes: UnsafeBufferPointer<UInt8>, hasFoldingLetter: () -> Bool) -> Bool {
+    /// `hasFoldingLetter` answers `hasASCIIFoldingLetter` for the same bytes and `collapsed`
+    /// gives `collapsingWhitespace` of them (the caller remembers both per document).
+    func mayOccur(
+        in bytes: UnsafeBufferPointer<UInt8>, collapsed: () -> [UInt8], hasFoldingLetter: () -> Bool
+    ) -> Bool {
         if foldsCase {
             // ICU folds some non-ASCII letters to ASCII ones (`ſ` is `s`, `K` is `k`): with
             // one of those in the text, the folded ASCII test proves nothing.
             if hasFoldingLetter() { return true }
         }
-        return needles.allSatisfy { clause in clause.contains { $0.firstIndex(in: bytes) != nil } }
+        guard Self.occur(needles, in: bytes) else { return false }
+        return !spansWhitespace || collapsed().withUnsafeBufferPointer { Self.occur(collapsedNeedles, in: $0) }
+    }
+
+    private static func occur(_ needles: [[ByteSearch.Needle]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        needles.allSatisfy { clause in clause.contains { $0.firstIndex(in: bytes) != nil } }
+    }
+
+    /// Whether ICU's `\s` matches the character: Unicode's White_Space (U+000B and U+0085
+    /// included, whatever ICU's documentation says; a test checks the whole BMP).
+    static func isPatternWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x09...0x0D).contains(scalar.value) || scalar.value == 0x20 : scalar.properties.isWhitespace
+    }
+
+    /// UTF-8 text with each run of `\s` characters made one space: a match of `as\s+an`
+    /// leaves `as an` there. Only lead bytes C2, E1, E2 and E3 can start a non-ASCII one;
+    /// every other byte is copied as it is (a post is mostly such bytes).
+    static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+            var count = 0
+            var inSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var length = 0  // of the white space character here, if one is
+                switch byte {
+                case 0x09...0x0D, 0x20: length = 1
+                case 0xC2, 0xE1...0xE3:
+                    let size = byte == 0xC2 ? 2 : 3
+                    guard index + size <= bytes.count else { break }
+                    var value = UInt32(byte) & (size == 2 ? 0x1F : 0x0F)
+                    for offset in 1..<size { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    if let scalar = Unicode.Scalar(value), isPatternWhitespace(scalar) { length = size }
+                default: break
+                }
+                if length > 0 {
+                    if !inSpace {
+                        output[count] = 0x20
+                        count += 1
+                    }
+                    inSpace = true
+                    index += length
+                } else {
+                    // A continuation byte follows its lead as an ordinary byte.
+                    output[count] = byte
+                    count += 1
+                    inSpace = false
+                    index += 1
+                }
+            }
+            written = count
+        }
     }
 
     /// Whether the text has a non-ASCII letter whose case folding (full or simple) gives
@@ -91,8 +164,15 @@ struct RequiredLiteral: Sendable, Equatable {
         var index = 0
         var unsupported = false
         var setsCaseInsensitive = false
+        /// Whether literals run across `\s` (one or more white space characters).
+        let joiningWhitespace: Bool
+        /// Whether a literal was carried across `\s`.
+        var spansWhitespace = false
 
-        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+        init(_ scalars: [Unicode.Scalar], joiningWhitespace: Bool) {
+            self.scalars = scalars
+            self.joiningWhitespace = joiningWhitespace
+        }
 
         var atEnd: Bool { index >= scalars.count }
         var current: Unicode.Scalar? { atEnd ? nil : scalars[index] }
@@ -142,6 +222,15 @@ struct RequiredLiteral: Sendable, Equatable {
                     _ = quantifierAllowsZero()
                 case "*", "+", "?", "{":
                     unsupported = true
+                case "\\" where joiningWhitespace && index + 1 < scalars.count && scalars[index + 1] == "s":
+                    index += 2
+                    // At least one white space character: one space in collapsed text.
+                    if quantifier()?.allowsZero == true {
+                        flush()
+                    } else {
+                        spansWhitespace = true
+                        if run.last != 0x20 { run.append(0x20) }
+                    }
                 case "\\":
                     guard let literal = escapedLiteral() else {
                         flush()
@@ -311,9 +400,9 @@ extension Document {
     /// Whether a match of a pattern requiring `required` may be in the text.
     func mayContain(_ required: RequiredLiteral) -> Bool {
         utf8.withUnsafeBufferPointer { bytes in
-            required.mayOccur(in: bytes) {
-                derived.value("ascii-folding-letter") { RequiredLiteral.hasASCIIFoldingLetter(bytes) }
-            }
+            required.mayOccur(
+                in: bytes, collapsed: { derived.value("whitespace-collapsed") { RequiredLiteral.collapsingWhitespace(bytes) } },
+                hasFoldingLetter: { derived.value("ascii-folding-letter") { RequiredLiteral.hasASCIIFoldingLetter(bytes) } })
         }
     }
 }
@@ -332,7 +421,9 @@ struct PrefilteredPattern: Sendable {
     /// Whether the pattern matches somewhere in `text` (a pattern over its time limit
     /// counts as no match, as `firstMatch` does).
     func matches(_ text: PrefilterText) -> Bool {
-        if let required, !text.bytes.withUnsafeBufferPointer({ required.mayOccur(in: $0, hasFoldingLetter: text.hasFoldingLetter) }) {
+        if let required, !text.bytes.withUnsafeBufferPointer({
+            required.mayOccur(in: $0, collapsed: text.collapsed, hasFoldingLetter: text.hasFoldingLetter)
+        }) {
             return false
         }
         return ((try? regex.matches(in: text.bytes, limit: 1)) ?? []).isEmpty == false
@@ -343,8 +434,16 @@ struct PrefilteredPattern: Sendable {
 final class PrefilterText {
     let bytes: [UInt8]
     private var foldingLetter: Bool?
+    private var collapsedBytes: [UInt8]?
 
     init(_ text: String) { bytes = Array(text.utf8) }
+
+    func collapsed() -> [UInt8] {
+        if let collapsedBytes { return collapsedBytes }
+        let collapsed = bytes.withUnsafeBufferPointer(RequiredLiteral.collapsingWhitespace)
+        collapsedBytes = collapsed
+        return collapsed
+    }
 
     func hasFoldingLetter() -> Bool {
         if let foldingLetter { return foldingLetter }
