@@ -34,7 +34,8 @@ struct RequiredLiteral: Sendable, Equatable {
     /// The requirement of `pattern`, or nil when none is known.
     init?(pattern: String, caseInsensitive: Bool) {
         guard let (clauses, folds, _) = Self.clauses(of: pattern, caseInsensitive: caseInsensitive, acrossWhitespace: false) else { return nil }
-        let across = Self.clauses(of: pattern, caseInsensitive: caseInsensitive, acrossWhitespace: true)
+        // Read a second time only where it can differ: most patterns have no `\s`.
+        let across = pattern.contains("\\s") ? Self.clauses(of: pattern, caseInsensitive: caseInsensitive, acrossWhitespace: true) : nil
         self.init(clauses: clauses, foldsCase: folds, acrossWhitespace: across?.spans == true ? across!.clauses : [])
     }
 

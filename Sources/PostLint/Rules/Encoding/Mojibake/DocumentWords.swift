@@ -27,29 +27,24 @@ struct DocumentWords {
 
     /// Calls `body` with the UTF-8 bytes of each run of Hangul syllables in `bytes`, read
     /// on the bytes: the whole document is scanned, and most of it is not Korean.
-    static func forEachHangulWord(in bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer { text in
-            var start = -1
-            var position = 0
-            while position < text.count {
-                // Syllables U+AC00...U+D7A3 are EA B0 80 through ED 9E A3.
-                if (0xEA...0xED).contains(text[position]), position + 2 < text.count,
-                    RepairLanguageModel.isHangulSyllable(
-                        UInt32(text[position] & 0x0F) << 12 | UInt32(text[position + 1] & 0x3F) << 6 | UInt32(text[position + 2] & 0x3F)),
-                    text[position + 1] & 0xC0 == 0x80, text[position + 2] & 0xC0 == 0x80
-                {
-                    if start < 0 { start = position }
-                    position += 3
-                    continue
-                }
-                if start >= 0 {
-                    body(UnsafeBufferPointer(rebasing: text[start..<position]))
-                    start = -1
-                }
-                position += 1
+    static func forEachHangulWord(in bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+        var start = -1
+        var position = 0
+        while position < bytes.count {
+            if (0xEA...0xED).contains(bytes[position]), position + 3 <= bytes.count,
+                LineText.isHangulSyllables(bytes, position..<(position + 3))
+            {
+                if start < 0 { start = position }
+                position += 3
+                continue
             }
-            if start >= 0 { body(UnsafeBufferPointer(rebasing: text[start...])) }
+            if start >= 0 {
+                body(bytes[start..<position])
+                start = -1
+            }
+            position += 1
         }
+        if start >= 0 { body(bytes[start...]) }
     }
 
     /// A word whose UTF-8 bytes, with the dropped bytes taken out, are `bytes`: first a

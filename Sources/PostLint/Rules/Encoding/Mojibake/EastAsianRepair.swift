@@ -277,12 +277,7 @@ struct EastAsianRepair {
             let inCode = nextCode < code.endIndex && code[nextCode].contains(position)
             let isText = bytes[position] >= 0x80 && !inCode
             if isText, position + length <= range.upperBound {
-                if current == nil {
-                    // The document is valid UTF-8: decode in place, without a copy.
-                    var scalar = UInt32(bytes[position]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[position + offset] & 0x3F) }
-                    current = Run(start: position, first: scalar)
-                }
+                if current == nil { current = Run(start: position, first: Self.scalar(in: bytes, at: position).0) }
                 current?.end = position + length
             } else if var finished = current {
                 finished.gluedAfter = isASCIILetter(bytes[position])

@@ -64,7 +64,7 @@ struct MojibakeRepair {
         }
         var evidence = [Int](repeating: 0, count: pages.count)
         var words = DocumentWords(document)
-        var firstReadings: [Int: [LineResult]] = [:]
+        var firstReadings = [[LineResult]](repeating: [], count: lines.count)
         for (index, line) in lines.enumerated() {
             if original[index] == index {
                 let results = pages.map { repair(line, with: $0, dropping: false, words: nil) }
@@ -75,22 +75,22 @@ struct MojibakeRepair {
                     words.add(revised(results[best], koreanOnly: true).characters)
                 }
             }
-            for (page, result) in firstReadings[original[index]]!.enumerated() { evidence[page] += result.strongRuns }
+            for (page, result) in firstReadings[original[index]].enumerated() { evidence[page] += result.strongRuns }
         }
         let order = pages.indices.sorted { evidence[$0] > evidence[$1] }
-        var fixesOfOriginals: [Int: LineFix?] = [:]
+        var lineFixes = [LineFix?](repeating: nil, count: lines.count)
+        for index in lines.indices where original[index] == index {
+            // Code pages without evidence read the same as in the first pass.
+            let first = order.map { page in
+                evidence[page] > 0
+                    ? repair(lines[index], with: pages[page], dropping: true, hasEvidence: true, words: words)
+                    : firstReadings[index][page]
+            }
+            lineFixes[index] = fix(lines[index], firstRound: Array(zip(order, first)), evidence: evidence, words: words)
+        }
         return lines.indices.compactMap { index in
             let source = original[index]
-            if fixesOfOriginals[source] == nil {
-                // Code pages without evidence read the same as in the first pass.
-                let first = order.map { page in
-                    evidence[page] > 0
-                        ? repair(lines[source], with: pages[page], dropping: true, hasEvidence: true, words: words)
-                        : firstReadings[source]![page]
-                }
-                fixesOfOriginals[source] = .some(fix(lines[source], firstRound: Array(zip(order, first)), evidence: evidence, words: words))
-            }
-            return fixesOfOriginals[source]!?.moved(by: lines[index][0].offset - lines[source][0].offset)
+            return lineFixes[source]?.moved(by: lines[index][0].offset - lines[source][0].offset)
         }
     }
 
