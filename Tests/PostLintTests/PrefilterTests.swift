@@ -36,7 +36,7 @@ final class PrefilterTests: XCTestCase {
             let bytes = Array(text.utf8)
             let matches = try !regex.matches(in: bytes).isEmpty
             let may = bytes.withUnsafeBufferPointer { buffer in
-                required.mayOccur(in: buffer, collapsed: { RequiredLiteral.collapsingWhitespace(buffer) }) {
+                required.mayOccur(in: buffer) {
                     RequiredLiteral.hasASCIIFoldingLetter(buffer)
                 }
             }
@@ -112,7 +112,13 @@ final class PrefilterTests: XCTestCase {
                 let bytes = Array(text.utf8)
                 guard let match = try pattern.matches(in: bytes, limit: 1).first else { continue }
                 checked += 1
-                XCTAssertTrue(prefiltered.matches(PrefilterText(text)), "'\(pattern.pattern)' matches '\(String(decoding: bytes[match.range], as: UTF8.self))' but its prefilter said no")
+                let shown = String(decoding: bytes[match.range], as: UTF8.self)
+                XCTAssertTrue(prefiltered.matches(PrefilterText(text)), "'\(pattern.pattern)' matches '\(shown)' but its prefilter said no")
+                // A document's prefilter also rules literals out by its four-byte sequences.
+                let document = try XCTUnwrap(Document(source: SourceFile(path: "post.md", bytes: bytes)))
+                if let required = prefiltered.required {
+                    XCTAssertTrue(document.mayContain(required), "'\(pattern.pattern)' matches '\(shown)' but the document's prefilter said no")
+                }
             }
         }
         XCTAssertGreaterThan(checked, 20)
@@ -139,6 +145,51 @@ final class PrefilterTests: XCTestCase {
                 XCTAssertEqual(ByteSearch.Needle(needle, folding: true).firstIndex(in: buffer), naiveFirstFolded, "\(haystack) \(needle)")
             }
         }
+    }
+
+    /// A spaced literal found in the text as it is agrees with the simple path it stands
+    /// in for: the literal searched for in the text with its white space collapsed.
+    func testSpacedNeedleAgreesWithSearchingCollapsedText() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "B", "ab", "b", " ", "  ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{85}", "\u{0B}", "\u{200B}", "한", "-"]
+        let words = ["a", "ab", "b", "한", "ba"]
+        var found = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let literal = (0..<Int.random(in: 1...3, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+            let folding = Bool.random(using: &generator)
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let collapsed = RequiredLiteral.collapsingWhitespace(buffer)
+                let expected = collapsed.withUnsafeBufferPointer { ByteSearch.Needle(Array(literal.utf8), folding: folding).firstIndex(in: $0) != nil }
+                XCTAssertEqual(SpacedNeedle(Array(literal.utf8), folding: folding).occurs(in: buffer), expected, "\(text.debugDescription) \(literal)")
+                if expected { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 100)
+    }
+
+    /// The four-byte filter never rules out a literal that occurs, exactly or folded, and
+    /// does rule out some that do not.
+    func testGramFilterNeverRulesOutAPresentLiteral() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("abcAB{ 한\n".utf8)
+        var ruledOut = 0
+        for _ in 0..<3000 {
+            let haystack = (0..<Int.random(in: 0...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 1...7, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            haystack.withUnsafeBufferPointer { buffer in
+                let filter = GramFilter(buffer)
+                let present = ByteSearch.Needle(needle, folding: true).firstIndex(in: buffer) != nil
+                let allowed = filter.mayContain(GramFilter.signature(of: needle))
+                if present { XCTAssertTrue(allowed, "\(haystack) \(needle)") } else if !allowed { ruledOut += 1 }
+                if let start = (haystack.count >= 4 ? Int.random(in: 0...(haystack.count - 4), using: &generator) : nil) {
+                    let piece = Array(haystack[start..<Int.random(in: (start + 4)...haystack.count, using: &generator)])
+                    XCTAssertTrue(filter.mayContain(GramFilter.signature(of: piece.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 })))
+                }
+            }
+        }
+        XCTAssertGreaterThan(ruledOut, 500)
     }
 
     /// The section-blank test on bytes agrees with `Character.isWhitespace` over the text.

@@ -1,5 +1,5 @@
 /// Where prefilters meet the texts they guard: a document or a short text, with what the
-/// checks need of it (the folding-letter scan, the white-space-collapsed bytes) made once.
+/// checks need of it (the folding-letter scan, the four-byte sequences) made once.
 extension RequiredLiteral {
     /// Whether ICU's `\s` matches the character: Unicode's White_Space (U+000B and U+0085
     /// included, whatever ICU's documentation says; a test checks the whole BMP).
@@ -7,27 +7,34 @@ extension RequiredLiteral {
         scalar.isASCII ? (0x09...0x0D).contains(scalar.value) || scalar.value == 0x20 : scalar.properties.isWhitespace
     }
 
+    /// The length of the `\s` character at `index`, 0 if none is there. Only lead bytes
+    /// C2, E1, E2 and E3 can start a non-ASCII one (a post is mostly other bytes).
+    @inline(__always)
+    static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case 0x09...0x0D, 0x20: return 1
+        case 0xC2, 0xE1...0xE3:
+            let size = byte == 0xC2 ? 2 : 3
+            guard index + size <= bytes.count else { return 0 }
+            var value = UInt32(byte) & (size == 2 ? 0x1F : 0x0F)
+            for offset in 1..<size { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), isPatternWhitespace(scalar) else { return 0 }
+            return size
+        default: return 0
+        }
+    }
+
     /// UTF-8 text with each run of `\s` characters made one space: a match of `as\s+an`
-    /// leaves `as an` there. Only lead bytes C2, E1, E2 and E3 can start a non-ASCII one;
-    /// every other byte is copied as it is (a post is mostly such bytes).
+    /// leaves `as an` there. Literals across white space are made so; `SpacedNeedle`
+    /// finds them in a text as if it were made so, without making it.
     static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
             var count = 0
             var inSpace = false
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                var length = 0  // of the white space character here, if one is
-                switch byte {
-                case 0x09...0x0D, 0x20: length = 1
-                case 0xC2, 0xE1...0xE3:
-                    let size = byte == 0xC2 ? 2 : 3
-                    guard index + size <= bytes.count else { break }
-                    var value = UInt32(byte) & (size == 2 ? 0x1F : 0x0F)
-                    for offset in 1..<size { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    if let scalar = Unicode.Scalar(value), isPatternWhitespace(scalar) { length = size }
-                default: break
-                }
+                let length = whitespaceLength(bytes, at: index)
                 if length > 0 {
                     if !inSpace {
                         output[count] = 0x20
@@ -37,7 +44,7 @@ extension RequiredLiteral {
                     index += length
                 } else {
                     // A continuation byte follows its lead as an ordinary byte.
-                    output[count] = byte
+                    output[count] = bytes[index]
                     count += 1
                     inSpace = false
                     index += 1
@@ -48,12 +55,62 @@ extension RequiredLiteral {
     }
 }
 
+/// A literal whose spaces each stand for a run of `\s` characters (`here is the` for
+/// `here\s+is\s+the`), looked for in the text as it is: its first word by `ByteSearch`,
+/// the rest compared after skipping the white space at each hit. Collapsing a post's white
+/// space first cost more than every search of it.
+struct SpacedNeedle: Sendable, Equatable {
+    private let first: ByteSearch.Needle
+    /// The later words, ASCII letters lower-cased when folding.
+    private let rest: [[UInt8]]
+    private let folding: Bool
+
+    /// A space at either end of the literal is dropped: what remains is still required.
+    init(_ literal: [UInt8], folding: Bool) {
+        let words = literal.split(separator: 0x20, omittingEmptySubsequences: true).map(Array.init)
+        first = ByteSearch.Needle(words.first ?? [], folding: folding)
+        rest = words.dropFirst().map { folding ? $0.map(ByteSearch.lowercased) : $0 }
+        self.folding = folding
+    }
+
+    /// Whether the literal occurs in the text with each of its spaces matched by one or
+    /// more white space characters, as it would in the text's `collapsingWhitespace`.
+    func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            guard let found = first.firstIndex(in: UnsafeBufferPointer(rebasing: bytes[start...])) else { return false }
+            if restFollows(at: start + found + first.bytes.count, in: bytes) { return true }
+            start += found + 1
+        }
+        return false
+    }
+
+    private func restFollows(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = offset
+        for word in rest {
+            let runStart = index
+            while index < bytes.count {
+                let length = RequiredLiteral.whitespaceLength(bytes, at: index)
+                if length == 0 { break }
+                index += length
+            }
+            guard index > runStart, index + word.count <= bytes.count else { return false }
+            for expected in word {
+                let byte = folding ? ByteSearch.lowercased(bytes[index]) : bytes[index]
+                guard byte == expected else { return false }
+                index += 1
+            }
+        }
+        return true
+    }
+}
+
 extension Document {
     /// Whether a match of a pattern requiring `required` may be in the text.
     func mayContain(_ required: RequiredLiteral) -> Bool {
         utf8.withUnsafeBufferPointer { bytes in
             required.mayOccur(
-                in: bytes, collapsed: { derived.value("whitespace-collapsed") { RequiredLiteral.collapsingWhitespace(bytes) } },
+                in: bytes, grams: derived.value("gram-filter") { GramFilter(bytes) },
                 hasFoldingLetter: { derived.value("ascii-folding-letter") { RequiredLiteral.hasASCIIFoldingLetter(bytes) } })
         }
     }
@@ -74,7 +131,7 @@ struct PrefilteredPattern: Sendable {
     /// counts as no match, as `firstMatch` does).
     func matches(_ text: PrefilterText) -> Bool {
         if let required, !text.bytes.withUnsafeBufferPointer({
-            required.mayOccur(in: $0, collapsed: text.collapsed, hasFoldingLetter: text.hasFoldingLetter)
+            required.mayOccur(in: $0, hasFoldingLetter: text.hasFoldingLetter)
         }) {
             return false
         }
@@ -86,16 +143,8 @@ struct PrefilteredPattern: Sendable {
 final class PrefilterText {
     let bytes: [UInt8]
     private var foldingLetter: Bool?
-    private var collapsedBytes: [UInt8]?
 
     init(_ text: String) { bytes = Array(text.utf8) }
-
-    func collapsed() -> [UInt8] {
-        if let collapsedBytes { return collapsedBytes }
-        let collapsed = bytes.withUnsafeBufferPointer(RequiredLiteral.collapsingWhitespace)
-        collapsedBytes = collapsed
-        return collapsed
-    }
 
     func hasFoldingLetter() -> Bool {
         if let foldingLetter { return foldingLetter }

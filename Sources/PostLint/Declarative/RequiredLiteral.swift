@@ -12,23 +12,23 @@ struct RequiredLiteral: Sendable, Equatable {
     let clauses: [[[UInt8]]]
     /// Compared with ASCII letters folded (the pattern is case-insensitive).
     let foldsCase: Bool
-    /// Literals that run across `\s+` (`as an ai` for `as\s+an\s+AI`), looked for in the text
-    /// with each run of white space made one space (`collapsingWhitespace`), once the
-    /// `clauses` (the same literals cut at the white space) are all in the text itself:
-    /// collapsing a post costs more than searching it, and most posts lack some word.
+    /// Literals that run across `\s+` (`as an ai` for `as\s+an\s+AI`), their white space
+    /// made one space (`collapsingWhitespace`), looked for as `SpacedNeedle`s once the
+    /// `clauses` (the same literals cut at the white space) are all in the text: most posts
+    /// lack some word, and the words are cheaper to search for.
     let acrossWhitespace: [[[UInt8]]]
     var spansWhitespace: Bool { !acrossWhitespace.isEmpty }
 
     /// The clauses' literals prepared for searching, once per pattern.
     private let needles: [[ByteSearch.Needle]]
-    private let collapsedNeedles: [[ByteSearch.Needle]]
+    private let spacedNeedles: [[SpacedNeedle]]
 
     init(clauses: [[[UInt8]]], foldsCase: Bool, acrossWhitespace: [[[UInt8]]] = []) {
         self.clauses = clauses
         self.foldsCase = foldsCase
         self.acrossWhitespace = acrossWhitespace
         needles = clauses.map { clause in clause.map { ByteSearch.Needle($0, folding: foldsCase) } }
-        collapsedNeedles = acrossWhitespace.map { clause in clause.map { ByteSearch.Needle($0, folding: foldsCase) } }
+        spacedNeedles = acrossWhitespace.map { clause in clause.map { SpacedNeedle($0, folding: foldsCase) } }
     }
 
     /// The requirement of `pattern`, or nil when none is known.
@@ -73,22 +73,23 @@ struct RequiredLiteral: Sendable, Equatable {
     }
 
     /// Whether a match may exist in `bytes`: false only when no literal occurs in them.
-    /// `hasFoldingLetter` answers `hasASCIIFoldingLetter` for the same bytes and `collapsed`
-    /// gives `collapsingWhitespace` of them (the caller remembers both per document).
-    func mayOccur(
-        in bytes: UnsafeBufferPointer<UInt8>, collapsed: () -> [UInt8], hasFoldingLetter: () -> Bool
-    ) -> Bool {
+    /// `hasFoldingLetter` answers `hasASCIIFoldingLetter` for the same bytes and `grams`
+    /// is their `GramFilter`, which rules out most absent literals before they are searched
+    /// for (the caller remembers both per document; a short text has no filter).
+    func mayOccur(in bytes: UnsafeBufferPointer<UInt8>, grams: GramFilter? = nil, hasFoldingLetter: () -> Bool) -> Bool {
         if foldsCase {
             // ICU folds some non-ASCII letters to ASCII ones (`ſ` is `s`, `K` is `k`): with
             // one of those in the text, the folded ASCII test proves nothing.
             if hasFoldingLetter() { return true }
         }
-        guard Self.occur(needles, in: bytes) else { return false }
-        return !spansWhitespace || collapsed().withUnsafeBufferPointer { Self.occur(collapsedNeedles, in: $0) }
+        guard Self.occur(needles, in: bytes, grams: grams) else { return false }
+        return spacedNeedles.allSatisfy { clause in clause.contains { $0.occurs(in: bytes) } }
     }
 
-    private static func occur(_ needles: [[ByteSearch.Needle]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        needles.allSatisfy { clause in clause.contains { $0.firstIndex(in: bytes) != nil } }
+    private static func occur(_ needles: [[ByteSearch.Needle]], in bytes: UnsafeBufferPointer<UInt8>, grams: GramFilter?) -> Bool {
+        needles.allSatisfy { clause in
+            clause.contains { needle in grams?.mayContain(needle.signature) != false && needle.firstIndex(in: bytes) != nil }
+        }
     }
 
     /// Whether the text has a non-ASCII letter whose case folding (full or simple) gives
