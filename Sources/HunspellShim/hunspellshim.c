@@ -4,6 +4,7 @@
 #include "HunspellShim.h"
 
 #include <hunspell.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,14 @@ struct plhs_dictionary {
     Hunhandle *handle;
 };
 
+/// Hunspell shares one table of Unicode case data between the handles of UTF-8
+/// dictionaries, counted without a lock: made by the first handle and freed with the last.
+/// Handles are opened and closed under this lock, so the count stays right when threads
+/// open slices at once; and one handle is kept for the life of the process (`keeper`), so
+/// the table is made once, not again for every slice of ko_KR (a sixth of opening one).
+static pthread_mutex_t lifecycle = PTHREAD_MUTEX_INITIALIZER;
+static Hunhandle *keeper = NULL;
+
 static int readable(const char *path) {
     FILE *file = fopen(path, "rb");
     if (file == NULL) return 0;
@@ -26,11 +35,15 @@ static int readable(const char *path) {
 plhs_dictionary *plhs_open(const char *affix_path, const char *dictionary_path) {
     // Hunspell_create does not report missing files; check first so callers can fall back.
     if (!readable(affix_path) || !readable(dictionary_path)) return NULL;
+    pthread_mutex_lock(&lifecycle);
     Hunhandle *handle = Hunspell_create(affix_path, dictionary_path);
+    pthread_mutex_unlock(&lifecycle);
     if (handle == NULL) return NULL;
     plhs_dictionary *dictionary = (plhs_dictionary *)malloc(sizeof(plhs_dictionary));
     if (dictionary == NULL) {
+        pthread_mutex_lock(&lifecycle);
         Hunspell_destroy(handle);
+        pthread_mutex_unlock(&lifecycle);
         return NULL;
     }
     dictionary->handle = handle;
@@ -82,6 +95,11 @@ plhs_dictionary *plhs_open_texts(const char *affix, size_t affix_length, const c
         return NULL;
     }
     plhs_dictionary *opened = plhs_open(affix_path, dictionary_path);
+    if (opened != NULL) {
+        pthread_mutex_lock(&lifecycle);
+        if (keeper == NULL) keeper = Hunspell_create(affix_path, dictionary_path);
+        pthread_mutex_unlock(&lifecycle);
+    }
     release_anonymous_file(affix_fd, affix_path);
     release_anonymous_file(dictionary_fd, dictionary_path);
     return opened;
@@ -96,6 +114,8 @@ int32_t plhs_spell(plhs_dictionary *dictionary, const char *utf8_word) {
 
 void plhs_close(plhs_dictionary *dictionary) {
     if (dictionary == NULL) return;
+    pthread_mutex_lock(&lifecycle);
     Hunspell_destroy(dictionary->handle);
+    pthread_mutex_unlock(&lifecycle);
     free(dictionary);
 }

@@ -31,6 +31,8 @@ final class HunspellSlicer: @unchecked Sendable {
     private let suffixes: OffsetTable
     /// Offsets of dictionary lines, by word.
     private let words: OffsetTable
+    /// The entries found for each ending so far: the words of a run share their endings.
+    private let endingEntries = EndingEntries()
 
     /// The slicer for the installed ko_KR, when the shipped index was made from it.
     static func shipped(for installed: HunspellDictionary) -> HunspellSlicer? {
@@ -87,9 +89,8 @@ final class HunspellSlicer: @unchecked Sendable {
     func slice(for word: [UInt8]) -> (affix: [UInt8], dictionary: [UInt8]) {
         let parts = Self.substrings(of: word)
         var used = Set<Int>()
-        var appends: [[UInt8]: [Int]] = [:]
-        let once = stripOneSuffix(from: parts, using: &used, appends: &appends)
-        let twice = stripOneSuffix(from: once, using: &used, appends: &appends)
+        let once = stripOneSuffix(from: parts, using: &used)
+        let twice = stripOneSuffix(from: once, using: &used)
         var looked = parts
         looked.formUnion(once)
         looked.formUnion(twice)
@@ -121,26 +122,31 @@ final class HunspellSlicer: @unchecked Sendable {
     }
 
     /// Each string with one suffix entry's append taken off its end and the strip put back;
-    /// the entries that did it (by their append's offset) go into `used`. `appends` keeps the
-    /// entries found for each ending: the strings are a word's substrings, which share them.
-    private func stripOneSuffix(from strings: Set<[UInt8]>, using used: inout Set<Int>, appends: inout [[UInt8]: [Int]]) -> Set<[UInt8]> {
+    /// the entries that did it (by their append's offset) go into `used`.
+    private func stripOneSuffix(from strings: Set<[UInt8]>, using used: inout Set<Int>) -> Set<[UInt8]> {
         var result = Set<[UInt8]>()
         for string in strings {
             string.withUnsafeBufferPointer { buffer in
-                // Every suffix, the whole string and the empty one included.
-                for start in Self.scalarStarts(of: buffer) + [buffer.count] {
-                    let ending = Array(buffer[start...])
-                    let offsets = appends[ending] ?? suffixes.offsets(of: UnsafeBufferPointer(rebasing: buffer[start...]))
-                    appends[ending] = offsets
-                    for offset in offsets {
-                        used.insert(offset)
-                        let strip = SuffixEntry(appendAt: offset, in: affix.bytes).strip
-                        result.insert(Array(buffer[..<start]) + affix.bytes[strip])
+                // Every suffix, the whole string and the empty one included, shortest first:
+                // its hash grows a byte at a time from the end (no copy of each ending).
+                var hash = FNV1a64()
+                var end = buffer.count
+                for start in (Self.scalarStarts(of: buffer) + [buffer.count]).reversed() {
+                    hash.combine(buffer[start..<end].reversed())
+                    end = start
+                    for entry in endingEntries.entries(of: UnsafeBufferPointer(rebasing: buffer[start...]), hash: hash.value, lookUp: entries(appending:)) {
+                        used.insert(entry.offset)
+                        result.insert(Array(buffer[..<start]) + affix.bytes[entry.strip])
                     }
                 }
             }
         }
         return result
+    }
+
+    /// The suffix entries whose append is `ending`, found in the shipped index.
+    private func entries(appending ending: UnsafeBufferPointer<UInt8>) -> [EndingEntries.Entry] {
+        suffixes.offsets(of: ending).map { EndingEntries.Entry(offset: $0, strip: SuffixEntry(appendAt: $0, in: affix.bytes).strip) }
     }
 
     /// Every non-empty substring of a UTF-8 word, cut at character boundaries.
@@ -185,6 +191,28 @@ final class HunspellSlicer: @unchecked Sendable {
         }
         if let current { result[current.name] = current.start..<index.count }
         return result
+    }
+}
+
+/// The suffix entries of each ending looked up so far, by the ending's FNV-1a hash taken
+/// from its last byte to its first (so a string's endings are hashed in one pass), with
+/// the ending kept to tell hashes that collide apart. Threads share the slicer: a lock.
+private final class EndingEntries: @unchecked Sendable {
+    struct Entry {
+        let offset: Int
+        let strip: Range<Int>
+    }
+
+    private let lock = NSLock()
+    private var known: [UInt64: [(ending: [UInt8], entries: [Entry])]] = [:]
+
+    func entries(of ending: UnsafeBufferPointer<UInt8>, hash: UInt64, lookUp: (UnsafeBufferPointer<UInt8>) -> [Entry]) -> [Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = known[hash]?.first(where: { $0.ending.elementsEqual(ending) }) { return found.entries }
+        let entries = lookUp(ending)
+        known[hash, default: []].append((Array(ending), entries))
+        return entries
     }
 }
 

@@ -13,7 +13,8 @@ struct MojibakeDecoder {
     /// Remembers, for one document, the readings of byte windows and of whole runs: words
     /// repeat across lines, and each code page reads each of them.
     final class StepCache {
-        private var tables: [[UInt8]: [UInt64: [Step]]] = [:]
+        /// Readings by the bytes that may have been dropped, then by the next four bytes.
+        private var tables: [[UInt8]: StepTable] = [:]
         private var runs: [Run: Reading?] = [:]
 
         /// What a run's reading depends on besides the model: the code page (which decides
@@ -36,8 +37,14 @@ struct MojibakeDecoder {
             }
         }
 
-        func steps(_ key: UInt64, _ insertable: [UInt8]) -> [Step]? { tables[insertable]?[key] }
-        func store(_ steps: [Step], _ key: UInt64, _ insertable: [UInt8]) { tables[insertable, default: [:]][key] = steps }
+        /// The table for one set of droppable bytes, found once per run read rather than at
+        /// every position (hashing an array hashes each of its bytes).
+        func table(for insertable: [UInt8]) -> StepTable {
+            if let table = tables[insertable] { return table }
+            let table = StepTable()
+            tables[insertable] = table
+            return table
+        }
 
         func reading(of run: Run, _ read: () -> Reading?) -> Reading? {
             if let known = runs[run] { return known }
@@ -45,6 +52,16 @@ struct MojibakeDecoder {
             runs[run] = .some(reading)
             return reading
         }
+    }
+
+    /// Readings of the bytes from a position on, by the next four bytes (`StepKey`).
+    final class StepTable {
+        var steps = CheapHashTable<StepKey, [Step]>(minimumCapacity: 64)
+    }
+
+    struct StepKey: CheapHashable {
+        let bytes: UInt64
+        var cheapHash: UInt64 { Self.mix(bytes) }
     }
 
     struct Reading: Equatable {
@@ -73,6 +90,67 @@ struct MojibakeDecoder {
         var step: Step?
     }
 
+    /// The search's nodes, by position and state (the last character, when it is context
+    /// for the next: with re-inserted bytes, dozens of states can reach one position). They
+    /// live in one pool, found by a table with a cheap hash (Swift's seeded hash of every
+    /// look-up was a fifth of a repair), and listed per position in the order reached.
+    private struct Lattice {
+        private struct Entry {
+            let state: UInt32
+            var node: Node
+            var next: Int32
+        }
+
+        struct Key: CheapHashable {
+            let value: UInt64
+            init(_ position: Int, _ state: UInt32) { value = UInt64(position) << 32 | UInt64(state) }
+            var cheapHash: UInt64 { Self.mix(value) }
+        }
+
+        private var pool: [Entry] = []
+        private var found: CheapHashTable<Key, Int32>
+        private var heads: [Int32]
+        private var tails: [Int32]
+
+        init(positions: Int) {
+            heads = [Int32](repeating: -1, count: positions)
+            tails = heads
+            pool.reserveCapacity(2 * positions)
+            found = CheapHashTable(minimumCapacity: 2 * positions)
+        }
+
+        func isEmpty(at position: Int) -> Bool { heads[position] < 0 }
+
+        subscript(position: Int, state: UInt32) -> Node? {
+            found[Key(position, state)].map { pool[Int($0)].node }
+        }
+
+        /// The states and nodes at a position, in the order they were reached.
+        func entries(at position: Int) -> [(state: UInt32, node: Node)] {
+            var result: [(state: UInt32, node: Node)] = []
+            var index = heads[position]
+            while index >= 0 {
+                result.append((pool[Int(index)].state, pool[Int(index)].node))
+                index = pool[Int(index)].next
+            }
+            return result
+        }
+
+        /// Keeps `node` for `state` at `position` when it is cheaper than the node there.
+        mutating func offer(_ node: Node, for state: UInt32, at position: Int) {
+            if let index = found[Key(position, state)] {
+                if node.cost < pool[Int(index)].node.cost { pool[Int(index)].node = node }
+                return
+            }
+            guard node.cost < .infinity else { return }
+            let added = Int32(pool.count)
+            pool.append(Entry(state: state, node: node, next: -1))
+            found.update(Key(position, state), initial: added) { _ in }
+            if tails[position] >= 0 { pool[Int(tails[position])].next = added } else { heads[position] = added }
+            tails[position] = added
+        }
+    }
+
     /// State key for "the last character written gives no context" (not Hangul or CJK).
     private static let neutral = UInt32.max
 
@@ -85,14 +163,18 @@ struct MojibakeDecoder {
     ///   - letterAfter: whether a letter follows the run (a closing quote seldom stands before one).
     func read(bytes: [UInt8], original: [UInt32], insertable: [UInt8], before: UInt32?, hangulAfter: Bool, letterAfter: Bool = false) -> Reading? {
         let count = bytes.count
-        var nodes = [[UInt32: Node]](repeating: [:], count: count + 1)
+        var nodes = Lattice(positions: count + 1)
         let start = before.flatMap { RepairLanguageModel.carriesContext($0) ? $0 : nil } ?? Self.neutral
-        nodes[0][start] = Node(cost: 0)
-        for position in 0..<count where !nodes[position].isEmpty {
-            let choices = steps(bytes, at: position, original: original[position], insertable: insertable)
-            for (state, node) in nodes[position] {
+        nodes.offer(Node(cost: 0), for: start, at: 0)
+        let table = cache?.table(for: insertable)
+        for position in 0..<count where !nodes.isEmpty(at: position) {
+            let keep = Step(scalar: original[position], length: 1, inserted: 0, isRecovered: false)
+            let found = steps(bytes, at: position, insertable: insertable, table: table)
+            for (state, node) in nodes.entries(at: position) {
                 let previous = state == Self.neutral ? nil : state
-                for step in choices {
+                // Keeping the character comes first: of equal costs, the first stays.
+                for choice in -1..<found.count {
+                    let step = choice < 0 ? keep : found[choice]
                     var cost = node.cost
                     if step.isRecovered {
                         cost += model.cost(of: step.scalar, after: previous) + Double(step.inserted) * RepairLanguageModel.droppedByteCost
@@ -112,13 +194,11 @@ struct MojibakeDecoder {
                     let next = position + step.length
                     if next == count, letterAfter, step.isRecovered, step.scalar == 0x201D { cost += 2 }
                     let nextState = step.isRecovered && RepairLanguageModel.carriesContext(step.scalar) ? step.scalar : Self.neutral
-                    if cost < nodes[next][nextState]?.cost ?? .infinity {
-                        nodes[next][nextState] = Node(cost: cost, previous: (position, state), step: step)
-                    }
+                    nodes.offer(Node(cost: cost, previous: (position, state), step: step), for: nextState, at: next)
                 }
             }
         }
-        let ending = nodes[count].map { state, node in
+        let ending = nodes.entries(at: count).map { state, node in
             (state, node.cost + (hangulAfter || state == Self.neutral ? 0 : model.wordEndCost(state)))
         }
         guard let best = ending.min(by: { $0.1 < $1.1 }), best.1.isFinite else { return nil }
@@ -148,10 +228,10 @@ struct MojibakeDecoder {
         return Reading(scalars: scalars, isRecovered: Array(repeating: true, count: scalars.count), recovered: scalars.count, restoredBytes: 0, cost: cost)
     }
 
-    private func backtrack(_ nodes: [[UInt32: Node]], from end: (position: Int, state: UInt32)) -> Reading {
-        var reading = Reading(scalars: [], isRecovered: [], recovered: 0, restoredBytes: 0, cost: nodes[end.position][end.state]?.cost ?? 0)
+    private func backtrack(_ nodes: Lattice, from end: (position: Int, state: UInt32)) -> Reading {
+        var reading = Reading(scalars: [], isRecovered: [], recovered: 0, restoredBytes: 0, cost: nodes[end.position, end.state]?.cost ?? 0)
         var cursor: (position: Int, state: UInt32)? = end
-        while let current = cursor, let node = nodes[current.position][current.state], let step = node.step {
+        while let current = cursor, let node = nodes[current.position, current.state], let step = node.step {
             reading.scalars.append(step.scalar)
             reading.isRecovered.append(step.isRecovered)
             if step.isRecovered { reading.recovered += 1 }
@@ -163,22 +243,21 @@ struct MojibakeDecoder {
         return reading
     }
 
-    /// Every way to read on from `position`: keep the character, or read one UTF-8
-    /// character from the bytes with dropped continuation bytes put back: up to
+    /// Every way to read one UTF-8 character from `position` on (keeping the character
+    /// as it is is the caller's): with dropped continuation bytes put back, up to
     /// `length - 2` of them, or (`rebuildFromLead`, when the document already shows this
     /// damage) a three- or four-byte character rebuilt from its lead byte and at most two
     /// re-inserted bytes (`き` is E3 81 8D; Windows-1252 drops both continuation bytes).
-    private func steps(_ bytes: [UInt8], at position: Int, original: UInt32, insertable: [UInt8]) -> [Step] {
-        let keep = Step(scalar: original, length: 1, inserted: 0, isRecovered: false)
-        guard Self.sequenceLength(bytes[position]) != nil else { return [keep] }
+    private func steps(_ bytes: [UInt8], at position: Int, insertable: [UInt8], table: StepTable?) -> [Step] {
+        guard Self.sequenceLength(bytes[position]) != nil else { return [] }
         // The readings depend only on the next four bytes: the same mojibake repeats, so
         // they are worked out once per document.
         var key = UInt64(rebuildFromLead ? 1 : 0) << 40 | UInt64(min(4, bytes.count - position)) << 32
         for offset in 0..<min(4, bytes.count - position) { key |= UInt64(bytes[position + offset]) << (8 * offset) }
-        if let cached = cache?.steps(key, insertable) { return [keep] + cached }
+        if let cached = table?.steps[StepKey(bytes: key)] { return cached }
         let found = readings(bytes, at: position, insertable: insertable)
-        cache?.store(found, key, insertable)
-        return [keep] + found
+        table?.steps.update(StepKey(bytes: key), initial: found) { _ in }
+        return found
     }
 
     func readings(_ bytes: [UInt8], at position: Int, insertable: [UInt8]) -> [Step] {

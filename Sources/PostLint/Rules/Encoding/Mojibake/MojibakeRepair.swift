@@ -144,6 +144,7 @@ struct MojibakeRepair {
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = line[index..<end]
             if let (reading, guess) = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
+                if copied == 0 { result.characters.reserveCapacity(line.count) }
                 result.characters += line[copied..<index]
                 copied = end
                 if let guess { result.guesses.append(guess.at(result.characters.count)) }
@@ -287,6 +288,7 @@ struct MojibakeRepair {
             while firstCode < code.count, code[firstCode].upperBound <= range.lowerBound { firstCode += 1 }
             let codeHere = code[firstCode...].prefix { $0.lowerBound < range.upperBound }.filter { $0.overlaps(range) }
             var characters: [Character] = []
+            characters.reserveCapacity(range.count)
             var offset = range.lowerBound
             for scalar in document.string(range).unicodeScalars {
                 let inCode = !codeHere.isEmpty && codeHere.contains { $0.contains(offset) }

@@ -38,6 +38,16 @@ struct RepairLanguageModel: Sendable {
         return ranks
     }()
     private static let countingWords = Set(RuleData.wordList("encoding/korean-counting-words.txt"))
+    /// `characterCost` of every BMP character, worked out once (a few milliseconds, only
+    /// when a repair is searched for): the search asks it millions of times about the
+    /// same few hundred characters, each time through ICU.
+    private static let bmpCharacterCosts: [Double] = (0..<0x10000).map { characterCost(UInt32($0), emojiRank: emojiRank) }
+
+    /// `characterCost`, from the table for the BMP.
+    @inline(__always)
+    static func knownCharacterCost(_ scalar: UInt32) -> Double {
+        scalar < 0x10000 ? bmpCharacterCosts[Int(scalar)] : characterCost(scalar, emojiRank: emojiRank)
+    }
 
     /// Words that introduce a count (`총 10개`).
     var countingWords: Set<String> { Self.countingWords }
@@ -82,7 +92,7 @@ struct RepairLanguageModel: Sendable {
         if Self.isHangulSyllable(scalar) { return Self.korean.count(of: scalar) != nil }
         if Self.isCJK(scalar) { return Self.cjk.cost(scalar, after: nil) != nil }
         if plicu_is_pictographic(Int32(bitPattern: scalar)) == 1 { return true }
-        return Self.characterCost(scalar, emojiRank: Self.emojiRank).isFinite
+        return Self.knownCharacterCost(scalar).isFinite
     }
 
     /// Cost of writing `scalar` right after `previous` (nil: after a non-letter).
@@ -91,7 +101,7 @@ struct RepairLanguageModel: Sendable {
             let context = previous.flatMap { Self.isHangulSyllable($0) ? $0 : nil } ?? Self.boundary
             return syllableCost(scalar, after: context)
         }
-        var cost = Self.isCJK(scalar) ? cjkCost(scalar, after: previous) : letterCost(scalar, after: previous) ?? Self.characterCost(scalar, emojiRank: Self.emojiRank)
+        var cost = Self.isCJK(scalar) ? cjkCost(scalar, after: previous) : letterCost(scalar, after: previous) ?? Self.knownCharacterCost(scalar)
         if let previous, Self.isHangulSyllable(previous) { cost += wordEndCost(previous) }
         return cost
     }
