@@ -96,3 +96,12 @@ extension CheapHashable {
 }
 
 extension CheapHashTable: Sendable where Key: Sendable, Value: Sendable {}
+
+/// An integer (a character, or several small numbers packed into one) as a cheap key.
+struct IntegerKey: CheapHashable, Sendable {
+    let value: UInt64
+
+    init(_ value: UInt64) { self.value = value }
+
+    var cheapHash: UInt64 { Self.mix(value) }
+}

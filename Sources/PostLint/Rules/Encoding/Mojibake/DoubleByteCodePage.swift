@@ -87,12 +87,7 @@ final class DoubleByteEncoder {
     private var opened = false
     /// Bytes per character already encoded; 0 for none. Asked for the first character of
     /// every run of CJK or Hangul text in a document, on each code page: a cheap hash.
-    private var known = CheapHashTable<Scalar, UInt16>(minimumCapacity: 256)
-
-    fileprivate struct Scalar: CheapHashable {
-        let value: UInt32
-        var cheapHash: UInt64 { Self.mix(UInt64(value)) }
-    }
+    private var known = CheapHashTable<IntegerKey, UInt16>(minimumCapacity: 256)
 
     /// Whether to leave out the duplicates list (ICU's own encoding only; for the test that
     /// regenerates the list).
@@ -112,7 +107,7 @@ final class DoubleByteEncoder {
 
     /// The bytes of `scalar` as `DoubleByteCodePage.table()` has them, or nil.
     func bytes(of scalar: UInt32) -> UInt16? {
-        let key = Scalar(value: scalar)
+        let key = IntegerKey(UInt64(scalar))
         if let value = known[key] { return value == 0 ? nil : value }
         let stored: UInt16
         if let sharedPage, let shared = EncodedCharacters.shared.bytes(of: key, page: sharedPage) {
@@ -158,15 +153,15 @@ private final class EncodedCharacters: @unchecked Sendable {
     static let shared = EncodedCharacters()
     private let lock = NSLock()
     /// By the page's place in `DoubleByteCodePage.all`.
-    private var pages = DoubleByteCodePage.all.map { _ in CheapHashTable<DoubleByteEncoder.Scalar, UInt16>(minimumCapacity: 1024) }
+    private var pages = DoubleByteCodePage.all.map { _ in CheapHashTable<IntegerKey, UInt16>(minimumCapacity: 1024) }
 
-    func bytes(of scalar: DoubleByteEncoder.Scalar, page: Int) -> UInt16? {
+    func bytes(of scalar: IntegerKey, page: Int) -> UInt16? {
         lock.lock()
         defer { lock.unlock() }
         return pages[page][scalar]
     }
 
-    func store(_ bytes: UInt16, for scalar: DoubleByteEncoder.Scalar, page: Int) {
+    func store(_ bytes: UInt16, for scalar: IntegerKey, page: Int) {
         lock.lock()
         defer { lock.unlock() }
         pages[page].update(scalar, initial: bytes) { _ in }

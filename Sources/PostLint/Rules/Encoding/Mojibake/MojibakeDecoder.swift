@@ -54,14 +54,9 @@ struct MojibakeDecoder {
         }
     }
 
-    /// Readings of the bytes from a position on, by the next four bytes (`StepKey`).
+    /// Readings of the bytes from a position on, by the next four bytes (see `steps`).
     final class StepTable {
-        var steps = CheapHashTable<StepKey, [Step]>(minimumCapacity: 64)
-    }
-
-    struct StepKey: CheapHashable {
-        let bytes: UInt64
-        var cheapHash: UInt64 { Self.mix(bytes) }
+        var steps = CheapHashTable<IntegerKey, [Step]>(minimumCapacity: 64)
     }
 
     struct Reading: Equatable {
@@ -93,7 +88,7 @@ struct MojibakeDecoder {
     /// The search's nodes, by position and state (the last character, when it is context
     /// for the next: with re-inserted bytes, dozens of states can reach one position). They
     /// live in one pool, found by a table with a cheap hash (Swift's seeded hash of every
-    /// look-up was a fifth of a repair), and listed per position in the order reached.
+    /// look-up was a sixth of a repair), and listed per position in the order reached.
     private struct Lattice {
         private struct Entry {
             let state: UInt32
@@ -101,14 +96,9 @@ struct MojibakeDecoder {
             var next: Int32
         }
 
-        struct Key: CheapHashable {
-            let value: UInt64
-            init(_ position: Int, _ state: UInt32) { value = UInt64(position) << 32 | UInt64(state) }
-            var cheapHash: UInt64 { Self.mix(value) }
-        }
-
         private var pool: [Entry] = []
-        private var found: CheapHashTable<Key, Int32>
+        /// Each entry's place in the pool, by position and state.
+        private var found: CheapHashTable<IntegerKey, Int32>
         private var heads: [Int32]
         private var tails: [Int32]
 
@@ -119,10 +109,12 @@ struct MojibakeDecoder {
             found = CheapHashTable(minimumCapacity: 2 * positions)
         }
 
+        private static func key(_ position: Int, _ state: UInt32) -> IntegerKey { IntegerKey(UInt64(position) << 32 | UInt64(state)) }
+
         func isEmpty(at position: Int) -> Bool { heads[position] < 0 }
 
         subscript(position: Int, state: UInt32) -> Node? {
-            found[Key(position, state)].map { pool[Int($0)].node }
+            found[Self.key(position, state)].map { pool[Int($0)].node }
         }
 
         /// The states and nodes at a position, in the order they were reached.
@@ -138,14 +130,14 @@ struct MojibakeDecoder {
 
         /// Keeps `node` for `state` at `position` when it is cheaper than the node there.
         mutating func offer(_ node: Node, for state: UInt32, at position: Int) {
-            if let index = found[Key(position, state)] {
+            if let index = found[Self.key(position, state)] {
                 if node.cost < pool[Int(index)].node.cost { pool[Int(index)].node = node }
                 return
             }
             guard node.cost < .infinity else { return }
             let added = Int32(pool.count)
             pool.append(Entry(state: state, node: node, next: -1))
-            found.update(Key(position, state), initial: added) { _ in }
+            found.update(Self.key(position, state), initial: added) { _ in }
             if tails[position] >= 0 { pool[Int(tails[position])].next = added } else { heads[position] = added }
             tails[position] = added
         }
@@ -254,9 +246,9 @@ struct MojibakeDecoder {
         // they are worked out once per document.
         var key = UInt64(rebuildFromLead ? 1 : 0) << 40 | UInt64(min(4, bytes.count - position)) << 32
         for offset in 0..<min(4, bytes.count - position) { key |= UInt64(bytes[position + offset]) << (8 * offset) }
-        if let cached = table?.steps[StepKey(bytes: key)] { return cached }
+        if let cached = table?.steps[IntegerKey(key)] { return cached }
         let found = readings(bytes, at: position, insertable: insertable)
-        table?.steps.update(StepKey(bytes: key), initial: found) { _ in }
+        table?.steps.update(IntegerKey(key), initial: found) { _ in }
         return found
     }
 
