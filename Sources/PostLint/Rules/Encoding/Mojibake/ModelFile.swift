@@ -52,12 +52,14 @@ enum ModelFile {
     }
 }
 
-/// Values keyed by a pair of characters (`first << 32 | second`), in one sorted array: the
-/// files list their pairs in that order, so loading appends without hashing, and a lookup
-/// is a binary search.
+/// Values keyed by a pair of characters (`first << 32 | second`): the files list their
+/// pairs in key order, appended as they come and indexed once by a cheap hash.
 struct PairTable: Sendable {
     private var keys: [UInt64] = []
     private var values: [Double] = []
+    /// Each key's place in `values`, made by `finish`: the repair search asks for pairs
+    /// millions of times, and bisecting tens of thousands of keys cost ten times a look-up.
+    private var places = CheapHashTable<IntegerKey, Int32>()
 
     init() {}
 
@@ -68,38 +70,21 @@ struct PairTable: Sendable {
 
     static func key(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
 
-    /// Adds a pair; pairs should come in key order (out of order ones are sorted in by `finish`).
+    /// Adds a pair; a later pair wins over an equal one.
     mutating func append(_ first: UInt32, _ second: UInt32, _ value: Double) {
         keys.append(Self.key(first, second))
         values.append(value)
     }
 
-    /// Sorts the table when the pairs did not come in order; a later pair wins over an equal one.
+    /// Makes the table ready for look-ups (after the last `append`).
     mutating func finish() {
-        guard zip(keys, keys.dropFirst()).contains(where: { $0 >= $1 }) else { return }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] || keys[$0] == keys[$1] && $0 < $1 }
-        var sortedKeys: [UInt64] = []
-        var sortedValues: [Double] = []
-        for index in order {
-            if sortedKeys.last == keys[index] {
-                sortedValues[sortedValues.count - 1] = values[index]
-            } else {
-                sortedKeys.append(keys[index])
-                sortedValues.append(values[index])
-            }
+        places = CheapHashTable(minimumCapacity: keys.count)
+        for index in keys.indices {
+            places.update(IntegerKey(keys[index]), initial: Int32(index)) { $0 = Int32(index) }
         }
-        keys = sortedKeys
-        values = sortedValues
     }
 
     func value(_ first: UInt32, _ second: UInt32) -> Double? {
-        let key = Self.key(first, second)
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low < keys.count && keys[low] == key ? values[low] : nil
+        places[IntegerKey(Self.key(first, second))].map { values[Int($0)] }
     }
 }
