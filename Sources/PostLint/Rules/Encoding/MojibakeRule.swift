@@ -60,18 +60,19 @@ public struct MojibakeRule: Rule {
             if fix.restoredBytes > 0 {
                 message += "; \(fix.restoredBytes) dropped byte\(fix.restoredBytes == 1 ? "" : "s") restored"
             }
-            message += ": '\(Self.preview(fix.replacement))'"
+            let preview = Self.preview(fix.replacement)
+            message += ": '\(preview)'"
             return Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: fix.range, message: message,
-                fix: Fix("repair as '\(Self.preview(fix.replacement))'", safety: .safe, edits: [Edit(fix.range, fix.replacement)]))
+                fix: Fix("repair as '\(preview)'", safety: .safe, edits: [Edit(fix.range, fix.replacement)]))
         }
     }
 
     static func preview(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > 40 else { return text }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars.prefix(37))
-        return String(view) + "..."
+        let scalars = text.unicodeScalars
+        guard scalars.index(scalars.startIndex, offsetBy: 40, limitedBy: scalars.endIndex).map({ $0 < scalars.endIndex }) == true,
+            let cut = scalars.index(scalars.startIndex, offsetBy: 37, limitedBy: scalars.endIndex)
+        else { return text }
+        return String(scalars[..<cut]) + "..."
     }
 }
