@@ -23,6 +23,19 @@ public struct Edit: Sendable, Hashable, Codable {
         self.range = range
         self.replacement = replacement
     }
+
+    /// Edits are the same when they write the same bytes over the same range (String's own
+    /// equality would take `é` and `e` + U+0301 for one, and hashing a String normalises it
+    /// first: the fixer hashes every edit of a run, thousands in a long damaged post).
+    public static func == (lhs: Edit, rhs: Edit) -> Bool {
+        lhs.range == rhs.range && lhs.replacement.utf8.elementsEqual(rhs.replacement.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(range)
+        var text = replacement
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// How far a fix can be trusted: safe fixes are applied by `--fix`, unsafe ones only

@@ -28,7 +28,9 @@ struct MojibakeDecoder {
             let letterAfter: Bool
 
             func hash(into hasher: inout Hasher) {
-                hasher.combine(page)
+                // The name's bytes, not the String: hashing a String normalises it first.
+                var name = page
+                name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
                 bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
                 hasher.combine(before)
                 hasher.combine(rebuildFromLead)
