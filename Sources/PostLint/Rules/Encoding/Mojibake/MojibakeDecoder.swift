@@ -15,11 +15,13 @@ struct MojibakeDecoder {
     final class StepCache {
         /// Readings by the bytes that may have been dropped, then by the next four bytes.
         private var tables: [[UInt8]: StepTable] = [:]
-        private var runs: [Run: Reading?] = [:]
+        /// Readings of runs by the run's fingerprint (few runs share one): a dictionary keyed
+        /// by the runs themselves compared whole runs, string and bytes, at every probe.
+        private var runs: [UInt64: [(run: Run, reading: Reading?)]] = [:]
 
         /// What a run's reading depends on besides the model: the code page (which decides
         /// the characters and the droppable bytes), the bytes, and the neighbours.
-        struct Run: Hashable {
+        struct Run: Equatable {
             let page: String
             let bytes: [UInt8]
             let rebuildFromLead: Bool
@@ -27,15 +29,16 @@ struct MojibakeDecoder {
             let hangulAfter: Bool
             let letterAfter: Bool
 
-            func hash(into hasher: inout Hasher) {
-                // The name's bytes, not the String: hashing a String normalises it first.
+            /// FNV-1a of every field, read as bytes.
+            var fingerprint: UInt64 {
+                var hash = FNV1a64()
                 var name = page
-                name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-                hasher.combine(before)
-                hasher.combine(rebuildFromLead)
-                hasher.combine(hangulAfter)
-                hasher.combine(letterAfter)
+                name.withUTF8 { hash.combine($0) }
+                bytes.withUnsafeBufferPointer { hash.combine($0) }
+                let flags: UInt8 = (rebuildFromLead ? 1 : 0) | (hangulAfter ? 2 : 0) | (letterAfter ? 4 : 0) | (before == nil ? 8 : 0)
+                hash.combine(CollectionOfOne(flags))
+                withUnsafeBytes(of: before ?? 0) { hash.combine($0) }
+                return hash.value
             }
         }
 
@@ -49,9 +52,10 @@ struct MojibakeDecoder {
         }
 
         func reading(of run: Run, _ read: () -> Reading?) -> Reading? {
-            if let known = runs[run] { return known }
+            let fingerprint = run.fingerprint
+            if let known = runs[fingerprint]?.first(where: { $0.run == run }) { return known.reading }
             let reading = read()
-            runs[run] = .some(reading)
+            runs[fingerprint, default: []].append((run, reading))
             return reading
         }
     }
