@@ -25,6 +25,8 @@ final class HunspellSlicer: @unchecked Sendable {
     private let dictionary: MappedFile
     /// The affix file's lines other than suffix entries and conversions.
     private let header: [UInt8]
+    /// The header's lines, each with the flag alias it defines (`AF` lines after the count).
+    private let headerLines: [(line: Range<Int>, alias: Int?)]
     /// Each suffix group's cross-product letter, by flag.
     private let crossProducts: [[UInt8]: [UInt8]]
     /// Offsets of suffix entries' appends in the affix file, by append.
@@ -51,6 +53,7 @@ final class HunspellSlicer: @unchecked Sendable {
         self.affix = affix
         self.dictionary = dictionary
         self.header = Array(index[header])
+        headerLines = Self.aliasLines(of: self.header)
         var crossProducts: [[UInt8]: [UInt8]] = [:]
         for line in index[groups].split(separator: 0x0A) {
             let fields = line.split(separator: 0x20)
@@ -95,7 +98,7 @@ final class HunspellSlicer: @unchecked Sendable {
         looked.formUnion(once)
         looked.formUnion(twice)
 
-        var affixText = header
+        var entriesText: [UInt8] = []
         // Groups and entries in the affix file's own order: Hunspell's answer depends on
         // the order of the groups (a slice in another order rejected 떠내어하는).
         var byFlag: [[UInt8]: [Range<Int>]] = [:]
@@ -105,11 +108,15 @@ final class HunspellSlicer: @unchecked Sendable {
             if byFlag[entry.flag] == nil { flagsInOrder.append(entry.flag) }
             byFlag[entry.flag, default: []].append(entry.line)
         }
+        var aliases = Set<Int>()
         for flag in flagsInOrder {
             let lines = byFlag[flag]!
-            affixText += Array("SFX ".utf8) + flag + [0x20] + (crossProducts[flag] ?? Array("N".utf8))
-            affixText += Array(" \(lines.count)\n".utf8)
-            for line in lines { affixText += affix.bytes[line] + [0x0A] }
+            entriesText += Array("SFX ".utf8) + flag + [0x20] + (crossProducts[flag] ?? Array("N".utf8))
+            entriesText += Array(" \(lines.count)\n".utf8)
+            for line in lines {
+                entriesText += affix.bytes[line] + [0x0A]
+                Self.collectAliases(ofField: 3, in: affix.bytes[line], into: &aliases)
+            }
         }
         var lines = Set<Int>()
         for candidate in looked { candidate.withUnsafeBufferPointer { lines.formUnion(words.offsets(of: $0)) } }
@@ -117,8 +124,76 @@ final class HunspellSlicer: @unchecked Sendable {
         for start in lines.sorted() {
             let end = Self.lineEnd(from: start, in: dictionary.bytes)
             dictionaryText += dictionary.bytes[start..<end] + [0x0A]
+            Self.collectAliases(ofField: 0, in: dictionary.bytes[start..<end], into: &aliases)
         }
-        return (affixText, dictionaryText)
+        return (header(keeping: aliases) + entriesText, dictionaryText)
+    }
+
+    /// The header with the flag aliases no line of the slice names made `AF 1`: ko_KR has
+    /// 68 of up to 530 flags each, and Hunspell parsing them was a third of opening a slice.
+    /// An alias keeps its number (aliases are numbered by their place), so the lines that
+    /// name the kept ones mean the same.
+    private func header(keeping aliases: Set<Int>) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(header.count)
+        for (line, alias) in headerLines {
+            if let alias, !aliases.contains(alias) { text += Array("AF 1".utf8) } else { text += header[line] }
+            text.append(0x0A)
+        }
+        return text
+    }
+
+    /// The `AF` lines of a header: the first gives the count, the next ones aliases 1, 2, ...
+    private static func aliasLines(of header: [UInt8]) -> [(line: Range<Int>, alias: Int?)] {
+        var result: [(line: Range<Int>, alias: Int?)] = []
+        var aliasesSeen = -1  // -1 until the count line
+        var start = 0
+        while start < header.count {
+            let end = header[start...].firstIndex(of: 0x0A) ?? header.count
+            var alias: Int?
+            if header[start..<end].starts(with: Array("AF ".utf8)) || header[start..<end].starts(with: Array("AF\t".utf8)) {
+                aliasesSeen += 1
+                if aliasesSeen > 0 { alias = aliasesSeen }
+            }
+            result.append((start..<end, alias))
+            start = end + 1
+        }
+        return result
+    }
+
+    /// Every number after a `/` in the given whitespace-separated field of a line (a
+    /// dictionary word's flags, field 0, or a suffix entry's continuation classes, field
+    /// 3): with `AF`, those are alias numbers. All of them are kept, whatever they are.
+    static func collectAliases<Line: Collection<UInt8>>(ofField wanted: Int, in line: Line, into aliases: inout Set<Int>) {
+        var field = 0
+        var inField = false
+        var afterSlash = false
+        var number = -1
+        func finishNumber() {
+            if number >= 0 { aliases.insert(number) }
+            number = -1
+        }
+        for byte in line {
+            let isSpace = byte == 0x20 || byte == 0x09
+            if isSpace {
+                if inField {
+                    if field == wanted { break }
+                    field += 1
+                    inField = false
+                }
+                continue
+            }
+            inField = true
+            guard field == wanted else { continue }
+            if byte == UInt8(ascii: "/") {
+                afterSlash = true
+            } else if afterSlash, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                number = max(number, 0) * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+                finishNumber()
+            }
+        }
+        finishNumber()
     }
 
     /// Each string with one suffix entry's append taken off its end and the strip put back;
