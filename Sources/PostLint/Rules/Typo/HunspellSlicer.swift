@@ -33,8 +33,10 @@ final class HunspellSlicer: @unchecked Sendable {
     private let suffixes: OffsetTable
     /// Offsets of dictionary lines, by word.
     private let words: OffsetTable
-    /// The entries found for each ending so far: the words of a run share their endings.
-    private let endingEntries = EndingEntries()
+    /// The entries found for each ending so far (hashed from the last byte), and the
+    /// dictionary lines found for each string: the words of a run share them.
+    private let endingEntries = LookUps<[EndingEntry]>()
+    private let dictionaryLines = LookUps<[Int]>()
 
     /// The slicer for the installed ko_KR, when the shipped index was made from it.
     static func shipped(for installed: HunspellDictionary) -> HunspellSlicer? {
@@ -119,7 +121,9 @@ final class HunspellSlicer: @unchecked Sendable {
             }
         }
         var lines = Set<Int>()
-        for candidate in looked { candidate.withUnsafeBufferPointer { lines.formUnion(words.offsets(of: $0)) } }
+        for candidate in looked {
+            candidate.withUnsafeBufferPointer { lines.formUnion(dictionaryLines.value(of: $0, hash: FNV1a64.hash($0), lookUp: words.offsets(of:))) }
+        }
         var dictionaryText = Array("\(lines.count)\n".utf8)
         for start in lines.sorted() {
             let end = Self.lineEnd(from: start, in: dictionary.bytes)
@@ -209,7 +213,7 @@ final class HunspellSlicer: @unchecked Sendable {
                 for start in (Self.scalarStarts(of: buffer) + [buffer.count]).reversed() {
                     hash.combine(buffer[start..<end].reversed())
                     end = start
-                    for entry in endingEntries.entries(of: UnsafeBufferPointer(rebasing: buffer[start...]), hash: hash.value, lookUp: entries(appending:)) {
+                    for entry in endingEntries.value(of: UnsafeBufferPointer(rebasing: buffer[start...]), hash: hash.value, lookUp: entries(appending:)) {
                         used.insert(entry.offset)
                         result.insert(Array(buffer[..<start]) + affix.bytes[entry.strip])
                     }
@@ -220,8 +224,8 @@ final class HunspellSlicer: @unchecked Sendable {
     }
 
     /// The suffix entries whose append is `ending`, found in the shipped index.
-    private func entries(appending ending: UnsafeBufferPointer<UInt8>) -> [EndingEntries.Entry] {
-        suffixes.offsets(of: ending).map { EndingEntries.Entry(offset: $0, strip: SuffixEntry(appendAt: $0, in: affix.bytes).strip) }
+    private func entries(appending ending: UnsafeBufferPointer<UInt8>) -> [EndingEntry] {
+        suffixes.offsets(of: ending).map { EndingEntry(offset: $0, strip: SuffixEntry(appendAt: $0, in: affix.bytes).strip) }
     }
 
     /// Every non-empty substring of a UTF-8 word, cut at character boundaries.
@@ -269,26 +273,27 @@ final class HunspellSlicer: @unchecked Sendable {
     }
 }
 
-/// The suffix entries of each ending looked up so far, by the ending's FNV-1a hash taken
-/// from its last byte to its first (so a string's endings are hashed in one pass), with
-/// the ending kept to tell hashes that collide apart. Threads share the slicer: a lock.
-private final class EndingEntries: @unchecked Sendable {
-    struct Entry {
-        let offset: Int
-        let strip: Range<Int>
-    }
-
+/// What the shipped index gives for each string looked up so far (the words of a run share
+/// their endings and parts), by the string's hash, with the string kept to tell hashes that
+/// collide apart. Threads share the slicer: a lock.
+private final class LookUps<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var known: [UInt64: [(ending: [UInt8], entries: [Entry])]] = [:]
+    private var known: [UInt64: [(string: [UInt8], value: Value)]] = [:]
 
-    func entries(of ending: UnsafeBufferPointer<UInt8>, hash: UInt64, lookUp: (UnsafeBufferPointer<UInt8>) -> [Entry]) -> [Entry] {
+    func value(of string: UnsafeBufferPointer<UInt8>, hash: UInt64, lookUp: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
-        if let found = known[hash]?.first(where: { $0.ending.elementsEqual(ending) }) { return found.entries }
-        let entries = lookUp(ending)
-        known[hash, default: []].append((Array(ending), entries))
-        return entries
+        if let found = known[hash]?.first(where: { $0.string.elementsEqual(string) }) { return found.value }
+        let value = lookUp(string)
+        known[hash, default: []].append((Array(string), value))
+        return value
     }
+}
+
+/// A suffix entry found for an ending: where its append is, and what it strips.
+private struct EndingEntry {
+    let offset: Int
+    let strip: Range<Int>
 }
 
 /// One suffix entry line of the affix file (`SFX flag strip append[/classes] condition`),
