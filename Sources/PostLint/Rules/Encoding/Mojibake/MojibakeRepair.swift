@@ -55,11 +55,14 @@ struct MojibakeRepair {
         guard !lines.isEmpty else { return [] }
         // Identical lines read identically wherever they stand (generated posts repeat their
         // damaged lines): each distinct line is read once, and its fix moved to the others.
-        var firstWithText: [[UInt32]: Int] = [:]
+        // By the text's FNV-1a fingerprint, the few lines that share one compared whole
+        // (hashing an array of characters hashes them one by one).
+        var firstWithFingerprint: [UInt64: [Int]] = [:]
+        let texts = lines.map(Self.text(of:))
         let original = lines.indices.map { index in
-            let text = Self.text(of: lines[index])
-            if let first = firstWithText[text] { return first }
-            firstWithText[text] = index
+            let fingerprint = texts[index].withUnsafeBytes { FNV1a64.hash($0) }
+            if let first = firstWithFingerprint[fingerprint]?.first(where: { texts[$0] == texts[index] }) { return first }
+            firstWithFingerprint[fingerprint, default: []].append(index)
             return index
         }
         var evidence = [Int](repeating: 0, count: pages.count)
