@@ -60,8 +60,12 @@ struct DocumentWords {
     }
 
     static func isWordCharacter(_ scalar: UInt32) -> Bool {
+        // ASCII and Hangul syllables (nearly every character asked about) without the
+        // Unicode property look-up, which costs more than the rest of the question.
+        if scalar < 0x80 { return LineText.isAlphanumeric(UInt8(scalar)) }
+        if RepairLanguageModel.isHangulSyllable(scalar) { return true }
         guard let value = Unicode.Scalar(scalar) else { return false }
-        return value.properties.isAlphabetic || ("0"..."9").contains(value)
+        return value.properties.isAlphabetic
     }
 
     /// Whether a number comes next, past spaces and emphasis markers (`총 **10개**`).

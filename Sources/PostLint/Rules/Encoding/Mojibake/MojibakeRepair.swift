@@ -359,6 +359,10 @@ enum ScriptClass: Equatable {
 
     /// Nil for what is not a letter.
     init?(_ scalar: UInt32) {
+        if RepairLanguageModel.isHangulSyllable(scalar) {
+            self = .hangul
+            return
+        }
         guard let value = Unicode.Scalar(scalar), value.properties.isAlphabetic else { return nil }
         switch scalar {
         case 0x41...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
