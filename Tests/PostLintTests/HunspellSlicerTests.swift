@@ -80,6 +80,30 @@ final class HunspellSlicerTests: XCTestCase {
         XCTAssertTrue(dictionaryText.contains("\n" + "오".decomposedStringWithCanonicalMapping + "/"), "the stem of 왔다 (오다)")
     }
 
+    /// With `AF`, a dictionary word's flags and a suffix entry's continuation classes are
+    /// alias numbers: the slice keeps the aliases they name and writes the rest as `AF 1`.
+    func testAliasesNamedByTheSlicesLinesAreKept() throws {
+        var aliases = Set<Int>()
+        HunspellSlicer.collectAliases(ofField: 0, in: Array("1루/25".utf8), into: &aliases)
+        HunspellSlicer.collectAliases(ofField: 3, in: Array("SFX 530 0 이/12,13 [ᆨ]".utf8), into: &aliases)
+        HunspellSlicer.collectAliases(ofField: 3, in: Array("SFX 531 0 가 ./7".utf8), into: &aliases)
+        XCTAssertEqual(aliases, [25, 12, 13])
+
+        let slicer = try slicer()
+        let slice = slicer.slice(for: Array("왔다".decomposedStringWithCanonicalMapping.utf8))
+        let affixLines = String(decoding: slice.affix, as: UTF8.self).split(separator: "\n")
+        let aliasLines = affixLines.filter { $0.hasPrefix("AF ") }.dropFirst()
+        XCTAssertEqual(aliasLines.count, Int(affixLines.first { $0.hasPrefix("AF ") }!.dropFirst(3)), "every alias keeps its number")
+        var named = Set<Int>()
+        for line in String(decoding: slice.dictionary, as: UTF8.self).split(separator: "\n").dropFirst() {
+            HunspellSlicer.collectAliases(ofField: 0, in: Array(line.utf8), into: &named)
+        }
+        for line in affixLines where line.hasPrefix("SFX ") { HunspellSlicer.collectAliases(ofField: 3, in: Array(line.utf8), into: &named) }
+        XCTAssertFalse(named.isEmpty)
+        for (number, line) in zip(1..., aliasLines) where named.contains(number) { XCTAssertNotEqual(line, "AF 1", "alias \(number)") }
+        XCTAssertTrue(aliasLines.contains("AF 1"), "aliases no line names are blanked")
+    }
+
     func testSubstringsAreCutAtCharacterBoundaries() {
         let found = HunspellSlicer.substrings(of: Array("가a나".utf8)).map { String(decoding: $0, as: UTF8.self) }.sorted()
         XCTAssertEqual(found, ["a", "a나", "가", "가a", "가a나", "나"])
