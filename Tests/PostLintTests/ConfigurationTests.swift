@@ -8,6 +8,32 @@ final class ConfigurationTests: XCTestCase {
         try ConfigurationParser(path: ".postlint.yml", baseDirectory: "/repo").parse(yaml)
     }
 
+    /// `FileDiscovery.standardized` works on bytes; it agrees with splitting the path as a
+    /// String (the simple path it replaced) on paths of every shape.
+    func testStandardizedPathsAgreeWithTheStringSplit() {
+        func simple(_ path: String) -> String {
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            var components: [Substring] = []
+            for component in absolute.split(separator: "/") {
+                if component == "." { continue }
+                if component == ".." {
+                    if !components.isEmpty { components.removeLast() }
+                    continue
+                }
+                components.append(component)
+            }
+            return "/" + components.joined(separator: "/")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "..", ".", "", "b.md", "...", ".x", "한글", "x y"]
+        var paths = ["/", "//", "/..", "/a/b/", "a", ".", "./a/../b", "/a/./b/../../c/", "../x"]
+        for _ in 0..<500 {
+            let parts = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            paths.append((Bool.random(using: &generator) ? "/" : "") + parts.joined(separator: "/"))
+        }
+        for path in paths { XCTAssertEqual(FileDiscovery.standardized(path), simple(path), path) }
+    }
+
     func testRuleSettingsSeveritiesAndOverrides() throws {
         let configuration = try parse("""
             rules:

@@ -34,9 +34,12 @@ public struct Runner: Sendable {
     public var cache: ResultCache?
     /// The rule settings of each distinct set of matching overrides, made once per run.
     private let settingsMemo = MemoTable<[Int], [String: RuleSetting]>()
+    /// Makes paths relative to the configuration's folder (its own folder worked out once).
+    private let discovery: FileDiscovery
 
     public init(configuration: Configuration, linter: Linter, fixMode: FixMode, includeUnsafe: Bool) {
         self.configuration = configuration
+        discovery = FileDiscovery(configuration: configuration)
         self.linter = linter
         self.fixMode = fixMode
         self.includeUnsafe = includeUnsafe
@@ -165,7 +168,7 @@ public struct Runner: Sendable {
     /// A file's rule settings: they depend only on which overrides match its path, so
     /// they are made once per distinct set (not rebuilt for every file).
     func settings(forPath path: String) -> [String: RuleSetting] {
-        let relative = FileDiscovery(configuration: configuration).relativeToBase(path)
+        let relative = discovery.relativeToBase(path)
         let matching = configuration.overrides.indices.filter { configuration.overrides[$0].files.contains { $0.matches(relative) } }
         return settingsMemo.value(for: matching) { configuration.settings(forRelativePath: relative) }
     }
