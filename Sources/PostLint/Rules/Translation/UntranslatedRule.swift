@@ -151,10 +151,11 @@ public struct UntranslatedRule: Rule {
                 if let code = values[key] as? String, !code.isEmpty { return data.language(code: code) }
             }
         }
-        let components = document.path.split(separator: "/").map(String.init)
+        // Split as bytes: splitting a String splits Characters, slowly, for every file.
+        let components = document.path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         if let file = components.last {
-            let parts = file.split(separator: ".")
-            if parts.count >= 3, let language = data.language(code: String(parts[parts.count - 2])) { return language }
+            let parts = file.utf8.split(separator: UInt8(ascii: "."))
+            if parts.count >= 3, let language = data.language(code: String(decoding: parts[parts.count - 2], as: UTF8.self)) { return language }
         }
         for folder in components.dropLast().reversed() {
             if let language = data.language(code: folder) { return language }
