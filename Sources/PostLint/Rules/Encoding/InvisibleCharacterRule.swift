@@ -71,26 +71,23 @@ public struct InvisibleCharacterRule: Rule {
     /// without any of them skips decoding entirely.
     static func mayContainInvisible(_ utf8: [UInt8]) -> Bool {
         utf8.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index + 1 < bytes.count {
-                let lead = bytes[index]
+            // Each lead byte found with memchr (vectorised): most of a post is other bytes.
+            ByteSearch.containsAny(of: [0xC2, 0xE2, 0xEF], in: bytes) { index in
+                guard index + 1 < bytes.count else { return false }
                 let second = bytes[index + 1]
-                switch lead {
-                case 0xC2 where (0x80...0x9F).contains(second):
-                    return true
-                case 0xE2 where index + 2 < bytes.count:
+                switch bytes[index] {
+                case 0xC2:
+                    return (0x80...0x9F).contains(second)
+                case 0xE2:
+                    guard index + 2 < bytes.count else { return false }
                     let third = bytes[index + 2]
                     // U+200B, U+202A...U+202E (E2 80 ..); U+2066...U+2069 (E2 81 A6...A9).
-                    if second == 0x80, third == 0x8B || (0xAA...0xAE).contains(third) { return true }
-                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
-                case 0xEF where index + 2 < bytes.count:
-                    if second == 0xBB, bytes[index + 2] == 0xBF { return true }
+                    return second == 0x80 && (third == 0x8B || (0xAA...0xAE).contains(third))
+                        || second == 0x81 && (0xA6...0xA9).contains(third)
                 default:
-                    break
+                    return index + 2 < bytes.count && second == 0xBB && bytes[index + 2] == 0xBF
                 }
-                index += 1
             }
-            return false
         }
     }
 

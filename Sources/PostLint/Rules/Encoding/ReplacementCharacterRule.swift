@@ -28,7 +28,8 @@ public struct ReplacementCharacterRule: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let bytes = document.utf8
-        guard bytes.contains(0xEF) else { return [] }
+        // U+FFFD is EF BF BD: found with memchr first (CJK text is full of other EF characters).
+        guard ByteSearch.contains(bytes, [0xEF, 0xBF, 0xBD]) else { return [] }
         let code = document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
         var diagnostics: [Diagnostic] = []
         var index = 0

@@ -58,6 +58,11 @@ public struct UnicodeNormalizationRule: Rule {
                     index += 1
                     continue
                 }
+                // EB and EC lead only Hangul syllables (U+B000...U+CFFF): NFC as they are.
+                if lead == 0xEB || lead == 0xEC, index + 3 <= bytes.count {
+                    index += 3
+                    continue
+                }
                 let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
                 guard index + width <= bytes.count else { return true }
                 var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)

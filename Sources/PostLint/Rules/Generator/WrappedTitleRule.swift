@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A title a generator hard-wrapped at a fixed width, so its closing delimiter sits on an
 /// indented continuation line: `**IterResearch: ... Markovian State` / `  Reconstruction**`,
 /// or a plain-text banner `--- 1. ... RL` / `  Experience Sharing ---`.
@@ -81,17 +87,23 @@ public struct WrappedTitleRule: Rule {
                 return true
             }
         }
-        var pairs = 0
-        var index = line.startIndex
-        while index + 1 < line.endIndex {
-            if line[index] == star, line[index + 1] == star {
-                pairs += 1
-                index += 2
-            } else {
-                index += 1
+        // Stars found with memchr: most lines hold none.
+        return line.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var pairs = 0
+            var index = 0
+            while index + 1 < bytes.count {
+                guard let found = memchr(base + index, Int32(star), bytes.count - 1 - index) else { break }
+                index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if bytes[index + 1] == star {
+                    pairs += 1
+                    index += 2
+                } else {
+                    index += 1
+                }
             }
+            return pairs % 2 == 1
         }
-        return pairs % 2 == 1
     }
 
     static func isIndented(_ line: ArraySlice<UInt8>) -> Bool {

@@ -321,6 +321,12 @@ struct MojibakeRepair {
                 continue
             }
             let length = MojibakeDecoder.sequenceLength(byte) ?? 1
+            // No character with this lead byte is marked (Hangul, CJK): skipped undecoded.
+            if !SingleByteCodePage.leadBytesOfMarkedCharacters[Int(byte)] {
+                previousIsLead = false
+                position += length
+                continue
+            }
             var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for offset in 1..<max(length, 1) where position + offset < range.upperBound {
                 scalar = scalar << 6 | UInt32(bytes[position + offset] & 0x3F)

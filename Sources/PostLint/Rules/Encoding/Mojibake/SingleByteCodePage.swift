@@ -68,6 +68,19 @@ struct SingleByteCodePage: Sendable {
     static let leadCharacters: [Bool] = characters { (0xC2...0xF4).contains($0) }
     static let continuationCharacters: [Bool] = characters { (0x80...0xBF).contains($0) }
 
+    /// UTF-8 lead bytes of which some character is marked in either table (`mayHoldMojibake`
+    /// passes over the characters of the other lead bytes without decoding them).
+    static let leadBytesOfMarkedCharacters: [Bool] = (0...255).map { lead in
+        let scalars: Range<Int>
+        switch lead {
+        case 0xC2...0xDF: scalars = (lead & 0x1F) << 6..<((lead & 0x1F) << 6 + 64)
+        case 0xE0...0xEF: scalars = (lead & 0x0F) << 12..<((lead & 0x0F) << 12 + 4096)
+        case 0x80...0xC1: return true  // not a lead byte: decoded as before
+        default: return false  // four-byte characters are beyond both tables
+        }
+        return scalars.contains { leadCharacters[$0] || continuationCharacters[$0] }
+    }
+
     /// Whether `scalar` is marked in one of the tables above.
     @inline(__always)
     static func isMarked(_ scalar: UInt32, in table: [Bool]) -> Bool { scalar < 0x10000 && table[Int(scalar)] }
