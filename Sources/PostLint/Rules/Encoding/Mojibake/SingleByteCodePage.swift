@@ -70,16 +70,21 @@ struct SingleByteCodePage: Sendable {
 
     /// UTF-8 lead bytes of which some character is marked in either table (`mayHoldMojibake`
     /// passes over the characters of the other lead bytes without decoding them).
-    static let leadBytesOfMarkedCharacters: [Bool] = (0...255).map { lead in
-        let scalars: Range<Int>
-        switch lead {
-        case 0xC2...0xDF: scalars = (lead & 0x1F) << 6..<((lead & 0x1F) << 6 + 64)
-        case 0xE0...0xEF: scalars = (lead & 0x0F) << 12..<((lead & 0x0F) << 12 + 4096)
-        case 0x80...0xC1: return true  // not a lead byte: decoded as before
-        default: return false  // four-byte characters are beyond both tables
+    static let leadBytesOfMarkedCharacters: [Bool] = {
+        // From the code pages' own tables (a few hundred characters), not by asking both
+        // 64K tables about every character of every lead byte (millions of questions, at
+        // the start of every run that meets a non-ASCII line).
+        var leads = [Bool](repeating: false, count: 256)
+        for byte in 0x80...0xC1 { leads[byte] = true }  // not lead bytes: decoded as before
+        for page in decodings {
+            for byte in 0x80...0xFF where (0xC2...0xF4).contains(byte) || (0x80...0xBF).contains(byte) {
+                let scalar = page.decoded[byte]
+                guard scalar >= 0x80, scalar < 0x10000, let character = Unicode.Scalar(UInt32(scalar)) else { continue }
+                leads[Int(UTF8.encode(character)!.first!)] = true
+            }
         }
-        return scalars.contains { leadCharacters[$0] || continuationCharacters[$0] }
-    }
+        return leads
+    }()
 
     /// Whether `scalar` is marked in one of the tables above.
     @inline(__always)
