@@ -19,16 +19,22 @@ struct RequiredLiteral: Sendable, Equatable {
     let acrossWhitespace: [[[UInt8]]]
     var spansWhitespace: Bool { !acrossWhitespace.isEmpty }
 
-    /// The clauses' literals prepared for searching, once per pattern.
-    private let needles: [[ByteSearch.Needle]]
+    /// The clauses' literals prepared for searching, once per pattern, each with its
+    /// four-byte sequences for ruling it out with a `GramFilter` first.
+    private let needles: [[(needle: ByteSearch.Needle, signature: [Int])]]
     private let spacedNeedles: [[SpacedNeedle]]
 
     init(clauses: [[[UInt8]]], foldsCase: Bool, acrossWhitespace: [[[UInt8]]] = []) {
         self.clauses = clauses
         self.foldsCase = foldsCase
         self.acrossWhitespace = acrossWhitespace
-        needles = clauses.map { clause in clause.map { ByteSearch.Needle($0, folding: foldsCase) } }
+        needles = clauses.map { clause in clause.map { (ByteSearch.Needle($0, folding: foldsCase), GramFilter.signature(of: $0)) } }
         spacedNeedles = acrossWhitespace.map { clause in clause.map { SpacedNeedle($0, folding: foldsCase) } }
+    }
+
+    /// Equal when they require the same: the needles are made from the clauses.
+    static func == (lhs: RequiredLiteral, rhs: RequiredLiteral) -> Bool {
+        lhs.clauses == rhs.clauses && lhs.foldsCase == rhs.foldsCase && lhs.acrossWhitespace == rhs.acrossWhitespace
     }
 
     /// The requirement of `pattern`, or nil when none is known.
@@ -86,9 +92,11 @@ struct RequiredLiteral: Sendable, Equatable {
         return spacedNeedles.allSatisfy { clause in clause.contains { $0.occurs(in: bytes) } }
     }
 
-    private static func occur(_ needles: [[ByteSearch.Needle]], in bytes: UnsafeBufferPointer<UInt8>, grams: GramFilter?) -> Bool {
+    private static func occur(
+        _ needles: [[(needle: ByteSearch.Needle, signature: [Int])]], in bytes: UnsafeBufferPointer<UInt8>, grams: GramFilter?
+    ) -> Bool {
         needles.allSatisfy { clause in
-            clause.contains { needle in grams?.mayContain(needle.signature) != false && needle.firstIndex(in: bytes) != nil }
+            clause.contains { grams?.mayContain($0.signature) != false && $0.needle.firstIndex(in: bytes) != nil }
         }
     }
 

@@ -14,14 +14,11 @@ enum ByteSearch {
         let bytes: [UInt8]
         let anchor: Int
         let folding: Bool
-        /// The needle's four-byte sequences, for ruling it out with a `GramFilter` first.
-        let signature: [Int]
 
         init(_ needle: [UInt8], folding: Bool) {
             bytes = folding ? needle.map(ByteSearch.lowercased) : needle
             anchor = ByteSearch.rarestIndex(bytes, folding: folding)
             self.folding = folding
-            signature = GramFilter.signature(of: needle)
         }
 
         /// The offset of the first occurrence in `haystack` (ASCII letters compared
