@@ -278,15 +278,12 @@ final class HunspellSlicer: @unchecked Sendable {
 /// collide apart. Threads share the slicer: a lock.
 private final class LookUps<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var known: [UInt64: [(string: [UInt8], value: Value)]] = [:]
+    private var known = FingerprintTable<[UInt8], Value>()
 
     func value(of string: UnsafeBufferPointer<UInt8>, hash: UInt64, lookUp: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
-        if let found = known[hash]?.first(where: { $0.string.elementsEqual(string) }) { return found.value }
-        let value = lookUp(string)
-        known[hash, default: []].append((Array(string), value))
-        return value
+        return known.value(fingerprint: hash, where: { $0.elementsEqual(string) }) { (Array(string), lookUp(string)) }
     }
 }
 

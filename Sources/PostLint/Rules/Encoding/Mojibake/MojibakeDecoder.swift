@@ -15,9 +15,8 @@ struct MojibakeDecoder {
     final class StepCache {
         /// Readings by the bytes that may have been dropped, then by the next four bytes.
         private var tables: [[UInt8]: StepTable] = [:]
-        /// Readings of runs by the run's fingerprint (few runs share one): a dictionary keyed
-        /// by the runs themselves compared whole runs, string and bytes, at every probe.
-        private var runs: [UInt64: [(run: Run, reading: Reading?)]] = [:]
+        /// Readings of runs by the run's fingerprint.
+        private var runs = FingerprintTable<Run, Reading?>()
 
         /// What a run's reading depends on besides the model: the code page (which decides
         /// the characters and the droppable bytes), the bytes, and the neighbours.
@@ -52,11 +51,7 @@ struct MojibakeDecoder {
         }
 
         func reading(of run: Run, _ read: () -> Reading?) -> Reading? {
-            let fingerprint = run.fingerprint
-            if let known = runs[fingerprint]?.first(where: { $0.run == run }) { return known.reading }
-            let reading = read()
-            runs[fingerprint, default: []].append((run, reading))
-            return reading
+            runs.value(fingerprint: run.fingerprint, where: { $0 == run }) { (run, read()) }
         }
     }
 

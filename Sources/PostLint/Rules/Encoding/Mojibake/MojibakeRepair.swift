@@ -55,15 +55,13 @@ struct MojibakeRepair {
         guard !lines.isEmpty else { return [] }
         // Identical lines read identically wherever they stand (generated posts repeat their
         // damaged lines): each distinct line is read once, and its fix moved to the others.
-        // By the text's FNV-1a fingerprint, the few lines that share one compared whole
-        // (hashing an array of characters hashes them one by one).
-        var firstWithFingerprint: [UInt64: [Int]] = [:]
+        // Found by the text's FNV-1a fingerprint: the first line with each text, by the text.
+        var firstWithText = FingerprintTable<Int, Int>()
         let texts = lines.map(Self.text(of:))
         let original = lines.indices.map { index in
-            let fingerprint = texts[index].withUnsafeBytes { FNV1a64.hash($0) }
-            if let first = firstWithFingerprint[fingerprint]?.first(where: { texts[$0] == texts[index] }) { return first }
-            firstWithFingerprint[fingerprint, default: []].append(index)
-            return index
+            firstWithText.value(fingerprint: texts[index].withUnsafeBytes { FNV1a64.hash($0) }, where: { texts[$0] == texts[index] }) {
+                (index, index)
+            }
         }
         var evidence = [Int](repeating: 0, count: pages.count)
         var words = DocumentWords(document)
