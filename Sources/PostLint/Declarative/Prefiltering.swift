@@ -11,16 +11,12 @@ extension RequiredLiteral {
     /// C2, E1, E2 and E3 can start a non-ASCII one (a post is mostly other bytes).
     @inline(__always)
     static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = bytes[index]
-        switch byte {
+        switch bytes[index] {
         case 0x09...0x0D, 0x20: return 1
         case 0xC2, 0xE1...0xE3:
-            let size = byte == 0xC2 ? 2 : 3
-            guard index + size <= bytes.count else { return 0 }
-            var value = UInt32(byte) & (size == 2 ? 0x1F : 0x0F)
-            for offset in 1..<size { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            guard let scalar = Unicode.Scalar(value), isPatternWhitespace(scalar) else { return 0 }
-            return size
+            let (value, length) = LineText.scalar(bytes, at: index, end: bytes.count)
+            guard length > 1, let scalar = Unicode.Scalar(value), isPatternWhitespace(scalar) else { return 0 }
+            return length
         default: return 0
         }
     }

@@ -181,12 +181,9 @@ struct EastAsianRepair {
         return cost
     }
 
-    /// The character at `position` of valid UTF-8 text, and its length in bytes.
+    /// The character at `position` of the text, and its length in bytes.
     private static func scalar(in text: [UInt8], at position: Int) -> (UInt32, Int) {
-        let length = MojibakeDecoder.sequenceLength(text[position]) ?? 1
-        var scalar = UInt32(text[position]) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<max(length, 1) { scalar = scalar << 6 | UInt32(text[position + offset] & 0x3F) }
-        return (scalar, length)
+        text.withUnsafeBufferPointer { LineText.scalar($0, at: position, end: $0.count) }
     }
 
     /// Moves `end` over the complete characters that follow it in `bytes`; false when one
