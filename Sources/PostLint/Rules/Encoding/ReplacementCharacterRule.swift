@@ -28,11 +28,12 @@ public struct ReplacementCharacterRule: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let bytes = document.utf8
-        // U+FFFD is EF BF BD: found with memchr first (CJK text is full of other EF characters).
-        guard ByteSearch.contains(bytes, [0xEF, 0xBF, 0xBD]) else { return [] }
+        // U+FFFD is EF BF BD: its first one found with memchr (CJK text is full of other EF
+        // characters), and the scan goes on from there.
+        guard let first = bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: [0xEF, 0xBF, 0xBD], in: $0) }) else { return [] }
         let code = document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
         var diagnostics: [Diagnostic] = []
-        var index = 0
+        var index = first
         while index + 2 < bytes.count {
             guard bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD else { index += 1; continue }
             var end = index + 3
