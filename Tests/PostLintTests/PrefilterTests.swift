@@ -124,6 +124,38 @@ final class PrefilterTests: XCTestCase {
         XCTAssertGreaterThan(checked, 20)
     }
 
+    /// A pattern's literal looked for outside code, comments, front matter and math (what
+    /// the rule skips) finds every match the rule reports: the findings are the same as
+    /// with no prefilter, on texts where the literals sit inside and outside those regions.
+    func testScopedPrefilterKeepsEveryFinding() throws {
+        var texts = RuleRegistry.descriptions.flatMap { description in
+            (description.triggering + description.nonTriggering).map { $0.text.replacingOccurrences(of: "↓", with: "") }
+        }
+        let samples = ["this https URL", "{{ summary_ko }}", "${paper_url}", "%s", "TODO: x", "[번역 필요]", "\\cite{a}", "\\textbf{B}", "3\\%"]
+        for sample in samples {
+            texts += [
+                "Text `\(sample)` and \(sample) here.\n", "```\n\(sample)\n```\n\nOnly code.\n", "Math $x \(sample)$ only.\n",
+                "---\ntitle: \(sample)\n---\n\nBody.\n", "<!-- \(sample) -->\nText.\n", "$$\n\(sample)\n$$\n\n- \(sample)\n",
+            ]
+        }
+        var reported = 0
+        for rule in [PlaceholderRule.definition, LatexResidueRule.definition] {
+            var unfiltered = rule
+            unfiltered.prefiltersLiterals = false
+            for text in texts {
+                for name in ["post.md", "post.mdx"] {
+                    let filtered = try XCTUnwrap(Document(source: SourceFile(path: name, text: text)))
+                    let plain = try XCTUnwrap(Document(source: SourceFile(path: name, text: text)))
+                    let context = RuleContext(fileExists: nil, severity: rule.severity)
+                    let expected = unfiltered.check(plain, context: context).map { "\($0.range) \($0.message)" }
+                    XCTAssertEqual(rule.check(filtered, context: context).map { "\($0.range) \($0.message)" }, expected, "\(rule.id): \(text.debugDescription)")
+                    reported += expected.count
+                }
+            }
+        }
+        XCTAssertGreaterThan(reported, 30)
+    }
+
     func testByteSearchAgreesWithANaiveSearch() {
         var generator = SystemRandomNumberGenerator()
         let alphabet: [UInt8] = Array("abAB\\{ 한".utf8)

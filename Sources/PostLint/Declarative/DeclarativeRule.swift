@@ -62,6 +62,9 @@ public struct DeclarativeRule: Sendable {
     public let corrections: [Correction]
     /// The file the rule was read from, for messages.
     public let origin: String
+    /// Whether patterns are skipped on documents that lack their required literal outside
+    /// what the rule skips; off only in tests, which hold the findings to those without it.
+    var prefiltersLiterals = true
 
     public var description: RuleDescription {
         RuleDescription(
@@ -88,7 +91,7 @@ public struct DeclarativeRule: Sendable {
         var diagnostics: [Diagnostic] = []
         var taken: [Range<Int>] = []
         for entry in entries {
-            if let required = entry.required, !document.mayContain(required) { continue }
+            if prefiltersLiterals, let required = entry.required, !mayMatchInScope(required, document) { continue }
             for match in try entry.regex.matches(in: document) where !match.range.isEmpty {
                 if !inScope(match.range, of: document) { continue }
                 let math = mathSpans ?? (skipsMath ? MathSpans.find(in: document) : [])
@@ -119,6 +122,25 @@ public struct DeclarativeRule: Sendable {
     }
 
     static let skippedOutsideProse: Set<Region.Kind> = [.frontMatter, .esm, .jsxExpression, .jsxComment, .htmlComment, .codeBlock, .codeSpan]
+    private static let blankedOutsideProse = ScopeText.Blanked(Document.nonProseKinds, math: false)
+    private static let blankedOutsideProseAndMath = ScopeText.Blanked(Document.nonProseKinds, math: true)
+    private static let blankedOutsideProseAndMarkup = ScopeText.Blanked(skippedOutsideProse, math: false)
+    private static let blankedOutsideProseAndMarkupAndMath = ScopeText.Blanked(skippedOutsideProse, math: true)
+
+    /// Whether a match holding `required` may lie in the rule's scope: `inScope` drops every
+    /// match that overlaps a region it skips (and math, when the rule skips math), so the
+    /// literal is looked for outside them.
+    private func mayMatchInScope(_ required: RequiredLiteral, _ document: Document) -> Bool {
+        let (outside, outsideAndMath): (ScopeText.Blanked, ScopeText.Blanked)
+        switch scope {
+        case .text: return document.mayContain(required)
+        case .prose: (outside, outsideAndMath) = (Self.blankedOutsideProse, Self.blankedOutsideProseAndMath)
+        case .proseAndMarkup: (outside, outsideAndMath) = (Self.blankedOutsideProseAndMarkup, Self.blankedOutsideProseAndMarkupAndMath)
+        }
+        // Math is found only for the posts whose literal is outside code: few.
+        guard document.mayContain(required, outside: outside) else { return false }
+        return !skipsMath || MathSpans.find(in: document).isEmpty || document.mayContain(required, outside: outsideAndMath)
+    }
 
     private func inScope(_ range: Range<Int>, of document: Document) -> Bool {
         switch scope {

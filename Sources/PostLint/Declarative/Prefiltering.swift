@@ -110,6 +110,62 @@ extension Document {
                 hasFoldingLetter: { derived.value("ascii-folding-letter") { RequiredLiteral.hasASCIIFoldingLetter(bytes) } })
         }
     }
+
+    /// Whether a match of a pattern requiring `required` may lie outside every region of
+    /// the `skipped` kinds (a rule drops matches that overlap one). A match holds its
+    /// required literal, so the literal is looked for in the text with those regions
+    /// blanked: `${`, `%s` or `TODO` in code alone no longer send a pattern through ICU
+    /// over the whole post.
+    func mayContain(_ required: RequiredLiteral, outside skipped: ScopeText.Blanked) -> Bool {
+        let scoped = derived.value(skipped.key) { ScopeText(self, blanking: skipped) }
+        guard let blanked = scoped.bytes else { return mayContain(required) }
+        return blanked.withUnsafeBufferPointer { bytes in
+            required.mayOccur(
+                in: bytes, grams: scoped.grams,
+                hasFoldingLetter: { utf8.withUnsafeBufferPointer { original in derived.value("ascii-folding-letter") { RequiredLiteral.hasASCIIFoldingLetter(original) } } })
+        }
+    }
+}
+
+/// A document's text with the regions of some kinds blanked with 0xFF, a byte no UTF-8
+/// literal holds, and the `GramFilter` of what is left; nil bytes when no region is
+/// blanked (the document's own text and filter serve).
+struct ScopeText: Sendable {
+    /// Region kinds to blank, and whether math too, with the name the document remembers
+    /// their text by.
+    struct Blanked: Sendable {
+        let kinds: Set<Region.Kind>
+        let math: Bool
+        let key: String
+
+        init(_ kinds: Set<Region.Kind>, math: Bool) {
+            self.kinds = kinds
+            self.math = math
+            key = "scope-text:" + kinds.map(\.rawValue).sorted().joined(separator: ",") + (math ? "+math" : "")
+        }
+    }
+
+    let bytes: [UInt8]?
+    let grams: GramFilter?
+
+    init(_ document: Document, blanking blanking: Blanked) {
+        let blanked = document.regions.filter { blanking.kinds.contains($0.kind) && !$0.range.isEmpty }.map(\.range)
+            + (blanking.math ? MathSpans.find(in: document) : [])
+        guard !blanked.isEmpty else {
+            (bytes, grams) = (nil, nil)
+            return
+        }
+        var text = document.utf8
+        text.withUnsafeMutableBufferPointer { buffer in
+            for range in blanked {
+                UnsafeMutableBufferPointer(rebasing: buffer[range]).update(repeating: 0xFF)
+            }
+        }
+        bytes = text
+        // Math is blanked only for the few posts whose literal is outside code: searching
+        // their literals costs less than a filter.
+        grams = blanking.math ? nil : text.withUnsafeBufferPointer { GramFilter($0) }
+    }
 }
 
 /// A regular expression tried on short texts (headings, section bodies) only when the text
