@@ -63,6 +63,21 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertFalse(try run(["lint", "."]).stdout.contains("undefined-identifier"), "a new configuration empties the cache")
     }
 
+    /// A post's bytes are not all its findings depend on: an image it imports may be added
+    /// or deleted, and a cached run must see it.
+    func testCacheNoticesAnImageAddedOrDeleted() throws {
+        try write("post.mdx", "import a from './a.png';\n\n<img src={a} />\n")
+        XCTAssertTrue(try run(["lint", "--select", "missing-asset", "."]).stdout.contains("missing-asset"))
+        try write("a.png", "png")
+        let added = try run(["lint", "--select", "missing-asset", "."])
+        XCTAssertEqual(added.status, 0, "the image exists now: \(added.stdout)")
+        XCTAssertEqual(try run(["lint", "--select", "missing-asset", "."]).status, 0, "and the cache says so too")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("a.png"))
+        let deleted = try run(["lint", "--select", "missing-asset", "."])
+        XCTAssertEqual(deleted.status, 1, "the image is gone again: \(deleted.stdout)")
+        XCTAssertTrue(deleted.stdout.contains("missing-asset"), deleted.stdout)
+    }
+
     func testNoCacheLeavesNoCacheBehind() throws {
         try write("post.mdx", Self.brokenPost)
         _ = try run(["lint", "--no-cache", "."])

@@ -1,14 +1,17 @@
 import Foundation
 
 /// Findings of earlier runs, so a re-run on an unchanged repository does almost no work.
-/// A file's entry is reused only when its bytes hash the same and the run's key (tool
-/// version, configuration text, rule selection) is the one the cache was written with;
-/// anything else starts the cache afresh. Only report-mode runs use it.
+/// A file's entry is reused only when its bytes hash the same, every file next to it that
+/// its rules looked for (an imported image) still exists or is still missing, and the
+/// run's key (tool version, configuration text, rule selection) is the one the cache was
+/// written with; anything else starts the cache afresh. Only report-mode runs use it.
 public final class ResultCache: @unchecked Sendable {
     struct Entry: Codable {
         let contentHash: UInt64
         let findings: [Finding]
         let notes: [String]
+        /// Files next to it whose existence its findings depend on, with the answer then.
+        let neighbours: [String: Bool]?
     }
 
     struct Store: Codable {
@@ -63,14 +66,23 @@ public final class ResultCache: @unchecked Sendable {
 
     public func lookup(path: String, bytes: [UInt8]) -> FileReport? {
         lock.lock()
-        defer { lock.unlock() }
-        guard let entry = entries[path], entry.contentHash == FNV1a64.hash(bytes) else { return nil }
-        return FileReport(path: path, findings: entry.findings, notes: entry.notes)
+        let found = entries[path]
+        lock.unlock()
+        guard let entry = found, entry.contentHash == FNV1a64.hash(bytes) else { return nil }
+        // An image added or deleted since changes the post's findings without changing it.
+        for (neighbour, existed) in entry.neighbours ?? [:] where FileManager.default.fileExists(atPath: neighbour) != existed {
+            return nil
+        }
+        var report = FileReport(path: path, findings: entry.findings, notes: entry.notes)
+        report.neighbours = entry.neighbours ?? [:]
+        return report
     }
 
     public func store(_ report: FileReport, bytes: [UInt8]) {
         guard report.failure == nil else { return }
-        let entry = Entry(contentHash: FNV1a64.hash(bytes), findings: report.findings, notes: report.notes)
+        let entry = Entry(
+            contentHash: FNV1a64.hash(bytes), findings: report.findings, notes: report.notes,
+            neighbours: report.neighbours.isEmpty ? nil : report.neighbours)
         lock.lock()
         entries[report.path] = entry
         changed = true

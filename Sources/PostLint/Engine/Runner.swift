@@ -15,6 +15,9 @@ public struct FileReport: Sendable {
     public var fixedText: String?
     /// A failure that kept the file from being read, fixed or written.
     public var failure: String?
+    /// The files next to it whose existence the rules asked about (`missing-asset`), by
+    /// absolute path, with the answer: a cached report holds only while they still hold.
+    public var neighbours: [String: Bool] = [:]
 }
 
 public enum FixMode: Sendable {
@@ -100,8 +103,9 @@ public struct Runner: Sendable {
             return report
         }
         let settings = settings(forPath: path)
+        let neighbours = NeighbourRecord()
         let context = RuleContext(
-            fileExists: onDisk ? Self.neighbourCheck(for: path) : nil, severity: .error, vocabulary: vocabulary)
+            fileExists: onDisk ? Self.neighbourCheck(for: path, recordingInto: neighbours) : nil, severity: .error, vocabulary: vocabulary)
         report.findings = linter.checkSource(source, settings: settings, context: context)
         var transcoded = false
         if fixMode != .report, source.text == nil, linter.runs(InvalidEncodingRule.description.id, settings: settings),
@@ -115,7 +119,10 @@ public struct Runner: Sendable {
                 rule: InvalidEncodingRule.description.id, title: "converted from \(conversion.charset) to UTF-8",
                 position: LineIndex.Position(line: 1, column: 1)))
         }
-        guard let document = linter.timed(RuleTimings.Phase.parse, { Document(source: source) }) else { return report }
+        guard let document = linter.timed(RuleTimings.Phase.parse, { Document(source: source) }) else {
+            report.neighbours = neighbours.answers
+            return report
+        }
         // The fixer's first pass lints the text just linted here, and its last pass the text
         // it returns, which is parsed and linted again below: the last document and its
         // findings are remembered.
@@ -162,6 +169,7 @@ public struct Runner: Sendable {
         }
         report.findings += diagnostics.map { Finding(diagnostic: $0, in: finalDocument) }
         report.findings.sort(by: Finding.ordered)
+        report.neighbours = neighbours.answers
         return report
     }
 
@@ -212,11 +220,32 @@ public struct Runner: Sendable {
         }
     }
 
-    static func neighbourCheck(for path: String) -> @Sendable (String) -> Bool {
+    static func neighbourCheck(for path: String, recordingInto record: NeighbourRecord) -> @Sendable (String) -> Bool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         return { relative in
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).standardizedFileURL.path)
+            let absolute = folder.appendingPathComponent(relative).standardizedFileURL.path
+            let exists = FileManager.default.fileExists(atPath: absolute)
+            record.note(absolute, exists)
+            return exists
         }
+    }
+}
+
+/// What a file's rules learnt about the files next to it, for the result cache.
+final class NeighbourRecord: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String: Bool] = [:]
+
+    func note(_ path: String, _ exists: Bool) {
+        lock.lock()
+        recorded[path] = exists
+        lock.unlock()
+    }
+
+    var answers: [String: Bool] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
     }
 }
 
