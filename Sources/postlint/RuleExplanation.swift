@@ -11,13 +11,22 @@ enum RuleExplanation {
         case nil: text += "Fix: none (report only)\n"
         }
         text += "\n\(rule.rationale)\n"
+        if !rule.options.isEmpty {
+            text += "\nOptions (in .postlint.yml: rules: {\(rule.id): {option: value or [values]}}):\n"
+            text += rule.options.map { "    \($0.name): \($0.summary)\n" }.joined()
+        }
+        // Where the same text is flagged in one format and not in another (an import
+        // repeated in MDX, not in Markdown), each example says which file it is.
+        let examples = rule.triggering + rule.nonTriggering
+        let named = Set(examples.map { $0.fileName.split(separator: ".").last ?? "" }).count > 1
+        let show = { (example: Example) in (named ? "  \(example.fileName):\n" : "") + indent(example.text) }
         if !rule.triggering.isEmpty {
             text += "\nFlagged (↓ marks the spot):\n"
-            text += rule.triggering.map { indent($0.text) }.joined(separator: "\n")
+            text += rule.triggering.map(show).joined(separator: "\n")
         }
         if !rule.nonTriggering.isEmpty {
             text += "\nNot flagged:\n"
-            text += rule.nonTriggering.map { indent($0.text) }.joined(separator: "\n")
+            text += rule.nonTriggering.map(show).joined(separator: "\n")
         }
         if !rule.corrections.isEmpty {
             text += "\nFixed:\n"

@@ -69,6 +69,26 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try parse("rules: [a\n"))
     }
 
+    /// A misspelt option would leave the check it asks for silently undone.
+    func testRuleOptionsAreCheckedAgainstWhatTheRuleTakes() throws {
+        XCTAssertThrowsError(try parse("rules:\n  front-matter:\n    requred: [title]\n")) { error in
+            XCTAssertTrue("\(error)".hasPrefix(".postlint.yml:3:5: "), "\(error)")
+            XCTAssertTrue("\(error)".contains("unknown key 'requred' for the rule 'front-matter' (expected one of: severity, enabled, required)"), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("rules:\n  typo: {severity: error, bogus: 1}\n")) { error in
+            XCTAssertTrue("\(error)".contains("unknown key 'bogus' for the rule 'typo'"), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("rules:\n  typo: {words: {a: b}}\n")) { error in
+            XCTAssertTrue("\(error)".contains("'words' must be a value or a list of values"), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("rules:\n  mojibake: {words: [a]}\n")) { error in
+            XCTAssertTrue("\(error)".contains("(expected one of: severity, enabled)"), "\(error)")
+        }
+        // One value alone is a list of one.
+        let single = try parse("rules:\n  front-matter: {required: title}\n")
+        XCTAssertEqual(single.settings(forRelativePath: "a.md")["front-matter"]?.options.lists["required"], ["title"])
+    }
+
     func testGlobs() {
         XCTAssertTrue(Glob("**/*.md").matches("a/b/c.md"))
         XCTAssertTrue(Glob("**/*.md").matches("c.md"))

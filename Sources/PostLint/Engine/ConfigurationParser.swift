@@ -15,7 +15,8 @@ struct ConfigurationParser {
         do {
             root = try YAMLParsing.compose(yaml)
         } catch let error as YamlError {
-            throw ConfigurationError(path: path, line: nil, column: nil, message: "YAML does not parse: \(error)")
+            let position = YAMLParsing.position(of: error)
+            throw ConfigurationError(path: path, line: position?.line, column: position?.column, message: "YAML does not parse: \(YAMLParsing.reason(error))")
         }
         guard let root else { return configuration }
         let top = try mapping(root, what: "the top level")
@@ -87,13 +88,14 @@ struct ConfigurationParser {
             guard known.contains(id) else {
                 throw error(at: keyNode, "unknown rule '\(id)' (see `postlint rules`)")
             }
-            changes[id] = try ruleChange(value)
+            changes[id] = try ruleChange(value, options: RuleRegistry.description(of: id)?.options ?? [], of: id)
         }
         return changes
     }
 
-    /// `off`, `on`, a severity, or a mapping `{severity: ..., enabled: ..., options...}`.
-    private func ruleChange(_ node: Node) throws -> Configuration.RuleChange {
+    /// `off`, `on`, a severity, or a mapping `{severity: ..., enabled: ..., options...}`;
+    /// `options` are the ones the rule declares, each a value or a list of values.
+    private func ruleChange(_ node: Node, options declared: [RuleOptionDescription], of id: String) throws -> Configuration.RuleChange {
         if let scalar = node.scalar?.string {
             switch scalar {
             case "off", "false": return .init(enabled: false)
@@ -119,10 +121,16 @@ struct ConfigurationParser {
                 guard let enabled = YAMLParsing.bool(value) else { throw error(at: value, "'enabled' must be true or false") }
                 change.enabled = enabled
             default:
+                guard declared.contains(where: { $0.name == key }) else {
+                    let expected = (["severity", "enabled"] + declared.map(\.name)).joined(separator: ", ")
+                    throw error(at: keyNode, "unknown key '\(key)' for the rule '\(id)' (expected one of: \(expected))")
+                }
                 if let list = value.sequence {
                     options.lists[key] = try list.map { try string($0) }
+                } else if value.scalar != nil {
+                    options.lists[key] = [try string(value)]
                 } else {
-                    options.values[key] = try string(value)
+                    throw error(at: value, "'\(key)' must be a value or a list of values")
                 }
             }
         }

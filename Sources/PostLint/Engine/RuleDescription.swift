@@ -25,10 +25,13 @@ public struct RuleDescription: Sendable {
     public let triggering: [Example]
     /// Inputs and what fixing them must give.
     public let corrections: [Correction]
+    /// The options `.postlint.yml` may give the rule; any other key is a configuration error.
+    public let options: [RuleOptionDescription]
 
     public init(
         id: String, summary: String, rationale: String, severity: Severity, fixSafety: FixSafety?,
-        scope: Scope, nonTriggering: [Example] = [], triggering: [Example] = [], corrections: [Correction] = []
+        scope: Scope, nonTriggering: [Example] = [], triggering: [Example] = [], corrections: [Correction] = [],
+        options: [RuleOptionDescription] = []
     ) {
         self.id = id
         self.summary = summary
@@ -39,9 +42,22 @@ public struct RuleDescription: Sendable {
         self.nonTriggering = nonTriggering
         self.triggering = triggering
         self.corrections = corrections
+        self.options = options
     }
 
     public var isFixable: Bool { fixSafety != nil }
+}
+
+/// An option a rule takes in `.postlint.yml`: a list of plain values (one value alone is a
+/// list of one).
+public struct RuleOptionDescription: Sendable {
+    public let name: String
+    public let summary: String
+
+    public init(_ name: String, _ summary: String) {
+        self.name = name
+        self.summary = summary
+    }
 }
 
 /// A snippet of a post used as a rule example. `↓` marks where a finding starts.

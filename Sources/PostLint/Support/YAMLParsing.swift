@@ -37,4 +37,32 @@ enum YAMLParsing {
         guard let text = node.scalar?.string, !text.isEmpty, text.allSatisfy({ $0.isASCII }) else { return nil }
         return Double(text.replacingOccurrences(of: "_", with: ""))
     }
+
+    /// Where a Yams error lies (1-based line and column), when it says: the context
+    /// ("while scanning a quoted scalar") marks where the mistake starts; the problem's
+    /// mark is often the end of the text.
+    static func position(of error: YamlError) -> (line: Int, column: Int)? {
+        switch error {
+        case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
+            let where_ = context?.mark ?? mark
+            return (where_.line, where_.column)
+        case .duplicatedKeysInMapping(_, let context):
+            return (context.mark.line, context.mark.column)
+        default:
+            return nil
+        }
+    }
+
+    /// A Yams error in one line, without the position and the copy of the text it carries.
+    static func reason(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return "the key\(duplicates.count == 1 ? "" : "s") \(keys) appear\(duplicates.count == 1 ? "s" : "") twice in one mapping"
+        default:
+            return "\(error)"
+        }
+    }
 }

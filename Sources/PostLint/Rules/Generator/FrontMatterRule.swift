@@ -26,7 +26,8 @@ public struct FrontMatterRule: Rule {
         triggering: [
             Example("---\ntitle: A post\n↓tags: [a, b\n---\nText.\n", fileName: "post.md"),
             Example("---\ntitle: Daily Papers - 2025-12-24\n↓date: 2025-12-23 09:15:00 +0900\n---\nText.\n", fileName: "daily-2025-12-24.md"),
-        ])
+        ],
+        options: [RuleOptionDescription("required", "front matter keys every post must have, e.g. [title, date]")])
 
     public init() {}
 
@@ -63,16 +64,7 @@ public struct FrontMatterRule: Rule {
 
     /// The line Yams names in its error (front-matter lines count from the first key).
     private func errorRange(_ error: Error, _ frontMatter: FrontMatter, _ document: Document) -> Range<Int> {
-        var line: Int? = nil
-        if let yamlError = error as? YamlError {
-            switch yamlError {
-            // The context ("while scanning a quoted scalar") marks where the mistake starts;
-            // the problem's mark is often the end of the front matter.
-            case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
-                line = context?.mark.line ?? mark.line
-            default: break
-            }
-        }
+        let line = (error as? YamlError).flatMap(YAMLParsing.position(of:))?.line
         let first = document.lines.lineNumber(at: frontMatter.contentRange.lowerBound)
         let last = document.lines.lineNumber(at: max(frontMatter.contentRange.upperBound - 1, frontMatter.contentRange.lowerBound))
         let target = min(first + max((line ?? 1) - 1, 0), last)
@@ -80,13 +72,7 @@ public struct FrontMatterRule: Rule {
     }
 
     static func reason(_ error: Error) -> String {
-        guard let yamlError = error as? YamlError else { return "\(error)" }
-        switch yamlError {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-        default:
-            return "\(yamlError)"
-        }
+        (error as? YamlError).map(YAMLParsing.reason) ?? "\(error)"
     }
 
     static func fileName(_ path: String) -> String {

@@ -43,7 +43,8 @@ public struct TypoRule: Rule {
                 Example("Reasoning models need reasoning data: reasoing is hard.\n", fileName: "post.md"),
                 "Reasoning models need reasoning data: reasoning is hard.\n"),
             Correction(Example("고품질 데이터셑을 구축했다.\n"), "고품질 데이터셋을 구축했다.\n"),
-        ])
+        ],
+        options: [RuleOptionDescription("words", "words to allow, and corrections written `wrong -> right`")])
 
     public static var usesVocabulary: Bool { true }
 
