@@ -30,6 +30,26 @@ final class ReporterTests: XCTestCase {
         return report
     }
 
+    // MARK: - Text
+
+    /// The summary counts what `--fix` will apply apart from what needs `--unsafe-fixes`,
+    /// and says "1 error", not "1 errors".
+    func testTextSummarySeparatesSafeAndUnsafeFixes() {
+        let edit = [Edit(0..<1, "x")]
+        let findings = [
+            Self.finding((1, 1), (1, 2), fix: Fix("safe", safety: .safe, edits: edit)),
+            Self.finding((2, 1), (2, 2), severity: .warning, fix: Fix("unsafe", safety: .unsafe, edits: edit)),
+            Self.finding((3, 1), (3, 2), severity: .warning, fix: Fix("unsafe", safety: .unsafe, edits: edit)),
+        ]
+        let text = TextReporter().render([Self.report("posts/a.md", findings)], fileCount: 1)
+        XCTAssertTrue(text.contains("posts/a.md:1:1: error[duplicate-import] a message [fixable]\n"), text)
+        XCTAssertTrue(text.contains("posts/a.md:2:1: warning[duplicate-import] a message [unsafe fix]\n"), text)
+        XCTAssertTrue(text.hasSuffix(
+            "Found 3 problems in 1 file (1 error, 2 warnings, 0 info). 1 fixable with --fix. 2 more fixable with --fix --unsafe-fixes.\n"), text)
+        let onlyUnsafe = TextReporter().render([Self.report("posts/a.md", Array(findings.dropFirst()))], fileCount: 1)
+        XCTAssertTrue(onlyUnsafe.hasSuffix("(0 errors, 2 warnings, 0 info). 2 fixable with --fix --unsafe-fixes.\n"), onlyUnsafe)
+    }
+
     // MARK: - GitHub
 
     func testGitHubLinesAreExact() {

@@ -105,6 +105,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity { diagnostic.severity }
     public var message: String { diagnostic.message }
     public var fixable: Bool { diagnostic.fix != nil }
+    /// How safe the finding's fix is (nil: no fix). `--fix` applies safe ones,
+    /// `--fix --unsafe-fixes` both.
+    public var fixSafety: FixSafety? { diagnostic.fix?.safety }
 
     public init(
         path: String, start: LineIndex.Position, end: LineIndex.Position, diagnostic: Diagnostic,
@@ -119,16 +122,41 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 
     public init(diagnostic: Diagnostic, in document: Document) {
-        let edits = (diagnostic.fix?.edits ?? []).map {
-            PlacedEdit(
-                start: document.position(at: $0.range.lowerBound), end: document.position(at: $0.range.upperBound),
-                replacement: $0.replacement)
-        }
-        self.init(
-            path: document.path, start: document.position(at: diagnostic.range.lowerBound),
-            end: document.position(at: diagnostic.range.upperBound), diagnostic: diagnostic,
-            lineText: document.lineText(at: diagnostic.range.lowerBound), fixEdits: edits)
+        self = Self.placing([diagnostic], in: document)[0]
     }
+
+    /// The findings of a document's diagnostics, in their order.
+    public static func placing(_ diagnostics: [Diagnostic], in document: Document) -> [Finding] {
+        let offsets = diagnostics.flatMap { diagnostic in
+            [diagnostic.range.lowerBound, diagnostic.range.upperBound]
+                + (diagnostic.fix?.edits ?? []).flatMap { [$0.range.lowerBound, $0.range.upperBound] }
+        }
+        let positions = document.lines.positions(at: offsets)
+        return diagnostics.map { diagnostic in
+            let edits = (diagnostic.fix?.edits ?? []).map {
+                PlacedEdit(start: positions[$0.range.lowerBound]!, end: positions[$0.range.upperBound]!, replacement: $0.replacement)
+            }
+            return Finding(
+                path: document.path, start: positions[diagnostic.range.lowerBound]!, end: positions[diagnostic.range.upperBound]!,
+                diagnostic: diagnostic, lineText: contextLine(at: diagnostic.range.lowerBound, in: document), fixEdits: edits)
+        }
+    }
+
+    /// The line a finding starts on, or on a long line (minified HTML, a post without line
+    /// breaks) the part of it around the finding: each finding keeps its own copy, and a
+    /// copy of a whole long line per finding ran a 1 MB line with many findings out of memory.
+    static func contextLine(at offset: Int, in document: Document) -> String {
+        let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: offset))
+        guard line.count > 2 * contextReach else { return document.string(line) }
+        var start = max(line.lowerBound, offset - contextReach)
+        var end = min(line.upperBound, offset + contextReach)
+        // Whole characters only.
+        while start < end, document.utf8[start] & 0xC0 == 0x80 { start += 1 }
+        while end < line.upperBound, document.utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return document.string(start..<end)
+    }
+
+    static let contextReach = 160
 
     /// Sorts by path, then position, then rule, so output never depends on scheduling.
     public static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {

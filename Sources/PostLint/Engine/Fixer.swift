@@ -42,8 +42,9 @@ public struct Fixer: Sendable {
                 return .fixed(text: document.text, applied: applied)
             }
             let chosen = Self.nonOverlapping(fixes)
+            let positions = document.lines.positions(at: chosen.map(\.0.range.lowerBound))
             applied += chosen.map { diagnostic, fix in
-                AppliedFix(rule: diagnostic.rule, title: fix.title, position: document.position(at: diagnostic.range.lowerBound))
+                AppliedFix(rule: diagnostic.rule, title: fix.title, position: positions[diagnostic.range.lowerBound]!)
             }
             let text = Self.apply(chosen.flatMap { $0.1.edits }, to: document.utf8)
             guard let next = Document(source: SourceFile(path: original.path, text: text)) else {

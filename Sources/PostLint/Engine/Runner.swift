@@ -167,7 +167,7 @@ public struct Runner: Sendable {
                 }
             }
         }
-        report.findings += diagnostics.map { Finding(diagnostic: $0, in: finalDocument) }
+        report.findings += Finding.placing(diagnostics, in: finalDocument)
         report.findings.sort(by: Finding.ordered)
         report.neighbours = neighbours.answers
         return report

@@ -21,7 +21,12 @@ public struct TextReporter: Reporter {
         case .warning: severity = style("warning", .warning)
         case .info: severity = style("info", .info)
         }
-        let fixable = finding.fixable ? style(" [fixable]", .dim) : ""
+        let fixable: String
+        switch finding.fixSafety {
+        case .safe?: fixable = style(" [fixable]", .dim)
+        case .unsafe?: fixable = style(" [unsafe fix]", .dim)
+        case nil: fixable = ""
+        }
         return "\(location) \(severity)\(style("[\(finding.rule)]", .rule)) \(finding.message)\(fixable)"
     }
 
@@ -36,15 +41,21 @@ public struct TextReporter: Reporter {
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     public func summary(_ reports: [FileReport], fileCount: Int) -> String {
         let findings = reports.flatMap(\.findings)
         let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
         guard !findings.isEmpty else { return style("No problems found in \(files).", .dim) }
         let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
-        let fixable = findings.filter(\.fixable).count
+        let safe = findings.filter { $0.fixSafety == .safe }.count
+        let unsafe = findings.filter { $0.fixSafety == .unsafe }.count
         var text = "Found \(findings.count) problem\(findings.count == 1 ? "" : "s") in \(files)"
-        text += " (\(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) info)."
-        if fixable > 0 { text += " \(fixable) fixable with --fix (some may need --unsafe-fixes)." }
+        text += " (\(Self.counted(count(.error), "error")), \(Self.counted(count(.warning), "warning")), \(count(.info)) info)."
+        if safe > 0 { text += " \(safe) fixable with --fix." }
+        if unsafe > 0 { text += " \(unsafe) \(safe > 0 ? "more " : "")fixable with --fix --unsafe-fixes." }
         return style(text, .dim)
     }
 }

@@ -47,6 +47,27 @@ public struct LineIndex: Sendable {
         return Position(line: line + 1, column: column)
     }
 
+    /// The positions of many offsets at once. Offsets on one line are counted from the one
+    /// before them, not from the line's start: a long line with thousands of findings is
+    /// read once, not once per finding.
+    public func positions(at offsets: [Int]) -> [Int: Position] {
+        var result: [Int: Position] = [:]
+        var previous: (offset: Int, line: Int, column: Int)? = nil
+        for offset in Set(offsets).sorted() {
+            let clamped = max(0, min(offset, utf8.count))
+            let line = lineNumber(at: clamped)
+            var (index, column) = (lineStarts[line], 1)
+            if let previous, previous.line == line { (index, column) = (previous.offset, previous.column) }
+            while index < clamped {
+                if utf8[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+            result[offset] = Position(line: line + 1, column: column)
+            previous = (clamped, line, column)
+        }
+        return result
+    }
+
     /// Byte range of 0-based line `line`, without its `\n` or `\r\n`.
     public func contentRange(ofLine line: Int) -> Range<Int> {
         let start = lineStarts[line]
