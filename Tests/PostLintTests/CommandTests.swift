@@ -165,6 +165,37 @@ final class CommandTests: CommandTestCase {
         XCTAssertEqual(try read("legacy.md"), post)
     }
 
+    /// Korean Windows saves CP949, which ICU names EUC-KR: `똠` and `뷁` are only in CP949.
+    func testACP949PostIsConvertedAsCP949() throws {
+        let post = String(repeating: "# 똠얌꿍 뷁\n\n오늘은 날씨가 좋아서 바닷가를 걸었다. 파도가 높았다.\n\n", count: 8)
+        var encoded = [CChar](repeating: 0, count: post.utf8.count * 2)
+        let count = post.withCString { plicu_encode("windows-949", $0, Int32(post.utf8.count), &encoded, Int32(encoded.count)) }
+        try Data(encoded.prefix(Int(count)).map { UInt8(bitPattern: $0) }).write(to: folder.appendingPathComponent("legacy.md"))
+        let fixed = try run(["lint", "--fix", "legacy.md"])
+        XCTAssertTrue(fixed.stdout.contains("converted from windows-949 to UTF-8"), fixed.stdout)
+        XCTAssertEqual(try read("legacy.md"), post)
+    }
+
+    /// A post Windows saved as "Unicode" (UTF-16 with a byte order mark) is text, not binary.
+    func testAUTF16PostIsReportedAndConverted() throws {
+        let post = "---\ntitle: 안녕\n---\n\nText with 👍 and 한국어.\r\n"
+        for (name, bom, littleEndian) in [("le.md", [0xFF, 0xFE], true), ("be.md", [0xFE, 0xFF], false)] as [(String, [UInt8], Bool)] {
+            let units = post.utf16.flatMap { unit in littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+            try Data(bom + units).write(to: folder.appendingPathComponent(name))
+            let report = try run(["lint", name])
+            XCTAssertEqual(report.status, 1)
+            XCTAssertTrue(report.stdout.contains("\(name):1:1: error[invalid-encoding] not UTF-8: the file is UTF-16\(littleEndian ? "LE" : "BE")"), report.stdout)
+            XCTAssertEqual(try run(["lint", "--fix", name]).status, 0)
+            XCTAssertEqual(try read(name), post)
+        }
+        // A lone surrogate does not convert back exactly: reported, never rewritten.
+        let broken: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x00, 0xD8, 0x0A, 0x00]
+        try Data(broken).write(to: folder.appendingPathComponent("broken.md"))
+        let result = try run(["lint", "--fix", "broken.md"])
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertEqual(Array(try Data(contentsOf: folder.appendingPathComponent("broken.md"))), broken)
+    }
+
     func testBinaryFilesAreSkippedWithANote() throws {
         try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]).write(to: folder.appendingPathComponent("image.md"))
         let result = try run(["lint", "image.md"])

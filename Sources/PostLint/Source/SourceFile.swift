@@ -32,13 +32,29 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         hasByteOrderMark = bytes.starts(with: Self.byteOrderMark)
         let body = bytes.dropFirst(hasByteOrderMark ? 3 : 0)
-        isBinary = body.withUnsafeBufferPointer { ByteSearch.contains($0, [0]) }
+        // UTF-16 text is full of NUL bytes but is text: `invalid-encoding` reports it.
+        isBinary = Self.utf16ByteOrder(of: bytes) == nil && body.withUnsafeBufferPointer { ByteSearch.contains($0, [0]) }
         newlineStyle = Self.newlineStyle(of: body)
         // The standard library validates (strictly, as `firstInvalidUTF8` does) and copies
         // in one fast pass; the slow scan only runs to locate the error in a broken file.
         let valid = String(validating: body, as: UTF8.self)
         firstInvalidUTF8Offset = valid == nil ? Self.firstInvalidUTF8(in: body) : nil
         text = isBinary ? nil : valid
+    }
+
+    /// Whether the bytes start with a UTF-16 byte order mark (FF FE: little-endian, FE FF:
+    /// big-endian) and hold whole code units; nil otherwise.
+    public static func utf16ByteOrder(of bytes: [UInt8]) -> UTF16ByteOrder? {
+        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE): return bytes.count >= 4 && bytes[2] == 0 && bytes[3] == 0 ? nil : .littleEndian  // not UTF-32LE
+        case (0xFE, 0xFF): return .bigEndian
+        default: return nil
+        }
+    }
+
+    public enum UTF16ByteOrder: String, Sendable {
+        case littleEndian = "UTF-16LE", bigEndian = "UTF-16BE"
     }
 
     public init(path: String, text: String) {

@@ -24,27 +24,61 @@ public struct InvalidEncodingRule: SourceRule {
 
     public func check(_ source: SourceFile, context: RuleContext) -> [SourceDiagnostic] {
         guard !source.isBinary, let offset = source.firstInvalidUTF8Offset else { return [] }
-        var message = String(format: "not valid UTF-8: byte 0x%02X cannot start or continue a character", source.bytes[offset])
-        if let guess = Self.detectCharset(source.bytes) {
-            message += "; it looks like \(guess.name) (ICU confidence \(guess.confidence)%)"
-        }
-        if let conversion = Self.confidentConversion(source.bytes) {
-            message += "; --fix converts it from \(conversion.charset) to UTF-8"
+        let conversion = Self.confidentConversion(source.bytes)
+        var message: String
+        if let order = SourceFile.utf16ByteOrder(of: source.bytes) {
+            message = "not UTF-8: the file is \(order.rawValue) (it starts with a UTF-16 byte order mark)"
         } else {
+            message = String(format: "not valid UTF-8: byte 0x%02X cannot start or continue a character", source.bytes[offset])
+            if let guess = Self.detectCharset(source.bytes) {
+                message += "; it looks like \(guess.name) (ICU confidence \(guess.confidence)%)"
+                if conversion == nil, guess.confidence >= Self.confidentEnough {
+                    message += ", but its bytes do not convert to UTF-8 and back exactly, so it will not be rewritten"
+                }
+            }
+        }
+        if let conversion {
+            message += "; --fix converts it from \(conversion.charset) to UTF-8"
+        } else if !message.hasSuffix("rewritten") {
             message += "; not confident enough to convert it, so it will not be rewritten"
         }
         return [SourceDiagnostic(rule: Self.description.id, severity: context.severity, position: Self.position(of: offset, in: source.bytes), message: message)]
     }
 
-    /// The text of a legacy-encoded file, when ICU is confident of its charset and the
-    /// conversion is exact (converting the text back gives the same bytes).
+    /// The text of a file in another encoding, when the conversion is exact (converting the
+    /// text back gives the same bytes) and either the file says it is UTF-16 (its byte order
+    /// mark) or ICU is confident of its legacy charset. A charset ICU names is also tried as
+    /// the Windows code page that extends it (EUC-KR as CP949, which Korean Windows writes:
+    /// `똠` and `뷁` are not in EUC-KR; Shift_JIS as Windows-31J).
     public static func confidentConversion(_ bytes: [UInt8]) -> (charset: String, text: String)? {
+        if let order = SourceFile.utf16ByteOrder(of: bytes) { return utf16Text(bytes, order).map { (order.rawValue, $0) } }
         guard let guess = detectCharset(bytes), guess.confidence >= confidentEnough,
-            !guess.name.uppercased().hasPrefix("UTF"),
-            let utf8 = convert(bytes, from: guess.name), let back = convert(utf8, to: guess.name), back == bytes,
-            let text = String(validating: utf8, as: UTF8.self)
+            !guess.name.uppercased().hasPrefix("UTF")
         else { return nil }
-        return (guess.name, text)
+        for charset in [guess.name] + (windowsSupersets[guess.name] ?? []) {
+            if let utf8 = convert(bytes, from: charset), let back = convert(utf8, to: charset), back == bytes,
+                let text = String(validating: utf8, as: UTF8.self)
+            {
+                return (charset, text)
+            }
+        }
+        return nil
+    }
+
+    static let windowsSupersets: [String: [String]] = ["EUC-KR": ["windows-949"], "Shift_JIS": ["windows-31j"]]
+
+    /// The text of UTF-16 bytes after their byte order mark, when every code unit decodes
+    /// (no lone surrogate) and the text holds no other byte order mark or NUL.
+    static func utf16Text(_ bytes: [UInt8], _ order: SourceFile.UTF16ByteOrder) -> String? {
+        let units = stride(from: 2, to: bytes.count, by: 2).map { index in
+            order == .littleEndian
+                ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+        }
+        guard !units.contains(0) else { return nil }
+        let text = String(decoding: units, as: UTF16.self)
+        // Decoding replaces a lone surrogate with U+FFFD: then the units do not come back.
+        guard Array(text.utf16).elementsEqual(units) else { return nil }
+        return text
     }
 
     private static func convert(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
