@@ -201,6 +201,17 @@ final class CommandTests: CommandTestCase {
         let result = try run(["lint", "image.md"])
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("image.md: skipped: binary file"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("No problems found in 1 file; 1 skipped."), result.stdout)
+    }
+
+    /// A file that cannot be read fails the run, and the summary does not call it clean.
+    func testADanglingLinkFailsTheRunAndTheSummarySaysSo() throws {
+        try write("good.md", "Fine text.\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("dangling.md").path, withDestinationPath: "/nonexistent/post.md")
+        let result = try run(["lint", "."])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("dangling.md: error: cannot read the file: it is a symbolic link to '/nonexistent/post.md'"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("No problems found in 2 files; 1 failed (see the errors above)."), result.stdout)
     }
 
     func testFolderWalkSkipsIgnoredFoldersAndSortsOutput() throws {

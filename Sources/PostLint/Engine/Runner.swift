@@ -206,6 +206,9 @@ public struct Runner: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             return "cannot read the folder (permission denied); its posts were not linted"
         }
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path), !FileManager.default.fileExists(atPath: path) {
+            return "cannot read the file: it is a symbolic link to '\(target)', which does not exist"
+        }
         return path.contains("\u{FFFD}")
             ? "cannot read the file: its name is not valid UTF-8 (rename it to lint it)"
             : "cannot read the file (deleted or unreadable)"

@@ -48,11 +48,18 @@ public struct TextReporter: Reporter {
     public func summary(_ reports: [FileReport], fileCount: Int) -> String {
         let findings = reports.flatMap(\.findings)
         let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
-        guard !findings.isEmpty else { return style("No problems found in \(files).", .dim) }
+        // Files that were not linted must not read as files without problems.
+        let failed = reports.filter { $0.failure != nil }.count
+        let skipped = reports.filter { $0.notes.contains { $0.hasPrefix("skipped") } }.count
+        var unlinted = [String]()
+        if skipped > 0 { unlinted.append("\(skipped) skipped") }
+        if failed > 0 { unlinted.append("\(failed) failed (see the errors above)") }
+        let aside = unlinted.isEmpty ? "" : "; " + unlinted.joined(separator: ", ")
+        guard !findings.isEmpty else { return style("No problems found in \(files)\(aside).", .dim) }
         let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
         let safe = findings.filter { $0.fixSafety == .safe }.count
         let unsafe = findings.filter { $0.fixSafety == .unsafe }.count
-        var text = "Found \(findings.count) problem\(findings.count == 1 ? "" : "s") in \(files)"
+        var text = "Found \(findings.count) problem\(findings.count == 1 ? "" : "s") in \(files)\(aside)"
         text += " (\(Self.counted(count(.error), "error")), \(Self.counted(count(.warning), "warning")), \(count(.info)) info)."
         if safe > 0 { text += " \(safe) fixable with --fix." }
         if unsafe > 0 { text += " \(unsafe) \(safe > 0 ? "more " : "")fixable with --fix --unsafe-fixes." }
