@@ -204,6 +204,17 @@ final class CommandTests: CommandTestCase {
         XCTAssertTrue(result.stdout.contains("No problems found in 1 file; 1 skipped."), result.stdout)
     }
 
+    /// One file named twice is linted (and fixed) once.
+    func testAFileNamedTwoWaysIsLintedOnce() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try write("sub/a.md", "I recieve mail daily.\n")
+        let result = try run(["lint", "--fix", "sub", "./sub/a.md", "sub/../sub/a.md"])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertFalse(result.stderr.contains("changed on disk"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("in 1 file"), result.stdout)
+        XCTAssertEqual(try read("sub/a.md"), "I receive mail daily.\n")
+    }
+
     /// A file that cannot be read fails the run, and the summary does not call it clean.
     func testADanglingLinkFailsTheRunAndTheSummarySaysSo() throws {
         try write("good.md", "Fine text.\n")

@@ -23,7 +23,9 @@ public struct FileDiscovery: Sendable {
         basePrefix = base.hasSuffix("/") ? base : base + "/"
     }
 
-    /// Files to lint, sorted and without duplicates. Paths keep the form the user gave.
+    /// Files to lint, sorted and without duplicates (`posts` and `./posts/a.md` name
+    /// `posts/a.md` once: linted twice, a file was fixed twice, the second write refused).
+    /// Paths keep the form the user gave; the first form wins.
     public func files(for arguments: [String]) throws -> [String] {
         var found: [String] = []
         for argument in arguments {
@@ -38,7 +40,7 @@ public struct FileDiscovery: Sendable {
             }
         }
         var seen: Set<String> = []
-        return found.filter { seen.insert($0).inserted }.sorted()
+        return found.filter { seen.insert(Self.standardized($0)).inserted }.sorted()
     }
 
     private func walk(_ folder: String) -> [String] {
