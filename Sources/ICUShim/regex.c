@@ -5,10 +5,12 @@
 #include <unicode/uregex.h>
 #include <unicode/utext.h>
 
-// A compiled pattern with the UText it currently searches (ICU keeps a pointer to it).
+// A compiled pattern with the UText it currently searches (ICU keeps a pointer to it),
+// and where the next search resumes after a non-empty match (-1: no reset needed).
 typedef struct {
     URegularExpression *regex;
     UText *text;
+    int64_t resume;
 } plicu_regex;
 
 static void copy_error(const char *message, char *error, int32_t capacity) {
@@ -82,6 +84,7 @@ int32_t plicu_regex_set_text(void *regex, const char *utf8, int64_t length, int3
     handle->text = text;
     uregex_setUText(handle->regex, text, &status);
     uregex_setTimeLimit(handle->regex, timeLimit, &status);
+    handle->resume = -1;
     return U_FAILURE(status) ? -3 : 1;
 }
 
@@ -90,12 +93,18 @@ int32_t plicu_regex_set_text16(void *regex, const uint16_t *utf16, int32_t lengt
     UErrorCode status = U_ZERO_ERROR;
     uregex_setText(handle->regex, (const UChar *)utf16, length, &status);
     uregex_setTimeLimit(handle->regex, timeLimit, &status);
+    handle->resume = -1;
     return U_FAILURE(status) ? -3 : 1;
 }
 
 int32_t plicu_regex_find_next(void *regex, int64_t *ranges, int32_t capacity) {
     plicu_regex *handle = regex;
     UErrorCode status = U_ZERO_ERROR;
+    // ICU counts a matcher's time across its finds until it is reset, so a long post with
+    // thousands of matches ran a well-behaved pattern out of time. Resetting at the end of
+    // the last match makes the limit hold for each match, as meant (after an empty match
+    // findNext itself moves on, so there is no reset then).
+    if (handle->resume >= 0) uregex_reset64(handle->regex, handle->resume, &status);
     UBool found = uregex_findNext(handle->regex, &status);
     if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW) return -4;
     if (U_FAILURE(status)) return -3;
@@ -106,5 +115,6 @@ int32_t plicu_regex_find_next(void *regex, int64_t *ranges, int32_t capacity) {
         ranges[2 * group] = uregex_start64(handle->regex, group, &status);
         ranges[2 * group + 1] = uregex_end64(handle->regex, group, &status);
     }
+    handle->resume = ranges[1] > ranges[0] ? ranges[1] : -1;
     return U_FAILURE(status) ? -3 : 1;
 }

@@ -62,6 +62,16 @@ final class DeclarativeTests: XCTestCase {
         XCTAssertTrue(found.first?.message.contains("ran over its time limit") == true, found.first?.message ?? "")
     }
 
+    /// The time limit is per match: a long post with thousands of matches of a pattern
+    /// that looks behind each one (the shipped `\\%` pattern) is not stopped.
+    func testTheTimeLimitHoldsForEachMatchNotTheWholePost() throws {
+        let text = String(repeating: "See \\textbf{bold} here and 50\\% more.\n", count: 8000)
+        let document = TestSupport.document(text, fileName: "post.md")
+        let found = LatexResidueRule.definition.check(document, context: RuleContext(fileExists: nil, severity: .warning))
+        XCTAssertFalse(found.contains { $0.message.contains("time limit") }, found.first?.message ?? "")
+        XCTAssertEqual(found.filter { $0.message.contains("percent") }.count, 8000)
+    }
+
     func testARequiredScriptRuleFlagsSectionsInTheWrongScript() throws {
         let yaml = """
             id: japanese-summary
