@@ -94,7 +94,7 @@ struct LintSession {
     }
 
     private func exitCode(_ reports: [FileReport]) -> ExitCode {
-        if reports.contains(where: { $0.failure?.hasPrefix("cannot read") == true }) { return Exit.failure }
+        if reports.contains(where: \.isIOFailure) { return Exit.failure }
         if command.exitZero || command.writeBaseline != nil { return Exit.clean }
         if command.diff, reports.contains(where: { $0.fixedText != nil }) { return Exit.findings }
         let errors = reports.contains { $0.findings.contains { $0.severity == .error } }

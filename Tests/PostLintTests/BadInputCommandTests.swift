@@ -110,7 +110,8 @@ final class BadInputCommandTests: CommandTestCase {
         let locked = folder.appendingPathComponent("locked.mdx").path
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: locked)
         let result = try run(["lint", "--fix", "locked.mdx"])
-        XCTAssertTrue(result.stderr.contains("read-only"), result.stderr)
+        XCTAssertEqual(result.stderr, "locked.mdx: error: not written: it is read-only\n")
+        XCTAssertEqual(result.status, 2, "a file --fix could not write is an I/O failure")
         XCTAssertEqual(try read("locked.mdx"), Self.brokenPost)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: locked)[.posixPermissions] as? Int, 0o444)
 

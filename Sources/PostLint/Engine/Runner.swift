@@ -13,8 +13,10 @@ public struct FileReport: Sendable {
     /// The file's text before and after fixing, when fixing changed it.
     public var originalText: String?
     public var fixedText: String?
-    /// A failure that kept the file from being read, fixed or written.
+    /// A failure that kept the file from being read, fixed or written. Those starting
+    /// "cannot read" or "not written" are I/O failures (exit status 2).
     public var failure: String?
+    public var isIOFailure: Bool { failure.map { $0.hasPrefix("cannot read") || $0.hasPrefix("not written") } ?? false }
     /// The files next to it whose existence the rules asked about (`missing-asset`), by
     /// absolute path, with the answer: a cached report holds only while they still hold.
     public var neighbours: [String: Bool] = [:]
@@ -158,7 +160,7 @@ public struct Runner: Sendable {
                         do {
                             try FileWriter.replace(path, with: source.bytes(forText: text), expecting: bytes)
                         } catch {
-                            report.failure = "\(error)"
+                            report.failure = Self.writeFailure(error)
                             report.applied = []
                             finalDocument = document
                             diagnostics = diagnose(document)
@@ -218,9 +220,14 @@ public struct Runner: Sendable {
         do {
             try FileWriter.replace(path, with: source.bytes(forText: text), expecting: bytes)
         } catch {
-            report.failure = "\(error)"
+            report.failure = Self.writeFailure(error)
             report.applied = []
         }
+    }
+
+    /// A failed write as the report says it (after the file's path): "not written: why".
+    static func writeFailure(_ error: Error) -> String {
+        (error as? FileWriteError).map { "not written: \($0.reason)" } ?? "not written: \(error)"
     }
 
     static func neighbourCheck(for path: String, recordingInto record: NeighbourRecord) -> @Sendable (String) -> Bool {
