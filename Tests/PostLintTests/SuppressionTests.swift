@@ -46,6 +46,20 @@ final class SuppressionTests: XCTestCase {
         XCTAssertTrue(found[0].message.contains("for missing-asset"), found[0].message)
     }
 
+    /// A misspelt rule name silences nothing it was meant to: said so, at its own line,
+    /// in front matter too.
+    func testUnknownRuleNamesAreReportedAtTheirLine() {
+        let text = "---\ntitle: a\npostlint-disable: [tpyo]\n---\n\nText.\n<!-- postlint-disable-next-line nosuchrule -->\nMore.\n"
+        let document = TestSupport.document(text, fileName: "post.md")
+        let found = Linter().check(document, settings: TestSupport.settings(), context: RuleContext(fileExists: nil, severity: .error))
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        XCTAssertEqual(found.map { document.position(at: $0.range.lowerBound) }, [LineIndex.Position(line: 3, column: 1), LineIndex.Position(line: 7, column: 1)])
+        XCTAssertEqual(found.map(\.message), [
+            "this suppression names a rule postlint does not have: 'tpyo' (see `postlint rules`)",
+            "this suppression names a rule postlint does not have: 'nosuchrule' (see `postlint rules`)",
+        ])
+    }
+
     func testSuppressionsOfRulesThatDidNotRunAreNotJudged() {
         let text = "<!-- postlint-disable duplicate-import -->\nText.\n"
         XCTAssertEqual(rules(text, fileName: "post.md", select: ["undefined-identifier", "unused-suppression"]), [])

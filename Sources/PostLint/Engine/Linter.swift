@@ -54,8 +54,8 @@ public struct Linter: Sendable {
         guard runs(unusedID, settings: settings), let setting = settings[unusedID] else { return kept }
         let allRulesRan = selected == nil && ignored.isEmpty
         return kept + UnusedSuppressionRule.findings(
-            suppressions, used: used, ran: { runs($0, settings: settings) }, allRulesRan: allRulesRan,
-            severity: setting.severity)
+            suppressions, used: used, ran: { runs($0, settings: settings) },
+            known: { RuleRegistry.ids.contains($0) || settings[$0] != nil }, allRulesRan: allRulesRan, severity: setting.severity)
     }
 
     private func runRules(_ document: Document, settings: [String: RuleSetting], context: RuleContext) -> [Diagnostic] {

@@ -101,7 +101,7 @@ public struct Suppressions: Sendable {
         let yaml = document.string(frontMatter.contentRange)
         guard
             let mapping = (try? YAMLParsing.compose(yaml))?.mapping,
-            let value = mapping["postlint-disable"]
+            let (key, value) = mapping.first(where: { $0.key.scalar?.string == "postlint-disable" })
         else { return nil }
         let rules: Set<String>?
         if let list = value.sequence {
@@ -111,7 +111,11 @@ public struct Suppressions: Sendable {
         } else {
             rules = nil
         }
-        return Entry(rules: rules, lines: 0...max(0, lastLine), commentRange: frontMatter.range)
+        // Findings about the entry point at its own line of the front matter.
+        let firstLine = document.lines.lineNumber(at: frontMatter.contentRange.lowerBound)
+        let keyLine = key.mark.map { firstLine + $0.line - 1 } ?? firstLine
+        let range = keyLine < document.lines.lineCount ? document.lines.contentRange(ofLine: keyLine) : frontMatter.range
+        return Entry(rules: rules, lines: 0...max(0, lastLine), commentRange: range)
     }
 
     /// Drops silenced diagnostics; returns the rest and which entries silenced something.
