@@ -20,7 +20,9 @@ struct InitCommand: ParsableCommand {
         do {
             try Data(Self.template().utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            Console.error("error: cannot write \(output): \(error)")
+            // NSError's description is a dump of its user info; say it as a person would.
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            Console.error("error: cannot write \(output): \(reason)")
             throw Exit.failure
         }
         print("wrote \(output)")

@@ -38,8 +38,9 @@ struct LintCommand: ParsableCommand {
         name: .customLong("output"),
         help: ArgumentHelp(
             "Also write a report to a file, as FORMAT=FILE (repeatable).",
-            discussion: "Example: --format github --output sarif=results.sarif --output junit=junit.xml",
-            valueName: "format=file"))
+            discussion: "FORMAT is one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). Example: --format github --output sarif=results.sarif --output junit=junit.xml",
+            valueName: "format=file"),
+        transform: ReportOutput.parse)
     var outputs: [ReportOutput] = []
 
     @Option(help: "Use this configuration file instead of searching for .postlint.yml.")
@@ -114,6 +115,10 @@ struct LintCommand: ParsableCommand {
         }
         // Checked after loading the configuration: its rule folders may define more rules.
         let known = RuleRegistry.ids.union(configuration.userRules.map(\.id))
+        if !select.isEmpty, Self.ids(select).isEmpty {
+            Console.error("error: --select names no rule; `postlint rules` lists them")
+            throw Exit.failure
+        }
         for id in Self.ids(select) + Self.ids(ignore) where !known.contains(id) {
             Console.error("error: unknown rule '\(id)'; `postlint rules` lists them")
             throw Exit.failure

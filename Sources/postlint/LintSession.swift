@@ -19,6 +19,10 @@ struct LintSession {
     var reporter: any Reporter { Self.reporter(for: format, quiet: command.quiet, style: Self.style) }
 
     func runFiles(_ files: [String]) -> ExitCode {
+        if files.isEmpty, !command.changed {
+            // A CI job that lints nothing passes; say so rather than "no problems".
+            Console.error("warning: no posts to lint in \((command.paths.isEmpty ? ["."] : command.paths).joined(separator: " ")); check the paths, and `include` / `exclude` in .postlint.yml")
+        }
         var reports = runner.run(files: files)
         if let path = command.writeBaseline {
             do {

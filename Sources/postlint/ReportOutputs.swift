@@ -17,6 +17,20 @@ struct ReportOutput: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .file() }
+
+    /// `FORMAT=FILE`, or an error that says what FORMAT may be.
+    static func parse(_ argument: String) throws -> ReportOutput {
+        if let output = ReportOutput(argument: argument) { return output }
+        let formats = LintCommand.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let equals = argument.firstIndex(of: "=") else {
+            throw ValidationError("'\(argument)' is not FORMAT=FILE (FORMAT is one of: \(formats))")
+        }
+        let format = argument[..<equals]
+        if LintCommand.OutputFormat(rawValue: String(format)) == nil {
+            throw ValidationError("unknown report format '\(format)' (expected one of: \(formats))")
+        }
+        throw ValidationError("'\(argument)' names no file after '='")
+    }
 }
 
 extension LintSession {

@@ -204,6 +204,25 @@ final class CommandTests: CommandTestCase {
         XCTAssertTrue(result.stdout.contains("No problems found in 1 file; 1 skipped."), result.stdout)
     }
 
+    /// Mistakes on the command line get a message that says what would be right.
+    func testCommandLineMistakesSayWhatIsExpected() throws {
+        let select = try run(["lint", "--select", "", "."])
+        XCTAssertEqual(select.status, 2)
+        XCTAssertTrue(select.stderr.contains("--select names no rule"), select.stderr)
+        let output = try run(["lint", "--output", "bogus=report.txt", "."])
+        XCTAssertNotEqual(output.status, 0)
+        XCTAssertTrue(output.stderr.contains("unknown report format 'bogus' (expected one of: text, json, sarif, junit, checkstyle, github)"), output.stderr)
+        let initialise = try run(["init", "--output", "no-such-folder/x.yml"])
+        XCTAssertEqual(initialise.status, 2)
+        XCTAssertTrue(initialise.stderr.hasPrefix("error: cannot write no-such-folder/x.yml: "), initialise.stderr)
+        XCTAssertFalse(initialise.stderr.contains("NSError") || initialise.stderr.contains("UserInfo"), initialise.stderr)
+        // Nothing to lint passes, but not silently.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let empty = try run(["lint", "empty"])
+        XCTAssertEqual(empty.status, 0)
+        XCTAssertTrue(empty.stderr.contains("warning: no posts to lint in empty"), empty.stderr)
+    }
+
     /// One file named twice is linted (and fixed) once.
     func testAFileNamedTwoWaysIsLintedOnce() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
