@@ -59,6 +59,9 @@ struct LintSession {
     func runStandardInput() -> ExitCode {
         let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         let name = command.stdinFilename ?? "<stdin>"
+        if command.stdinFilename == nil, Self.looksLikeMDX(bytes) {
+            Console.error("note: standard input is linted as Markdown; add --stdin-filename post.mdx to lint it as MDX")
+        }
         let onDisk = command.stdinFilename.map { FileManager.default.fileExists(atPath: ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent) } ?? false
         let report = runner.process(path: name, bytes: bytes, onDisk: onDisk)
         let rendered = reporter.render([report], fileCount: 1)
@@ -134,5 +137,13 @@ enum Console {
     static func error(_ text: String, newline: Bool = true) {
         guard !text.isEmpty else { return }
         FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
+    }
+}
+
+extension LintSession {
+    /// A line starting `import ` or `export `: standard input is probably MDX.
+    static func looksLikeMDX(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
+        return text.split(separator: "\n").contains { $0.hasPrefix("import ") || $0.hasPrefix("export ") }
     }
 }

@@ -216,6 +216,9 @@ final class CommandTests: CommandTestCase {
         XCTAssertEqual(initialise.status, 2)
         XCTAssertTrue(initialise.stderr.hasPrefix("error: cannot write no-such-folder/x.yml: "), initialise.stderr)
         XCTAssertFalse(initialise.stderr.contains("NSError") || initialise.stderr.contains("UserInfo"), initialise.stderr)
+        // MDX on standard input without a file name is linted as Markdown: said so.
+        let piped = try run(["lint", "-"], stdin: Self.brokenPost)
+        XCTAssertTrue(piped.stderr.contains("add --stdin-filename post.mdx to lint it as MDX"), piped.stderr)
         // Nothing to lint passes, but not silently.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
         let empty = try run(["lint", "empty"])
