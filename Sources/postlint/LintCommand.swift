@@ -157,8 +157,14 @@ struct LintCommand: ParsableCommand {
     }
 
     private func makeCache(_ configuration: Configuration) -> ResultCache {
+        // Everything besides a post that decides its findings: the configuration, the
+        // project's words and the user's own rule files (an edited pattern must not keep
+        // the old pattern's results).
+        let ruleFiles = configuration.userRules.map(\.origin).sorted().map { path in
+            path + "\n" + ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+        }
         let configurationText = (configuration.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "")
-            + configuration.projectWords.joined(separator: "\n")
+            + configuration.projectWords.joined(separator: "\n") + ruleFiles.joined(separator: "\n")
         // The binary's own identity, so a rebuilt postlint (new rules, new rule data)
         // never reuses an older build's results.
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

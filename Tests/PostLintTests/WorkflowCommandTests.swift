@@ -78,6 +78,21 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(deleted.stdout.contains("missing-asset"), deleted.stdout)
     }
 
+    /// The user's own rule files decide findings too: editing one empties the cache.
+    func testCacheNoticesAnEditedUserRule() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try write(".postlint.yml", "rule-folders: [rules]\n")
+        let rule = { (word: String) in
+            "id: banned\nkind: pattern\nscope: prose\nsummary: s\nrationale: r\npatterns:\n  - match: '\\b\(word)\\b'\n    message: \"banned word\"\n"
+        }
+        try write("rules/banned.yml", rule("foo"))
+        try write("post.md", "A foo and a bar.\n")
+        XCTAssertTrue(try run(["lint", "--select", "banned", "."]).stdout.contains("post.md:1:3:"))
+        try write("rules/banned.yml", rule("bar"))
+        let edited = try run(["lint", "--select", "banned", "."])
+        XCTAssertTrue(edited.stdout.contains("post.md:1:13:"), "the edited rule's finding, not the cached one: \(edited.stdout)")
+    }
+
     func testNoCacheLeavesNoCacheBehind() throws {
         try write("post.mdx", Self.brokenPost)
         _ = try run(["lint", "--no-cache", "."])
