@@ -36,10 +36,21 @@ final class TypoTests: XCTestCase {
         XCTAssertTrue(found[4].message.contains("'Challenges'"), found[4].message)
     }
 
-    func testFixIsSafeOnlyForCuratedOrTheOneCandidateTheRepositoryUses() {
-        let found = typos("Reasoning needs reasoning: reasoing fails.\nWe recieve data.\nThe hypotesis holds.\n", fileName: "post.md")
-        XCTAssertEqual(found.map(\.word), ["reasoing", "recieve", "hypotesis"])
-        XCTAssertEqual(found.map(\.safe), [true, true, false])
+    /// Plain `--fix` applies a curated correction, or an inferred one with strong evidence:
+    /// a long lower-case word used once whose only candidate the repository uses often and
+    /// in many files. The same slip with weaker evidence is an unsafe fix.
+    func testFixIsSafeOnlyForCuratedOrStronglyEvidencedCorrections() {
+        let post = "Reasoning needs reasoning: reasoing fails.\nWe recieve data.\nThe hypotesis holds.\n"
+        let alone = typos(post, fileName: "post.md")
+        XCTAssertEqual(alone.map(\.word), ["reasoing", "recieve", "hypotesis"])
+        XCTAssertEqual(alone.map(\.safe), [false, true, false], "'reasoning' is in one file only")
+        let repository = Vocabulary(texts: [post] + (1...5).map { _ in "reasoning and reasoning on reasoning" })
+        XCTAssertEqual(typos(post, fileName: "post.md", vocabulary: repository).map(\.safe), [true, true, false])
+        // A capitalised word (a name, as often as not) is never fixed by plain --fix.
+        let capitalised = typos("Reasoning needs reasoning. Yes, Reasoing fails.\n", fileName: "post.md", vocabulary: repository)
+        XCTAssertEqual(capitalised.map(\.safe), [false])
+        // Korean slips found by comparison (not curated) are unsafe fixes too.
+        XCTAssertEqual(typos("고품질 데이터셑을 구축했다.\n").map(\.safe), [false])
     }
 
     func testRepositoryVocabularyIsNotATypo() {

@@ -253,9 +253,21 @@ struct EnglishTypoJudge {
             + fromDictionary
         guard !ranked.isEmpty else { return nil }
         let names = capitalized ? fromRepository.filter { cache.accepts(Self.matchCase($0, true)) == false } : []
+        let safe = !capitalized && ranked.count == 1 && Self.isSafeInference(word: text, usage: usage, correction: vocabulary.usage(of: ranked[0]))
         return TypoVerdict(
             range: range, word: text, suggestions: ranked.prefix(3).map { Self.matchCase($0, capitalized) },
-            safe: fromRepository.count == 1, nameSuggestions: names.prefix(3).map { Self.matchCase($0, true) })
+            safe: safe, nameSuggestions: names.prefix(3).map { Self.matchCase($0, true) })
+    }
+
+    /// Whether a correction the rule inferred (not a curated one) may be applied by plain
+    /// `--fix`: the only candidate, for a long lower-case word used once, that the
+    /// repository itself uses often and in many files. On the corpus, "the one candidate
+    /// the repository uses" was wrong for one fix in seven (it renamed authors, changed
+    /// `strptime` to `strftime`, French to English, `epcho` to `echo`); these conditions
+    /// kept 105 right fixes and 1 wrong one. Every other inferred correction is offered as
+    /// an unsafe fix.
+    static func isSafeInference(word: String, usage: Vocabulary.Usage, correction: Vocabulary.Usage) -> Bool {
+        word.utf8.count >= 8 && usage.occurrences <= 1 && correction.occurrences >= 10 && correction.files >= 5
     }
 
     static let suffixes = [

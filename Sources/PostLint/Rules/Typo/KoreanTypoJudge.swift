@@ -63,14 +63,16 @@ struct KoreanTypoJudge {
         }
         for (stem, _) in splits where stem.unicodeScalars.count >= 3 {
             if let found = nearFrequentStem(stem, index: index) {
-                return verdict(word, stem: stem, suggestions: found, safe: found.count == 1)
+                // Inferred, not curated: an unsafe fix (loanwords such as 인라인 or 리모트 sit one
+                // jamo from a common word).
+                return verdict(word, stem: stem, suggestions: found, safe: false)
             }
         }
         // Korean Hunspell knows rare but right verb forms (찼을, 뜹니다, 없앴습니다).
         if let found = index.repairs(ofStrangeSyllableIn: word.text, dictionary: contents),
             HunspellDictionary.korean.accepts(word.text) == false
         {
-            return verdict(word, stem: word.text, suggestions: found, safe: found.count == 1)
+            return verdict(word, stem: word.text, suggestions: found, safe: false)
         }
         return nil
     }

@@ -15,9 +15,11 @@ public struct TypoRule: Rule {
             Korean Hunspell word list. The files linted together are evidence: a word used \
             across many files is vocabulary, and a rare word one edit from a frequent one \
             is a likely slip. A word is reported only with a suggestion. The fix is safe \
-            when the correction is unambiguous (a curated correction, or the one candidate \
-            the repository itself uses). Allow words, or add corrections (`wrong -> right`), \
-            with the rule's `words` option.
+            for a curated correction, or for a long lower-case word used once whose only \
+            candidate the repository uses often and in many files; every other suggestion is \
+            an unsafe fix (`--fix --unsafe-fixes`), since a rare word near a common one is as \
+            often a name, a foreign word or an identifier as a slip. Allow words, or add \
+            corrections (`wrong -> right`), with the rule's `words` option.
             """,
         severity: .warning,
         fixSafety: .safe,
