@@ -25,6 +25,19 @@ final class TypoPrecisionTests: XCTestCase {
         XCTAssertEqual(typos(lorem), [])
         // An English line with one slip is still English.
         XCTAssertEqual(typos("We trained the model on a larger corpus and the perforamnce improved.\n"), ["perforamnce"])
+        // French among English links and names: its function words say so.
+        // (In a repository with other French posts, French words are its vocabulary, so the
+        // share of unknown words no longer gives the line away.)
+        let french = "Dans une optique de conception, nous avons opté pour un [monolithe modulaire]"
+            + "(https://example.org/blog/what-is-a-modular-monolith-and-why-teams-choose-it) en [architecture hexagonale]"
+            + "(https://example.org/2017/11/16/explicit-architecture-ddd-hexagonal-onion-clean-how-to-put-it-all-together/). "
+            + "Mais comme l'évaluation efficace d'un LLM demande une exécution sur un GPU nous avons déporté l'appel au LLM.\n"
+        let repository = Vocabulary(texts: [french] + (1...5).map { _ in
+            "Mais comme une exécution sur un GPU, nous avons déporté l'appel. The efficacy of demands.\n"
+        })
+        XCTAssertEqual(typos(french, vocabulary: repository), [])
+        // A few such words in an English sentence (names, borrowed phrases) are not enough.
+        XCTAssertEqual(typos("Les Misérables and the Dans quartet gave a perforamnce pour the ages.\n"), ["perforamnce"])
     }
 
     func testNamesAmongNamesAreNotCorrectedToDictionaryWords() {

@@ -13,7 +13,7 @@ enum ForeignText {
             return value
         }
         for line in Set(flagged.map { document.lines.lineNumber(at: $0.range.lowerBound) }) {
-            if count(line).isForeign {
+            if count(line).isForeign || Self.isOtherLanguage(document.utf8[document.lines.contentRange(ofLine: line)]) {
                 result.insert(line)
                 continue
             }
@@ -62,6 +62,18 @@ enum ForeignText {
                 if !known { unknown += 1 }
             }
         }
+    }
+
+    /// Function words by language (`Rules/typo/function-words.txt`).
+    static let functionWords: [Set<String>] = RuleData.wordList("typo/function-words.txt").map { line in
+        Set(line.split(separator: " ").dropFirst().map(String.init))
+    }
+
+    /// Whether the line holds four or more different function words of one language other
+    /// than English (`Pour ce faire, nous avons utilisé…`): its words are not English slips.
+    static func isOtherLanguage(_ line: ArraySlice<UInt8>) -> Bool {
+        let words = Set(latinTokens(line).map { $0.text.lowercased() })
+        return functionWords.contains { language in language.intersection(words).count >= 4 }
     }
 
     /// Runs of Latin letters (ASCII or accented, U+00C0–U+024F); `accented` when one is.
