@@ -40,6 +40,15 @@ final class TypoPrecisionTests: XCTestCase {
         XCTAssertEqual(typos("Les Misérables and the Dans quartet gave a perforamnce pour the ages.\n"), ["perforamnce"])
     }
 
+    /// A word the post's own links spell the same way is not a slip (a project's name, a
+    /// query shown on purpose); the same word with no such link is.
+    func testWordsOfThePostsOwnAddressesAreNotSlips() {
+        let repository = Vocabulary(texts: (1...5).map { _ in "magnetic fields and magnetic resonance, widow and window" })
+        let linked = "The agent scored well with magentic prompts ([code](https://github.com/example/magentic-one)).\n"
+        XCTAssertEqual(typos(linked, vocabulary: repository), [])
+        XCTAssertEqual(typos("The agent scored well with magentic prompts.\n", vocabulary: repository), ["magentic"])
+    }
+
     func testNamesAmongNamesAreNotCorrectedToDictionaryWords() {
         XCTAssertEqual(typos("As Rolnick et al. (2019) argue, the effect is small.\n"), [])
         XCTAssertEqual(typos("- Rolnick et al. (2019) - Tackling Climate Change\n"), [])

@@ -162,3 +162,47 @@ enum NameContext {
         return EnglishSpellCache.shared.accepts(word) == false
     }
 }
+
+/// The words of a post's web addresses (`https://…`, `www.…`), lower-cased: the runs of
+/// letters in each address, up to white space or the bracket or quote that ends it.
+enum URLWords {
+    static func of(_ bytes: [UInt8]) -> Set<String> {
+        var words: Set<String> = []
+        let enders = ByteSet(")>]\"'<")
+        var index = 0
+        while let start = nextAddress(in: bytes, from: index) {
+            var end = start
+            while end < bytes.count, bytes[end] > 0x20, !enders.contains(bytes[end]) { end += 1 }
+            var wordStart = -1
+            for position in start...end {
+                let isLetter = position < end && LineText.isLetter(bytes[position])
+                if isLetter, wordStart < 0 { wordStart = position }
+                if !isLetter, wordStart >= 0 {
+                    words.insert(String(decoding: bytes[wordStart..<position], as: UTF8.self).lowercased())
+                    wordStart = -1
+                }
+            }
+            index = max(end, start + 1)
+        }
+        return words
+    }
+
+    /// Where the next address starts: the scheme before `://`, or `www.`.
+    private static func nextAddress(in bytes: [UInt8], from index: Int) -> Int? {
+        var position = index
+        while position + 3 < bytes.count {
+            if bytes[position] == UInt8(ascii: ":"), bytes[position + 1] == UInt8(ascii: "/"), bytes[position + 2] == UInt8(ascii: "/") {
+                var start = position
+                while start > index, LineText.isLetter(bytes[start - 1]) { start -= 1 }
+                return start
+            }
+            if bytes[position] == UInt8(ascii: "w"), bytes[position + 1] == UInt8(ascii: "w"), bytes[position + 2] == UInt8(ascii: "w"),
+                bytes[position + 3] == UInt8(ascii: "."), position == 0 || !LineText.isLetter(bytes[position - 1])
+            {
+                return position
+            }
+            position += 1
+        }
+        return nil
+    }
+}

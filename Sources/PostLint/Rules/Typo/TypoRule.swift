@@ -67,9 +67,13 @@ public struct TypoRule: Rule {
         }
         let flaggedLatin = verdicts.filter { $0.0.script == .latin && !$0.1.curated }.map(\.0)
         let foreignLines = ForeignText.lines(of: flaggedLatin, in: document, vocabulary)
+        let inAddresses = flaggedLatin.isEmpty ? [] : URLWords.of(document.utf8)
         return verdicts.compactMap { word, verdict -> TypoVerdict? in
             guard word.script == .latin, !verdict.curated else { return verdict }
             if foreignLines.contains(document.lines.lineNumber(at: word.range.lowerBound)) { return nil }
+            // A word the post's own links spell the same way is a name (`Magentic-One` at
+            // github.com/…/magentic-one), a query shown on purpose, or a project's slug.
+            if inAddresses.contains(word.text.lowercased()) { return nil }
             return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
         .map { diagnostic(for: $0, severity: context.severity) }
