@@ -104,4 +104,21 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(match?.range, 5..<9)
         XCTAssertEqual(document.string(match!.range), "한b")
     }
+
+    /// Findings keep their whole line (baselines and SARIF fingerprints identify them by
+    /// it) unless the line is very long; then the part around the finding.
+    func testFindingsKeepTheirLineUnlessItIsVeryLong() {
+        let paragraph = String(repeating: "긴 문단의 문장입니다. ", count: 40) + "recieve"
+        let short = TestSupport.document(paragraph + "\n", fileName: "post.md")
+        let near = short.utf8.count - 8
+        let finding = Finding.placing([Diagnostic(rule: "typo", severity: .warning, range: near..<near + 7, message: "m")], in: short)[0]
+        XCTAssertEqual(finding.lineText, paragraph)
+        let huge = String(repeating: "word ", count: 2000) + "recieve " + String(repeating: "word ", count: 2000)
+        let long = TestSupport.document(huge + "\n", fileName: "post.md")
+        let offset = 10_000
+        let windowed = Finding.placing([Diagnostic(rule: "typo", severity: .warning, range: offset..<offset + 7, message: "m")], in: long)[0]
+        XCTAssertTrue(windowed.lineText.contains("recieve"))
+        XCTAssertLessThanOrEqual(windowed.lineText.utf8.count, 2 * Finding.contextReach)
+        XCTAssertEqual(windowed.start, long.position(at: offset))
+    }
 }

@@ -132,22 +132,30 @@ public struct Finding: Sendable, Hashable, Codable {
                 + (diagnostic.fix?.edits ?? []).flatMap { [$0.range.lowerBound, $0.range.upperBound] }
         }
         let positions = document.lines.positions(at: offsets)
+        // Findings on one line share one copy of its text (a String is a reference to its
+        // storage): thousands of findings on a long line hold it once, not once each.
+        var lineTexts: [Int: String] = [:]
         return diagnostics.map { diagnostic in
             let edits = (diagnostic.fix?.edits ?? []).map {
                 PlacedEdit(start: positions[$0.range.lowerBound]!, end: positions[$0.range.upperBound]!, replacement: $0.replacement)
             }
+            let lineNumber = document.lines.lineNumber(at: diagnostic.range.lowerBound)
+            let lineText = lineTexts[lineNumber] ?? contextLine(at: diagnostic.range.lowerBound, in: document)
+            if document.lines.contentRange(ofLine: lineNumber).count <= wholeLineLimit { lineTexts[lineNumber] = lineText }
             return Finding(
                 path: document.path, start: positions[diagnostic.range.lowerBound]!, end: positions[diagnostic.range.upperBound]!,
-                diagnostic: diagnostic, lineText: contextLine(at: diagnostic.range.lowerBound, in: document), fixEdits: edits)
+                diagnostic: diagnostic, lineText: lineText, fixEdits: edits)
         }
     }
 
-    /// The line a finding starts on, or on a long line (minified HTML, a post without line
-    /// breaks) the part of it around the finding: each finding keeps its own copy, and a
-    /// copy of a whole long line per finding ran a 1 MB line with many findings out of memory.
+    /// The line a finding starts on; on a line longer than `wholeLineLimit` (minified HTML,
+    /// a post saved without line breaks) the part of it around the finding, so a cached
+    /// report does not repeat a megabyte line for each of its findings. Baselines and SARIF
+    /// fingerprints identify findings by this text: for lines up to the limit it is the
+    /// whole line, as it always was.
     static func contextLine(at offset: Int, in document: Document) -> String {
         let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: offset))
-        guard line.count > 2 * contextReach else { return document.string(line) }
+        guard line.count > wholeLineLimit else { return document.string(line) }
         var start = max(line.lowerBound, offset - contextReach)
         var end = min(line.upperBound, offset + contextReach)
         // Whole characters only.
@@ -156,6 +164,7 @@ public struct Finding: Sendable, Hashable, Codable {
         return document.string(start..<end)
     }
 
+    static let wholeLineLimit = 4096
     static let contextReach = 160
 
     /// Sorts by path, then position, then rule, so output never depends on scheduling.
