@@ -11,6 +11,9 @@ typedef struct {
     URegularExpression *regex;
     UText *text;
     int64_t resume;
+    // `\G` matches where the previous match ended, which a reset forgets: such patterns
+    // keep ICU's own find-next (and its whole-text time limit).
+    int resettable;
 } plicu_regex;
 
 static void copy_error(const char *message, char *error, int32_t capacity) {
@@ -44,6 +47,10 @@ void *plicu_regex_open(const char *pattern, int32_t length, int32_t flags,
         return NULL;
     }
     handle->regex = regex;
+    handle->resettable = 1;
+    for (int32_t index = 0; index + 1 < length; index++) {
+        if (pattern[index] == '\\' && pattern[index + 1] == 'G') handle->resettable = 0;
+    }
     return handle;
 }
 
@@ -58,6 +65,7 @@ void *plicu_regex_clone(const void *regex) {
         return NULL;
     }
     handle->regex = copy;
+    handle->resettable = original->resettable;
     return handle;
 }
 
@@ -104,7 +112,7 @@ int32_t plicu_regex_find_next(void *regex, int64_t *ranges, int32_t capacity) {
     // thousands of matches ran a well-behaved pattern out of time. Resetting at the end of
     // the last match makes the limit hold for each match, as meant (after an empty match
     // findNext itself moves on, so there is no reset then).
-    if (handle->resume >= 0) uregex_reset64(handle->regex, handle->resume, &status);
+    if (handle->resettable && handle->resume >= 0) uregex_reset64(handle->regex, handle->resume, &status);
     UBool found = uregex_findNext(handle->regex, &status);
     if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW) return -4;
     if (U_FAILURE(status)) return -3;

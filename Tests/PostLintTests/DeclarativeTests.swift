@@ -72,6 +72,14 @@ final class DeclarativeTests: XCTestCase {
         XCTAssertEqual(found.filter { $0.message.contains("percent") }.count, 8000)
     }
 
+    /// `\\G` (where the last match ended) still chains matches: the per-match time limit
+    /// leaves such patterns to ICU's own find-next.
+    func testContiguousMatchAnchorStillChains() throws {
+        let regex = try ICURegularExpression("\\Gab")
+        XCTAssertEqual(try regex.matches(in: "ababab x ab").map(\.range), [0..<2, 2..<4, 4..<6])
+        XCTAssertEqual(try ICURegularExpression("ab").matches(in: "ababab x ab").count, 4)
+    }
+
     func testARequiredScriptRuleFlagsSectionsInTheWrongScript() throws {
         let yaml = """
             id: japanese-summary
