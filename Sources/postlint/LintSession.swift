@@ -141,9 +141,21 @@ enum Console {
 }
 
 extension LintSession {
-    /// A line starting `import ` or `export `: standard input is probably MDX.
+    /// An ES module line outside fenced code (`import x from './x.png'`, `export const`):
+    /// standard input is probably MDX. Python's `import os` and a shell `export` in a code
+    /// block are not.
     static func looksLikeMDX(_ bytes: [UInt8]) -> Bool {
         let text = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
-        return text.split(separator: "\n").contains { $0.hasPrefix("import ") || $0.hasPrefix("export ") }
+        var inFence = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                inFence.toggle()
+                continue
+            }
+            if inFence { continue }
+            if line.hasPrefix("import "), line.contains(" from \"") || line.contains(" from '") { return true }
+            if ["export const ", "export default ", "export function ", "export let "].contains(where: { line.hasPrefix($0) }) { return true }
+        }
+        return false
     }
 }

@@ -219,6 +219,8 @@ final class CommandTests: CommandTestCase {
         // MDX on standard input without a file name is linted as Markdown: said so.
         let piped = try run(["lint", "-"], stdin: Self.brokenPost)
         XCTAssertTrue(piped.stderr.contains("add --stdin-filename post.mdx to lint it as MDX"), piped.stderr)
+        let markdown = try run(["lint", "-"], stdin: "# Setup\n\n```sh\nexport PATH=/x\n```\n\n```python\nimport os\n```\n")
+        XCTAssertFalse(markdown.stderr.contains("--stdin-filename"), markdown.stderr)
         // Nothing to lint passes, but not silently.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
         let empty = try run(["lint", "empty"])

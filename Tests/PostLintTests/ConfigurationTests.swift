@@ -84,6 +84,12 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try parse("rules:\n  mojibake: {words: [a]}\n")) { error in
             XCTAssertTrue("\(error)".contains("(expected one of: severity, enabled)"), "\(error)")
         }
+        // Nothing (or `~`) is an empty list, not a list of one empty key.
+        for empty in ["", " ~", " null"] {
+            let none = try parse("rules:\n  front-matter:\n    required:\(empty)\n")
+            XCTAssertEqual(none.settings(forRelativePath: "a.md")["front-matter"]?.options.lists["required"], [], empty)
+        }
+        XCTAssertEqual(try parse("rules:\n  typo: {words: ['~']}\n").settings(forRelativePath: "a.md")["typo"]?.options.lists["words"], ["~"])
         // One value alone is a list of one.
         let single = try parse("rules:\n  front-matter: {required: title}\n")
         XCTAssertEqual(single.settings(forRelativePath: "a.md")["front-matter"]?.options.lists["required"], ["title"])
@@ -108,5 +114,20 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertFalse(Glob("a.b.md").matches("axb.md"))
         XCTAssertTrue(Glob("블로그/**/*.md").matches("블로그/2024/글.md"))
         XCTAssertTrue(Glob("back\\slash.md").matches("back\\slash.md"))
+    }
+
+    /// Installing a dictionary changes typo findings without changing a post: the cache's
+    /// run key changes with it.
+    func testTheCacheKeyFollowsTheInstalledDictionaries() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-dictionaries-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let previous = ProcessInfo.processInfo.environment["POSTLINT_HUNSPELL_PATH"]
+        setenv("POSTLINT_HUNSPELL_PATH", folder.path, 1)
+        defer { if let previous { setenv("POSTLINT_HUNSPELL_PATH", previous, 1) } else { unsetenv("POSTLINT_HUNSPELL_PATH") } }
+        let key = { ResultCache.runKey(version: "1", configurationText: "", rules: ["typo"]) }
+        let without = key()
+        try Data("1\nword\n".utf8).write(to: folder.appendingPathComponent("en_US.dic"))
+        XCTAssertNotEqual(key(), without)
     }
 }

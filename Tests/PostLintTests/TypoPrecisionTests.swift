@@ -36,8 +36,11 @@ final class TypoPrecisionTests: XCTestCase {
             "Mais comme une exécution sur un GPU, nous avons déporté l'appel. The efficacy of demands.\n"
         })
         XCTAssertEqual(typos(french, vocabulary: repository), [])
-        // A few such words in an English sentence (names, borrowed phrases) are not enough.
+        // Words that are English too, names and pieces of addresses are not French.
         XCTAssertEqual(typos("Les Misérables and the Dans quartet gave a perforamnce pour the ages.\n"), ["perforamnce"])
+        XCTAssertEqual(typos("Pour the aux loss in at 9am EST, as des in Des Moines said; the perforamnce improved.\n"), ["perforamnce"])
+        XCTAssertFalse(ForeignText.isOtherLanguage(Array("See https://example.com/nous/avons/une/dans/mais for notes.".utf8)[...]))
+        XCTAssertTrue(ForeignText.isOtherLanguage(Array("Mais nous avons vu une erreur dans le code.".utf8)[...]))
     }
 
     /// A word the post's own links spell the same way is not a slip (a project's name, a
@@ -88,6 +91,12 @@ final class TypoPrecisionTests: XCTestCase {
         XCTAssertFalse(edits.contains("yenv"))
         XCTAssertTrue(edits.contains("ypenv"), "swapping the first two letters is a slip")
         XCTAssertTrue(edits.contains("pyen"))
+    }
+
+    /// `[label]: address` lines define links; their labels are names, not prose.
+    func testLinkReferenceDefinitionsAreNotProse() {
+        XCTAssertEqual(typos("Intro text.\n\n[perforamnce notes]: https://example.com/notes\n"), [])
+        XCTAssertEqual(typos("Intro text.\n\n[perforamnce notes] are here.\n"), ["perforamnce"])
     }
 
     func testOptionsAndIdentifiersAreNotProse() {

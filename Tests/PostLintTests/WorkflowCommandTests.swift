@@ -78,6 +78,20 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(deleted.stdout.contains("missing-asset"), deleted.stdout)
     }
 
+    /// A repository copied with its cache checks its own images, not the original's.
+    func testACopiedCacheChecksTheCopysImages() throws {
+        let original = folder.appendingPathComponent("original")
+        try FileManager.default.createDirectory(at: original, withIntermediateDirectories: true)
+        try write("original/post.mdx", "import a from './a.png';\n\n<img src={a} />\n")
+        try write("original/a.png", "png")
+        XCTAssertEqual(try run(["lint", "--select", "missing-asset", "."], in: original).status, 0)
+        let copy = folder.appendingPathComponent("copy")
+        try FileManager.default.copyItem(at: original, to: copy)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("a.png"))
+        let result = try run(["lint", "--select", "missing-asset", "."], in: copy)
+        XCTAssertEqual(result.status, 1, "the copy's image is gone: \(result.stdout)")
+    }
+
     /// The user's own rule files decide findings too: editing one empties the cache.
     func testCacheNoticesAnEditedUserRule() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)

@@ -127,8 +127,10 @@ struct ConfigurationParser {
                 }
                 if let list = value.sequence {
                     options.lists[key] = try list.map { try string($0) }
-                } else if value.scalar != nil {
-                    options.lists[key] = [try string(value)]
+                } else if let scalar = value.scalar {
+                    // `required:` with nothing after it (or `~`) is an empty list, not [""].
+                    let isNull = ["", "~", "null", "Null", "NULL"].contains(scalar.string) && scalar.style == .plain
+                    options.lists[key] = isNull ? [] : [scalar.string]
                 } else {
                     throw error(at: value, "'\(key)' must be a value or a list of values")
                 }

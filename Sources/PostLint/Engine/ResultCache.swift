@@ -45,10 +45,11 @@ public final class ResultCache: @unchecked Sendable {
         }
     }
 
-    /// The key of a run: the tool's version, the configuration file's text and the rules.
+    /// The key of a run: the tool's version, the configuration file's text, the rules and
+    /// the installed dictionaries the typo rule reads.
     public static func runKey(version: String, configurationText: String, rules: [String], extra: [String] = []) -> UInt64 {
         var hasher = FNV1a64()
-        for part in [version, configurationText] + rules + extra { hasher.combine(part) }
+        for part in [version, configurationText] + rules + extra + [HunspellDictionary.installedIdentity] { hasher.combine(part) }
         return hasher.value
     }
 
@@ -70,7 +71,7 @@ public final class ResultCache: @unchecked Sendable {
         lock.unlock()
         guard let entry = found, entry.contentHash == FNV1a64.hash(bytes) else { return nil }
         // An image added or deleted since changes the post's findings without changing it.
-        for (neighbour, existed) in entry.neighbours ?? [:] where FileManager.default.fileExists(atPath: neighbour) != existed {
+        for (neighbour, existed) in entry.neighbours ?? [:] where NeighbourRecord.exists(neighbour, besides: path) != existed {
             return nil
         }
         var report = FileReport(path: path, findings: entry.findings, notes: entry.notes)

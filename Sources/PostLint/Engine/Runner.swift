@@ -18,7 +18,8 @@ public struct FileReport: Sendable {
     public var failure: String?
     public var isIOFailure: Bool { failure.map { $0.hasPrefix("cannot read") || $0.hasPrefix("not written") } ?? false }
     /// The files next to it whose existence the rules asked about (`missing-asset`), by
-    /// absolute path, with the answer: a cached report holds only while they still hold.
+    /// their path relative to its folder, with the answer: a cached report holds only
+    /// while they still hold.
     public var neighbours: [String: Bool] = [:]
 }
 
@@ -231,18 +232,23 @@ public struct Runner: Sendable {
     }
 
     static func neighbourCheck(for path: String, recordingInto record: NeighbourRecord) -> @Sendable (String) -> Bool {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        return { relative in
-            let absolute = folder.appendingPathComponent(relative).standardizedFileURL.path
-            let exists = FileManager.default.fileExists(atPath: absolute)
-            record.note(absolute, exists)
+        { relative in
+            let exists = NeighbourRecord.exists(relative, besides: path)
+            record.note(relative, exists)
             return exists
         }
     }
 }
 
-/// What a file's rules learnt about the files next to it, for the result cache.
+/// What a file's rules learnt about the files next to it, for the result cache: each path
+/// as the post names it (relative to the post's folder), so a repository copied elsewhere
+/// with its cache checks its own images, not the original's.
 final class NeighbourRecord: @unchecked Sendable {
+    static func exists(_ relative: String, besides path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        return FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).standardizedFileURL.path)
+    }
+
     private let lock = NSLock()
     private var recorded: [String: Bool] = [:]
 

@@ -26,22 +26,21 @@ public struct InvalidEncodingRule: SourceRule {
         guard !source.isBinary, let offset = source.firstInvalidUTF8Offset else { return [] }
         let conversion = Self.confidentConversion(source.bytes)
         var message: String
+        // Why a file that cannot be converted is left as it is.
+        var leftAlone = "not confident enough to convert it, so it will not be rewritten"
         if let order = SourceFile.utf16ByteOrder(of: source.bytes) {
             message = "not UTF-8: the file is \(order.rawValue) (it starts with a UTF-16 byte order mark)"
+            leftAlone = "its text does not convert to UTF-8 and back exactly, so it will not be rewritten"
         } else {
             message = String(format: "not valid UTF-8: byte 0x%02X cannot start or continue a character", source.bytes[offset])
             if let guess = Self.detectCharset(source.bytes) {
                 message += "; it looks like \(guess.name) (ICU confidence \(guess.confidence)%)"
-                if conversion == nil, guess.confidence >= Self.confidentEnough {
-                    message += ", but its bytes do not convert to UTF-8 and back exactly, so it will not be rewritten"
+                if guess.confidence >= Self.confidentEnough {
+                    leftAlone = "its bytes do not convert to UTF-8 and back exactly, so it will not be rewritten"
                 }
             }
         }
-        if let conversion {
-            message += "; --fix converts it from \(conversion.charset) to UTF-8"
-        } else if !message.hasSuffix("rewritten") {
-            message += "; not confident enough to convert it, so it will not be rewritten"
-        }
+        message += conversion.map { "; --fix converts it from \($0.charset) to UTF-8" } ?? "; " + leftAlone
         return [SourceDiagnostic(rule: Self.description.id, severity: context.severity, position: Self.position(of: offset, in: source.bytes), message: message)]
     }
 
@@ -68,7 +67,7 @@ public struct InvalidEncodingRule: SourceRule {
     static let windowsSupersets: [String: [String]] = ["EUC-KR": ["windows-949"], "Shift_JIS": ["windows-31j"]]
 
     /// The text of UTF-16 bytes after their byte order mark, when every code unit decodes
-    /// (no lone surrogate) and the text holds no other byte order mark or NUL.
+    /// (no lone surrogate) and none is NUL.
     static func utf16Text(_ bytes: [UInt8], _ order: SourceFile.UTF16ByteOrder) -> String? {
         let units = stride(from: 2, to: bytes.count, by: 2).map { index in
             order == .littleEndian

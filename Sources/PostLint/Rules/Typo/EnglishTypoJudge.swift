@@ -267,7 +267,7 @@ struct EnglishTypoJudge {
     /// kept 105 right fixes and 1 wrong one. Every other inferred correction is offered as
     /// an unsafe fix.
     static func isSafeInference(word: String, usage: Vocabulary.Usage, correction: Vocabulary.Usage) -> Bool {
-        word.utf8.count >= 8 && usage.occurrences <= 1 && correction.occurrences >= 10 && correction.files >= 5
+        word.count >= 8 && usage.occurrences <= 1 && correction.occurrences >= 10 && correction.files >= 5
     }
 
     static let suffixes = [

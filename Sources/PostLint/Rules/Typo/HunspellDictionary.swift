@@ -43,6 +43,20 @@ final class HunspellDictionary: @unchecked Sendable {
         if slicing { slicer = Lazy { [unowned self] in HunspellSlicer.shipped(for: self) } }
     }
 
+    /// Which dictionary files a run would read (path, size and modification time of each
+    /// installed one), for the result cache's key: installing, removing or updating a
+    /// dictionary changes typo findings without changing any post. Cheap: no file is opened.
+    static var installedIdentity: String {
+        ["en_US", "ko_KR"].map { name in
+            searchFolders.map { folder -> String in
+                let path = "\(folder)/\(name).dic"
+                guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "" }
+                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                return "\(path):\(attributes[.size] ?? 0):\(modified)"
+            }.joined(separator: ";")
+        }.joined(separator: "|")
+    }
+
     /// Whether Hunspell accepts the word; nil when the dictionary is not installed.
     func accepts(_ word: String) -> Bool? {
         if let slicer = slicer?.value, let verdict = slicer.accepts(word) { return verdict }

@@ -103,6 +103,19 @@ enum LineText {
         }
     }
 
+    /// `[label]: destination`, a Markdown link reference definition: a name and an address,
+    /// not prose (cmark consumes it without a node, so no region marks it).
+    static func isLinkReferenceDefinition(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < line.count, index < 3, line[index] == 0x20 { index += 1 }
+        guard index < line.count, line[index] == UInt8(ascii: "[") else { return false }
+        var close = index + 1
+        while close < line.count, line[close] != UInt8(ascii: "]") { close += 1 }
+        guard close > index + 1, close + 1 < line.count, line[close + 1] == UInt8(ascii: ":") else { return false }
+        // Something must follow, as an address does.
+        return line[(close + 2)...].contains { $0 != 0x20 && $0 != 0x09 }
+    }
+
     /// Ranges of the line that are markup rather than words: inline math `$…$`, `\(…\)`,
     /// `\[…\]`, LaTeX commands with their `{…}` argument, Liquid `{% … %}` / `{{ … }}`,
     /// and `<…>` tags or autolinks. The scanner asks only of lines whose `signs` hold a

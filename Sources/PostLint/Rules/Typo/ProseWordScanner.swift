@@ -76,7 +76,7 @@ struct ProseWordScanner {
                         continue
                     }
                 }
-                if inDisplayMath || range.isEmpty { continue }
+                if inDisplayMath || range.isEmpty || LineText.isLinkReferenceDefinition(lineBytes) { continue }
                 while opaqueCursor < opaque.count, opaque[opaqueCursor].upperBound <= range.lowerBound { opaqueCursor += 1 }
                 scratch.skipped.removeAll(keepingCapacity: true)
                 for index in opaqueCursor..<opaque.count {

@@ -47,7 +47,8 @@ enum ForeignText {
             // Mojibake is accented Latin letters that are no language at all: a damaged line
             // says nothing about its neighbours (and the mojibake rule reports it).
             if LineText.hasMojibake(line) { return }
-            for token in ForeignText.latinTokens(line) {
+            // An address's words are no language: `/nous/avons/` does not make a line French.
+            for token in ForeignText.latinTokens(URLWords.blankingAddresses(in: line)) {
                 if token.accented {
                     words += 1
                     unknown += 1
@@ -72,7 +73,7 @@ enum ForeignText {
     /// Whether the line holds four or more different function words of one language other
     /// than English (`Pour ce faire, nous avons utilisé…`): its words are not English slips.
     static func isOtherLanguage(_ line: ArraySlice<UInt8>) -> Bool {
-        let words = Set(latinTokens(line).map { $0.text.lowercased() })
+        let words = Set(latinTokens(URLWords.blankingAddresses(in: line)).map { $0.text.lowercased() })
         return functionWords.contains { language in language.intersection(words).count >= 4 }
     }
 
@@ -168,11 +169,8 @@ enum NameContext {
 enum URLWords {
     static func of(_ bytes: [UInt8]) -> Set<String> {
         var words: Set<String> = []
-        let enders = ByteSet(")>]\"'<")
-        var index = 0
-        while let start = nextAddress(in: bytes, from: index) {
-            var end = start
-            while end < bytes.count, bytes[end] > 0x20, !enders.contains(bytes[end]) { end += 1 }
+        for address in addresses(in: bytes) {
+            let (start, end) = (address.lowerBound, address.upperBound)
             var wordStart = -1
             for position in start...end {
                 let isLetter = position < end && LineText.isLetter(bytes[position])
@@ -182,9 +180,29 @@ enum URLWords {
                     wordStart = -1
                 }
             }
-            index = max(end, start + 1)
         }
         return words
+    }
+
+    /// The byte ranges of the web addresses in `bytes`.
+    static func addresses(in bytes: [UInt8]) -> [Range<Int>] {
+        let enders = ByteSet(")>]\"'<")
+        var found: [Range<Int>] = []
+        var index = 0
+        while let start = nextAddress(in: bytes, from: index) {
+            var end = start
+            while end < bytes.count, bytes[end] > 0x20, !enders.contains(bytes[end]) { end += 1 }
+            found.append(start..<end)
+            index = max(end, start + 1)
+        }
+        return found
+    }
+
+    /// The line with its web addresses turned to spaces.
+    static func blankingAddresses(in line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var bytes = Array(line)
+        for address in addresses(in: bytes) { bytes.replaceSubrange(address, with: repeatElement(0x20, count: address.count)) }
+        return bytes[...]
     }
 
     /// Where the next address starts: the scheme before `://`, or `www.`.
