@@ -59,8 +59,8 @@ public struct TextReporter: Reporter {
         let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
         let safe = findings.filter { $0.fixSafety == .safe }.count
         let unsafe = findings.filter { $0.fixSafety == .unsafe }.count
-        var text = "Found \(findings.count) problem\(findings.count == 1 ? "" : "s") in \(files)\(aside)"
-        text += " (\(Self.counted(count(.error), "error")), \(Self.counted(count(.warning), "warning")), \(count(.info)) info)."
+        var text = "Found \(findings.count) problem\(findings.count == 1 ? "" : "s") in \(files)"
+        text += " (\(Self.counted(count(.error), "error")), \(Self.counted(count(.warning), "warning")), \(count(.info)) info)\(aside)."
         if safe > 0 { text += " \(safe) fixable with --fix." }
         if unsafe > 0 { text += " \(unsafe) \(safe > 0 ? "more " : "")fixable with --fix --unsafe-fixes." }
         return style(text, .dim)
