@@ -107,6 +107,31 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(edited.stdout.contains("post.md:1:13:"), "the edited rule's finding, not the cached one: \(edited.stdout)")
     }
 
+    /// postlint's own files are not posts: `--fix` once "corrected" the corrections in
+    /// `.postlint/words.txt` to `the -> the`. And a correction to itself allows the word.
+    func testOwnFilesAreNeverLintedAndSelfCorrectionsAllow() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".postlint"), withIntermediateDirectories: true)
+        try write(".postlint/words.txt", "teh -> the\nrecieve -> retrieve\ncolor -> color\n")
+        try write("post.md", "The color is red.\n")
+        let result = try run(["lint", "--fix", "."])
+        XCTAssertEqual(try read(".postlint/words.txt"), "teh -> the\nrecieve -> retrieve\ncolor -> color\n")
+        XCTAssertEqual(try read("post.md"), "The color is red.\n")
+        XCTAssertTrue(result.stdout.contains("in 1 file"), result.stdout)
+    }
+
+    /// The pre-commit hooks pass every staged Markdown file with --force-exclude: only the
+    /// configuration's posts are linted (and fixed).
+    func testForceExcludeAppliesIncludeToNamedFiles() throws {
+        try write(".postlint.yml", "include: [\"blog/**/*.md\"]\n")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("blog"), withIntermediateDirectories: true)
+        try write("README.md", "I recieve mail.\n")
+        try write("blog/post.md", "I recieve mail.\n")
+        let result = try run(["lint", "--fix", "--force-exclude", "README.md", "blog/post.md"])
+        XCTAssertEqual(try read("README.md"), "I recieve mail.\n", "outside include: left alone")
+        XCTAssertEqual(try read("blog/post.md"), "I receive mail.\n")
+        XCTAssertTrue(result.stdout.contains("in 1 file"), result.stdout)
+    }
+
     func testNoCacheLeavesNoCacheBehind() throws {
         try write("post.mdx", Self.brokenPost)
         _ = try run(["lint", "--no-cache", "."])

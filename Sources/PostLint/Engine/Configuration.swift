@@ -24,7 +24,10 @@ public struct Configuration: Sendable {
 
     public static let fileName = ".postlint.yml"
     public static let defaultInclude = ["**/*.md", "**/*.mdx", "**/*.markdown", "**/*.txt"]
-    public static let alwaysSkippedFolders: Set<String> = [".git", "node_modules", ".build", ".postlint-cache"]
+    /// Never walked into: version control, dependencies, build output, and postlint's own
+    /// folders (its word list and rules are not posts: `--fix` once "corrected" the
+    /// corrections in `.postlint/words.txt`).
+    public static let alwaysSkippedFolders: Set<String> = [".git", "node_modules", ".build", ".postlint-cache", ".postlint"]
 
     /// The folder globs are relative to: the configuration file's folder.
     public var baseDirectory: String

@@ -35,12 +35,19 @@ public struct FileDiscovery: Sendable {
             }
             if isFolder.boolValue {
                 found += walk(argument)
-            } else if !forceExclude || !configuration.isExcluded(relativePath: relativeToBase(argument)) {
+            } else if !forceExclude || isSelected(argument) {
                 found.append(argument)
             }
         }
         var seen: Set<String> = []
         return found.filter { seen.insert(Self.standardized($0)).inserted }.sorted()
+    }
+
+    /// Whether a file would be linted by a walk of its folder: the configuration's include
+    /// and exclude inside its folder, the default posts outside it.
+    private func isSelected(_ path: String) -> Bool {
+        guard let relative = relativeToBase(path, outside: nil) else { return Self.defaultInclude.contains { $0.matches(path) } }
+        return configuration.isIncluded(relativePath: relative)
     }
 
     private func walk(_ folder: String) -> [String] {

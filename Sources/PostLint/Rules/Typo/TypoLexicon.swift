@@ -68,7 +68,8 @@ struct TypoLexicon: Sendable {
         var allowed = shipped.allowed
         for entry in entries {
             if let (wrong, right) = correction(entry) {
-                corrections[wrong] = right
+                // `color -> color` would flag a right word and never settle: it allows it.
+                if wrong == right.lowercased() { allowed.insert(wrong) } else { corrections[wrong] = right }
             } else {
                 let word = entry.trimmingSpaces.lowercased()
                 if !word.isEmpty { allowed.insert(word) }
