@@ -49,7 +49,9 @@ struct LintSession {
         for report in reports {
             printChanges(of: report, toStandardError: format != .text)
         }
-        Console.output(reporter.render(reports, fileCount: files.count))
+        // With --diff, standard output is the patch alone (`> fix.patch`, `| git apply`).
+        let rendered = reporter.render(reports, fileCount: files.count)
+        if command.diff { Console.error(rendered, newline: false) } else { Console.output(rendered) }
         guard writeOutputs(reports, fileCount: files.count) else { return Exit.failure }
         return exitCode(reports)
     }
@@ -91,7 +93,7 @@ struct LintSession {
             Console.error("\(report.path): \("error".red): \(failure)")
         }
         if command.diff, let old = report.originalText, let new = report.fixedText {
-            Console.output(UnifiedDiff.make(old: old, new: new, path: report.path))
+            Console.output(UnifiedDiff.make(old: old, new: new, path: report.path, byteOrderMark: report.hasByteOrderMark))
             return
         }
         let verb = command.diff ? "would fix" : "fixed"

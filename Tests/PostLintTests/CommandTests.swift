@@ -77,6 +77,17 @@ class CommandTestCase: XCTestCase {
 
         """
 
+
+    /// Runs git in the test's folder.
+    func git(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+    }
 }
 
 /// The command's output and exit codes.
@@ -109,6 +120,34 @@ final class CommandTests: CommandTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("-import shot_0101_img1 from './asset/shot_0101_img2.png';\n+import shot_0101_img2 from './asset/shot_0101_img2.png';"), result.stdout)
         XCTAssertEqual(try read("post.mdx"), Self.brokenPost)
+    }
+
+    /// `--diff > fix.patch` then `git apply fix.patch` gives what `--fix` writes, for CRLF
+    /// lines, a byte order mark and a last line without a newline; the patch is alone on
+    /// standard output.
+    func testDiffIsAPatchGitApplies() throws {
+        let files: [(String, [UInt8])] = [
+            ("crlf.mdx", Array("import a from \"./a.png\";\r\nimport a from \"./b.png\";\r\n\r\nText.\r\n\r\n{a}\r\n".utf8)),
+            ("bom.md", [0xEF, 0xBB, 0xBF] + Array("I recieve mail.\nSecond line.\n".utf8)),
+            ("open.md", Array("First line.\nI recieve mail.".utf8)),
+        ]
+        try git(["init", "-q"])
+        for (name, bytes) in files {
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+            try Data(bytes).write(to: folder.appendingPathComponent("fixed-" + name))
+        }
+        let diff = try run(["lint", "--diff", "--unsafe-fixes"] + files.map(\.0))
+        XCTAssertEqual(diff.status, 1)
+        XCTAssertTrue(diff.stdout.hasPrefix("--- a/"), diff.stdout)
+        XCTAssertFalse(diff.stdout.contains("Found "), "the report goes to standard error")
+        try Data(diff.stdout.utf8).write(to: folder.appendingPathComponent("fix.patch"))
+        try git(["apply", "fix.patch"])
+        _ = try run(["lint", "--fix", "--unsafe-fixes"] + files.map { "fixed-" + $0.0 })
+        for (name, original) in files {
+            let patched = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            XCTAssertNotEqual(patched, original, name)
+            XCTAssertEqual(patched, Array(try Data(contentsOf: folder.appendingPathComponent("fixed-" + name))), name)
+        }
     }
 
     func testStandardInputFixWritesTextToStdoutAndFindingsToStderr() throws {

@@ -147,14 +147,4 @@ final class WorkflowCommandTests: CommandTestCase {
         let after = try run(["lint", "--select", "typo", "post.md"])
         XCTAssertFalse(after.stdout.contains("'reasoing'"), "a listed word is allowed: \(after.stdout)")
     }
-
-    private func git(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = folder
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
-    }
 }

@@ -10,9 +10,11 @@ public struct FileReport: Sendable {
     public var notes: [String] = []
     /// Fixes applied (or, with `--diff`, that would be applied).
     public var applied: [AppliedFix] = []
-    /// The file's text before and after fixing, when fixing changed it.
+    /// The file's text before and after fixing, when fixing changed it (without the byte
+    /// order mark, which `hasByteOrderMark` says the file has).
     public var originalText: String?
     public var fixedText: String?
+    public var hasByteOrderMark = false
     /// A failure that kept the file from being read, fixed or written. Those starting
     /// "cannot read" or "not written" are I/O failures (exit status 2).
     public var failure: String?
@@ -155,6 +157,7 @@ public struct Runner: Sendable {
                     report.applied += applied
                     report.originalText = document.text
                     report.fixedText = text
+                    report.hasByteOrderMark = source.hasByteOrderMark
                     finalDocument = fixed
                     diagnostics = diagnose(fixed)
                     if fixMode == .write, onDisk {

@@ -1,9 +1,12 @@
-/// A unified diff (as `diff -u` prints it) between two texts, built on the standard
-/// library's Myers difference.
+/// A unified diff (as `git diff` prints it, `a/` and `b/` before the path) between two
+/// texts, built on the standard library's Myers difference, that `git apply` and
+/// `patch -p1` take: lines keep their carriage returns, a file's byte order mark stays on
+/// its first line, and a last line without a newline says so.
 public enum UnifiedDiff {
-    public static func make(old: String, new: String, path: String, context: Int = 3) -> String {
-        let oldLines = lines(of: old)
-        let newLines = lines(of: new)
+    public static func make(old: String, new: String, path: String, byteOrderMark: Bool = false, context: Int = 3) -> String {
+        let mark = byteOrderMark ? "\u{FEFF}" : ""
+        let (oldLines, oldEndsOpen) = lines(of: mark + old)
+        let (newLines, newEndsOpen) = lines(of: mark + new)
         let difference = newLines.difference(from: oldLines)
         var removed = Set<Int>()
         var inserted = Set<Int>()
@@ -28,39 +31,58 @@ public enum UnifiedDiff {
         }
         let changed = rows.indices.filter { rows[$0].0 == nil || rows[$0].1 == nil }
         guard !changed.isEmpty else { return "" }
-        var output = "--- \(path)\n+++ \(path)\n"
+        var output = "--- a/\(path)\n+++ b/\(path)\n"
         var hunkStart = 0
         while hunkStart < changed.count {
             var hunkEnd = hunkStart
             while hunkEnd + 1 < changed.count, changed[hunkEnd + 1] - changed[hunkEnd] <= 2 * context { hunkEnd += 1 }
             let first = max(0, changed[hunkStart] - context)
             let last = min(rows.count - 1, changed[hunkEnd] + context)
-            output += hunk(rows[first...last], oldLines: oldLines, newLines: newLines)
+            output += hunk(
+                rows[first...last], oldLines: oldLines, newLines: newLines,
+                openEnds: (oldEndsOpen ? oldLines.count - 1 : -1, newEndsOpen ? newLines.count - 1 : -1))
             hunkStart = hunkEnd + 1
         }
         return output
     }
 
-    private static func hunk(_ rows: ArraySlice<(Int?, Int?)>, oldLines: [String], newLines: [String]) -> String {
+    /// `openEnds`: the index of each side's last line when it has no newline, else -1.
+    private static func hunk(
+        _ rows: ArraySlice<(Int?, Int?)>, oldLines: [String], newLines: [String], openEnds: (old: Int, new: Int)
+    ) -> String {
         let oldNumbers = rows.compactMap { $0.0 }
         let newNumbers = rows.compactMap { $0.1 }
         let oldStart = (oldNumbers.first ?? (rows.first.flatMap { $0.1 } ?? 0) - 1) + 1
         let newStart = (newNumbers.first ?? (rows.first.flatMap { $0.0 } ?? 0) - 1) + 1
         var text = "@@ -\(oldStart),\(oldNumbers.count) +\(newStart),\(newNumbers.count) @@\n"
+        let noNewline = "\\ No newline at end of file\n"
         for row in rows {
             switch row {
-            case (let old?, nil): text += "-" + oldLines[old] + "\n"
-            case (nil, let new?): text += "+" + newLines[new] + "\n"
-            case (let old?, _?): text += " " + oldLines[old] + "\n"
+            case (let old?, nil):
+                text += "-" + oldLines[old] + "\n" + (old == openEnds.old ? noNewline : "")
+            case (nil, let new?):
+                text += "+" + newLines[new] + "\n" + (new == openEnds.new ? noNewline : "")
+            case (let old?, let new?):
+                // A context line that ends one side only without a newline cannot be shared.
+                if (old == openEnds.old) != (new == openEnds.new) {
+                    text += "-" + oldLines[old] + "\n" + (old == openEnds.old ? noNewline : "")
+                    text += "+" + newLines[new] + "\n" + (new == openEnds.new ? noNewline : "")
+                } else {
+                    text += " " + oldLines[old] + "\n" + (old == openEnds.old ? noNewline : "")
+                }
             default: break
             }
         }
         return text
     }
 
-    private static func lines(of text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return lines
+    /// The text's lines, split at line feeds only (a carriage return stays on its line, as
+    /// in the file: splitting Characters would keep `\r\n` whole and never split), and
+    /// whether the last line lacks its newline.
+    private static func lines(of text: String) -> ([String], Bool) {
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let endsOpen = lines.last != ""
+        if !endsOpen { lines.removeLast() }
+        return (lines, endsOpen && !lines.isEmpty)
     }
 }
