@@ -39,7 +39,7 @@ enum ESMScanner {
                         declarations.malformedImports.append(word.range)
                     }
                 } else if word.text == "export" {
-                    if let name = scanExport(&cursor) { declarations.exportedNames.insert(name) }
+                    declarations.exportedNames.formUnion(scanExport(&cursor))
                 }
             }
         }
@@ -98,22 +98,53 @@ enum ESMScanner {
         }
     }
 
-    private static func scanExport(_ cursor: inout JSCursor) -> String? {
-        guard let keyword = cursor.nextWord() else { return nil }
+    /// The names an `export` declares: one for a function or class, every name of a
+    /// destructuring pattern (`export const {a, b: c} = …` declares a and c).
+    private static func scanExport(_ cursor: inout JSCursor) -> [String] {
+        guard let keyword = cursor.nextWord() else { return [] }
         switch keyword.text {
-        case "const", "let", "var", "function", "class":
-            return cursor.identifier()?.text
+        case "const", "let", "var":
+            return JSCursor.declaredNames(&cursor)
+        case "function", "class":
+            return cursor.identifier().map { [$0.text] } ?? []
         case "async":
             _ = cursor.nextWord()
-            return cursor.identifier()?.text
+            return cursor.identifier().map { [$0.text] } ?? []
         default:
-            return nil
+            return []
         }
     }
 }
 
 /// A forward-only reader over JavaScript-ish bytes: identifiers, strings, comments.
 struct JSCursor {
+    /// After `const`, `let` or `var`: the name declared, or every name a destructuring
+    /// pattern binds (`{a, b: c, ...rest}` → a, c, rest; `[x, , y]` → x, y). Keys followed
+    /// by `:` are property names, not bindings.
+    static func declaredNames(_ cursor: inout JSCursor) -> [String] {
+        cursor.skipSpace()
+        guard let open = cursor.peek, open == UInt8(ascii: "{") || open == UInt8(ascii: "[") else {
+            return cursor.identifier().map { [$0.text] } ?? []
+        }
+        var depth = 0
+        var names: [String] = []
+        while let byte = cursor.peek {
+            if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { cursor.advance(); break }
+            }
+            if isIdentifierStart(byte), let word = cursor.identifier() {
+                var lookahead = cursor
+                lookahead.skipSpace()
+                if lookahead.peek != UInt8(ascii: ":") { names.append(word.text) }
+                continue
+            }
+            cursor.advance()
+        }
+        return names
+    }
+
     let utf8: [UInt8]
     var position: Int
     let end: Int

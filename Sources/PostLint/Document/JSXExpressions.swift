@@ -117,7 +117,7 @@ enum JSXExpressionScanner {
                 cursor.advance()
             }
         }
-        let parameters = arrowParameters(utf8, inner)
+        let parameters = arrowParameters(utf8, inner).union(locallyDeclaredNames(utf8, inner))
         return tokens.compactMap { use, previous, next in
             if keywords.contains(use.name) || parameters.contains(use.name) { return nil }
             if previous == UInt8(ascii: ".") { return nil }
@@ -150,6 +150,46 @@ enum JSXExpressionScanner {
                 }
             }
             index += 1
+        }
+        return names
+    }
+
+    /// Names the expression declares itself, wherever in it (a scope-blind reading, so it
+    /// errs towards silence): `const`/`let`/`var` (destructuring too, and `for (const v of
+    /// …)`), a function's name and parameters, a `catch` clause's error.
+    static func locallyDeclaredNames(_ utf8: [UInt8], _ inner: Range<Int>) -> Set<String> {
+        var names: Set<String> = []
+        var cursor = JSCursor(utf8: utf8, position: inner.lowerBound, end: inner.upperBound)
+        while true {
+            cursor.skipSpace()
+            guard let byte = cursor.peek else { break }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
+                _ = cursor.string()
+                continue
+            }
+            guard JSCursor.isIdentifierStart(byte), let word = cursor.identifier() else {
+                cursor.advance()
+                continue
+            }
+            switch word.text {
+            case "const", "let", "var":
+                names.formUnion(JSCursor.declaredNames(&cursor))
+            case "function", "catch":
+                if word.text == "function", let name = cursor.identifier() { names.insert(name.text) }
+                cursor.skipSpace()
+                guard cursor.peek == UInt8(ascii: "(") else { continue }
+                let start = cursor.position + 1
+                var depth = 0
+                while let next = cursor.peek {
+                    if next == UInt8(ascii: "(") { depth += 1 }
+                    if next == UInt8(ascii: ")") { depth -= 1 }
+                    cursor.advance()
+                    if depth == 0 { break }
+                }
+                names.formUnion(identifierNames(in: utf8[start..<max(start, cursor.position - 1)]))
+            default:
+                continue
+            }
         }
         return names
     }

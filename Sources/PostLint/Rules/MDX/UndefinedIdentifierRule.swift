@@ -19,6 +19,9 @@ public struct UndefinedIdentifierRule: Rule {
             Example("import hero from './hero.png';\n\n<img src={hero} />\n"),
             Example("export const year = 2025;\n\nWritten in {year}, {Math.max(1, 2)}.\n"),
             Example("{[1, 2].map(item => <b key={item}>{item}</b>)}\n"),
+            Example("export const {alpha, beta: gamma} = {alpha: 1, beta: 2};\nexport const [first, second] = [1, 2];\n\n{alpha} {gamma} {first} {second}\n"),
+            Example("{[1, 2].map(function (n) { return n })}\n\n{(() => { const local = 3; for (const v of [local]) { return v } })()}\n"),
+            Example("{(() => { try { return JSON.parse('1') } catch (error) { return String(error) } })()}\n"),
             Example("<div style={{textAlign: 'center', width: 500}}>x</div>\n"),
             Example("Use `{missing}` in code.\n\n```jsx\n<img src={missing} />\n```\n"),
             Example("{/* a comment, not code */}\n"),
@@ -27,6 +30,7 @@ public struct UndefinedIdentifierRule: Rule {
         triggering: [
             Example("import pic_20250101_0 from './pic_20250101_0.png';\n\n<img src={↓pic_20250102_0} />\n"),
             Example("Total: {↓count} items.\n"),
+            Example("export const {alpha, beta: gamma} = {alpha: 1, beta: 2};\n\n{↓beta}\n"),
         ],
         corrections: [
             Correction(
