@@ -1,12 +1,31 @@
 import ArgumentParser
+import Foundation
 import PostLint
+
+/// The built-in rules and the project's own (`rule-folders` in the nearest
+/// `.postlint.yml`, or the one `--config` names).
+enum KnownRules {
+    static func descriptions(config: String?) throws -> [RuleDescription] {
+        let path = config ?? Configuration.discover(from: FileManager.default.currentDirectoryPath)
+        guard let path else { return RuleRegistry.descriptions }
+        do {
+            return RuleRegistry.descriptions + (try Configuration.load(path: path)).userRules.map(\.description)
+        } catch {
+            Console.error("\(error)")
+            throw Exit.failure
+        }
+    }
+}
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "List every rule with its default severity and whether it fixes.")
 
+    @Option(help: "Use this configuration file (for its own rules) instead of searching for .postlint.yml.")
+    var config: String?
+
     func run() throws {
-        let descriptions = RuleRegistry.descriptions
+        let descriptions = try KnownRules.descriptions(config: config)
         let width = descriptions.map(\.id.count).max() ?? 10
         print("rule".padding(width) + "  severity  fix     summary")
         for rule in descriptions {
@@ -23,8 +42,11 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The rule id, as `postlint rules` lists it.")
     var rule: String
 
+    @Option(help: "Use this configuration file (for its own rules) instead of searching for .postlint.yml.")
+    var config: String?
+
     func run() throws {
-        guard let description = RuleRegistry.description(of: rule) else {
+        guard let description = try KnownRules.descriptions(config: config).first(where: { $0.id == rule }) else {
             throw ValidationError("unknown rule '\(rule)'; `postlint rules` lists them")
         }
         print(RuleExplanation.text(for: description), terminator: "")

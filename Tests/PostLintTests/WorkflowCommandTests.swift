@@ -92,6 +92,17 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertEqual(result.status, 1, "the copy's image is gone: \(result.stdout)")
     }
 
+    /// `rules` lists the project's own rules and `explain` explains them.
+    func testRulesAndExplainKnowTheProjectsOwnRules() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try write(".postlint.yml", "rule-folders: [rules]\n")
+        try write("rules/no-foo.yml", "id: no-foo\nkind: pattern\nscope: prose\nsummary: Do not write foo\nrationale: Foo is vague.\npatterns:\n  - match: 'foo'\n    message: vague\n")
+        XCTAssertTrue(try run(["rules"]).stdout.contains("no-foo"))
+        let explained = try run(["explain", "no-foo"])
+        XCTAssertEqual(explained.status, 0, explained.stderr)
+        XCTAssertTrue(explained.stdout.hasPrefix("no-foo: Do not write foo"), explained.stdout)
+    }
+
     /// The user's own rule files decide findings too: editing one empties the cache.
     func testCacheNoticesAnEditedUserRule() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
