@@ -98,6 +98,7 @@ struct LintCommand: ParsableCommand {
         if paths.contains("-") && paths.count > 1 { throw ValidationError("`-` (standard input) cannot be mixed with paths") }
         if stdinFilename != nil && paths != ["-"] { throw ValidationError("--stdin-filename needs `-` as the only path") }
         if base != nil && !changed { throw ValidationError("--base goes with --changed") }
+        if baseline != nil && writeBaseline != nil { throw ValidationError("--baseline and --write-baseline do not go together") }
         if changed && paths == ["-"] { throw ValidationError("--changed cannot read standard input") }
         if let repeated = Dictionary(grouping: outputs, by: \.file).first(where: { $0.value.count > 1 }) {
             throw ValidationError("--output names '\(repeated.key)' more than once")

@@ -26,7 +26,7 @@ struct LintSession {
         var reports = runner.run(files: files)
         if let path = command.writeBaseline {
             do {
-                try Baseline(findings: reports.flatMap(\.findings)).write(to: path)
+                try Baseline(findings: reports.flatMap(\.findings), file: path).write(to: path)
                 Console.error("wrote \(reports.flatMap(\.findings).count) findings to the baseline \(path)")
             } catch {
                 Console.error("error: cannot write the baseline \(path): \(error)")

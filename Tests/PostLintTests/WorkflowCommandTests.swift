@@ -22,6 +22,17 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(reported.first?.contains("'brandNew'") ?? false)
     }
 
+    /// A baseline records paths relative to its own folder: a run from a subfolder
+    /// matches them.
+    func testBaselineMatchesFromAnotherFolder() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("posts"), withIntermediateDirectories: true)
+        try write("posts/post.mdx", Self.brokenPost)
+        XCTAssertEqual(try run(["lint", "--write-baseline", "baseline.json", "posts"]).status, 0)
+        let inside = try run(["lint", "--baseline", "../baseline.json", "post.mdx"], in: folder.appendingPathComponent("posts"))
+        XCTAssertEqual(inside.status, 0, inside.stdout)
+        XCTAssertEqual(try run(["lint", "--baseline", "baseline.json", "--write-baseline", "b.json", "posts"]).status, 2)
+    }
+
     func testChangedLintsOnlyWhatGitSeesChanged() throws {
         try write("old.mdx", "{oldProblem}\n")
         try git(["init", "-q"])

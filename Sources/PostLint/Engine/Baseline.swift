@@ -3,7 +3,8 @@ import Foundation
 /// Today's findings, recorded so that a CI gate can fail on new findings only.
 /// A finding matches a recorded one by rule, file, the text of its line and its message —
 /// not by line number, so edits elsewhere in the file do not resurrect it. Each recorded
-/// entry absorbs one finding; a second identical finding is new.
+/// entry absorbs one finding; a second identical finding is new. Paths are recorded
+/// relative to the baseline file's folder, so a run from another folder matches them.
 public struct Baseline: Sendable {
     struct Entry: Codable, Hashable {
         let rule: String
@@ -18,10 +19,15 @@ public struct Baseline: Sendable {
     }
 
     private var counts: [Entry: Int]
+    /// The baseline file's folder, absolute, with a trailing slash.
+    private let anchor: String
 
-    public init(findings: [Finding]) {
+    /// - Parameter file: where the baseline is (or will be) written; its folder anchors paths.
+    public init(findings: [Finding], file: String) {
         counts = [:]
-        for finding in findings { counts[Self.entry(finding), default: 0] += 1 }
+        let folder = FileDiscovery.standardized((file as NSString).deletingLastPathComponent.isEmpty ? "." : (file as NSString).deletingLastPathComponent)
+        anchor = folder.hasSuffix("/") ? folder : folder + "/"
+        for finding in findings { counts[entry(finding), default: 0] += 1 }
     }
 
     public static func load(path: String) throws -> Baseline {
@@ -30,7 +36,7 @@ public struct Baseline: Sendable {
         }
         do {
             let file = try JSONDecoder().decode(File.self, from: data)
-            var baseline = Baseline(findings: [])
+            var baseline = Baseline(findings: [], file: path)
             for entry in file.findings { baseline.counts[entry, default: 0] += 1 }
             return baseline
         } catch {
@@ -50,15 +56,16 @@ public struct Baseline: Sendable {
     public func newFindings(in findings: [Finding]) -> [Finding] {
         var remaining = counts
         return findings.filter { finding in
-            let entry = Self.entry(finding)
+            let entry = entry(finding)
             guard let count = remaining[entry], count > 0 else { return true }
             remaining[entry] = count - 1
             return false
         }
     }
 
-    static func entry(_ finding: Finding) -> Entry {
-        let path = finding.path.hasPrefix("./") ? String(finding.path.dropFirst(2)) : finding.path
+    func entry(_ finding: Finding) -> Entry {
+        let absolute = FileDiscovery.standardized(finding.path)
+        let path = absolute.hasPrefix(anchor) ? String(absolute.dropFirst(anchor.count)) : absolute
         let line = finding.lineText.trimmingCharacters(in: .whitespaces)
         return Entry(rule: finding.rule, path: path, line: line, message: finding.message)
     }
