@@ -97,7 +97,8 @@ struct LintSession {
             return
         }
         let verb = command.diff ? "would fix" : "fixed"
-        for applied in report.applied {
+        // --quiet: errors only; what was fixed is not an error.
+        for applied in report.applied where !command.quiet {
             emit("\(report.path):\(applied.position.line):\(applied.position.column): \(verb)[\(applied.rule)] \(applied.title)")
         }
     }

@@ -267,6 +267,15 @@ final class CommandTests: CommandTestCase {
         XCTAssertTrue(empty.stderr.contains("warning: no posts to lint in empty"), empty.stderr)
     }
 
+    /// `--quiet` is errors only: fixing prints nothing when nothing is left.
+    func testQuietFixPrintsOnlyErrors() throws {
+        try write("post.md", "I recieve mail.\n")
+        let result = try run(["lint", "--fix", "--quiet", "post.md"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout + result.stderr, "")
+        XCTAssertEqual(try read("post.md"), "I receive mail.\n")
+    }
+
     /// One file named twice is linted (and fixed) once.
     func testAFileNamedTwoWaysIsLintedOnce() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
