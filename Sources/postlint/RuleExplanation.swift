@@ -6,6 +6,8 @@ enum RuleExplanation {
         var text = "\(rule.id): \(rule.summary)\n\n"
         text += "Default severity: \(rule.severity.rawValue)\n"
         switch rule.fixSafety {
+        case _ where rule.fixSafetyVaries && rule.fixSafety != nil:
+            text += "Fix: safe where the rule is sure (applied by --fix), unsafe elsewhere (--fix --unsafe-fixes)\n"
         case .safe?: text += "Fix: safe (applied by --fix)\n"
         case .unsafe?: text += "Fix: unsafe (applied only with --fix --unsafe-fixes)\n"
         case nil: text += "Fix: none (report only)\n"
@@ -37,8 +39,22 @@ enum RuleExplanation {
         return text
     }
 
+    /// Characters a terminal would hide or act on (bidi controls reverse the line), shown
+    /// by their code point: `⟨U+202E⟩`.
+    static func visible(_ snippet: String) -> String {
+        var text = ""
+        for scalar in snippet.unicodeScalars {
+            let value = scalar.value
+            let hidden = (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value)
+                || (0x200B...0x200F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+                || value == 0xFEFF || value == 0x00AD
+            text += hidden ? String(format: "⟨U+%04X⟩", value) : String(scalar)
+        }
+        return text
+    }
+
     private static func indent(_ snippet: String) -> String {
-        snippet.split(separator: "\n", omittingEmptySubsequences: false)
+        visible(snippet).split(separator: "\n", omittingEmptySubsequences: false)
             .dropLast(snippet.hasSuffix("\n") ? 1 : 0)
             .map { "    " + $0 }.joined(separator: "\n") + "\n"
     }

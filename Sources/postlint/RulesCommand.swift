@@ -27,10 +27,9 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let descriptions = try KnownRules.descriptions(config: config)
         let width = descriptions.map(\.id.count).max() ?? 10
-        print("rule".padding(width) + "  severity  fix     summary")
+        print("rule".padding(width) + "  severity  fix          summary")
         for rule in descriptions {
-            let fix = rule.fixSafety?.rawValue ?? "-"
-            print(rule.id.padding(width) + "  " + rule.severity.rawValue.padding(8) + "  " + fix.padding(6) + "  " + rule.summary)
+            print(rule.id.padding(width) + "  " + rule.severity.rawValue.padding(8) + "  " + rule.fixLabel.padding(11) + "  " + rule.summary)
         }
     }
 }

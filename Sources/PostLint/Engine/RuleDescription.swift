@@ -27,11 +27,14 @@ public struct RuleDescription: Sendable {
     public let corrections: [Correction]
     /// The options `.postlint.yml` may give the rule; any other key is a configuration error.
     public let options: [RuleOptionDescription]
+    /// Whether some of its fixes are safe and others unsafe (by how sure the finding is),
+    /// whatever `fixSafety` says of the rule as a whole.
+    public let fixSafetyVaries: Bool
 
     public init(
         id: String, summary: String, rationale: String, severity: Severity, fixSafety: FixSafety?,
         scope: Scope, nonTriggering: [Example] = [], triggering: [Example] = [], corrections: [Correction] = [],
-        options: [RuleOptionDescription] = []
+        options: [RuleOptionDescription] = [], fixSafetyVaries: Bool = false
     ) {
         self.id = id
         self.summary = summary
@@ -43,6 +46,13 @@ public struct RuleDescription: Sendable {
         self.triggering = triggering
         self.corrections = corrections
         self.options = options
+        self.fixSafetyVaries = fixSafetyVaries
+    }
+
+    /// How `rules` and `explain` name the fix: safe, unsafe, safe/unsafe or none.
+    public var fixLabel: String {
+        guard let fixSafety else { return "-" }
+        return fixSafetyVaries ? "safe/unsafe" : fixSafety.rawValue
     }
 
     public var isFixable: Bool { fixSafety != nil }

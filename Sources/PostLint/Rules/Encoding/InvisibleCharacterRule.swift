@@ -27,7 +27,8 @@ public struct InvisibleCharacterRule: Rule {
         corrections: [
             Correction(Example("A stray mark↓\u{FEFF} inside.\n", fileName: "post.md"), "A stray mark inside.\n"),
             Correction(Example("Deep↓\u{200B}Seek\n", fileName: "post.md"), "DeepSeek\n"),
-        ])
+        ],
+        fixSafetyVaries: true)
 
     enum Kind {
         case zeroWidthSpace, byteOrderMark, c1Control, bidiControl

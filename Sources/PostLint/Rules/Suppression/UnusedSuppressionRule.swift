@@ -18,10 +18,10 @@ public struct UnusedSuppressionRule: Rule {
         scope: .engine,
         nonTriggering: [
             Example("import a from './a.png';\n// postlint-disable-next-line duplicate-import\nimport a from './b.png';\n\n{a}\n"),
-            Example("<!-- postlint-disable-next-line undefined-identifier -->\n<img src={missing} />\n")
+            Example("{/* postlint-disable-next-line undefined-identifier */}\n<img src={missing} />\n")
         ],
         triggering: [
-            Example("↓<!-- postlint-disable duplicate-import -->\nNothing to silence here.\n"),
+            Example("↓<!-- postlint-disable duplicate-import -->\nNothing to silence here.\n", fileName: "post.md"),
             Example("↓<!-- postlint-disable-next-line tpyo -->\nA line with a recieve typo.\n", fileName: "post.md"),
         ])
 

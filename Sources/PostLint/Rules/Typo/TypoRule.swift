@@ -46,7 +46,8 @@ public struct TypoRule: Rule {
                 "Reasoning models need reasoning data: reasoning is hard.\n"),
             Correction(Example("고품질 데이터셑을 구축했다.\n"), "고품질 데이터셋을 구축했다.\n"),
         ],
-        options: [RuleOptionDescription("words", "words to allow, and corrections written `wrong -> right`")])
+        options: [RuleOptionDescription("words", "words to allow, and corrections written `wrong -> right`")],
+        fixSafetyVaries: true)
 
     public static var usesVocabulary: Bool { true }
 
