@@ -51,6 +51,15 @@ final class DeclarativeTests: XCTestCase {
         }
     }
 
+    /// A message naming a group the pattern lacks would be empty there in every finding.
+    func testAMessageNamingAMissingGroupIsAnError() {
+        let yaml = "id: groups\nkind: pattern\nscope: text\nsummary: s\nrationale: r\npatterns:\n  - match: '(a)b'\n    message: 'saw $1 and $2, cost $$5'\n"
+        XCTAssertThrowsError(try DeclarativeRuleLoader.parse(yaml, path: "groups.yml")) { error in
+            XCTAssertTrue("\(error)".contains("groups.yml:8:") && "\(error)".contains("'$2' but the pattern has 1 group"), "\(error)")
+        }
+        XCTAssertNoThrow(try DeclarativeRuleLoader.parse(yaml.replacingOccurrences(of: " and $2", with: ""), path: "groups.yml"))
+    }
+
     func testACatastrophicPatternStopsWithAClearError() throws {
         let yaml = "id: slow\nkind: pattern\nscope: text\nsummary: s\nrationale: r\npatterns:\n  - match: '(a+)+$'\n    message: m\n"
         let rule = try DeclarativeRuleLoader.parse(yaml, path: "slow.yml")

@@ -170,6 +170,25 @@ public struct DeclarativeRule: Sendable {
 
 /// `$0`, `$1`... in messages and replacements; `$$` is a dollar sign.
 enum Template {
+    /// The group numbers a template names (`$1`; one digit, as `expand` reads them),
+    /// `$$` left out.
+    static func groupNumbers(in template: String) -> [Int] {
+        var numbers: [Int] = []
+        let characters = Array(template)
+        var index = 0
+        while index + 1 < characters.count {
+            if characters[index] == "$" {
+                if characters[index + 1] == "$" {
+                    index += 2
+                    continue
+                }
+                if let digit = characters[index + 1].wholeNumberValue, characters[index + 1].isASCII { numbers.append(digit) }
+            }
+            index += 1
+        }
+        return numbers
+    }
+
     static func expand(_ template: String, match: ICURegularExpression.Match, in utf8: [UInt8]) -> String {
         guard template.contains("$") else { return template }
         var result = ""

@@ -104,9 +104,15 @@ public enum DeclarativeRuleLoader {
             let entry = try reader.fields(item, allowed: allowed, what: "a pattern")
             // A substitution pattern without a replacement reports without fixing.
             let replacement = entry["replacement"] == nil ? nil : try reader.string(entry, "replacement", allowEmpty: true)
-            return DeclarativeRule.Entry(
-                regex: try reader.regex(entry, "match", options: caseInsensitive ? [.caseInsensitive] : []),
-                message: try reader.string(entry, "message"), replacement: replacement)
+            let regex = try reader.regex(entry, "match", options: caseInsensitive ? [.caseInsensitive] : [])
+            let message = try reader.string(entry, "message")
+            // `$3` with two groups would silently be empty in every finding.
+            for (key, template) in [("message", message), ("replacement", replacement ?? "")] {
+                if let group = Template.groupNumbers(in: template).first(where: { $0 > regex.groupCount }) {
+                    throw reader.error(at: entry[key], "'$\(group)' but the pattern has \(regex.groupCount) group\(regex.groupCount == 1 ? "" : "s")")
+                }
+            }
+            return DeclarativeRule.Entry(regex: regex, message: message, replacement: replacement)
         }
     }
 }
