@@ -121,4 +121,18 @@ final class DocumentTests: XCTestCase {
         XCTAssertLessThanOrEqual(windowed.lineText.utf8.count, 2 * Finding.contextReach)
         XCTAssertEqual(windowed.start, long.position(at: offset))
     }
+
+    /// cmark-gfm gives a bare URL the position of the whole text around it; the region is
+    /// the URL alone, so the words beside it stay prose (a typo there was never reported).
+    func testABareURLsRegionIsTheURLAlone() {
+        let text = "See https://example.com/a and www.example.org/b, then https://example.com/a again.\n"
+        let document = TestSupport.document(text, fileName: "post.md")
+        XCTAssertEqual(document.regions(of: .linkDestination).map { document.string($0.range) },
+                       ["https://example.com/a", "www.example.org/b", "https://example.com/a"])
+        XCTAssertEqual(document.regions(of: .linkDestination).map(\.range.lowerBound), [4, 30, 54])
+        XCTAssertTrue(document.isProse(0..<3))
+        // An inline link's destination is its parenthesis, as before.
+        let inline = TestSupport.document("A [link](https://example.com) here.\n", fileName: "post.md")
+        XCTAssertEqual(inline.regions(of: .linkDestination).map { inline.string($0.range) }, ["(https://example.com)"])
+    }
 }

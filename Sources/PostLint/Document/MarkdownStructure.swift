@@ -46,6 +46,8 @@ struct MarkdownStructure {
     }()
 
     private mutating func walk(_ root: OpaquePointer, utf8: [UInt8], lines: LineIndex) {
+        // Where the last bare URL ended: two URLs with the same text on a line are found in turn.
+        var autolinkEnd = 0
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -61,8 +63,9 @@ struct MarkdownStructure {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 regions.append(Region(Self.isComment(utf8[range]) ? .htmlComment : .html, range))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if let destination = Self.destinationRange(of: node, linkRange: range, lines: lines, utf8: utf8) {
+                if let destination = Self.destinationRange(of: node, linkRange: range, lines: lines, utf8: utf8, after: autolinkEnd) {
                     regions.append(Region(.linkDestination, destination))
+                    autolinkEnd = max(autolinkEnd, destination.upperBound)
                 }
             case CMARK_NODE_HEADING:
                 regions.append(Region(.heading, range))
@@ -108,9 +111,10 @@ struct MarkdownStructure {
         return trimmed.starts(with: Array("<!--".utf8))
     }
 
-    /// The `(...)` part of an inline link or image: from the end of its text to its end.
+    /// The `(...)` part of an inline link or image: from the end of its text to its end;
+    /// for an autolink or bare URL, the URL's own text.
     static func destinationRange(
-        of node: OpaquePointer, linkRange: Range<Int>, lines: LineIndex, utf8: [UInt8]
+        of node: OpaquePointer, linkRange: Range<Int>, lines: LineIndex, utf8: [UInt8], after searchStart: Int = 0
     ) -> Range<Int>? {
         guard let url = cmark_node_get_url(node), url.pointee != 0 else { return nil }
         var textEnd = linkRange.lowerBound
@@ -124,10 +128,23 @@ struct MarkdownStructure {
         guard textEnd <= linkRange.upperBound,
             let open = utf8[textEnd..<linkRange.upperBound].firstIndex(of: UInt8(ascii: "("))
         else {
-            // An autolink or a bare URL: the whole node is the destination.
-            return linkRange
+            // An autolink or a bare URL. cmark-gfm's autolink extension gives a bare URL
+            // the position of the whole text around it (every word of its line then read
+            // as part of a link): the URL is found by its text inside that span.
+            return bareURLRange(of: node, in: linkRange, utf8: utf8, after: searchStart) ?? linkRange
         }
         return open..<linkRange.upperBound
+    }
+
+    /// Where the link's displayed text (a bare URL's own text) is, at or after `searchStart`
+    /// within `linkRange`; nil when it is not found there.
+    static func bareURLRange(of node: OpaquePointer, in linkRange: Range<Int>, utf8: [UInt8], after searchStart: Int) -> Range<Int>? {
+        let text = plainText(of: node)
+        guard !text.isEmpty, text.utf8.count < linkRange.count else { return nil }
+        let needle = Array(text.utf8)
+        let start = max(linkRange.lowerBound, min(searchStart, linkRange.upperBound))
+        let found = utf8[start..<linkRange.upperBound].withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0) }
+        return found.map { (start + $0)..<(start + $0 + needle.count) }
     }
 
     static func plainText(of node: OpaquePointer) -> String {
