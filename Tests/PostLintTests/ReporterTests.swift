@@ -201,6 +201,17 @@ final class ReporterTests: XCTestCase {
         XCTAssertEqual(run["results"] as? [Any] as? [NSObject], [], "an actual scan has a results array, even empty")
     }
 
+    /// A file outside the run's folder has an absolute file URI of its own, not a path
+    /// under %SRCROOT%.
+    func testSARIFLocatesFilesOutsideTheRunFolderAbsolutely() throws {
+        let reports = [Self.report("/elsewhere/notes/a post.md", [Self.finding((1, 1), (1, 2), path: "/elsewhere/notes/a post.md")])]
+        let run = try XCTUnwrap((try sarif(reports)["runs"] as? [[String: Any]])?.first)
+        let result = try XCTUnwrap((run["results"] as? [[String: Any]])?.first)
+        let location = try XCTUnwrap(((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])
+        XCTAssertEqual(location["uri"] as? String, "file:///elsewhere/notes/a%20post.md")
+        XCTAssertNil(location["uriBaseId"])
+    }
+
     func testSARIFResultsCarryLocationsFingerprintsAndFixes() throws {
         let fix = Fix("rename to 'img3'", safety: .safe, edits: [Edit(0..<1, "img3")])
         let reports = [

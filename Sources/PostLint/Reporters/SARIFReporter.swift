@@ -59,8 +59,16 @@ public struct SARIFReporter: Reporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// A path relative to the run's folder is relative to `%SRCROOT%`; a path outside it
+    /// (given absolute) is an absolute `file://` URI of its own.
+    static func artifactLocation(_ path: String) -> SARIF.ArtifactLocation {
+        path.hasPrefix("/")
+            ? SARIF.ArtifactLocation(uri: "file://" + ReportPaths.uriReference(path), uriBaseId: nil)
+            : SARIF.ArtifactLocation(uri: ReportPaths.uriReference(path), uriBaseId: "%SRCROOT%")
+    }
+
     private func result(for finding: Finding, path: String, ruleIndex: Int, fingerprint: String) -> SARIF.Result {
-        let artifact = SARIF.ArtifactLocation(uri: ReportPaths.uriReference(path), uriBaseId: "%SRCROOT%")
+        let artifact = Self.artifactLocation(path)
         let fixes = finding.diagnostic.fix.map { fix in
             [SARIF.Fix(
                 description: .init(text: fix.title),
@@ -84,8 +92,7 @@ public struct SARIFReporter: Reporter {
     private func invocation(_ reports: [FileReport]) -> SARIF.Invocation {
         let notifications = reports.compactMap { report -> SARIF.Notification? in
             guard let failure = report.failure else { return nil }
-            let artifact = SARIF.ArtifactLocation(
-                uri: ReportPaths.uriReference(ReportPaths.relative(report.path, to: workingDirectory)), uriBaseId: "%SRCROOT%")
+            let artifact = Self.artifactLocation(ReportPaths.relative(report.path, to: workingDirectory))
             return SARIF.Notification(
                 level: "error", message: .init(text: failure),
                 locations: [.init(physicalLocation: .init(artifactLocation: artifact, region: nil))])
