@@ -20,7 +20,12 @@ struct ReportOutput: ExpressibleByArgument {
 
     /// `FORMAT=FILE`, or an error that says what FORMAT may be.
     static func parse(_ argument: String) throws -> ReportOutput {
-        if let output = ReportOutput(argument: argument) { return output }
+        if let output = ReportOutput(argument: argument) {
+            guard output.file != "-" else {
+                throw ValidationError("--output writes files; for standard output use --format \(output.format.rawValue)")
+            }
+            return output
+        }
         let formats = LintCommand.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
         guard let equals = argument.firstIndex(of: "=") else {
             throw ValidationError("'\(argument)' is not FORMAT=FILE (FORMAT is one of: \(formats))")

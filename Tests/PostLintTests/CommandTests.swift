@@ -251,6 +251,8 @@ final class CommandTests: CommandTestCase {
         let output = try run(["lint", "--output", "bogus=report.txt", "."])
         XCTAssertNotEqual(output.status, 0)
         XCTAssertTrue(output.stderr.contains("unknown report format 'bogus' (expected one of: text, json, sarif, junit, checkstyle, github)"), output.stderr)
+        let dash = try run(["lint", "--output", "sarif=-", "."])
+        XCTAssertTrue(dash.stderr.contains("for standard output use --format sarif"), dash.stderr)
         let initialise = try run(["init", "--output", "no-such-folder/x.yml"])
         XCTAssertEqual(initialise.status, 2)
         XCTAssertTrue(initialise.stderr.hasPrefix("error: cannot write no-such-folder/x.yml: "), initialise.stderr)
