@@ -58,7 +58,7 @@ struct LintCommand: ParsableCommand {
     @Option(help: "With `-`, the path the text stands for (picks the format, resolves imports).")
     var stdinFilename: String?
 
-    @Flag(help: "Apply the configuration's excludes to files named on the command line too.")
+    @Flag(help: "Apply the configuration's include and exclude (and skip .postlint/, node_modules/) to files named on the command line too.")
     var forceExclude = false
 
     @Flag(help: "Lint only files changed against --base (default HEAD: uncommitted and untracked files).")

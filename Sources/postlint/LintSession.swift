@@ -18,6 +18,14 @@ struct LintSession {
     }
     var reporter: any Reporter { Self.reporter(for: format, quiet: command.quiet, style: Self.style) }
 
+    /// What a baseline's paths are relative to: the project's root (the folder of
+    /// `.postlint.yml`), else the baseline file's own folder.
+    private func baselineRoot(_ baseline: String) -> String {
+        if runner.configuration.path != nil { return runner.configuration.baseDirectory }
+        let folder = (baseline as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
     func runFiles(_ files: [String]) -> ExitCode {
         if files.isEmpty, !command.changed {
             // A CI job that lints nothing passes; say so rather than "no problems".
@@ -26,7 +34,7 @@ struct LintSession {
         var reports = runner.run(files: files)
         if let path = command.writeBaseline {
             do {
-                try Baseline(findings: reports.flatMap(\.findings), file: path).write(to: path)
+                try Baseline(findings: reports.flatMap(\.findings), root: baselineRoot(path)).write(to: path)
                 Console.error("wrote \(reports.flatMap(\.findings).count) findings to the baseline \(path)")
             } catch {
                 Console.error("error: cannot write the baseline \(path): \(error)")
@@ -35,7 +43,7 @@ struct LintSession {
         }
         if let path = command.baseline {
             do {
-                let baseline = try Baseline.load(path: path)
+                let baseline = try Baseline.load(path: path, root: baselineRoot(path))
                 reports = reports.map { report in
                     var filtered = report
                     filtered.findings = baseline.newFindings(in: report.findings)
@@ -93,7 +101,9 @@ struct LintSession {
             Console.error("\(report.path): \("error".red): \(failure)")
         }
         if command.diff, let old = report.originalText, let new = report.fixedText {
-            Console.output(UnifiedDiff.make(old: old, new: new, path: report.path, byteOrderMark: report.hasByteOrderMark))
+            // Relative to the working folder, as `git apply` and `patch -p1` want it.
+            let path = ReportPaths.relative(report.path, to: FileManager.default.currentDirectoryPath)
+            Console.output(UnifiedDiff.make(old: old, new: new, path: path, byteOrderMark: report.hasByteOrderMark))
             return
         }
         let verb = command.diff ? "would fix" : "fixed"

@@ -136,7 +136,7 @@ final class CommandTests: CommandTestCase {
             try Data(bytes).write(to: folder.appendingPathComponent(name))
             try Data(bytes).write(to: folder.appendingPathComponent("fixed-" + name))
         }
-        let diff = try run(["lint", "--diff", "--unsafe-fixes"] + files.map(\.0))
+        let diff = try run(["lint", "--diff", "--unsafe-fixes"] + files.map { "./" + $0.0 })
         XCTAssertEqual(diff.status, 1)
         XCTAssertTrue(diff.stdout.hasPrefix("--- a/"), diff.stdout)
         XCTAssertFalse(diff.stdout.contains("Found "), "the report goes to standard error")

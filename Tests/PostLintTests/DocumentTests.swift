@@ -122,15 +122,20 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(windowed.start, long.position(at: offset))
     }
 
-    /// cmark-gfm gives a bare URL the position of the whole text around it; the region is
-    /// the URL alone, so the words beside it stay prose (a typo there was never reported).
-    func testABareURLsRegionIsTheURLAlone() {
-        let text = "See https://example.com/a and www.example.org/b, then https://example.com/a again.\n"
+    /// cmark-gfm gives a bare URL no position (it read as the first line) and an
+    /// `<https://…>` after a paragraph's first line a wrong column: each region is the
+    /// address's own text, and the words around it stay prose.
+    func testAnAutolinksRegionIsItsOwnText() {
+        let text = "# We recieve data\n\nSee https://example.com/a and www.example.org/b, then https://example.com/a again.\n"
+            + "Intro line.\nSee <https://example.com/page> now, or mail me@example.com.\n"
         let document = TestSupport.document(text, fileName: "post.md")
         XCTAssertEqual(document.regions(of: .linkDestination).map { document.string($0.range) },
-                       ["https://example.com/a", "www.example.org/b", "https://example.com/a"])
-        XCTAssertEqual(document.regions(of: .linkDestination).map(\.range.lowerBound), [4, 30, 54])
-        XCTAssertTrue(document.isProse(0..<3))
+                       ["https://example.com/a", "www.example.org/b", "https://example.com/a", "https://example.com/page", "me@example.com"])
+        let firstURL = document.regions(of: .linkDestination)[0].range.lowerBound
+        let secondURL = document.regions(of: .linkDestination)[2].range.lowerBound
+        XCTAssertEqual(document.position(at: firstURL), LineIndex.Position(line: 3, column: 5))
+        XCTAssertEqual(document.position(at: secondURL), LineIndex.Position(line: 3, column: 55))
+        XCTAssertTrue(document.isProse(2..<17), "the heading on line 1 is prose")
         // An inline link's destination is its parenthesis, as before.
         let inline = TestSupport.document("A [link](https://example.com) here.\n", fileName: "post.md")
         XCTAssertEqual(inline.regions(of: .linkDestination).map { inline.string($0.range) }, ["(https://example.com)"])

@@ -31,6 +31,14 @@ final class WorkflowCommandTests: CommandTestCase {
         let inside = try run(["lint", "--baseline", "../baseline.json", "post.mdx"], in: folder.appendingPathComponent("posts"))
         XCTAssertEqual(inside.status, 0, inside.stdout)
         XCTAssertEqual(try run(["lint", "--baseline", "baseline.json", "--write-baseline", "b.json", "posts"]).status, 2)
+        // With a configuration, paths are relative to its folder wherever the baseline is.
+        try write(".postlint.yml", "rules:\n  unused-import: off\n")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("ci"), withIntermediateDirectories: true)
+        XCTAssertEqual(try run(["lint", "--write-baseline", "ci/base.json", "posts"]).status, 0)
+        let recorded = try read("ci/base.json")
+        XCTAssertTrue(recorded.contains("\"posts/post.mdx\""), recorded)
+        let fromPosts = try run(["lint", "--baseline", "../ci/base.json", "post.mdx"], in: folder.appendingPathComponent("posts"))
+        XCTAssertEqual(fromPosts.status, 0, fromPosts.stdout)
     }
 
     func testChangedLintsOnlyWhatGitSeesChanged() throws {
@@ -133,12 +141,15 @@ final class WorkflowCommandTests: CommandTestCase {
     /// `.postlint/words.txt` to `the -> the`. And a correction to itself allows the word.
     func testOwnFilesAreNeverLintedAndSelfCorrectionsAllow() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".postlint"), withIntermediateDirectories: true)
-        try write(".postlint/words.txt", "teh -> the\nrecieve -> retrieve\ncolor -> color\n")
-        try write("post.md", "The color is red.\n")
+        try write(".postlint/words.txt", "teh -> the\nrecieve -> retrieve\nfrobnicatr -> frobnicatr\n")
+        try write("post.md", "The frobnicatr is red.\n")
         let result = try run(["lint", "--fix", "."])
-        XCTAssertEqual(try read(".postlint/words.txt"), "teh -> the\nrecieve -> retrieve\ncolor -> color\n")
-        XCTAssertEqual(try read("post.md"), "The color is red.\n")
-        XCTAssertTrue(result.stdout.contains("in 1 file"), result.stdout)
+        XCTAssertEqual(try read(".postlint/words.txt"), "teh -> the\nrecieve -> retrieve\nfrobnicatr -> frobnicatr\n")
+        XCTAssertEqual(try read("post.md"), "The frobnicatr is red.\n")
+        XCTAssertTrue(result.stdout.contains("No problems found in 1 file"), "the self-correction allows the word: \(result.stdout)")
+        // Named on the command line (a pre-commit hook passing the staged word list) too.
+        _ = try run(["lint", "--fix", "--force-exclude", ".postlint/words.txt"])
+        XCTAssertEqual(try read(".postlint/words.txt"), "teh -> the\nrecieve -> retrieve\nfrobnicatr -> frobnicatr\n")
     }
 
     /// The pre-commit hooks pass every staged Markdown file with --force-exclude: only the

@@ -203,7 +203,7 @@ enum Template {
             if next == "$" {
                 result.append("$")
                 pending = characters.next()
-            } else if let digit = next.wholeNumberValue {
+            } else if next.isASCII, let digit = next.wholeNumberValue {
                 let range = digit == 0 ? match.range : (digit <= match.groups.count ? match.groups[digit - 1] : nil)
                 if let range { result += String(decoding: utf8[range], as: UTF8.self) }
                 pending = characters.next()

@@ -118,31 +118,87 @@ enum ESMScanner {
 
 /// A forward-only reader over JavaScript-ish bytes: identifiers, strings, comments.
 struct JSCursor {
-    /// After `const`, `let` or `var`: the name declared, or every name a destructuring
-    /// pattern binds (`{a, b: c, ...rest}` → a, c, rest; `[x, , y]` → x, y). Keys followed
-    /// by `:` are property names, not bindings.
+    /// After `const`, `let` or `var`: every name the declaration binds, through all its
+    /// declarators (`a = 1, b = 2`) and destructuring patterns (`{a, b: c, ...rest}` → a,
+    /// c, rest; `[x = fallback, , y]` → x, y). Keys followed by `:` are property names, and
+    /// default values are read, not bound.
     static func declaredNames(_ cursor: inout JSCursor) -> [String] {
-        cursor.skipSpace()
-        guard let open = cursor.peek, open == UInt8(ascii: "{") || open == UInt8(ascii: "[") else {
-            return cursor.identifier().map { [$0.text] } ?? []
-        }
-        var depth = 0
         var names: [String] = []
+        while true {
+            cursor.skipSpace()
+            if let open = cursor.peek, open == UInt8(ascii: "{") || open == UInt8(ascii: "[") {
+                names += patternNames(&cursor)
+            } else if let word = cursor.identifier() {
+                names.append(word.text)
+            } else {
+                return names
+            }
+            guard skipInitializer(&cursor) else { return names }
+        }
+    }
+
+    /// The names a destructuring pattern binds; the cursor ends after its closing bracket.
+    private static func patternNames(_ cursor: inout JSCursor) -> [String] {
+        var names: [String] = []
+        var depth = 0
+        var inDefault = false
         while let byte = cursor.peek {
             if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
             if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
                 depth -= 1
+                inDefault = false
                 if depth == 0 { cursor.advance(); break }
+            }
+            if byte == UInt8(ascii: ",") { inDefault = false }
+            if byte == UInt8(ascii: "=") { inDefault = true }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
+                _ = cursor.string()
+                continue
             }
             if isIdentifierStart(byte), let word = cursor.identifier() {
                 var lookahead = cursor
                 lookahead.skipSpace()
-                if lookahead.peek != UInt8(ascii: ":") { names.append(word.text) }
+                if !inDefault, lookahead.peek != UInt8(ascii: ":") { names.append(word.text) }
                 continue
             }
             cursor.advance()
         }
         return names
+    }
+
+    /// Moves past a declarator's `= value` to the `,` that starts the next declarator
+    /// (true) or to where the declaration ends (false): `;`, a closing bracket of the code
+    /// around it, or a line break not after a comma.
+    private static func skipInitializer(_ cursor: inout JSCursor) -> Bool {
+        var depth = 0
+        var lastSignificant: UInt8 = 0
+        while let byte = cursor.peek {
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
+                _ = cursor.string()
+                lastSignificant = byte
+                continue
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if depth == 0 { return false }
+                depth -= 1
+            case UInt8(ascii: ","):
+                if depth == 0 {
+                    cursor.advance()
+                    return true
+                }
+            case UInt8(ascii: ";"):
+                if depth == 0 { return false }
+            case 0x0A:
+                if depth == 0, lastSignificant != UInt8(ascii: ",") { return false }
+            default:
+                break
+            }
+            if byte > 0x20 { lastSignificant = byte }
+            cursor.advance()
+        }
+        return false
     }
 
     let utf8: [UInt8]

@@ -160,17 +160,23 @@ enum JSXExpressionScanner {
     static func locallyDeclaredNames(_ utf8: [UInt8], _ inner: Range<Int>) -> Set<String> {
         var names: Set<String> = []
         var cursor = JSCursor(utf8: utf8, position: inner.lowerBound, end: inner.upperBound)
+        var afterDot = false
         while true {
             cursor.skipSpace()
             guard let byte = cursor.peek else { break }
             if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
                 _ = cursor.string()
+                afterDot = false
                 continue
             }
             guard JSCursor.isIdentifierStart(byte), let word = cursor.identifier() else {
+                afterDot = byte == UInt8(ascii: ".")
                 cursor.advance()
                 continue
             }
+            // `promise.catch(handler)` is a method call, not a catch clause.
+            defer { afterDot = false }
+            if afterDot { continue }
             switch word.text {
             case "const", "let", "var":
                 names.formUnion(JSCursor.declaredNames(&cursor))

@@ -117,6 +117,9 @@ struct MarkdownStructure {
         of node: OpaquePointer, linkRange: Range<Int>, lines: LineIndex, utf8: [UInt8], after searchStart: Int = 0
     ) -> Range<Int>? {
         guard let url = cmark_node_get_url(node), url.pointee != 0 else { return nil }
+        if cmark_node_get_start_line(node) == 0 || isAutolink(node, url: String(cString: url)) {
+            return autolinkRange(of: node, lines: lines, utf8: utf8, after: searchStart)
+        }
         var textEnd = linkRange.lowerBound
         var child = cmark_node_first_child(node)
         while let current = child {
@@ -128,23 +131,42 @@ struct MarkdownStructure {
         guard textEnd <= linkRange.upperBound,
             let open = utf8[textEnd..<linkRange.upperBound].firstIndex(of: UInt8(ascii: "("))
         else {
-            // An autolink or a bare URL. cmark-gfm's autolink extension gives a bare URL
-            // the position of the whole text around it (every word of its line then read
-            // as part of a link): the URL is found by its text inside that span.
-            return bareURLRange(of: node, in: linkRange, utf8: utf8, after: searchStart) ?? linkRange
+            // An autolink or a bare URL: its own text, found in the block that holds it.
+            return autolinkRange(of: node, lines: lines, utf8: utf8, after: searchStart)
         }
         return open..<linkRange.upperBound
     }
 
-    /// Where the link's displayed text (a bare URL's own text) is, at or after `searchStart`
-    /// within `linkRange`; nil when it is not found there.
-    static func bareURLRange(of node: OpaquePointer, in linkRange: Range<Int>, utf8: [UInt8], after searchStart: Int) -> Range<Int>? {
+    /// Where an autolink's text (`https://…`, `www.…`, an e-mail address) is: cmark-gfm
+    /// gives a bare URL no position at all (0:0, which reads as the first line: every word
+    /// there was taken for a link and no typo on it reported) and an `<https://…>` after a
+    /// paragraph's first line a wrong column. The text is looked for in the nearest block
+    /// with a position, from `searchStart` on (two equal URLs are found in turn); nil when
+    /// it is not found, so no text is hidden by a guess.
+    static func autolinkRange(of node: OpaquePointer, lines: LineIndex, utf8: [UInt8], after searchStart: Int) -> Range<Int>? {
         let text = plainText(of: node)
-        guard !text.isEmpty, text.utf8.count < linkRange.count else { return nil }
+        guard !text.isEmpty else { return nil }
+        var block = cmark_node_parent(node)
+        while let current = block, cmark_node_get_start_line(current) == 0 || isInline(current) { block = cmark_node_parent(current) }
+        guard let container = block else { return nil }
+        let area = range(of: container, lines: lines)
         let needle = Array(text.utf8)
-        let start = max(linkRange.lowerBound, min(searchStart, linkRange.upperBound))
-        let found = utf8[start..<linkRange.upperBound].withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0) }
-        return found.map { (start + $0)..<(start + $0 + needle.count) }
+        for start in [max(area.lowerBound, min(searchStart, area.upperBound)), area.lowerBound] {
+            let found = utf8[start..<area.upperBound].withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0) }
+            if let found { return (start + found)..<(start + found + needle.count) }
+        }
+        return nil
+    }
+
+    /// A link whose text is its address (`<https://…>`, a bare URL or e-mail address).
+    private static func isAutolink(_ node: OpaquePointer, url: String) -> Bool {
+        let text = plainText(of: node)
+        return url == text || url == "mailto:" + text || url == "http://" + text
+    }
+
+    private static func isInline(_ node: OpaquePointer) -> Bool {
+        [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_TEXT, CMARK_NODE_CODE,
+            CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(node))
     }
 
     static func plainText(of node: OpaquePointer) -> String {

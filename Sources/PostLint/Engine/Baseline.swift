@@ -4,7 +4,8 @@ import Foundation
 /// A finding matches a recorded one by rule, file, the text of its line and its message —
 /// not by line number, so edits elsewhere in the file do not resurrect it. Each recorded
 /// entry absorbs one finding; a second identical finding is new. Paths are recorded
-/// relative to the baseline file's folder, so a run from another folder matches them.
+/// relative to the project's root (the configuration's folder), so a run from another
+/// folder, or a checkout elsewhere, matches them.
 public struct Baseline: Sendable {
     struct Entry: Codable, Hashable {
         let rule: String
@@ -19,24 +20,24 @@ public struct Baseline: Sendable {
     }
 
     private var counts: [Entry: Int]
-    /// The baseline file's folder, absolute, with a trailing slash.
+    /// The project's root, absolute, with a trailing slash.
     private let anchor: String
 
-    /// - Parameter file: where the baseline is (or will be) written; its folder anchors paths.
-    public init(findings: [Finding], file: String) {
+    /// - Parameter root: the folder paths are recorded relative to (the configuration's).
+    public init(findings: [Finding], root: String) {
         counts = [:]
-        let folder = FileDiscovery.standardized((file as NSString).deletingLastPathComponent.isEmpty ? "." : (file as NSString).deletingLastPathComponent)
+        let folder = FileDiscovery.standardized(root)
         anchor = folder.hasSuffix("/") ? folder : folder + "/"
         for finding in findings { counts[entry(finding), default: 0] += 1 }
     }
 
-    public static func load(path: String) throws -> Baseline {
+    public static func load(path: String, root: String) throws -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BaselineError(path: path, reason: "cannot read the file")
         }
         do {
             let file = try JSONDecoder().decode(File.self, from: data)
-            var baseline = Baseline(findings: [], file: path)
+            var baseline = Baseline(findings: [], root: root)
             for entry in file.findings { baseline.counts[entry, default: 0] += 1 }
             return baseline
         } catch {

@@ -46,6 +46,9 @@ public struct FileDiscovery: Sendable {
     /// Whether a file would be linted by a walk of its folder: the configuration's include
     /// and exclude inside its folder, the default posts outside it.
     private func isSelected(_ path: String) -> Bool {
+        // What a walk never enters (`.postlint/`, `node_modules/`) is not linted when named either.
+        let folders = path.split(separator: "/").dropLast()
+        if folders.contains(where: { Self.alwaysSkippedFolder(String($0)) }) { return false }
         guard let relative = relativeToBase(path, outside: nil) else { return Self.defaultInclude.contains { $0.matches(path) } }
         return configuration.isIncluded(relativePath: relative)
     }

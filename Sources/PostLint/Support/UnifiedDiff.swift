@@ -31,7 +31,10 @@ public enum UnifiedDiff {
         }
         let changed = rows.indices.filter { rows[$0].0 == nil || rows[$0].1 == nil }
         guard !changed.isEmpty else { return "" }
-        var output = "--- a/\(path)\n+++ b/\(path)\n"
+        // git ends a name holding a space with a tab, so that patch reads it whole.
+        let end = path.contains(" ") ? "\t" : ""
+        let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        var output = "--- a/\(relative)\(end)\n+++ b/\(relative)\(end)\n"
         var hunkStart = 0
         while hunkStart < changed.count {
             var hunkEnd = hunkStart
