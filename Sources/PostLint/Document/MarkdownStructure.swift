@@ -1,4 +1,7 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The block and inline structure of Markdown, from cmark-gfm's source positions.
 /// It parses a copy of the text in which front matter and MDX ESM are blanked out with
@@ -117,7 +120,7 @@ struct MarkdownStructure {
         of node: OpaquePointer, linkRange: Range<Int>, lines: LineIndex, utf8: [UInt8], after searchStart: Int = 0
     ) -> Range<Int>? {
         guard let url = cmark_node_get_url(node), url.pointee != 0 else { return nil }
-        if cmark_node_get_start_line(node) == 0 || isAutolink(node, url: String(cString: url)) {
+        if cmark_node_get_start_line(node) == 0 || isAutolink(node, url: url) {
             return autolinkRange(of: node, lines: lines, utf8: utf8, after: searchStart)
         }
         var textEnd = linkRange.lowerBound
@@ -158,10 +161,20 @@ struct MarkdownStructure {
         return nil
     }
 
-    /// A link whose text is its address (`<https://…>`, a bare URL or e-mail address).
-    private static func isAutolink(_ node: OpaquePointer, url: String) -> Bool {
-        let text = plainText(of: node)
-        return url == text || url == "mailto:" + text || url == "http://" + text
+    /// A link whose text is its address (`<https://…>`, a bare URL or e-mail address): one
+    /// text child equal to the URL, read without building strings (every link is asked).
+    private static func isAutolink(_ node: OpaquePointer, url: UnsafePointer<CChar>) -> Bool {
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+            cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child)
+        else { return false }
+        for prefix in ["", "mailto:", "http://"] {
+            let matches = prefix.withCString { prefixBytes -> Bool in
+                let length = strlen(prefixBytes)
+                return strncmp(url, prefixBytes, length) == 0 && strcmp(url + length, literal) == 0
+            }
+            if matches { return true }
+        }
+        return false
     }
 
     private static func isInline(_ node: OpaquePointer) -> Bool {
