@@ -13,7 +13,8 @@ enum ForeignText {
             return value
         }
         for line in Set(flagged.map { document.lines.lineNumber(at: $0.range.lowerBound) }) {
-            if count(line).isForeign || Self.isOtherLanguage(document.utf8[document.lines.contentRange(ofLine: line)]) {
+            let counted = count(line)
+            if counted.isForeign || counted.isOtherLanguage {
                 result.insert(line)
                 continue
             }
@@ -30,6 +31,9 @@ enum ForeignText {
         var words = 0
         var unknown = 0
         var accented = 0
+        /// Of this line alone (not summed): four or more function words of one language
+        /// other than English (see `isOtherLanguage`).
+        var isOtherLanguage = false
 
         init() {}
 
@@ -44,11 +48,13 @@ enum ForeignText {
         }
 
         init(_ line: ArraySlice<UInt8>, _ vocabulary: Vocabulary) {
+            // An address's words are no language: `/nous/avons/` does not make a line French.
+            let tokens = ForeignText.latinTokens(URLWords.blankingAddresses(in: line))
+            isOtherLanguage = ForeignText.isOtherLanguage(tokens)
             // Mojibake is accented Latin letters that are no language at all: a damaged line
             // says nothing about its neighbours (and the mojibake rule reports it).
             if LineText.hasMojibake(line) { return }
-            // An address's words are no language: `/nous/avons/` does not make a line French.
-            for token in ForeignText.latinTokens(URLWords.blankingAddresses(in: line)) {
+            for token in tokens {
                 if token.accented {
                     words += 1
                     unknown += 1
@@ -73,7 +79,12 @@ enum ForeignText {
     /// Whether the line holds four or more different function words of one language other
     /// than English (`Pour ce faire, nous avons utilisé…`): its words are not English slips.
     static func isOtherLanguage(_ line: ArraySlice<UInt8>) -> Bool {
-        let words = Set(latinTokens(URLWords.blankingAddresses(in: line)).map { $0.text.lowercased() })
+        isOtherLanguage(latinTokens(URLWords.blankingAddresses(in: line)))
+    }
+
+    /// `isOtherLanguage` of a line's Latin tokens, its addresses blanked.
+    static func isOtherLanguage(_ tokens: [(text: String, accented: Bool)]) -> Bool {
+        let words = Set(tokens.map { $0.text.lowercased() })
         return functionWords.contains { language in language.intersection(words).count >= 4 }
     }
 
