@@ -106,9 +106,13 @@ extension Document {
     func mayContain(_ required: RequiredLiteral) -> Bool {
         utf8.withUnsafeBufferPointer { bytes in
             required.mayOccur(
-                in: bytes, grams: derived.value("gram-filter") { GramFilter(bytes) },
-                hasFoldingLetter: { derived.value("ascii-folding-letter") { RequiredLiteral.hasASCIIFoldingLetter(bytes) } })
+                in: bytes, grams: derived.value("gram-filter") { GramFilter(bytes) }, hasFoldingLetter: { hasASCIIFoldingLetter })
         }
+    }
+
+    /// `RequiredLiteral.hasASCIIFoldingLetter` of the whole text, asked once per document.
+    private var hasASCIIFoldingLetter: Bool {
+        derived.value("ascii-folding-letter") { utf8.withUnsafeBufferPointer(RequiredLiteral.hasASCIIFoldingLetter) }
     }
 
     /// Whether a match of a pattern requiring `required` may lie outside every region of
@@ -120,9 +124,8 @@ extension Document {
         let scoped = derived.value(skipped.key) { ScopeText(self, blanking: skipped) }
         guard let blanked = scoped.bytes else { return mayContain(required) }
         return blanked.withUnsafeBufferPointer { bytes in
-            required.mayOccur(
-                in: bytes, grams: scoped.grams,
-                hasFoldingLetter: { utf8.withUnsafeBufferPointer { original in derived.value("ascii-folding-letter") { RequiredLiteral.hasASCIIFoldingLetter(original) } } })
+            // The whole text's answer: a folding letter in a blanked region only costs a search.
+            required.mayOccur(in: bytes, grams: scoped.grams, hasFoldingLetter: { hasASCIIFoldingLetter })
         }
     }
 }

@@ -26,8 +26,7 @@ public struct Baseline: Sendable {
     /// - Parameter root: the folder paths are recorded relative to (the configuration's).
     public init(findings: [Finding], root: String) {
         counts = [:]
-        let folder = FileDiscovery.standardized(root)
-        anchor = folder.hasSuffix("/") ? folder : folder + "/"
+        anchor = FileDiscovery.folderPrefix(root)
         for finding in findings { counts[entry(finding), default: 0] += 1 }
     }
 
@@ -65,8 +64,7 @@ public struct Baseline: Sendable {
     }
 
     func entry(_ finding: Finding) -> Entry {
-        let absolute = FileDiscovery.standardized(finding.path)
-        let path = absolute.hasPrefix(anchor) ? String(absolute.dropFirst(anchor.count)) : absolute
+        let path = FileDiscovery.relative(finding.path, under: anchor) ?? FileDiscovery.standardized(finding.path)
         let line = finding.lineText.trimmingCharacters(in: .whitespaces)
         return Entry(rule: finding.rule, path: path, line: line, message: finding.message)
     }

@@ -19,8 +19,19 @@ public struct FileDiscovery: Sendable {
     public init(configuration: Configuration, forceExclude: Bool = false) {
         self.configuration = configuration
         self.forceExclude = forceExclude
-        let base = Self.standardized(configuration.baseDirectory)
-        basePrefix = base.hasSuffix("/") ? base : base + "/"
+        basePrefix = Self.folderPrefix(configuration.baseDirectory)
+    }
+
+    /// A folder, absolute and standardized, with a trailing `/`: what `relative` takes.
+    static func folderPrefix(_ folder: String) -> String {
+        let standardized = standardized(folder)
+        return standardized.hasSuffix("/") ? standardized : standardized + "/"
+    }
+
+    /// `path` relative to the folder `prefix` names (see `folderPrefix`), nil when outside it.
+    static func relative(_ path: String, under prefix: String) -> String? {
+        let absolute = standardized(path)
+        return absolute.utf8.starts(with: prefix.utf8) ? String(decoding: absolute.utf8.dropFirst(prefix.utf8.count), as: UTF8.self) : nil
     }
 
     /// Files to lint, sorted and without duplicates (`posts` and `./posts/a.md` name
@@ -131,8 +142,7 @@ public struct FileDiscovery: Sendable {
 
     /// The path relative to the configuration's folder, or `outside` when it is not in it.
     func relativeToBase(_ path: String, outside: String?) -> String? {
-        let absolute = Self.standardized(path)
-        return absolute.utf8.starts(with: basePrefix.utf8) ? String(decoding: absolute.utf8.dropFirst(basePrefix.utf8.count), as: UTF8.self) : outside
+        Self.relative(path, under: basePrefix) ?? outside
     }
 
     /// The absolute form of `path` with `.` and `..` resolved, as

@@ -47,7 +47,7 @@ public struct TextReporter: Reporter {
 
     public func summary(_ reports: [FileReport], fileCount: Int) -> String {
         let findings = reports.flatMap(\.findings)
-        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
+        let files = Self.counted(fileCount, "file")
         // Files that were not linted must not read as files without problems.
         let failed = reports.filter { $0.failure != nil }.count
         let skipped = reports.filter { $0.notes.contains { $0.hasPrefix("skipped") } }.count
@@ -59,7 +59,7 @@ public struct TextReporter: Reporter {
         let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
         let safe = findings.filter { $0.fixSafety == .safe }.count
         let unsafe = findings.filter { $0.fixSafety == .unsafe }.count
-        var text = "Found \(findings.count) problem\(findings.count == 1 ? "" : "s") in \(files)"
+        var text = "Found \(Self.counted(findings.count, "problem")) in \(files)"
         text += " (\(Self.counted(count(.error), "error")), \(Self.counted(count(.warning), "warning")), \(count(.info)) info)\(aside)."
         if safe > 0 { text += " \(safe) fixable with --fix." }
         if unsafe > 0 { text += " \(unsafe) \(safe > 0 ? "more " : "")fixable with --fix --unsafe-fixes." }

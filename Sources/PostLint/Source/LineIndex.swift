@@ -38,13 +38,14 @@ public struct LineIndex: Sendable {
     public func position(at offset: Int) -> Position {
         let clamped = max(0, min(offset, utf8.count))
         let line = lineNumber(at: clamped)
-        var column = 1
-        var index = lineStarts[line]
-        while index < clamped {
-            if utf8[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        return Position(line: line + 1, column: column)
+        return Position(line: line + 1, column: column(at: clamped, from: lineStarts[line], column: 1))
+    }
+
+    /// The column at byte `offset`, counting scalars on from `start`, which has `column`.
+    private func column(at offset: Int, from start: Int, column: Int) -> Int {
+        var column = column
+        for index in start..<offset where utf8[index] & 0xC0 != 0x80 { column += 1 }
+        return column
     }
 
     /// The positions of many offsets at once. Offsets on one line are counted from the one
@@ -56,12 +57,9 @@ public struct LineIndex: Sendable {
         for offset in Set(offsets).sorted() {
             let clamped = max(0, min(offset, utf8.count))
             let line = lineNumber(at: clamped)
-            var (index, column) = (lineStarts[line], 1)
-            if let previous, previous.line == line { (index, column) = (previous.offset, previous.column) }
-            while index < clamped {
-                if utf8[index] & 0xC0 != 0x80 { column += 1 }
-                index += 1
-            }
+            var (start, startColumn) = (lineStarts[line], 1)
+            if let previous, previous.line == line { (start, startColumn) = (previous.offset, previous.column) }
+            let column = column(at: clamped, from: start, column: startColumn)
             result[offset] = Position(line: line + 1, column: column)
             previous = (clamped, line, column)
         }

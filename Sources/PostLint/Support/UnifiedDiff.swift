@@ -58,21 +58,21 @@ public enum UnifiedDiff {
         let oldStart = (oldNumbers.first ?? (rows.first.flatMap { $0.1 } ?? 0) - 1) + 1
         let newStart = (newNumbers.first ?? (rows.first.flatMap { $0.0 } ?? 0) - 1) + 1
         var text = "@@ -\(oldStart),\(oldNumbers.count) +\(newStart),\(newNumbers.count) @@\n"
-        let noNewline = "\\ No newline at end of file\n"
+        func emit(_ sign: String, _ line: String, endsOpen: Bool) {
+            text += sign + line + "\n" + (endsOpen ? "\\ No newline at end of file\n" : "")
+        }
         for row in rows {
             switch row {
             case (let old?, nil):
-                text += "-" + oldLines[old] + "\n" + (old == openEnds.old ? noNewline : "")
+                emit("-", oldLines[old], endsOpen: old == openEnds.old)
             case (nil, let new?):
-                text += "+" + newLines[new] + "\n" + (new == openEnds.new ? noNewline : "")
-            case (let old?, let new?):
+                emit("+", newLines[new], endsOpen: new == openEnds.new)
+            case (let old?, let new?) where (old == openEnds.old) != (new == openEnds.new):
                 // A context line that ends one side only without a newline cannot be shared.
-                if (old == openEnds.old) != (new == openEnds.new) {
-                    text += "-" + oldLines[old] + "\n" + (old == openEnds.old ? noNewline : "")
-                    text += "+" + newLines[new] + "\n" + (new == openEnds.new ? noNewline : "")
-                } else {
-                    text += " " + oldLines[old] + "\n" + (old == openEnds.old ? noNewline : "")
-                }
+                emit("-", oldLines[old], endsOpen: old == openEnds.old)
+                emit("+", newLines[new], endsOpen: new == openEnds.new)
+            case (let old?, _?):
+                emit(" ", oldLines[old], endsOpen: old == openEnds.old)
             default: break
             }
         }
