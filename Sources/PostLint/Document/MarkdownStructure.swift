@@ -134,8 +134,9 @@ struct MarkdownStructure {
         guard textEnd <= linkRange.upperBound,
             let open = utf8[textEnd..<linkRange.upperBound].firstIndex(of: UInt8(ascii: "("))
         else {
-            // An autolink or a bare URL: its own text, found in the block that holds it.
-            return autolinkRange(of: node, lines: lines, utf8: utf8, after: searchStart)
+            // A reference link (`[text][label]`, `[text]`; autolinks were taken above): no
+            // destination in the text, so the whole link, which cmark places right.
+            return linkRange
         }
         return open..<linkRange.upperBound
     }
