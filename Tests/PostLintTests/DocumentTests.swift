@@ -82,6 +82,40 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(kinds(document, at: "the docs"), [])
     }
 
+    /// An HTML block's text is prose; its tags, references, comments, code-like elements
+    /// and addresses are not.
+    func testTheTextOfAnHTMLBlockIsProse() {
+        let text = """
+            <table class="wide"><tr>
+            <td title="attr">Cell words&nbsp;here <!-- note --> <kbd>Ctrl</kbd> [docs](https://example.com/x) https://bare.example/y</td>
+            <td>a < b</td></tr></table>
+
+            <pre>
+            code text
+            </pre>
+
+            <?php echo "x" ?>
+
+            """
+        let document = TestSupport.document(text, fileName: "post.md")
+        XCTAssertEqual(kinds(document, at: "Cell words"), [])
+        XCTAssertEqual(kinds(document, at: "here"), [])
+        XCTAssertEqual(kinds(document, at: " b<"), [])
+        XCTAssertTrue(kinds(document, at: "wide").contains(.html))
+        XCTAssertTrue(kinds(document, at: "attr").contains(.html))
+        XCTAssertTrue(kinds(document, at: "nbsp").contains(.html))
+        XCTAssertEqual(kinds(document, at: "note"), [.htmlComment])
+        XCTAssertTrue(kinds(document, at: "Ctrl").contains(.html))
+        XCTAssertTrue(kinds(document, at: "example.com").contains(.linkDestination))
+        XCTAssertTrue(kinds(document, at: "bare.example").contains(.linkDestination))
+        XCTAssertTrue(kinds(document, at: "code text").contains(.html))
+        XCTAssertTrue(kinds(document, at: "echo").contains(.html))
+        let mdx = TestSupport.document("<div><TabItem value=\"a\" onClick={() => a > b}>Tab text {name}</TabItem></div>\n", fileName: "post.mdx")
+        XCTAssertEqual(kinds(mdx, at: "Tab text"), [])
+        XCTAssertTrue(kinds(mdx, at: "onClick").contains(.html))
+        XCTAssertTrue(kinds(mdx, at: "name").contains(.jsxExpression))
+    }
+
     func testPlainTextHasNoMarkdownStructure() {
         let document = TestSupport.document("    indented is not code\n# not parsed\n", fileName: "a.txt")
         XCTAssertTrue(document.regions.isEmpty)

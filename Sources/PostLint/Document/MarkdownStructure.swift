@@ -63,6 +63,8 @@ struct MarkdownStructure {
                 regions.append(Region(.codeBlock, range))
             case CMARK_NODE_CODE:
                 regions.append(Region(.codeSpan, Self.widenToBackticks(range, utf8)))
+            case CMARK_NODE_HTML_BLOCK where !Self.isComment(utf8[range]) && !Self.isOpaqueBlock(utf8[range]):
+                regions += HTMLBlockMarkup.regions(of: range, in: utf8)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 regions.append(Region(Self.isComment(utf8[range]) ? .htmlComment : .html, range))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -107,6 +109,12 @@ struct MarkdownStructure {
         if end + 1 < utf8.count, utf8[end] == 0x20, utf8[end + 1] == backtick { end += 1 }
         while end < utf8.count, utf8[end] == backtick { end += 1 }
         return start..<end
+    }
+
+    /// A processing instruction or CDATA section: markup through and through.
+    static func isOpaqueBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let trimmed = bytes.drop { $0 == 0x20 || $0 == 0x09 }
+        return trimmed.starts(with: Array("<?".utf8)) || trimmed.starts(with: Array("<![CDATA[".utf8))
     }
 
     static func isComment(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -31,6 +31,7 @@ public struct TypoRule: Rule {
             Example("고품질 데이터셋을 구축하고 모델을 학습했다.\n"),
             Example("ÏùºÍ∞Ñ Ï¥ù reasoing\n", fileName: "post.md"),
             Example("---\ntitlle: reasoing\n---\n\nA plain sentence.\n", fileName: "post.md"),
+            Example("<div class=\"reasoing\"><pre>teh conatext</pre> &nbsp;<!-- reasoing --></div>\n", fileName: "post.md"),
         ],
         triggering: [
             Example("We tested the ↓hypotesis twice.\n", fileName: "post.md"),
@@ -38,6 +39,8 @@ public struct TypoRule: Rule {
             Example("I ↓recieve mail daily.\n", fileName: "post.md"),
             Example("고품질 ↓데이터셑을 구축했다.\n"),
             Example("Strong Context matters.\n\n**CAES(↓Conatext-AwarE Sampling)**\n"),
+            Example("<table><tr><td>I ↓recieve mail daily.</td></tr></table>\n", fileName: "post.md"),
+            Example("<TabItem value=\"mail\" label=\"Mail\">I ↓recieve mail daily.</TabItem>\n", fileName: "post.mdx"),
         ],
         corrections: [
             Correction(Example("I recieve mail daily.\n", fileName: "post.md"), "I receive mail daily.\n"),

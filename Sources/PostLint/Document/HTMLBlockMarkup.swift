@@ -1,0 +1,133 @@
+/// The markup of an HTML block, so that the text between its tags is prose like any other:
+/// `<td>Recieved</td>` or, in MDX, `<TabItem value="a">I recieve it</TabItem>` on one line
+/// are HTML blocks to CommonMark, and a whole block taken as markup hid their words from
+/// every prose rule.
+///
+/// Markup is every tag (attributes, quoted values and JSX `{...}` values included), every
+/// character reference (`&nbsp;`), the content of elements whose text is not prose (code,
+/// scripts, styles, keyboard input), and link destinations and bare addresses written in
+/// the block's text. Comments are comments. What is left is text a reader sees.
+enum HTMLBlockMarkup {
+    /// Elements whose content is code, data or input, never prose.
+    static let rawElements: Set<String> = ["pre", "code", "script", "style", "textarea", "kbd", "samp", "var", "tt", "svg", "math"]
+
+    static func regions(of block: Range<Int>, in utf8: [UInt8]) -> [Region] {
+        var regions: [Region] = []
+        var index = block.lowerBound
+        let end = block.upperBound
+        while index < end {
+            switch utf8[index] {
+            case UInt8(ascii: "<"):
+                if utf8[index..<end].starts(with: commentOpening) {
+                    let close = firstIndex(of: commentClosing, in: utf8, from: index + 4, before: end).map { $0 + 3 } ?? end
+                    regions.append(Region(.htmlComment, index..<close))
+                    index = close
+                } else if let tag = tag(at: index, in: utf8, before: end) {
+                    // An element left open (or closed past the block's end, where cmark may
+                    // end a `<pre>` block) is raw to the end of the block.
+                    let upper = tag.opensRawElement
+                        ? closingTag(named: tag.name, in: utf8, from: tag.range.upperBound, before: end) ?? end : tag.range.upperBound
+                    regions.append(Region(.html, tag.range.lowerBound..<upper))
+                    index = upper
+                } else {
+                    index += 1
+                }
+            case UInt8(ascii: "&"):
+                let reference = characterReference(at: index, in: utf8, before: end)
+                if let reference { regions.append(Region(.html, reference)) }
+                index = reference?.upperBound ?? index + 1
+            case UInt8(ascii: "]") where index + 1 < end && utf8[index + 1] == UInt8(ascii: "("):
+                let close = utf8[(index + 2)..<end].firstIndex { $0 == UInt8(ascii: ")") || $0 == 0x0A } ?? end
+                regions.append(Region(.linkDestination, (index + 1)..<min(end, close + 1)))
+                index = close
+            case UInt8(ascii: "h") where utf8[index..<end].starts(with: http) && (index == 0 || !isNameByte(utf8[index - 1])):
+                let stop = utf8[index..<end].firstIndex { $0 <= 0x20 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\"") } ?? end
+                regions.append(Region(.linkDestination, index..<stop))
+                index = stop
+            default:
+                index += 1
+            }
+        }
+        return regions
+    }
+
+    private static let commentOpening = Array("<!--".utf8)
+    private static let commentClosing = Array("-->".utf8)
+    private static let http = Array("http".utf8)
+
+    struct Tag {
+        let range: Range<Int>
+        let name: String
+        let opensRawElement: Bool
+    }
+
+    /// The tag starting at `start` (`<name ...>`, `</name>`, `<!DOCTYPE>`, `<?...?>`), its
+    /// quoted values and `{...}` values stepped over whole; nil when `<` starts no tag
+    /// (`a < b`), which is then text.
+    static func tag(at start: Int, in utf8: [UInt8], before end: Int) -> Tag? {
+        var index = start + 1
+        let closing = index < end && utf8[index] == UInt8(ascii: "/")
+        if closing { index += 1 }
+        let nameStart = index
+        let startsWithLetter = index < end && (utf8[index] | 0x20) >= UInt8(ascii: "a") && (utf8[index] | 0x20) <= UInt8(ascii: "z")
+        while startsWithLetter,  index < end, isNameByte(utf8[index]) || (index > nameStart && (utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "."))) {
+            index += 1
+        }
+        let special = index == nameStart && index < end && (utf8[index] == UInt8(ascii: "!") || utf8[index] == UInt8(ascii: "?"))
+        guard index > nameStart || special || (index < end && utf8[index] == UInt8(ascii: ">")) else { return nil }
+        let name = String(decoding: utf8[nameStart..<index], as: UTF8.self).lowercased()
+        var depth = 0
+        while index < end {
+            let byte = utf8[index]
+            if depth == 0, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                index = (utf8[(index + 1)..<end].firstIndex(of: byte) ?? end - 1) + 1
+                continue
+            }
+            if byte == UInt8(ascii: "{") { depth += 1 }
+            if byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+            if byte == UInt8(ascii: ">"), depth == 0 {
+                let selfClosing = utf8[index - 1] == UInt8(ascii: "/")
+                return Tag(range: start..<(index + 1), name: name, opensRawElement: !closing && !selfClosing && rawElements.contains(name))
+            }
+            index += 1
+        }
+        return Tag(range: start..<end, name: name, opensRawElement: false)
+    }
+
+    /// Where `</name>` ends, searching from `start`; nil when the block does not close it.
+    static func closingTag(named name: String, in utf8: [UInt8], from start: Int, before end: Int) -> Int? {
+        let closing = Array("</\(name)".utf8)
+        var index = start
+        while let found = firstIndex(of: closing, in: utf8, from: index, before: end, foldingCase: true) {
+            let after = found + closing.count
+            if after >= end || !isNameByte(utf8[after]) {
+                return (utf8[after..<end].firstIndex(of: UInt8(ascii: ">")) ?? end - 1) + 1
+            }
+            index = found + 1
+        }
+        return nil
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;`.
+    static func characterReference(at start: Int, in utf8: [UInt8], before end: Int) -> Range<Int>? {
+        var index = start + 1
+        if index < end, utf8[index] == UInt8(ascii: "#") { index += 1 }
+        let bodyStart = index
+        while index < end, index - bodyStart < 32, isNameByte(utf8[index]) { index += 1 }
+        guard index > bodyStart, index < end, utf8[index] == UInt8(ascii: ";") else { return nil }
+        return start..<(index + 1)
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    private static func firstIndex(of needle: [UInt8], in utf8: [UInt8], from start: Int, before end: Int, foldingCase: Bool = false) -> Int? {
+        guard start < end else { return nil }
+        return utf8.withUnsafeBufferPointer { buffer in
+            let window = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            let found = foldingCase ? ByteSearch.Needle(needle, folding: true).firstIndex(in: window) : ByteSearch.firstIndex(of: needle, in: window)
+            return found.map { $0 + start }
+        }
+    }
+}
