@@ -165,8 +165,16 @@ final class CommandTests: CommandTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         XCTAssertEqual(json?["version"] as? Int, 1)
         XCTAssertEqual(json?["files"] as? Int, 1)
-        let first = (json?["diagnostics"] as? [[String: Any]])?.first
-        XCTAssertEqual(Set(first?.keys.map { $0 } ?? []), ["path", "line", "column", "endLine", "endColumn", "rule", "severity", "message", "fixable"])
+        let diagnostics = try XCTUnwrap(json?["diagnostics"] as? [[String: Any]])
+        let shape: Set<String> = ["path", "line", "column", "endLine", "endColumn", "rule", "severity", "message", "fixable"]
+        for diagnostic in diagnostics {
+            // `fixSafety` stands beside a fixable finding only.
+            let fixable = try XCTUnwrap(diagnostic["fixable"] as? Bool)
+            XCTAssertEqual(Set(diagnostic.keys), fixable ? shape.union(["fixSafety"]) : shape)
+            if fixable { XCTAssertTrue(["safe", "unsafe"].contains(diagnostic["fixSafety"] as? String)) }
+        }
+        XCTAssertTrue(diagnostics.contains { $0["fixSafety"] as? String == "safe" }, result.stdout)
+        XCTAssertTrue(diagnostics.contains { $0["fixable"] as? Bool == false }, result.stdout)
     }
 
     func testCRLFAndByteOrderMarkSurviveFix() throws {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The stable machine-readable format:
-/// `{"version":1,"files":N,"diagnostics":[{path,line,column,endLine,endColumn,rule,severity,message,fixable}]}`.
+/// `{"version":1,"files":N,"diagnostics":[{path,line,column,endLine,endColumn,rule,severity,message,fixable}]}`,
+/// and `fixSafety` (`safe` or `unsafe`) beside a `fixable` finding: `fixable` alone cannot
+/// tell a consumer which findings `--fix` repairs without `--unsafe-fixes`.
 public struct JSONReporter: Reporter {
     public static let identifier = "json"
 
@@ -21,6 +23,8 @@ public struct JSONReporter: Reporter {
         let severity: Severity
         let message: String
         let fixable: Bool
+        /// Left out (not null) when there is no fix: the keys of the version-1 shape stay as they were.
+        let fixSafety: FixSafety?
     }
 
     public init() {}
@@ -30,7 +34,7 @@ public struct JSONReporter: Reporter {
             Entry(
                 path: $0.path, line: $0.start.line, column: $0.start.column, endLine: $0.end.line,
                 endColumn: $0.end.column, rule: $0.rule, severity: $0.severity, message: $0.message,
-                fixable: $0.fixable)
+                fixable: $0.fixable, fixSafety: $0.fixSafety)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
