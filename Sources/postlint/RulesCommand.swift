@@ -5,14 +5,22 @@ import PostLint
 /// The built-in rules and the project's own (`rule-folders` in the nearest
 /// `.postlint.yml`, or the one `--config` names).
 enum KnownRules {
-    static func descriptions(config: String?) throws -> [RuleDescription] {
+    /// The built-in rules and the project's own. A configuration named with `--config` must
+    /// load; one found by searching may be broken (the user is often asking *because* of
+    /// it): then the built-in rules are shown, with a warning saying why no others are.
+    static func descriptions(config: String?) throws -> (rules: [RuleDescription], problem: String?) {
         let path = config ?? Configuration.discover(from: FileManager.default.currentDirectoryPath)
-        guard let path else { return RuleRegistry.descriptions }
+        guard let path else { return (RuleRegistry.descriptions, nil) }
         do {
-            return RuleRegistry.descriptions + (try Configuration.load(path: path)).userRules.map(\.description)
+            return (RuleRegistry.descriptions + (try Configuration.load(path: path)).userRules.map(\.description), nil)
         } catch {
-            Console.error("\(error)")
-            throw Exit.failure
+            guard config == nil else {
+                Console.error("\(error)")
+                throw Exit.failure
+            }
+            let problem = "\(error)"
+            Console.error("warning: \(problem)\nwarning: showing the built-in rules only")
+            return (RuleRegistry.descriptions, problem)
         }
     }
 }
@@ -25,7 +33,7 @@ struct RulesCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let descriptions = try KnownRules.descriptions(config: config)
+        let descriptions = try KnownRules.descriptions(config: config).rules
         let width = descriptions.map(\.id.count).max() ?? 10
         print("rule".padding(width) + "  severity  fix          summary")
         for rule in descriptions {
@@ -45,8 +53,10 @@ struct ExplainCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        guard let description = try KnownRules.descriptions(config: config).first(where: { $0.id == rule }) else {
-            throw ValidationError("unknown rule '\(rule)'; `postlint rules` lists them")
+        let known = try KnownRules.descriptions(config: config)
+        guard let description = known.rules.first(where: { $0.id == rule }) else {
+            let unloaded = known.problem == nil ? "" : " (the project's own rules were not loaded)"
+            throw ValidationError("unknown rule '\(rule)'\(unloaded); `postlint rules` lists them")
         }
         print(RuleExplanation.text(for: description), terminator: "")
     }

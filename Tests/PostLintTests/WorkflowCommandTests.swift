@@ -122,6 +122,22 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(explained.stdout.hasPrefix("no-foo: Do not write foo"), explained.stdout)
     }
 
+    /// A broken `.postlint.yml` found by searching does not stop `rules` or `explain` (the
+    /// user may be asking because of it): built-in rules are shown, with a warning. One
+    /// named with `--config` must load.
+    func testRulesAndExplainSurviveABrokenConfiguration() throws {
+        try write(".postlint.yml", "rules:\n  typo: [\n")
+        let rules = try run(["rules"])
+        XCTAssertEqual(rules.status, 0, rules.stderr)
+        XCTAssertTrue(rules.stdout.contains("mojibake"), rules.stdout)
+        XCTAssertTrue(rules.stderr.contains(".postlint.yml:3:1:") && rules.stderr.contains("built-in rules only"), rules.stderr)
+        XCTAssertEqual(try run(["explain", "typo"]).status, 0)
+        let unknown = try run(["explain", "no-foo"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("the project's own rules were not loaded"), unknown.stderr)
+        XCTAssertEqual(try run(["rules", "--config", ".postlint.yml"]).status, 2)
+    }
+
     /// The user's own rule files decide findings too: editing one empties the cache.
     func testCacheNoticesAnEditedUserRule() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
