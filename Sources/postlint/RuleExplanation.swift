@@ -33,7 +33,8 @@ enum RuleExplanation {
         if !rule.corrections.isEmpty {
             text += "\nFixed:\n"
             for correction in rule.corrections {
-                text += indent(correction.input.text) + "  becomes\n" + indent(correction.expected)
+                let becomes = correction.needsUnsafeFixes ? "  becomes, with --fix --unsafe-fixes\n" : "  becomes\n"
+                text += indent(correction.input.text) + becomes + indent(correction.expected)
             }
         }
         return text

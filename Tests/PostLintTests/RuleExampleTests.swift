@@ -102,6 +102,10 @@ final class RuleExampleTests: XCTestCase {
                 let input = correction.input
                 let once = TestSupport.fixed(input.plainText, fileName: input.fileName, rules: [rule.id])
                 XCTAssertEqual(once, correction.expected, rule.id, file: input.file, line: input.line)
+                // What `explain` says of the correction's safety is what `--fix` does.
+                let safeOnly = TestSupport.fixed(input.plainText, fileName: input.fileName, rules: [rule.id], unsafe: false)
+                XCTAssertEqual(safeOnly, correction.needsUnsafeFixes ? input.plainText : correction.expected,
+                    "\(rule.id): the correction is \(correction.needsUnsafeFixes ? "" : "not ")declared unsafe", file: input.file, line: input.line)
                 let twice = TestSupport.fixed(once, fileName: input.fileName, rules: [rule.id])
                 XCTAssertEqual(twice, once, "\(rule.id): fixing twice differs from fixing once", file: input.file, line: input.line)
                 let crlf = TestSupport.fixed(input.plainText.replacingOccurrences(of: "\n", with: "\r\n"), fileName: input.fileName, rules: [rule.id])

@@ -89,7 +89,9 @@ public enum DeclarativeRuleLoader {
             entries: entries, fixSafety: fixSafety, sectionPattern: sectionPattern, scripts: scripts,
             minimumShare: try reader.double(fields, "minimum-share") ?? 0.2,
             minimumWords: Int(try reader.double(fields, "minimum-words") ?? 6),
-            nonTriggering: examples.nonTriggering, triggering: examples.triggering, corrections: examples.corrections,
+            nonTriggering: examples.nonTriggering, triggering: examples.triggering,
+            // A rule of the language fixes with one safety, so each correction has it.
+            corrections: examples.corrections.map { Correction($0.input, $0.expected, unsafe: fixSafety == .unsafe) },
             origin: path)
     }
 

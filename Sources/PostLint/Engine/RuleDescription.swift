@@ -105,9 +105,12 @@ public struct Example: Sendable {
 public struct Correction: Sendable {
     public let input: Example
     public let expected: String
+    /// Whether the fix is applied only with `--unsafe-fixes` (a test holds it to the truth).
+    public let needsUnsafeFixes: Bool
 
-    public init(_ input: Example, _ expected: String) {
+    public init(_ input: Example, _ expected: String, unsafe: Bool = false) {
         self.input = input
         self.expected = expected
+        needsUnsafeFixes = unsafe
     }
 }

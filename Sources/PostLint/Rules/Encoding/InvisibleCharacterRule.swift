@@ -26,7 +26,7 @@ public struct InvisibleCharacterRule: Rule {
         ],
         corrections: [
             Correction(Example("A stray mark↓\u{FEFF} inside.\n", fileName: "post.md"), "A stray mark inside.\n"),
-            Correction(Example("Deep↓\u{200B}Seek\n", fileName: "post.md"), "DeepSeek\n"),
+            Correction(Example("Deep↓\u{200B}Seek\n", fileName: "post.md"), "DeepSeek\n", unsafe: true),
         ],
         fixSafetyVaries: true)
 

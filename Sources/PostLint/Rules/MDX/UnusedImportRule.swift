@@ -25,7 +25,7 @@ public struct UnusedImportRule: Rule {
         corrections: [
             Correction(
                 Example("import used from './a.png';\nimport spare from './b.png';\n\n<img src={used} />\n"),
-                "import used from './a.png';\n\n<img src={used} />\n"),
+                "import used from './a.png';\n\n<img src={used} />\n", unsafe: true),
         ])
 
     public init() {}

@@ -46,8 +46,8 @@ public struct TypoRule: Rule {
             Correction(Example("I recieve mail daily.\n", fileName: "post.md"), "I receive mail daily.\n"),
             Correction(
                 Example("Reasoning models need reasoning data: reasoing is hard.\n", fileName: "post.md"),
-                "Reasoning models need reasoning data: reasoning is hard.\n"),
-            Correction(Example("고품질 데이터셑을 구축했다.\n"), "고품질 데이터셋을 구축했다.\n"),
+                "Reasoning models need reasoning data: reasoning is hard.\n", unsafe: true),
+            Correction(Example("고품질 데이터셑을 구축했다.\n"), "고품질 데이터셋을 구축했다.\n", unsafe: true),
         ],
         options: [RuleOptionDescription("words", "words to allow, and corrections written `wrong -> right`")],
         fixSafetyVaries: true)
