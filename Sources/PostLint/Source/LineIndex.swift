@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps UTF-8 byte offsets of a text to 1-based lines and columns, where columns count
 /// Unicode scalars (what editors and SARIF's `unicodeCodePoints` expect).
 public struct LineIndex: Sendable {
@@ -16,8 +22,14 @@ public struct LineIndex: Sendable {
     public init(utf8: [UInt8]) {
         self.utf8 = utf8
         var starts = [0]
-        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        // From one line feed to the next with memchr (vectorised), not byte by byte.
+        utf8.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(start)
+            }
         }
         lineStarts = starts
     }
