@@ -57,7 +57,8 @@ final class DocumentTests: XCTestCase {
         let text = "<div style={{textAlign: 'center'}}>\n  <img src={hero} alt={`a ${b}`} />\n</div>\n\nText {count} here.\n"
         let document = TestSupport.document(text)
         XCTAssertEqual(document.expressions.count, 4)
-        XCTAssertEqual(document.expressions.flatMap { $0.identifiers.map(\.name) }, ["hero", "count"])
+        // A template literal's `${b}` is code that reads `b`.
+        XCTAssertEqual(document.expressions.flatMap { $0.identifiers.map(\.name) }, ["hero", "b", "count"])
         XCTAssertTrue(kinds(document, at: "hero").isSuperset(of: [.html, .jsxExpression]))
         XCTAssertFalse(document.isProse(document.expressions[0].range))
     }

@@ -268,15 +268,68 @@ struct JSCursor {
         skipSpace()
         guard let quote = peek, quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`")
         else { return nil }
+        if quote == UInt8(ascii: "`") {
+            let start = position + 1
+            _ = templateLiteral()
+            let contentEnd = position > start && utf8[position - 1] == quote ? position - 1 : position
+            return (String(decoding: utf8[start..<contentEnd], as: UTF8.self), start..<contentEnd)
+        }
         position += 1
         let start = position
-        while position < end, utf8[position] != quote, utf8[position] != 0x0A || quote == UInt8(ascii: "`") {
+        while position < end, utf8[position] != quote, utf8[position] != 0x0A {
             if utf8[position] == UInt8(ascii: "\\") { position += 1 }
             position += 1
         }
         let contentEnd = min(position, end)
         if position < end, utf8[position] == quote { position += 1 }
         return (String(decoding: utf8[start..<contentEnd], as: UTF8.self), start..<contentEnd)
+    }
+
+    /// A template literal at the cursor (on its backtick), consumed whole: the inner ranges
+    /// of its `${…}` substitutions, which are code (their own strings, braces and nested
+    /// templates stepped over, so a backtick inside one does not end the literal).
+    mutating func templateLiteral() -> [Range<Int>] {
+        position += 1
+        var substitutions: [Range<Int>] = []
+        while position < end {
+            switch utf8[position] {
+            case UInt8(ascii: "\\"):
+                position += 2
+            case UInt8(ascii: "`"):
+                position += 1
+                return substitutions
+            case UInt8(ascii: "$") where position + 1 < end && utf8[position + 1] == UInt8(ascii: "{"):
+                position += 2
+                let start = position
+                skipToClosingBrace()
+                substitutions.append(start..<position)
+                if position < end { position += 1 }
+            default:
+                position += 1
+            }
+        }
+        position = end
+        return substitutions
+    }
+
+    /// Moves to the `}` that closes the braces the cursor is inside, or to the end.
+    mutating func skipToClosingBrace() {
+        var depth = 0
+        while position < end {
+            switch utf8[position] {
+            case UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: "}"):
+                if depth == 0 { return }
+                depth -= 1
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
+                _ = string()
+                continue
+            default:
+                break
+            }
+            position += 1
+        }
     }
 
     /// Consumes an optional `;` and returns the statement's end offset.

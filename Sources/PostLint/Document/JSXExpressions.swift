@@ -90,12 +90,17 @@ enum JSXExpressionScanner {
     /// markup (the text between tags is not code).
     static func freeIdentifiers(_ utf8: [UInt8], _ inner: Range<Int>) -> [IdentifierUse] {
         var tokens: [(IdentifierUse, previous: UInt8?, next: UInt8?)] = []
+        // Read in `${…}` of a template literal: free there, unless the enclosing code binds them.
+        var substituted: [IdentifierUse] = []
         var cursor = JSCursor(utf8: utf8, position: inner.lowerBound, end: inner.upperBound)
         var previous: UInt8? = nil
         while true {
             cursor.skipSpace()
             guard let byte = cursor.peek else { break }
-            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
+            if byte == UInt8(ascii: "`") {
+                substituted += cursor.templateLiteral().flatMap { freeIdentifiers(utf8, $0) }
+                previous = byte
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
                 _ = cursor.string()
                 previous = byte
             } else if byte == UInt8(ascii: "<"), let next = utf8[safe: cursor.position + 1],
@@ -118,14 +123,14 @@ enum JSXExpressionScanner {
             }
         }
         let parameters = arrowParameters(utf8, inner).union(locallyDeclaredNames(utf8, inner))
-        return tokens.compactMap { use, previous, next in
+        return (tokens.compactMap { use, previous, next in
             if keywords.contains(use.name) || parameters.contains(use.name) { return nil }
             if previous == UInt8(ascii: ".") { return nil }
             if next == UInt8(ascii: ":"), previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") {
                 return nil
             }
             return use
-        }
+        } + substituted.filter { !parameters.contains($0.name) }).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// Names bound as arrow-function parameters: `x => ...` and `(a, b) => ...`.

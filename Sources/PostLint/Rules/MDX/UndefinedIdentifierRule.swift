@@ -22,6 +22,7 @@ public struct UndefinedIdentifierRule: Rule {
             Example("export const {alpha, beta: gamma} = {alpha: 1, beta: 2};\nexport const [first, second] = [1, 2];\n\n{alpha} {gamma} {first} {second}\n"),
             Example("{[1, 2].map(function (n) { return n })}\n\n{(() => { const local = 3; for (const v of [local]) { return v } })()}\n"),
             Example("{(() => { try { return JSON.parse('1') } catch (error) { return String(error) } })()}\n"),
+            Example("import hero from './hero.png';\n\n{[{name: 'a'}].map(item => `${item.name} ${`at ${hero}`}`)} {`cost: \\${price}`}\n"),
             Example("export let p, q;\nexport const a = 1, b = [2, 3];\n\n{p} {q} {a} {b} {(() => { let c = 1, d = 2; return c + d })()}\n"),
             Example("<div style={{textAlign: 'center', width: 500}}>x</div>\n"),
             Example("Use `{missing}` in code.\n\n```jsx\n<img src={missing} />\n```\n"),
@@ -33,6 +34,7 @@ public struct UndefinedIdentifierRule: Rule {
             Example("Total: {↓count} items.\n"),
             Example("export const {alpha, beta: gamma} = {alpha: 1, beta: 2};\n\n{↓beta}\n"),
             Example("{↓load().catch(↓handleError)}\n\n{(() => { const [x = ↓fallback] = []; return x })()}\n"),
+            Example("<img src={`/img/${↓slug}.png`} alt={`${`nested ${↓title}`}`} />\n"),
         ],
         corrections: [
             Correction(

@@ -13,6 +13,7 @@ public struct UnusedImportRule: Rule {
         fixSafety: .unsafe,
         scope: .structure,
         nonTriggering: [
+            Example("import hero from './hero.png';\n\n<img src={`${hero}`} />\n"),
             Example("import hero from './hero.png';\n\n<img src={hero} />\n"),
             Example("import Tabs from '@theme/Tabs';\n\n<Tabs>\nhello\n</Tabs>\n"),
             Example("import data from './data.json';\nexport const rows = data.rows;\n"),
