@@ -117,6 +117,43 @@ final class DocumentTests: XCTestCase {
         XCTAssertTrue(kinds(mdx, at: "name").contains(.jsxExpression))
     }
 
+    /// Code written inside an HTML block (a Docusaurus tab's fence, a code span, a Mermaid
+    /// diagram) is code: CommonMark folds it into the block, MDX and browsers do not.
+    func testCodeInsideAnHTMLBlockIsCode() {
+        let text = """
+            <Tabs>
+            <TabItem value="py">
+            ```python
+            def fence_body(): pass
+            ```
+            Run `span body` after <code-block>words here</code-block>.
+            <div class="mermaid">
+            graph TD; diagram --> body
+            </div>
+            <!--> after empty comment
+            </TabItem>
+            </Tabs>
+
+            """
+        for fileName in ["post.md", "post.mdx"] {
+            let document = TestSupport.document(text, fileName: fileName)
+            XCTAssertTrue(kinds(document, at: "fence_body").contains(.codeBlock), fileName)
+            XCTAssertTrue(kinds(document, at: "span body").contains(.codeSpan), fileName)
+            XCTAssertEqual(kinds(document, at: "words here"), [], fileName)
+            XCTAssertTrue(kinds(document, at: "diagram").contains(.html), fileName)
+            XCTAssertEqual(kinds(document, at: "after empty"), [], fileName)
+        }
+    }
+
+    /// Jekyll's `{% highlight %}` blocks are code, unless the tag is itself shown as code.
+    func testLiquidHighlightBlocksAreCode() {
+        let text = "Use `{% highlight python %}` to start.\n\n{% highlight python %}\ndef body(): pass\n{% endhighlight %}\n\nProse after.\n"
+        let document = TestSupport.document(text, fileName: "post.md")
+        XCTAssertTrue(kinds(document, at: "def body").contains(.codeBlock))
+        XCTAssertEqual(kinds(document, at: "to start"), [])
+        XCTAssertEqual(kinds(document, at: "Prose after"), [])
+    }
+
     func testPlainTextHasNoMarkdownStructure() {
         let document = TestSupport.document("    indented is not code\n# not parsed\n", fileName: "a.txt")
         XCTAssertTrue(document.regions.isEmpty)

@@ -70,6 +70,10 @@ public final class Document: @unchecked Sendable {
             structure = MarkdownStructure(maskedText: masked, lines: lines)
             regions += structure.regions
         }
+        if format == .markdown {
+            let code = structure.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
+            regions += LiquidHighlight.blocks(in: masked, outside: code).map { Region(.codeBlock, $0) }
+        }
         headings = structure.headings
 
         if format == .mdx {

@@ -16,10 +16,26 @@ enum HTMLBlockMarkup {
         var index = block.lowerBound
         let end = block.upperBound
         while index < end {
+            if index == block.lowerBound || utf8[index - 1] == 0x0A, let fence = fencedCode(at: index, in: utf8, before: end) {
+                regions.append(Region(.codeBlock, fence))
+                index = fence.upperBound
+                continue
+            }
             switch utf8[index] {
+            case UInt8(ascii: "`"):
+                let run = backtickRun(at: index, in: utf8, before: end)
+                if let span = codeSpan(at: index, run: run, in: utf8, before: end) {
+                    regions.append(Region(.codeSpan, span))
+                    index = span.upperBound
+                } else {
+                    index += run
+                }
             case UInt8(ascii: "<"):
                 if utf8[index..<end].starts(with: commentOpening) {
-                    let close = firstIndex(of: commentClosing, in: utf8, from: index + 4, before: end).map { $0 + 3 } ?? end
+                    // `<!-->` and `<!--->` are whole (empty) comments.
+                    let close = [">", "->"].lazy.map { Array($0.utf8) }.first { utf8[(index + 4)..<end].starts(with: $0) }
+                        .map { index + 4 + $0.count }
+                        ?? firstIndex(of: commentClosing, in: utf8, from: index + 4, before: end).map { $0 + 3 } ?? end
                     regions.append(Region(.htmlComment, index..<close))
                     index = close
                 } else if let tag = tag(at: index, in: utf8, before: end) {
@@ -49,6 +65,50 @@ enum HTMLBlockMarkup {
             }
         }
         return regions
+    }
+
+    /// A fenced code block starting on the line at `start` (up to three spaces, then three
+    /// or more backticks or tildes): through its closing fence's line, or the block's end.
+    /// CommonMark folds a fence written inside HTML (a Docusaurus tab, a `<details>`) into
+    /// the HTML block; MDX and kramdown's `markdown="1"` render it as code.
+    static func fencedCode(at start: Int, in utf8: [UInt8], before end: Int) -> Range<Int>? {
+        guard let (marker, length) = fenceMarker(at: start, in: utf8, before: end) else { return nil }
+        var line = start
+        while let newline = utf8[line..<end].firstIndex(of: 0x0A) {
+            line = newline + 1
+            if let closing = fenceMarker(at: line, in: utf8, before: end), closing.marker == marker, closing.length >= length {
+                return start..<(utf8[line..<end].firstIndex(of: 0x0A) ?? end)
+            }
+        }
+        return start..<end
+    }
+
+    private static func fenceMarker(at start: Int, in utf8: [UInt8], before end: Int) -> (marker: UInt8, length: Int)? {
+        var index = start
+        while index < end, index - start < 3, utf8[index] == 0x20 { index += 1 }
+        guard index < end, utf8[index] == UInt8(ascii: "`") || utf8[index] == UInt8(ascii: "~") else { return nil }
+        let marker = utf8[index]
+        let runStart = index
+        while index < end, utf8[index] == marker { index += 1 }
+        return index - runStart >= 3 ? (marker, index - runStart) : nil
+    }
+
+    static func backtickRun(at start: Int, in utf8: [UInt8], before end: Int) -> Int {
+        var index = start
+        while index < end, utf8[index] == UInt8(ascii: "`") { index += 1 }
+        return index - start
+    }
+
+    /// A code span opened by `run` backticks at `start`: through the next run of exactly as
+    /// many; nil when none closes it (the backticks are then text).
+    static func codeSpan(at start: Int, run: Int, in utf8: [UInt8], before end: Int) -> Range<Int>? {
+        var index = start + run
+        while let found = utf8[index..<end].firstIndex(of: UInt8(ascii: "`")) {
+            let closing = backtickRun(at: found, in: utf8, before: end)
+            if closing == run { return start..<(found + closing) }
+            index = found + closing
+        }
+        return nil
     }
 
     private static let commentOpening = Array("<!--".utf8)
@@ -87,11 +147,22 @@ enum HTMLBlockMarkup {
             if byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
             if byte == UInt8(ascii: ">"), depth == 0 {
                 let selfClosing = utf8[index - 1] == UInt8(ascii: "/")
-                return Tag(range: start..<(index + 1), name: name, opensRawElement: !closing && !selfClosing && rawElements.contains(name))
+                let raw = rawElements.contains(name) || holdsCode(utf8[start..<index])
+                return Tag(range: start..<(index + 1), name: name, opensRawElement: !closing && !selfClosing && raw)
             }
             index += 1
         }
         return Tag(range: start..<end, name: name, opensRawElement: false)
+    }
+
+    /// Classes that make an element's content code or a diagram's source: `<div
+    /// class="mermaid">`, highlighters' `language-python`, `highlight`, `sourceCode`.
+    static let codeClasses = ["mermaid", "language-", "highlight", "sourcecode"].map { Array($0.utf8) }
+
+    static func holdsCode(_ tag: ArraySlice<UInt8>) -> Bool {
+        tag.withUnsafeBufferPointer { buffer in
+            codeClasses.contains { ByteSearch.Needle($0, folding: true).firstIndex(in: buffer) != nil }
+        }
     }
 
     /// Where `</name>` ends, searching from `start`; nil when the block does not close it.
@@ -100,7 +171,7 @@ enum HTMLBlockMarkup {
         var index = start
         while let found = firstIndex(of: closing, in: utf8, from: index, before: end, foldingCase: true) {
             let after = found + closing.count
-            if after >= end || !isNameByte(utf8[after]) {
+            if after >= end || !(isNameByte(utf8[after]) || utf8[after] == UInt8(ascii: "-")) {
                 return (utf8[after..<end].firstIndex(of: UInt8(ascii: ">")) ?? end - 1) + 1
             }
             index = found + 1

@@ -32,6 +32,8 @@ public struct TypoRule: Rule {
             Example("ÏùºÍ∞Ñ Ï¥ù reasoing\n", fileName: "post.md"),
             Example("---\ntitlle: reasoing\n---\n\nA plain sentence.\n", fileName: "post.md"),
             Example("<div class=\"reasoing\"><pre>teh conatext</pre> &nbsp;<!-- reasoing --></div>\n", fileName: "post.md"),
+            Example("<TabItem value=\"py\">\n```python\ndef recieve(): pass  # teh\n```\nRun `recieve()` once.\n</TabItem>\n", fileName: "post.mdx"),
+            Example("{% highlight python %}\ndef recieve(): pass  # teh\n{% endhighlight %}\n", fileName: "post.md"),
         ],
         triggering: [
             Example("We tested the ↓hypotesis twice.\n", fileName: "post.md"),
