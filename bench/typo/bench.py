@@ -54,14 +54,23 @@ def executable(name):
     return beside_python if os.access(beside_python, os.X_OK) else (shutil.which(name) or name)
 
 
+# postlint's first suggestion for each finding of its last run, (path, line, word) -> word:
+# the other tools' findings have no ranked suggestions to compare.
+FIRST_SUGGESTIONS = {}
+
+
 def run_postlint(binary, folder, paths):
     # --no-cache: the results cache would make the throughput figure that of a re-run.
     out = subprocess.run([binary, "lint", "--no-cache", "--select", "typo", "--format", "json", "--exit-zero", folder],
                          capture_output=True, text=True)
     found = []
+    FIRST_SUGGESTIONS.clear()
     for d in json.loads(out.stdout)["diagnostics"]:
         word = re.match(r"'(.*?)'", d["message"]).group(1)
         found.append((os.path.realpath(d["path"]), d["line"], word))
+        suggestion = re.search(r"did you mean '(.*?)'", d["message"])
+        if suggestion:
+            FIRST_SUGGESTIONS[found[-1]] = suggestion.group(1)
     return found
 
 
@@ -89,14 +98,15 @@ def run_typos(folder, paths):
 
 
 def confirmed_typos(corpus):
-    """(path, line, word) of the corpus typos confirmed by hand (corpus-confirmed.tsv)."""
-    found = set()
+    """(path, line, word) -> the intended word, for the corpus typos confirmed by hand
+    (corpus-confirmed.tsv)."""
+    found = {}
     with open(os.path.join(HERE, "corpus-confirmed.tsv"), encoding="utf-8") as handle:
         for row in handle:
             if row.startswith("#") or not row.strip():
                 continue
-            path, line, word = row.rstrip("\n").split("\t")[:3]
-            found.add((os.path.realpath(os.path.join(corpus, path)), int(line), word))
+            path, line, word, correction = row.rstrip("\n").split("\t")[:4]
+            found[(os.path.realpath(os.path.join(corpus, path)), int(line), word)] = correction
     return found
 
 
@@ -287,6 +297,12 @@ def main():
                 for f in judged:
                     if f not in matched:
                         print(f"  false: {f[2]} {os.path.relpath(f[0], copy)}:{f[1]}")
+        if "postlint" in tools:
+            # Again on the clean corpus: the suggestions kept are those of the last run (the copy).
+            found_again, _ = timed(tools["postlint"], corpus, clean)
+            ranked = [(f, FIRST_SUGGESTIONS[f]) for f in found_again if f in confirmed and f in FIRST_SUGGESTIONS]
+            right = sum(suggestion.lower() == confirmed[f].lower() for f, suggestion in ranked)
+            print(f"\nfirst suggestion is the intended word for {right} of the {len(ranked)} confirmed corpus typos postlint finds")
         if "postlint" in tools and "typos" in tools:
             ratio = clean_results["postlint"][1] / clean_results["typos"][1]
             print(f"\nthroughput: postlint takes {ratio:.2f}x typos' time on the clean corpus "
