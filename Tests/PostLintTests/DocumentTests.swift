@@ -152,6 +152,17 @@ final class DocumentTests: XCTestCase {
         XCTAssertTrue(kinds(document, at: "def body").contains(.codeBlock))
         XCTAssertEqual(kinds(document, at: "to start"), [])
         XCTAssertEqual(kinds(document, at: "Prose after"), [])
+        let unnamed = TestSupport.document("A {% highlight %} here, {% highlight_lines 1 %} there.\n\nProse.\n\n{% endhighlight %}\n", fileName: "post.md")
+        XCTAssertEqual(kinds(unnamed, at: "Prose"), [], "no language, no block; highlight_lines is another tag")
+    }
+
+    /// Templates nested without end (written to break tools) are read in linear time, on
+    /// no deeper a stack than a flat one.
+    func testDeeplyNestedTemplatesAreReadQuickly() {
+        let depth = 50_000
+        let text = "{" + String(repeating: "`${", count: depth) + "x" + String(repeating: "}`", count: depth) + "}\n"
+        let document = TestSupport.document(text, fileName: "post.mdx")
+        XCTAssertEqual(document.expressions.count, 1)
     }
 
     func testPlainTextHasNoMarkdownStructure() {

@@ -67,8 +67,9 @@ enum HTMLBlockMarkup {
         return regions
     }
 
-    /// A fenced code block starting on the line at `start` (up to three spaces, then three
-    /// or more backticks or tildes): through its closing fence's line, or the block's end.
+    /// A fenced code block starting on the line at `start` (three or more backticks or
+    /// tildes after any indentation: MDX has no indented code, and a tab's fence is often
+    /// indented with the tab): through its closing fence's line, or the block's end.
     /// CommonMark folds a fence written inside HTML (a Docusaurus tab, a `<details>`) into
     /// the HTML block; MDX and kramdown's `markdown="1"` render it as code.
     static func fencedCode(at start: Int, in utf8: [UInt8], before end: Int) -> Range<Int>? {
@@ -85,7 +86,7 @@ enum HTMLBlockMarkup {
 
     private static func fenceMarker(at start: Int, in utf8: [UInt8], before end: Int) -> (marker: UInt8, length: Int)? {
         var index = start
-        while index < end, index - start < 3, utf8[index] == 0x20 { index += 1 }
+        while index < end, utf8[index] == 0x20 || utf8[index] == 0x09 { index += 1 }
         guard index < end, utf8[index] == UInt8(ascii: "`") || utf8[index] == UInt8(ascii: "~") else { return nil }
         let marker = utf8[index]
         let runStart = index
@@ -147,7 +148,7 @@ enum HTMLBlockMarkup {
             if byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
             if byte == UInt8(ascii: ">"), depth == 0 {
                 let selfClosing = utf8[index - 1] == UInt8(ascii: "/")
-                let raw = rawElements.contains(name) || holdsCode(utf8[start..<index])
+                let raw = rawElements.contains(name) || (!voidElements.contains(name) && holdsCode(utf8[start..<index]))
                 return Tag(range: start..<(index + 1), name: name, opensRawElement: !closing && !selfClosing && raw)
             }
             index += 1
@@ -156,14 +157,30 @@ enum HTMLBlockMarkup {
     }
 
     /// Classes that make an element's content code or a diagram's source: `<div
-    /// class="mermaid">`, highlighters' `language-python`, `highlight`, `sourceCode`.
-    static let codeClasses = ["mermaid", "language-", "highlight", "sourcecode"].map { Array($0.utf8) }
+    /// class="mermaid">`, highlighters' `language-python`. (`highlight` is also a prose
+    /// style; Rouge's `<div class="highlight">` holds a `<pre>` anyway.)
+    static let codeClasses = ["mermaid", "language-"].map { Array($0.utf8) }
 
+    /// Elements with no content (`<img>`, `<br>`): nothing of theirs can be code.
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+
+    /// Whether the tag's `class` (or JSX `className`) value names a code class.
     static func holdsCode(_ tag: ArraySlice<UInt8>) -> Bool {
-        tag.withUnsafeBufferPointer { buffer in
-            codeClasses.contains { ByteSearch.Needle($0, folding: true).firstIndex(in: buffer) != nil }
+        var index = tag.startIndex
+        while let equals = tag[index...].firstIndex(of: UInt8(ascii: "=")) {
+            index = equals + 1
+            let nameEnd = tag[..<equals].lastIndex { $0 != 0x20 }.map { $0 + 1 } ?? equals
+            let nameStart = tag[..<nameEnd].lastIndex { !isNameByte($0) }.map { $0 + 1 } ?? tag.startIndex
+            let name = String(decoding: tag[nameStart..<nameEnd], as: UTF8.self).lowercased()
+            guard name == "class" || name == "classname" else { continue }
+            let value = tag[index...].drop { $0 == 0x20 }
+            guard let quote = value.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
+            let folded = Array(value.dropFirst().prefix { $0 != quote }.map(ByteSearch.lowercased))
+            if codeClasses.contains(where: { ByteSearch.contains(folded, $0) }) { return true }
         }
+        return false
     }
+
 
     /// Where `</name>` ends, searching from `start`; nil when the block does not close it.
     static func closingTag(named name: String, in utf8: [UInt8], from start: Int, before end: Int) -> Int? {

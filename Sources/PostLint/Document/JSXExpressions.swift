@@ -42,6 +42,8 @@ enum JSXExpressionScanner {
         var depth = 0
         var position = start
         var previousWasNewline = false
+        // The last byte that was not white space: whether a `/` starts a regular expression.
+        var previous: UInt8? = nil
         while position < utf8.count {
             let byte = utf8[position]
             switch byte {
@@ -49,11 +51,23 @@ enum JSXExpressionScanner {
             case UInt8(ascii: "}"):
                 depth -= 1
                 if depth == 0 { return position + 1 }
+            case UInt8(ascii: "'"), UInt8(ascii: "\"") where previous.map(JSCursor.isIdentifierPart) == true && previous == utf8[position - 1]:
+                // Right after a letter a quote starts no string (code cannot have one there):
+                // it is an apostrophe in the text of JSX inside the expression (`<b>it's</b>`).
+                break
             case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
                 var cursor = JSCursor(utf8: utf8, position: position, end: utf8.count)
-                _ = cursor.string()
+                if byte == UInt8(ascii: "`") { _ = cursor.templateLiteral() } else { cursor.skipQuoted() }
                 position = cursor.position
                 previousWasNewline = false
+                previous = byte
+                continue
+            case UInt8(ascii: "/") where JSCursor.startsRegularExpression(after: previous):
+                // `/'/g` holds a quote that starts no string.
+                var cursor = JSCursor(utf8: utf8, position: position, end: utf8.count)
+                cursor.skipRegularExpression()
+                position = cursor.position
+                previous = UInt8(ascii: "a")
                 continue
             case 0x0A:
                 if previousWasNewline { return nil }
@@ -62,7 +76,10 @@ enum JSXExpressionScanner {
                 continue
             default: break
             }
-            if byte != 0x20, byte != 0x09, byte != 0x0D { previousWasNewline = false }
+            if byte != 0x20, byte != 0x09, byte != 0x0D {
+                previousWasNewline = false
+                previous = byte
+            }
             position += 1
         }
         return nil
@@ -88,7 +105,7 @@ enum JSXExpressionScanner {
     /// Identifiers read by the expression, leaving out member names (`a.b`), object keys
     /// (`{width: 500}`), keywords, arrow-function parameters, and anything inside JSX
     /// markup (the text between tags is not code).
-    static func freeIdentifiers(_ utf8: [UInt8], _ inner: Range<Int>) -> [IdentifierUse] {
+    static func freeIdentifiers(_ utf8: [UInt8], _ inner: Range<Int>, nesting: Int = 0) -> [IdentifierUse] {
         var tokens: [(IdentifierUse, previous: UInt8?, next: UInt8?)] = []
         // Read in `${…}` of a template literal: free there, unless the enclosing code binds them.
         var substituted: [IdentifierUse] = []
@@ -98,15 +115,22 @@ enum JSXExpressionScanner {
             cursor.skipSpace()
             guard let byte = cursor.peek else { break }
             if byte == UInt8(ascii: "`") {
-                substituted += cursor.templateLiteral().flatMap { freeIdentifiers(utf8, $0) }
+                // Past a few levels of templates within templates, only written to break tools, names go unread.
+                let substitutions = cursor.templateLiteral()
+                if nesting < 8 { substituted += substitutions.flatMap { freeIdentifiers(utf8, $0, nesting: nesting + 1) } }
                 previous = byte
+            } else if byte == UInt8(ascii: "/"), JSCursor.startsRegularExpression(after: previous) {
+                cursor.skipRegularExpression()
+                previous = UInt8(ascii: "a")
             } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
                 _ = cursor.string()
                 previous = byte
             } else if byte == UInt8(ascii: "<"), let next = utf8[safe: cursor.position + 1],
                 JSCursor.isIdentifierStart(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: ">")
             {
-                break  // JSX markup from here on: its text is not code.
+                // JSX markup from here on: its text is not code, but its `{…}` are.
+                if nesting < 8 { substituted += markupExpressions(utf8, cursor.position..<inner.upperBound, nesting: nesting + 1) }
+                break
             } else if JSCursor.isIdentifierStart(byte), let word = cursor.identifier() {
                 var lookahead = cursor
                 lookahead.skipSpace()
@@ -157,6 +181,30 @@ enum JSXExpressionScanner {
             index += 1
         }
         return names
+    }
+
+    /// The identifiers read by the `{…}` attribute values and children of JSX markup inside
+    /// an expression (`{show && <img src={hero} />}` reads `hero`). Quotes count only as
+    /// attribute values (after `=`): in the elements' text an apostrophe is a letter.
+    static func markupExpressions(_ utf8: [UInt8], _ markup: Range<Int>, nesting: Int) -> [IdentifierUse] {
+        var uses: [IdentifierUse] = []
+        var position = markup.lowerBound
+        var previous: UInt8? = nil
+        while position < markup.upperBound {
+            let byte = utf8[position]
+            if byte == UInt8(ascii: "{"), let end = closingBrace(utf8, from: position), end <= markup.upperBound {
+                uses += freeIdentifiers(utf8, (position + 1)..<(end - 1), nesting: nesting)
+                position = end
+            } else if (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")), previous == UInt8(ascii: "=") {
+                var cursor = JSCursor(utf8: utf8, position: position, end: markup.upperBound)
+                cursor.skipQuoted()
+                position = cursor.position
+            } else {
+                position += 1
+            }
+            if byte != 0x20 { previous = byte }
+        }
+        return uses
     }
 
     /// Names the expression declares itself, wherever in it (a scope-blind reading, so it

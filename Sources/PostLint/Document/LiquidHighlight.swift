@@ -37,8 +37,11 @@ enum LiquidHighlight {
             else { return nil }
             let tagEnd = tagStart + 2 + close + 2
             let body = utf8[(tagStart + 2)..<(tagEnd - 2)].drop { $0 == UInt8(ascii: "-") || $0 == 0x20 || $0 == 0x09 }
-            let name = String(decoding: body.prefix { (0x61...0x7A).contains($0) }, as: UTF8.self)
-            if !name.isEmpty { return (name, tagStart..<tagEnd) }
+            let nameBytes = body.prefix { (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "_") }
+            // `{% highlight %}` needs a language; without one Jekyll fails the build anyway.
+            let argument = body.dropFirst(nameBytes.count).drop { $0 == 0x20 || $0 == 0x09 }.first { $0 != UInt8(ascii: "-") && $0 != 0x20 }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            if !name.isEmpty, name != "highlight" || argument != nil { return (name, tagStart..<tagEnd) }
             index = tagEnd
         }
         return nil

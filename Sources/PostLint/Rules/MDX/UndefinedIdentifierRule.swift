@@ -23,6 +23,8 @@ public struct UndefinedIdentifierRule: Rule {
             Example("{[1, 2].map(function (n) { return n })}\n\n{(() => { const local = 3; for (const v of [local]) { return v } })()}\n"),
             Example("{(() => { try { return JSON.parse('1') } catch (error) { return String(error) } })()}\n"),
             Example("import hero from './hero.png';\n\n{[{name: 'a'}].map(item => `${item.name} ${`at ${hero}`}`)} {`cost: \\${price}`}\n"),
+            Example("export const title = \"It's\";\n\n<a href={`/tags/${title.replace(/\\s+/g, '-')}`}>{[`${title.replace(/'/g, \"’\")}`].join(' ')}</a>\n"),
+            Example("{[1, 2].map(item => <b key={item}>it's {item}</b>)}\n"),
             Example("export let p, q;\nexport const a = 1, b = [2, 3];\n\n{p} {q} {a} {b} {(() => { let c = 1, d = 2; return c + d })()}\n"),
             Example("<div style={{textAlign: 'center', width: 500}}>x</div>\n"),
             Example("Use `{missing}` in code.\n\n```jsx\n<img src={missing} />\n```\n"),

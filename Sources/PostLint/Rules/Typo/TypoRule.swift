@@ -32,7 +32,7 @@ public struct TypoRule: Rule {
             Example("ÏùºÍ∞Ñ Ï¥ù reasoing\n", fileName: "post.md"),
             Example("---\ntitlle: reasoing\n---\n\nA plain sentence.\n", fileName: "post.md"),
             Example("<div class=\"reasoing\"><pre>teh conatext</pre> &nbsp;<!-- reasoing --></div>\n", fileName: "post.md"),
-            Example("<TabItem value=\"py\">\n```python\ndef recieve(): pass  # teh\n```\nRun `recieve()` once.\n</TabItem>\n", fileName: "post.mdx"),
+            Example("<TabItem value=\"py\">\n```python\ndef recieve(): pass  # teh\n```\nRun `recieve()` once.\n  ~~~bash\n  echo teh recieve\n  ~~~\n</TabItem>\n", fileName: "post.mdx"),
             Example("{% highlight python %}\ndef recieve(): pass  # teh\n{% endhighlight %}\n", fileName: "post.md"),
         ],
         triggering: [
@@ -43,6 +43,7 @@ public struct TypoRule: Rule {
             Example("Strong Context matters.\n\n**CAES(↓Conatext-AwarE Sampling)**\n"),
             Example("<table><tr><td>I ↓recieve mail daily.</td></tr></table>\n", fileName: "post.md"),
             Example("<TabItem value=\"mail\" label=\"Mail\">I ↓recieve mail daily.</TabItem>\n", fileName: "post.mdx"),
+            Example("<div>\n<img src=\"/img/language-support.png\">\n<p class=\"highlight\">I ↓recieve mail.</p>\n</div>\n", fileName: "post.md"),
         ],
         corrections: [
             Correction(Example("I recieve mail daily.\n", fileName: "post.md"), "I receive mail daily.\n"),
