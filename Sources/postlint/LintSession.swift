@@ -104,12 +104,13 @@ struct LintSession {
             // Relative to the working folder, as `git apply` and `patch -p1` want it.
             let path = ReportPaths.relative(report.path, to: FileManager.default.currentDirectoryPath)
             Console.output(UnifiedDiff.make(old: old, new: new, path: path, byteOrderMark: report.hasByteOrderMark))
-            return
         }
+        // With --diff the patch has standard output: what it would fix is said on standard error.
         let verb = command.diff ? "would fix" : "fixed"
+        let say: (String) -> Void = command.diff ? { Console.error($0) } : emit
         // --quiet: errors only; what was fixed is not an error.
         for applied in report.applied where !command.quiet {
-            emit("\(report.path):\(applied.position.line):\(applied.position.column): \(verb)[\(applied.rule)] \(applied.title)")
+            say("\(report.path):\(applied.position.line):\(applied.position.column): \(verb)[\(applied.rule)] \(applied.title)")
         }
     }
 

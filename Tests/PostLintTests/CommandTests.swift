@@ -119,6 +119,8 @@ final class CommandTests: CommandTestCase {
         let result = try run(["lint", "--diff", "post.mdx"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("-import shot_0101_img1 from './asset/shot_0101_img2.png';\n+import shot_0101_img2 from './asset/shot_0101_img2.png';"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("post.mdx:3:8: would fix[duplicate-import]"), "what the patch fixes is said on standard error: \(result.stderr)")
+        XCTAssertFalse(result.stdout.contains("would fix"), "standard output is the patch alone")
         XCTAssertEqual(try read("post.mdx"), Self.brokenPost)
     }
 

@@ -156,6 +156,37 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(kinds(unnamed, at: "Prose"), [], "no language, no block; highlight_lines is another tag")
     }
 
+    /// Hugo's TOML front matter is front matter; shortcodes and Liquid tags are markup, the
+    /// bodies of code shortcodes code, Liquid comments comments.
+    func testHugoAndLiquidSyntaxIsNotProse() {
+        let text = """
+            +++
+            title = "Toml title"
+            +++
+
+            {{< highlight go >}}
+            go body
+            {{< /highlight >}}
+
+            {{< figure src="/a.png"
+              alt="figure alt" >}}
+
+            {% comment %}liquid note{% endcomment %}
+
+            {{% notice %}}Notice text{{% /notice %}}
+            {: .kramdown-class}
+
+            """
+        let document = TestSupport.document(text, fileName: "post.md")
+        XCTAssertEqual(document.frontMatter?.isYAML, false)
+        XCTAssertTrue(kinds(document, at: "Toml title").contains(.frontMatter))
+        XCTAssertTrue(kinds(document, at: "go body").contains(.codeBlock))
+        XCTAssertTrue(kinds(document, at: "figure alt").contains(.html))
+        XCTAssertTrue(kinds(document, at: "liquid note").contains(.htmlComment))
+        XCTAssertEqual(kinds(document, at: "Notice text"), [])
+        XCTAssertTrue(kinds(document, at: "kramdown-class").contains(.html))
+    }
+
     /// Templates nested without end (written to break tools) are read in linear time, on
     /// no deeper a stack than a flat one.
     func testDeeplyNestedTemplatesAreReadQuickly() {

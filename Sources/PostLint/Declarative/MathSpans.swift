@@ -52,6 +52,11 @@ enum MathSpans {
         if bytes[index] == backslash, next(1) == UInt8(ascii: "[") {
             return closing([backslash, UInt8(ascii: "]")], after: index + 2, in: bytes, sameLine: false).map { index..<$0 }
         }
+        // MathJax and KaTeX's auto-render take a bare `\begin{equation}` … `\end{equation}`
+        // (align, gather, matrix, …) as display math.
+        if bytes[index] == backslash, let environment = mathEnvironment(at: index, in: bytes) {
+            return closing(Array("\\end{\(environment)}".utf8), after: index, in: bytes, sameLine: false).map { index..<$0 }
+        }
         // `$x$`: no space inside the dollars and no digit right after the closing one, so
         // prices ("$5 and $10") are not math (Pandoc's rule).
         // MathJax sites also write `$ x^2 $`: spaces are allowed when the inside is TeX.
@@ -71,6 +76,22 @@ enum MathSpans {
             }
         }
         return nil
+    }
+
+    static let mathEnvironments: Set<String> = [
+        "equation", "align", "alignat", "gather", "multline", "flalign", "eqnarray", "split", "math", "displaymath",
+        "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "cases", "array", "aligned", "gathered",
+    ]
+
+    /// The name (starred or not) of the math environment `\begin{…}` opens at `index`.
+    private static func mathEnvironment(at index: Int, in bytes: [UInt8]) -> String? {
+        let opening = Array("\\begin{".utf8)
+        guard bytes[index...].starts(with: opening) else { return nil }
+        let nameStart = index + opening.count
+        guard let close = bytes[nameStart...].prefix(24).firstIndex(of: UInt8(ascii: "}")) else { return nil }
+        let name = String(decoding: bytes[nameStart..<close], as: UTF8.self)
+        let base = name.hasSuffix("*") ? String(name.dropLast()) : name
+        return mathEnvironments.contains(base) ? name : nil
     }
 
     private static func closing(_ delimiter: [UInt8], after start: Int, in bytes: [UInt8], sameLine: Bool) -> Int? {

@@ -72,7 +72,7 @@ public final class Document: @unchecked Sendable {
         }
         if format == .markdown {
             let code = structure.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
-            regions += LiquidHighlight.blocks(in: masked, outside: code).map { Region(.codeBlock, $0) }
+            regions += TemplateTags.regions(in: masked, outside: code)
         }
         headings = structure.headings
 

@@ -124,7 +124,7 @@ public struct Fixer: Sendable {
     static func brokenStructure(before: Document, after: Document) -> String? {
         if let old = before.frontMatter {
             guard let new = after.frontMatter else { return "the front matter" }
-            if Self.parsesAsYAML(before.string(old.contentRange)), !Self.parsesAsYAML(after.string(new.contentRange)) {
+            if old.isYAML, Self.parsesAsYAML(before.string(old.contentRange)), !Self.parsesAsYAML(after.string(new.contentRange)) {
                 return "the front matter YAML"
             }
         }

@@ -96,7 +96,7 @@ public struct Suppressions: Sendable {
     }
 
     static func frontMatterEntry(_ document: Document, lastLine: Int) -> Entry? {
-        guard let frontMatter = document.frontMatter else { return nil }
+        guard let frontMatter = document.frontMatter, frontMatter.isYAML else { return nil }
         guard document.containsBytes("postlint-disable") else { return nil }
         let yaml = document.string(frontMatter.contentRange)
         guard

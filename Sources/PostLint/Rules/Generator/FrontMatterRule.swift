@@ -32,7 +32,7 @@ public struct FrontMatterRule: Rule {
     public init() {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        guard let frontMatter = document.frontMatter else { return [] }
+        guard let frontMatter = document.frontMatter, frontMatter.isYAML else { return [] }
         let yaml = document.string(frontMatter.contentRange)
         let finding = { (range: Range<Int>, message: String) in
             Diagnostic(rule: Self.description.id, severity: context.severity, range: range, message: message)

@@ -75,7 +75,7 @@ public struct PlaceholderRule: Rule {
 /// post assigns, and anything between `{% raw %}` and `{% endraw %}`.
 struct LiquidTemplate {
     static let globals: Set<String> = ["site", "page", "post", "include", "layout", "content", "paginator", "jekyll", "forloop", "theme"]
-    static let assignment = try! ICURegularExpression(#"\{%-?\s*(?:assign|capture|for|increment|decrement)\s+([A-Za-z_][\w-]*)"#)
+    static let assignment = try! ICURegularExpression(#"\{%-?\s*(?:assign|capture|for|tablerow|increment|decrement|cycle)\s+([A-Za-z_][\w-]*)"#)
     static let raw = try! ICURegularExpression(#"\{%-?\s*raw\s*-?%\}[\s\S]*?(\{%-?\s*endraw\s*-?%\}|\z)"#)
 
     let assigned: Set<String>

@@ -26,11 +26,13 @@ public struct UntranslatedRule: Rule {
             Example("## Abstract (Original)\nWe train LLaMA-3 on code.\n\n## 초록 (Korean)\n우리는 LLaMA-3와 GPT-4o를 코드 데이터로 학습한다.\n", fileName: "post.md"),
             Example("## 초록 (Korean)\nSAPO는 RL 기반 post-training 알고리즘으로, GPU 클러스터 없이도 동작한다.\n", fileName: "post.txt"),
             Example("## Timeouts\nThe request timed out after 3 retries.\n", fileName: "post.md"),
+            Example("---\nlang: ko\n---\n## 원인\n\n요청 한도(rate limit)를 초과해서 502 Bad Gateway 에러가 떴습니다.\n", fileName: "post.md"),
             Example("## 초록 (Korean)\n```\nnetwork error: connection refused\n```\n모델 출력 예시다.\n", fileName: "post.md"),
         ],
         triggering: [
             Example("--- 1. Sharing is Caring: Efficient LM Post-Training ---\n\n## Abstract (Original)\nWe present SAPO.\n\n## 초록 (Korean)\n↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "weekly.txt"),
             Example("## 요약 (Korean)\n↓Error: 429 Too Many Requests\n", fileName: "post.md"),
+            Example("---\nlang: ko\n---\n## 요약\n\n↓Error: 429 Too Many Requests\n", fileName: "post.md"),
             Example("## Abstract (Original)\nLanguage models hallucinate because training rewards guessing.\n\n## 초록 (Korean)\n↓Language models hallucinate because training rewards guessing.\n", fileName: "post.md"),
             Example("## 中文 (Chinese)\n↓We present a survey of reinforcement learning for large reasoning models and the open problems they raise.\n", fileName: "post.md"),
         ])
@@ -75,7 +77,13 @@ public struct UntranslatedRule: Rule {
         guard let trimmedProse = trimmed(prose, ifAtMost: Self.failureMessageLength),
             let range = trimmedRange(section.bodyRange, document)
         else { return nil }
-        if let short = trimmedProse, data.failureFamily(of: short) != nil {
+        // Where only the post's language (front matter, file name) says what a section should
+        // be, a short Korean paragraph about a rate limit or a 502 is prose about failures: a
+        // failure message there is one written wholly in another language. A heading naming
+        // the language is a generator's translation slot, where any failure message is one.
+        if let short = trimmedProse, data.failureFamily(of: short) != nil,
+            strict || ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: true).expectedWords == 0
+        {
             return (range, "holds a translation failure message, not \(language.name)")
         }
         if let original = original(of: index, in: sections), isCopy(prose, of: document.proseText(in: sections[original].bodyRange)) {
@@ -143,7 +151,7 @@ public struct UntranslatedRule: Rule {
     /// From front matter `lang`/`language`/`locale`, a `post.ko.md` name or a `ko/` folder.
     static func documentLanguage(_ document: Document) -> TranslationData.Language? {
         // Parse the YAML only when one of the keys can be in it.
-        if let frontMatter = document.frontMatter,
+        if let frontMatter = document.frontMatter, frontMatter.isYAML,
             Self.mayNameLanguage(document.utf8[frontMatter.contentRange]),
             let values = (try? YAMLParsing.load(document.string(frontMatter.contentRange))) as? [String: Any]
         {

@@ -34,6 +34,7 @@ public struct TypoRule: Rule {
             Example("<div class=\"reasoing\"><pre>teh conatext</pre> &nbsp;<!-- reasoing --></div>\n", fileName: "post.md"),
             Example("<TabItem value=\"py\">\n```python\ndef recieve(): pass  # teh\n```\nRun `recieve()` once.\n  ~~~bash\n  echo teh recieve\n  ~~~\n</TabItem>\n", fileName: "post.mdx"),
             Example("{% highlight python %}\ndef recieve(): pass  # teh\n{% endhighlight %}\n", fileName: "post.md"),
+            Example("+++\ntitle = \"Recieve\"\n[params]\n+++\n\n{{< highlight go >}}\nx := \"recieve\"\n{{< /highlight >}}\n\n{% comment %}teh{% endcomment %}\n", fileName: "post.md"),
         ],
         triggering: [
             Example("We tested the ↓hypotesis twice.\n", fileName: "post.md"),
