@@ -294,7 +294,7 @@ struct EnglishTypoJudge {
     /// jargon the dictionary lacks, not a slip of the finger. The dictionary knows how its
     /// own words inflect, so `prefered`, `developped` and `noticable` stay suspect; a jargon
     /// stem is allowed any inflection (`evaled`, `dequantizes`, `gemms`).
-    private func isDerivedOrCompound(_ word: String) -> Bool {
+    private func isDerivedOrCompound(_ word: String, whole: Range<Int>? = nil) -> Bool {
         for suffix in Self.suffixes + ["ed"] where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
             let stem = String(word.dropLast(suffix.count))
             switch stemKind(stem) {
@@ -318,7 +318,7 @@ struct EnglishTypoJudge {
         // `lea`+`ring`, `con`+`stance`) make typos look like compounds.
         let letters = Array(word)
         guard letters.count >= 8 else { return false }
-        for cut in 4...(letters.count - 4) {
+        for cut in 4...(letters.count - 4) where whole.map({ !($0.lowerBound < cut && cut < $0.upperBound) }) ?? true {
             if cache.accepts(String(letters[..<cut])) == true, cache.accepts(String(letters[cut...])) == true { return true }
         }
         return false
@@ -346,7 +346,10 @@ struct EnglishTypoJudge {
                     continue
                 }
                 let swapped = String(decoding: bytes[..<start] + Array(american.utf8) + bytes[(start + pattern.count)...], as: UTF8.self)
-                if cache.accepts(swapped) == true || isDerivedOrCompound(swapped) { return true }
+                // Two words joined, but not at a cut inside the swap: `greyscale` is
+                // `gray`+`scale`; `retreive` swapped is not `rete`+`rive`.
+                let swap = start..<(start + american.utf8.count)
+                if cache.accepts(swapped) == true || isDerivedOrCompound(swapped, whole: swap) { return true }
                 start += pattern.count
             }
         }

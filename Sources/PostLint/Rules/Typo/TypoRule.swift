@@ -40,6 +40,7 @@ public struct TypoRule: Rule {
             Example("We tested the ↓hypotesis twice.\n", fileName: "post.md"),
             Example("Reasoning models need reasoning data: ↓reasoing is hard.\n", fileName: "post.md"),
             Example("I ↓recieve mail daily.\n", fileName: "post.md"),
+            Example("We ↓retreive ↓thier greyscale images.\n", fileName: "post.md"),
             Example("고품질 ↓데이터셑을 구축했다.\n"),
             Example("Strong Context matters.\n\n**CAES(↓Conatext-AwarE Sampling)**\n"),
             Example("<table><tr><td>I ↓recieve mail daily.</td></tr></table>\n", fileName: "post.md"),
