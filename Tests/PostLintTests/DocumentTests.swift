@@ -187,6 +187,45 @@ final class DocumentTests: XCTestCase {
         XCTAssertTrue(kinds(document, at: "kramdown-class").contains(.html))
     }
 
+    /// What a review found: a `{%` in a block's code does not swallow its closing tag, a tag
+    /// shown in a code span does not pair with a real one, `{{< x />}}` opens nothing, an
+    /// Elixir tuple is not a kramdown attribute list, and lines full of unclosed openings are
+    /// read in linear time.
+    func testTemplateTagsReviewCases() {
+        let text = """
+            {% highlight python %}
+            print("{%d}" % n)
+            {% endhighlight %}
+
+            Prose one {:ok, value} here.
+
+            Shortcodes open with `{{<`:
+            {{< highlight go >}}
+            go body
+            {{< /highlight >}}
+
+            {{< highlight go />}}
+
+            Prose two.
+
+            """
+        let document = TestSupport.document(text, fileName: "post.md")
+        XCTAssertEqual(kinds(document, at: "Prose one"), [])
+        XCTAssertEqual(kinds(document, at: "ok, value"), [])
+        XCTAssertTrue(kinds(document, at: "go body").contains(.codeBlock))
+        XCTAssertEqual(kinds(document, at: "Prose two"), [])
+        let unclosed = TestSupport.document("Hello " + String(repeating: "{% {{< ", count: 40_000) + "\\begin{array} \\(" + "\n", fileName: "post.md")
+        XCTAssertEqual(kinds(unclosed, at: "Hello"), [])
+    }
+
+    /// `\begin{equation}` named in prose is not closed by a later code block's `\end`.
+    func testMathEnvironmentsDoNotReachIntoCode() {
+        let text = "Write \\begin{equation} and \\textbf{x}.\n\n```latex\n\\end{equation}\n```\n"
+        let document = TestSupport.document(text, fileName: "post.md")
+        XCTAssertFalse(MathSpans.find(in: document).contains { $0.contains(document.utf8.count / 2) }, "\(MathSpans.find(in: document))")
+        XCTAssertTrue(MathSpans.find(in: document).isEmpty)
+    }
+
     /// Templates nested without end (written to break tools) are read in linear time, on
     /// no deeper a stack than a flat one.
     func testDeeplyNestedTemplatesAreReadQuickly() {

@@ -11,6 +11,10 @@ enum MathSpans {
         var spans: [Range<Int>] = []
         var index = 0
         let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\")
+        // Closers known to be absent from an offset on: a post of unclosed `\(` or
+        // `\begin{array}` is searched to its end once per kind, not once per opening.
+        var absent: [[UInt8]: Int] = [:]
+        var code: [Range<Int>]? = nil
         while index < bytes.count {
             // Only `$` and `\` open math: step over everything else without a look.
             let byte = bytes[index]
@@ -18,7 +22,9 @@ enum MathSpans {
                 index += 1
                 continue
             }
-            if let span = span(at: index, in: bytes), isOutsideCode(index, document) {
+            if let span = span(at: index, in: bytes, absent: &absent), isOutsideCode(index, document),
+                !holdsCode(span, code: &code, document)
+            {
                 spans.append(span)
                 index = span.upperBound
                 continue
@@ -34,8 +40,25 @@ enum MathSpans {
         document.regionKinds(at: offset).isDisjoint(with: [.codeBlock, .codeSpan, .frontMatter, .esm, .htmlComment])
     }
 
+    /// Whether code begins inside the span: `\begin{equation}` named in prose is not closed
+    /// by the `\end{equation}` of a later code block.
+    private static func holdsCode(_ span: Range<Int>, code: inout [Range<Int>]?, _ document: Document) -> Bool {
+        let known = code ?? document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
+        code = known
+        return known.contains { span.contains($0.lowerBound) }
+    }
+
     /// The math span opening at `index`, if one does.
-    private static func span(at index: Int, in bytes: [UInt8]) -> Range<Int>? {
+    private static func span(at index: Int, in bytes: [UInt8], absent: inout [[UInt8]: Int]) -> Range<Int>? {
+        func closing(_ delimiter: [UInt8], after start: Int, in bytes: [UInt8], sameLine: Bool) -> Int? {
+            // Only closers that start with `\` are searched for without skipping escapes, so
+            // only theirs are absent from every later offset too.
+            guard delimiter.first == backslash else { return Self.closing(delimiter, after: start, in: bytes, sameLine: sameLine) }
+            if let from = absent[delimiter], start >= from { return nil }
+            let found = Self.closing(delimiter, after: start, in: bytes, sameLine: sameLine)
+            if found == nil { absent[delimiter] = min(absent[delimiter] ?? start, start) }
+            return found
+        }
         let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\")
         func next(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
         if bytes[index] == dollar, next(1) == dollar {

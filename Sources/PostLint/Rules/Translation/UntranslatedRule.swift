@@ -33,6 +33,7 @@ public struct UntranslatedRule: Rule {
             Example("--- 1. Sharing is Caring: Efficient LM Post-Training ---\n\n## Abstract (Original)\nWe present SAPO.\n\n## 초록 (Korean)\n↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "weekly.txt"),
             Example("## 요약 (Korean)\n↓Error: 429 Too Many Requests\n", fileName: "post.md"),
             Example("---\nlang: ko\n---\n## 요약\n\n↓Error: 429 Too Many Requests\n", fileName: "post.md"),
+            Example("---\nlang: ko\n---\n## 요약\n\n↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "post.md"),
             Example("## Abstract (Original)\nLanguage models hallucinate because training rewards guessing.\n\n## 초록 (Korean)\n↓Language models hallucinate because training rewards guessing.\n", fileName: "post.md"),
             Example("## 中文 (Chinese)\n↓We present a survey of reinforcement learning for large reasoning models and the open problems they raise.\n", fileName: "post.md"),
         ])
@@ -79,10 +80,13 @@ public struct UntranslatedRule: Rule {
         else { return nil }
         // Where only the post's language (front matter, file name) says what a section should
         // be, a short Korean paragraph about a rate limit or a 502 is prose about failures: a
-        // failure message there is one written wholly in another language. A heading naming
-        // the language is a generator's translation slot, where any failure message is one.
-        if let short = trimmedProse, data.failureFamily(of: short) != nil,
-            strict || ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: true).expectedWords == 0
+        // generic failure (network, timeout, quota, HTTP) counts there only when written
+        // wholly in another language. "Translation failed" is never prose about something
+        // else, and under a heading naming the language (a generator's translation slot)
+        // any failure message is one.
+        if let short = trimmedProse, let family = data.failureFamily(of: short),
+            strict || family.name == "translation error"
+                || ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: true).expectedWords == 0
         {
             return (range, "holds a translation failure message, not \(language.name)")
         }
