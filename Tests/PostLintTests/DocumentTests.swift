@@ -226,6 +226,17 @@ final class DocumentTests: XCTestCase {
         XCTAssertTrue(MathSpans.find(in: document).isEmpty)
     }
 
+    /// An import without an extension is found as the bundler finds it.
+    func testModuleSpecifiersResolveLikeTheBundler() {
+        let files: Set<String> = ["./Hero.jsx", "./lib/index.ts", "./data.json"]
+        let exists = { (path: String) in files.contains(path) }
+        XCTAssertTrue(MissingAssetRule.resolves("./Hero", exists))
+        XCTAssertTrue(MissingAssetRule.resolves("./lib", exists))
+        XCTAssertTrue(MissingAssetRule.resolves("./data.json", exists))
+        XCTAssertFalse(MissingAssetRule.resolves("./Gone", exists))
+        XCTAssertFalse(MissingAssetRule.resolves("./pic.png", exists), "a name with an extension is that file")
+    }
+
     /// Templates nested without end (written to break tools) are read in linear time, on
     /// no deeper a stack than a flat one.
     func testDeeplyNestedTemplatesAreReadQuickly() {

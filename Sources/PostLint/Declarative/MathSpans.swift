@@ -6,15 +6,23 @@ enum MathSpans {
         document.derived.value("math-spans") { scan(document) }
     }
 
+    /// Regions where `$` and `\` open no math.
+    static let codeKinds: Set<Region.Kind> = [.codeBlock, .codeSpan, .frontMatter, .esm, .htmlComment]
+
     static func scan(_ document: Document) -> [Range<Int>] {
-        let bytes = document.utf8
+        scan(document.utf8, code: document.regions.filter { codeKinds.contains($0.kind) }.map(\.range))
+    }
+
+    /// The math of `bytes` outside `code` (what a document knows before its MDX expressions
+    /// are found: braces in math are TeX, not expressions, under remark-math).
+    static func scan(_ bytes: [UInt8], code unsorted: [Range<Int>]) -> [Range<Int>] {
+        let code = Document.merged(unsorted.sorted { $0.lowerBound < $1.lowerBound })
         var spans: [Range<Int>] = []
         var index = 0
         let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\")
         // Closers known to be absent from an offset on: a post of unclosed `\(` or
         // `\begin{array}` is searched to its end once per kind, not once per opening.
         var absent: [[UInt8]: Int] = [:]
-        var code: [Range<Int>]? = nil
         while index < bytes.count {
             // Only `$` and `\` open math: step over everything else without a look.
             let byte = bytes[index]
@@ -22,8 +30,8 @@ enum MathSpans {
                 index += 1
                 continue
             }
-            if let span = span(at: index, in: bytes, absent: &absent), isOutsideCode(index, document),
-                !holdsCode(span, code: &code, document)
+            if let span = span(at: index, in: bytes, absent: &absent), !inside(index, code),
+                !code.contains(where: { span.contains($0.lowerBound) })
             {
                 spans.append(span)
                 index = span.upperBound
@@ -35,17 +43,15 @@ enum MathSpans {
         return spans
     }
 
-    /// MathJax renders math in prose and in HTML (`<figcaption>`), never in code.
-    private static func isOutsideCode(_ offset: Int, _ document: Document) -> Bool {
-        document.regionKinds(at: offset).isDisjoint(with: [.codeBlock, .codeSpan, .frontMatter, .esm, .htmlComment])
-    }
-
-    /// Whether code begins inside the span: `\begin{equation}` named in prose is not closed
-    /// by the `\end{equation}` of a later code block.
-    private static func holdsCode(_ span: Range<Int>, code: inout [Range<Int>]?, _ document: Document) -> Bool {
-        let known = code ?? document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
-        code = known
-        return known.contains { span.contains($0.lowerBound) }
+    /// MathJax renders math in prose and in HTML (`<figcaption>`), never in code; and
+    /// `\begin{equation}` named in prose is not closed by a later code block's `\end`.
+    private static func inside(_ offset: Int, _ code: [Range<Int>]) -> Bool {
+        var (low, high) = (0, code.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if code[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < code.count && code[low].contains(offset)
     }
 
     /// The math span opening at `index`, if one does.

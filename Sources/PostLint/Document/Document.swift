@@ -67,7 +67,7 @@ public final class Document: @unchecked Sendable {
 
         var structure = MarkdownStructure()
         if format != .plainText {
-            structure = MarkdownStructure(maskedText: masked, lines: lines)
+            structure = MarkdownStructure(maskedText: masked, lines: lines, mdx: format == .mdx)
             regions += structure.regions
         }
         if format == .markdown {
@@ -77,8 +77,11 @@ public final class Document: @unchecked Sendable {
         headings = structure.headings
 
         if format == .mdx {
-            let opaque = regions.filter { [.frontMatter, .esm, .codeBlock, .codeSpan, .htmlComment].contains($0.kind) }
-                .map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            let code = regions.filter { MathSpans.codeKinds.contains($0.kind) }.map(\.range)
+            // Under remark-math, `$\hat{y}$` is TeX: its braces are no expression.
+            let math = ByteSearch.contains(utf8, [UInt8(ascii: "$")]) || ByteSearch.contains(utf8, [UInt8(ascii: "\\")])
+                ? MathSpans.scan(utf8, code: code) : []
+            let opaque = (code + math).sorted { $0.lowerBound < $1.lowerBound }
             expressions = JSXExpressionScanner.scan(utf8, skipping: opaque)
             regions += expressions.map { Region($0.isComment ? .jsxComment : .jsxExpression, $0.range) }
         } else {

@@ -92,6 +92,10 @@ enum JSXExpressionScanner {
         if cursor.atEnd, inner.count > 0, utf8[inner].contains(UInt8(ascii: "*")) {
             return JSXExpression(range: range, isComment: true, identifiers: [])
         }
+        // Docusaurus's heading id (`## Title {#custom-id}`): no code, nothing read.
+        if cursor.peek == UInt8(ascii: "#") {
+            return JSXExpression(range: range, isComment: false, identifiers: [])
+        }
         return JSXExpression(range: range, isComment: false, identifiers: freeIdentifiers(utf8, inner))
     }
 

@@ -12,7 +12,10 @@ struct MarkdownStructure {
 
     init() {}
 
-    init(maskedText: [UInt8], lines: LineIndex) {
+    /// `mdx`: MDX has no indented code; what CommonMark takes for one there is JSX and
+    /// text indented inside a component (`<TabItem>`), read like an HTML block.
+    init(maskedText: [UInt8], lines: LineIndex, mdx: Bool = false) {
+        self.mdx = mdx
         // CommonMark ends a line at a lone CR too, LineIndex only at LF: with lone CRs left
         // in, cmark's line numbers run past LineIndex's lines (and crashed the mapping).
         // Blanking them keeps every offset and makes both count the same lines.
@@ -38,6 +41,8 @@ struct MarkdownStructure {
         walk(root, utf8: maskedText, lines: lines)
     }
 
+    private var mdx = false
+
     /// cmark-gfm's extensions, registered and found once per process. Registering is not
     /// thread-safe (a static flag set after the global list of extensions is appended to):
     /// two files parsed at once on first use could both register, and one run in some
@@ -59,6 +64,8 @@ struct MarkdownStructure {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let range = Self.range(of: node, lines: lines)
             switch cmark_node_get_type(node) {
+            case CMARK_NODE_CODE_BLOCK where mdx && !Self.isFenced(node):
+                regions += HTMLBlockMarkup.regions(of: range, in: utf8)
             case CMARK_NODE_CODE_BLOCK:
                 regions.append(Region(.codeBlock, range))
             case CMARK_NODE_CODE:
@@ -97,6 +104,13 @@ struct MarkdownStructure {
             end = lines.contentRange(ofLine: lines.lineNumber(at: start)).upperBound
         }
         return start..<max(start, end)
+    }
+
+    static func isFenced(_ node: OpaquePointer) -> Bool {
+        // cmark writes through every pointer it is given.
+        var (length, offset) = (Int32(0), Int32(0))
+        var character = CChar(0)
+        return cmark_node_get_fenced(node, &length, &offset, &character) != 0
     }
 
     /// cmark reports a code span's content; the region includes its backtick fences.

@@ -7,7 +7,9 @@ public enum UnifiedDiff {
         let mark = byteOrderMark ? "\u{FEFF}" : ""
         let (oldLines, oldEndsOpen) = lines(of: mark + old)
         let (newLines, newEndsOpen) = lines(of: mark + new)
-        let difference = newLines.difference(from: oldLines)
+        // Compared as bytes: String equality holds NFD and NFC Korean equal, and a line the
+        // fix composed would vanish from the patch.
+        let difference = newLines.map { Array($0.utf8) }.difference(from: oldLines.map { Array($0.utf8) })
         var removed = Set<Int>()
         var inserted = Set<Int>()
         for change in difference {

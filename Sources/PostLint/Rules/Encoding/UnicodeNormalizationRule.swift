@@ -17,6 +17,7 @@ public struct UnicodeNormalizationRule: Rule {
         nonTriggering: [
             Example("한국어 문장과 café, Ångström, 𝑥² are all NFC.\n", fileName: "post.md"),
             Example("Decomposed inside code stays: `한국어`\n", fileName: "post.md"),
+            Example("import shot from './\u{1112}\u{1161}\u{11AB}.png';\n\n<img src=\"./\u{1112}\u{1161}\u{11AB}.png\" /> [link](./\u{1112}\u{1161}\u{11AB}.md)\n", fileName: "post.mdx"),
         ],
         triggering: [
             Example("Title: ↓한국어\n", fileName: "post.md"),
@@ -27,11 +28,15 @@ public struct UnicodeNormalizationRule: Rule {
             Correction(Example("A caf↓é.\n", fileName: "post.md"), "A café.\n"),
         ])
 
+    static let untouched: Set<Region.Kind> = [.codeBlock, .codeSpan, .esm, .linkDestination, .html, .jsxExpression]
+
     public init() {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard Self.mayChangeUnderNFC(document.utf8) else { return [] }
-        let code = document.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
+        // Code, and the names of files and addresses (an import, a link, an `src`): a file
+        // saved by macOS has a decomposed name, and the reference must stay as it is.
+        let code = document.regions.filter { Self.untouched.contains($0.kind) }.map(\.range)
         var diagnostics: [Diagnostic] = []
         for segment in Self.unnormalizedSegments(document.utf8) where !code.contains(where: { $0.overlaps(segment) }) {
             let text = document.string(segment)

@@ -19,16 +19,28 @@ public struct MissingAssetRule: Rule {
         triggering: [
             Example("import hero from '↓./asset/missing-hero.png';\n\n<img src={hero} />\n"),
             Example("import a, { b } from '↓../missing/shared.js';\n\n{a}{b}\n"),
+            Example("import Card from '↓./components/missing-card';\n\n<Card />\n"),
         ])
 
     public init() {}
+
+    /// What the bundler tries for a specifier without an extension (`import Hero from
+    /// './Hero'`): the file itself, then with each module extension, then a folder's index.
+    static let moduleExtensions = ["js", "jsx", "ts", "tsx", "mjs", "cjs", "mdx", "md", "json"]
+
+    static func resolves(_ specifier: String, _ exists: (String) -> Bool) -> Bool {
+        if exists(specifier) { return true }
+        let name = specifier.split(separator: "/").last ?? ""
+        guard !name.contains(".") || name.hasPrefix(".") else { return false }
+        return moduleExtensions.contains { exists("\(specifier).\($0)") || exists("\(specifier)/index.\($0)") }
+    }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let exists = context.fileExists else { return [] }
         var seen: Set<Range<Int>> = []
         return document.esm.imports.compactMap { binding in
             guard AssetName.isRelative(binding.specifier), seen.insert(binding.specifierRange).inserted,
-                !exists(binding.specifier)
+                !Self.resolves(binding.specifier, exists)
             else { return nil }
             return Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: binding.specifierRange,

@@ -25,6 +25,8 @@ public struct UndefinedIdentifierRule: Rule {
             Example("import hero from './hero.png';\n\n{[{name: 'a'}].map(item => `${item.name} ${`at ${hero}`}`)} {`cost: \\${price}`}\n"),
             Example("export const title = \"It's\";\n\n<a href={`/tags/${title.replace(/\\s+/g, '-')}`}>{[`${title.replace(/'/g, \"’\")}`].join(' ')}</a>\n"),
             Example("{[1, 2].map(item => <b key={item}>it's {item}</b>)}\n"),
+            Example("## Custom heading {#custom-id}\n\nText.\n"),
+            Example("The loss $\\hat{y}_i$ and\n\n$$\n\\frac{1}{N} \\textbf{W}^{(l)}\n$$\n"),
             Example("export let p, q;\nexport const a = 1, b = [2, 3];\n\n{p} {q} {a} {b} {(() => { let c = 1, d = 2; return c + d })()}\n"),
             Example("<div style={{textAlign: 'center', width: 500}}>x</div>\n"),
             Example("Use `{missing}` in code.\n\n```jsx\n<img src={missing} />\n```\n"),

@@ -14,6 +14,7 @@ public struct UnusedImportRule: Rule {
         scope: .structure,
         nonTriggering: [
             Example("import hero from './hero.png';\n\n<img src={`${hero}`} />\n"),
+            Example("import pic from './pic.png';\n\n<details>\n<summary>More</summary>\n\n    <img src={pic} />\n</details>\n"),
             Example("import hero from './hero.png';\nexport const show = true;\n\n{show && <img src={hero} alt=\"it's\" />}\n"),
             Example("import hero from './hero.png';\n\n<img src={hero} />\n"),
             Example("import Tabs from '@theme/Tabs';\n\n<Tabs>\nhello\n</Tabs>\n"),
