@@ -30,8 +30,10 @@ enum MathSpans {
                 index += 1
                 continue
             }
-            if let span = span(at: index, in: bytes, absent: &absent), !inside(index, code),
-                !code.contains(where: { span.contains($0.lowerBound) })
+            // MathJax renders math in prose and in HTML (`<figcaption>`), never in code; and
+            // `\begin{equation}` named in prose is not closed by a later code block's `\end`.
+            if let span = span(at: index, in: bytes, absent: &absent), !code.anyContains(index),
+                !Self.holdsCode(span, code)
             {
                 spans.append(span)
                 index = span.upperBound
@@ -43,15 +45,10 @@ enum MathSpans {
         return spans
     }
 
-    /// MathJax renders math in prose and in HTML (`<figcaption>`), never in code; and
-    /// `\begin{equation}` named in prose is not closed by a later code block's `\end`.
-    private static func inside(_ offset: Int, _ code: [Range<Int>]) -> Bool {
-        var (low, high) = (0, code.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if code[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
-        }
-        return low < code.count && code[low].contains(offset)
+    /// Whether code begins inside a span that does not begin in code.
+    private static func holdsCode(_ span: Range<Int>, _ code: [Range<Int>]) -> Bool {
+        let next = code.firstIndex(endingAfter: span.lowerBound)
+        return next < code.count && code[next].lowerBound < span.upperBound
     }
 
     /// The math span opening at `index`, if one does.

@@ -128,12 +128,7 @@ public final class Document: @unchecked Sendable {
     /// Whether `range` lies entirely in prose (no code, markup or syntax around it).
     public func isProse(_ range: Range<Int>) -> Bool {
         // The first non-prose interval that ends after the range starts.
-        var low = 0
-        var high = nonProse.count
-        while low < high {
-            let middle = (low + high) / 2
-            if nonProse[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
-        }
+        let low = nonProse.firstIndex(endingAfter: range.lowerBound)
         guard low < nonProse.count else { return true }
         let candidate = nonProse[low]
         return range.isEmpty ? !candidate.contains(range.lowerBound) : !candidate.overlaps(range)

@@ -77,7 +77,7 @@ enum TemplateTags {
             while index + 1 < utf8.count {
                 guard let brace = utf8[index...].firstIndex(of: UInt8(ascii: "{")) else { return nil }
                 index = brace + 1
-                guard let kind = openings.firstIndex(where: { utf8[brace...].starts(with: $0.open) }), !inCode(brace) else { continue }
+                guard let kind = openings.firstIndex(where: { utf8[brace...].starts(with: $0.open) }), !code.anyContains(brace) else { continue }
                 let (open, close, hugo) = openings[kind]
                 if open == kramdownOpening, brace > 0, utf8[brace - 1] != 0x0A, !decorated.contains(utf8[brace - 1]) { continue }
                 if let known = noCloserBefore[kind], brace < known { continue }
@@ -112,15 +112,6 @@ enum TemplateTags {
             // `{{< highlight go />}}` opens nothing.
             let selfClosing = whole.last { $0 > 0x20 } == UInt8(ascii: "/")
             return Tag(range: range, name: name, closes: closes, selfClosing: selfClosing, hasArguments: hasArguments, hugo: hugo)
-        }
-
-        private func inCode(_ offset: Int) -> Bool {
-            var (low, high) = (0, code.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if code[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
-            }
-            return low < code.count && code[low].contains(offset)
         }
 
         /// Where `close` starts, searching from `start` up to the first blank line.

@@ -261,13 +261,8 @@ struct EastAsianRepair {
         var runs: [Run] = []
         var current: Run?
         var position = range.lowerBound
-        // Code ranges are sorted and disjoint: find the first one not ending before the line.
-        var low = 0, high = code.count
-        while low < high {
-            let middle = (low + high) / 2
-            if code[middle].upperBound <= position { low = middle + 1 } else { high = middle }
-        }
-        var nextCode = low
+        // Code ranges are sorted and disjoint: the first one not ending before the line.
+        var nextCode = code.firstIndex(endingAfter: position)
         while position < range.upperBound {
             let length = MojibakeDecoder.sequenceLength(bytes[position]) ?? 1
             while nextCode < code.endIndex, code[nextCode].upperBound <= position { nextCode += 1 }
