@@ -226,6 +226,20 @@ final class DocumentTests: XCTestCase {
         XCTAssertTrue(MathSpans.find(in: document).isEmpty)
     }
 
+    /// An MDX document's math, found before its expressions and kept for the rules, is what
+    /// the rules would find in the finished document.
+    func testMathFoundWhileReadingMDXIsTheRulesMath() {
+        let texts = [
+            "The loss $\\hat{y}_i$ and {count} items for $5.\n\n$$\n\\frac{1}{N}\n$$\n\n`$x$` and {/* $y$ */}\n",
+            "import a from './a.png';\n\n<img src={a} /> \\(x\\) \\begin{equation}\nx\n\\end{equation}\n",
+        ]
+        for text in texts {
+            let document = TestSupport.document(text, fileName: "post.mdx")
+            XCTAssertEqual(MathSpans.find(in: document), MathSpans.scan(document), text)
+            XCTAssertFalse(MathSpans.find(in: document).isEmpty, text)
+        }
+    }
+
     /// An import without an extension is found as the bundler finds it.
     func testModuleSpecifiersResolveLikeTheBundler() {
         let files: Set<String> = ["./Hero.jsx", "./lib/index.ts", "./data.json"]

@@ -3,8 +3,10 @@
 enum MathSpans {
     /// The document's math spans, found once per document (several rules skip math).
     static func find(in document: Document) -> [Range<Int>] {
-        document.derived.value("math-spans") { scan(document) }
+        document.derived.value(key) { scan(document) }
     }
+
+    static let key = "math-spans"
 
     /// Regions where `$` and `\` open no math.
     static let codeKinds: Set<Region.Kind> = [.codeBlock, .codeSpan, .frontMatter, .esm, .htmlComment]

@@ -76,11 +76,13 @@ public final class Document: @unchecked Sendable {
         }
         headings = structure.headings
 
+        var mathSpans: [Range<Int>]? = nil
         if format == .mdx {
             let code = regions.filter { MathSpans.codeKinds.contains($0.kind) }.map(\.range)
             // Under remark-math, `$\hat{y}$` is TeX: its braces are no expression.
             let math = ByteSearch.contains(utf8, [UInt8(ascii: "$")]) || ByteSearch.contains(utf8, [UInt8(ascii: "\\")])
                 ? MathSpans.scan(utf8, code: code) : []
+            mathSpans = math
             let opaque = (code + math).sorted { $0.lowerBound < $1.lowerBound }
             expressions = JSXExpressionScanner.scan(utf8, skipping: opaque)
             regions += expressions.map { Region($0.isComment ? .jsxComment : .jsxExpression, $0.range) }
@@ -89,6 +91,9 @@ public final class Document: @unchecked Sendable {
         }
         self.regions = regions.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         nonProse = Self.merged(self.regions.filter { Self.nonProseKinds.contains($0.kind) }.map(\.range))
+        // The expressions added no region math is blind to: the rules' `MathSpans.find` would
+        // find these same spans again.
+        if let mathSpans { _ = derived.value(MathSpans.key) { mathSpans } }
     }
 
     /// The union of the non-prose regions, sorted and disjoint, so `isProse` is a binary
