@@ -274,14 +274,8 @@ struct JSCursor {
             let contentEnd = position > start && utf8[position - 1] == quote ? position - 1 : position
             return (String(decoding: utf8[start..<contentEnd], as: UTF8.self), start..<contentEnd)
         }
-        position += 1
-        let start = position
-        while position < end, utf8[position] != quote, utf8[position] != 0x0A {
-            if utf8[position] == UInt8(ascii: "\\") { position += 1 }
-            position += 1
-        }
-        let contentEnd = min(position, end)
-        if position < end, utf8[position] == quote { position += 1 }
+        let start = position + 1
+        let contentEnd = skipQuoted() ? position - 1 : position
         return (String(decoding: utf8[start..<contentEnd], as: UTF8.self), start..<contentEnd)
     }
 

@@ -66,15 +66,20 @@ extension JSCursor {
         return substitutions
     }
 
-    /// A `'…'` or `"…"` string at the cursor, consumed (to its end of line when unclosed).
-    mutating func skipQuoted() {
+    /// A `'…'` or `"…"` string at the cursor, consumed up to its closing quote, or to its
+    /// line's end when unclosed (the line feed left for the caller); whether it closed.
+    @discardableResult
+    mutating func skipQuoted() -> Bool {
         let quote = utf8[position]
         position += 1
         while position < end, utf8[position] != quote, utf8[position] != 0x0A {
             if utf8[position] == UInt8(ascii: "\\") { position += 1 }
             position += 1
         }
-        position = min(end, position + 1)
+        position = min(position, end)
+        guard position < end, utf8[position] == quote else { return false }
+        position += 1
+        return true
     }
 
     /// Whether a `/` after the byte `previous` (the last one that was not white space)

@@ -127,7 +127,7 @@ enum JSXExpressionScanner {
                 cursor.skipRegularExpression()
                 previous = UInt8(ascii: "a")
             } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
-                _ = cursor.string()
+                cursor.skipQuoted()
                 previous = byte
             } else if byte == UInt8(ascii: "<"), let next = utf8[safe: cursor.position + 1],
                 JSCursor.isIdentifierStart(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: ">")
