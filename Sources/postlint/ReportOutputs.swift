@@ -43,11 +43,11 @@ extension LintSession {
     static let informationURI = "https://github.com/postlint/postlint#readme"
 
     static func reporter(
-        for format: LintCommand.OutputFormat, quiet: Bool = false,
+        for format: LintCommand.OutputFormat, quiet: Bool = false, fixesPreviewed: Bool = false,
         style: @escaping (String, TextReporter.Part) -> String = { text, _ in text }
     ) -> any Reporter {
         switch format {
-        case .text: TextReporter(quiet: quiet, style: style)
+        case .text: TextReporter(quiet: quiet, fixesPreviewed: fixesPreviewed, style: style)
         case .json: JSONReporter()
         case .sarif: SARIFReporter(toolVersion: PostLintVersion.current, informationURI: informationURI)
         case .junit: JUnitReporter()

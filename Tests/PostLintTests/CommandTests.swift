@@ -106,6 +106,7 @@ final class CommandTests: CommandTestCase {
         let fixed = try run(["lint", "--fix", "post.mdx"])
         XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
         XCTAssertTrue(fixed.stdout.contains("post.mdx:3:8: fixed[duplicate-import] rename to 'shot_0101_img2'"), fixed.stdout)
+        XCTAssertTrue(fixed.stdout.hasSuffix("Fixed 3 problems in 1 file. No problems remain in 1 file.\n"), "the summary says what was fixed: \(fixed.stdout)")
         let text = try read("post.mdx")
         XCTAssertTrue(text.contains("import shot_0101_img2 from './asset/shot_0101_img2.png';"))
         XCTAssertTrue(text.contains("<img src={shot_0101_img0} />\n<img src={shot_0101_img1} />\n<img src={shot_0101_img2} />"), text)
@@ -121,6 +122,7 @@ final class CommandTests: CommandTestCase {
         XCTAssertTrue(result.stdout.contains("-import shot_0101_img1 from './asset/shot_0101_img2.png';\n+import shot_0101_img2 from './asset/shot_0101_img2.png';"), result.stdout)
         XCTAssertTrue(result.stderr.contains("post.mdx:3:8: would fix[duplicate-import]"), "what the patch fixes is said on standard error: \(result.stderr)")
         XCTAssertFalse(result.stdout.contains("would fix"), "standard output is the patch alone")
+        XCTAssertTrue(result.stderr.contains("Would fix 3 problems in 1 file. No problems would remain in 1 file."), result.stderr)
         XCTAssertEqual(try read("post.mdx"), Self.brokenPost)
     }
 

@@ -7,9 +7,13 @@ public struct TextReporter: Reporter {
     /// Colours a part of a line; the identity when output is not a terminal.
     public let style: (String, Part) -> String
     public let quiet: Bool
+    /// Whether the reports' fixes were written or only previewed (`--diff`): the summary
+    /// then says what was (or would be) fixed and what remains.
+    public let fixesPreviewed: Bool
 
-    public init(quiet: Bool = false, style: @escaping (String, Part) -> String = { text, _ in text }) {
+    public init(quiet: Bool = false, fixesPreviewed: Bool = false, style: @escaping (String, Part) -> String = { text, _ in text }) {
         self.quiet = quiet
+        self.fixesPreviewed = fixesPreviewed
         self.style = style
     }
 
@@ -55,14 +59,27 @@ public struct TextReporter: Reporter {
         if skipped > 0 { unlinted.append("\(skipped) skipped") }
         if failed > 0 { unlinted.append("\(failed) failed (see the errors above)") }
         let aside = unlinted.isEmpty ? "" : "; " + unlinted.joined(separator: ", ")
-        guard !findings.isEmpty else { return style("No problems found in \(files)\(aside).", .dim) }
+        let fixed = fixSentence(reports)
+        guard !findings.isEmpty else {
+            let none = fixed.isEmpty ? "No problems found" : fixesPreviewed ? "No problems would remain" : "No problems remain"
+            return style("\(fixed)\(none) in \(files)\(aside).", .dim)
+        }
         let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
         let safe = findings.filter { $0.fixSafety == .safe }.count
         let unsafe = findings.filter { $0.fixSafety == .unsafe }.count
-        var text = "Found \(Self.counted(findings.count, "problem")) in \(files)"
+        let found = fixed.isEmpty ? "Found" : fixesPreviewed ? "Would remain:" : "Remaining:"
+        var text = "\(fixed)\(found) \(Self.counted(findings.count, "problem")) in \(files)"
         text += " (\(Self.counted(count(.error), "error")), \(Self.counted(count(.warning), "warning")), \(count(.info)) info)\(aside)."
         if safe > 0 { text += " \(safe) fixable with --fix." }
         if unsafe > 0 { text += " \(unsafe) \(safe > 0 ? "more " : "")fixable with --fix --unsafe-fixes." }
         return style(text, .dim)
+    }
+
+    /// "Fixed 3 problems in 2 files. " (or "Would fix …" with `--diff`); empty when nothing was fixed.
+    private func fixSentence(_ reports: [FileReport]) -> String {
+        let applied = reports.map(\.applied.count).reduce(0, +)
+        guard applied > 0 else { return "" }
+        let files = reports.filter { !$0.applied.isEmpty }.count
+        return "\(fixesPreviewed ? "Would fix" : "Fixed") \(Self.counted(applied, "problem")) in \(Self.counted(files, "file")). "
     }
 }

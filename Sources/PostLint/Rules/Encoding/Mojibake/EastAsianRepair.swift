@@ -196,7 +196,7 @@ struct EastAsianRepair {
             }
             guard let length = MojibakeDecoder.sequenceLength(bytes[end]) else { return false }
             let available = min(length, bytes.count - end)
-            if available > 1, MojibakeDecoder.decode(Array(bytes[end..<(end + available)]) + Array(repeating: 0x80, count: length - available)) == nil {
+            if !MojibakeDecoder.isWellFormedPrefix(bytes[end..<(end + available)]) {
                 // A prefix no completion can save (a bad second byte or a non-continuation).
                 return false
             }
@@ -217,7 +217,7 @@ struct EastAsianRepair {
                 continue
             }
             guard let length = MojibakeDecoder.sequenceLength(bytes[position]), position + length <= bytes.count,
-                let scalar = MojibakeDecoder.decode(Array(bytes[position..<(position + length)]))
+                let scalar = MojibakeDecoder.decode(bytes[position..<(position + length)])
             else { return nil }
             scalars.append(scalar)
             position += length

@@ -155,7 +155,7 @@ struct MojibakeDecoder {
         var position = 0
         while position < bytes.count {
             guard let length = Self.sequenceLength(bytes[position]), position + length <= bytes.count,
-                let scalar = Self.decode(Array(bytes[position..<(position + length)]))
+                let scalar = Self.decode(bytes[position..<(position + length)])
             else { return nil }
             scalars.append(scalar)
             position += length
@@ -276,19 +276,34 @@ struct MojibakeDecoder {
 
     /// The scalar of one complete, well-formed UTF-8 sequence, or nil.
     static func decode(_ sequence: [UInt8]) -> UInt32? {
-        guard let length = sequenceLength(sequence[0]), sequence.count == length else { return nil }
-        let second = sequence[1]
-        switch sequence[0] {
-        case 0xE0: guard second >= 0xA0 else { return nil }
-        case 0xED: guard second <= 0x9F else { return nil }
-        case 0xF0: guard second >= 0x90 else { return nil }
-        case 0xF4: guard second <= 0x8F else { return nil }
-        default: break
-        }
-        guard sequence.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }) else { return nil }
-        var scalar = UInt32(sequence[0]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        decode(sequence[...])
+    }
+
+    /// The scalar of one complete, well-formed UTF-8 sequence (a slice of the text, read
+    /// where it lies: this runs for every character of every candidate run), or nil.
+    static func decode(_ sequence: ArraySlice<UInt8>) -> UInt32? {
+        guard let length = sequenceLength(sequence.first ?? 0), sequence.count == length,
+            isWellFormedPrefix(sequence)
+        else { return nil }
+        var scalar = UInt32(sequence[sequence.startIndex]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for byte in sequence.dropFirst() { scalar = scalar << 6 | UInt32(byte & 0x3F) }
         return scalar
+    }
+
+    /// Whether the bytes, starting with a lead byte, can begin a well-formed sequence: the
+    /// second byte in the lead's range (no overlong form, surrogate or value past U+10FFFF)
+    /// and every later byte a continuation byte. Bytes still missing are not judged.
+    static func isWellFormedPrefix(_ sequence: ArraySlice<UInt8>) -> Bool {
+        guard sequence.count > 1 else { return true }
+        let second = sequence[sequence.startIndex + 1]
+        switch sequence[sequence.startIndex] {
+        case 0xE0: guard second >= 0xA0 else { return false }
+        case 0xED: guard second <= 0x9F else { return false }
+        case 0xF0: guard second >= 0x90 else { return false }
+        case 0xF4: guard second <= 0x8F else { return false }
+        default: break
+        }
+        return sequence.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 }
 
