@@ -49,6 +49,16 @@ final class BadInputCommandTests: CommandTestCase {
         }
     }
 
+    /// A UTF-8 post with one line pasted from a Latin-1 file converts "exactly" as Latin-1,
+    /// which would garble its UTF-8 characters (in code, where mojibake repair never goes).
+    func testAUTF8PostWithAStrayByteIsNotConvertedAsAWhole() throws {
+        let contents = Array("# Notes\n\nPlain prose.\n\n```\nprint(\"café\")\n```\n\nA Latin-1 line: caf".utf8) + [0xE9] + Array(".\n".utf8)
+        let result = try survive("stray.md", contents)
+        XCTAssertTrue(result.stdout.contains("stray.md:9:20: error[invalid-encoding]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("the rest of the file is UTF-8 (1 stray byte of another encoding)"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("--fix converts"), result.stdout)
+    }
+
     func testDeepNestingStaysBounded() throws {
         let lists = (0..<1000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
         try survive("lists.md", Array(lists.utf8))

@@ -153,6 +153,25 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(edited.stdout.contains("post.md:1:13:"), "the edited rule's finding, not the cached one: \(edited.stdout)")
     }
 
+    /// Suppression comments silence the project's own rules as they do built-in ones, and
+    /// `--fix` leaves the suppressed line alone (it once rewrote it, and unused-suppression
+    /// asked for the needed comment to be removed).
+    func testSuppressionsSilenceTheProjectsOwnRules() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try write(".postlint.yml", "rule-folders: [rules]\n")
+        try write(
+            "rules/no-foo.yml",
+            "id: no-foo\nkind: substitution\nsummary: Say bar\nrationale: House style.\nfix-safety: safe\npatterns:\n  - match: '\\bfoo\\b'\n    message: say bar\n    replacement: bar\n")
+        let post = "<!-- postlint-disable-next-line no-foo -->\nWe foo it.\n\nWe foo that.\n"
+        try write("post.md", post)
+        let result = try run(["lint", "--no-cache", "post.md"])
+        XCTAssertFalse(result.stdout.contains("unused-suppression"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("post.md:2:"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("post.md:4:4: warning[no-foo]"), result.stdout)
+        _ = try run(["lint", "--fix", "post.md"])
+        XCTAssertEqual(try read("post.md"), "<!-- postlint-disable-next-line no-foo -->\nWe foo it.\n\nWe bar that.\n")
+    }
+
     /// postlint's own files are not posts: `--fix` once "corrected" the corrections in
     /// `.postlint/words.txt` to `the -> the`. And a correction to itself allows the word.
     func testOwnFilesAreNeverLintedAndSelfCorrectionsAllow() throws {

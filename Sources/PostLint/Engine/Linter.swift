@@ -42,9 +42,13 @@ public struct Linter: Sendable {
         }
     }
 
-    /// Diagnostics of the rules that read the decoded document.
-    public func check(_ document: Document, settings: [String: RuleSetting], context: RuleContext) -> [Diagnostic] {
+    /// Diagnostics of the rules that read the decoded document, the built-in ones and the
+    /// configuration's own (`userRules`), suppressions applied to both alike.
+    public func check(
+        _ document: Document, settings: [String: RuleSetting], context: RuleContext, userRules: [DeclarativeRule] = []
+    ) -> [Diagnostic] {
         let found = runRules(document, settings: settings, context: context)
+            + check(userRules: userRules, document, settings: settings, context: context)
         let (suppressions, kept, used) = timed(RuleTimings.Phase.suppressions) {
             let suppressions = Suppressions(document)
             let (kept, used) = suppressions.apply(to: found, in: document)

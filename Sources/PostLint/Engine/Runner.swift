@@ -134,8 +134,7 @@ public struct Runner: Sendable {
         var last: (document: Document, diagnostics: [Diagnostic])?
         let diagnose = { (document: Document) in
             if let last, last.document.utf8 == document.utf8 { return last.diagnostics }
-            let diagnostics = linter.check(document, settings: settings, context: context)
-                + linter.check(userRules: configuration.userRules, document, settings: settings, context: context)
+            let diagnostics = linter.check(document, settings: settings, context: context, userRules: configuration.userRules)
             last = (document, diagnostics)
             return diagnostics
         }
@@ -155,7 +154,10 @@ public struct Runner: Sendable {
                 let fixedSource = SourceFile(path: path, text: text)
                 if let fixed = last.flatMap({ $0.document.utf8 == fixedSource.bytes ? $0.document : nil }) ?? Document(source: fixedSource) {
                     report.applied += applied
-                    report.originalText = document.text
+                    // A patch of a converted file would hold text that is not on disk (its
+                    // old lines as converted): `git apply` would refuse it. The conversion is
+                    // said by its own applied fix instead.
+                    report.originalText = transcoded ? nil : document.text
                     report.fixedText = text
                     report.hasByteOrderMark = source.hasByteOrderMark
                     finalDocument = fixed

@@ -33,6 +33,12 @@ public struct InvalidEncodingRule: SourceRule {
             leftAlone = "its text does not convert to UTF-8 and back exactly, so it will not be rewritten"
         } else {
             message = String(format: "not valid UTF-8: byte 0x%02X cannot start or continue a character", source.bytes[offset])
+            let census = UTF8Census(source.bytes)
+            if census.isMostlyUTF8 {
+                message += "; the rest of the file is UTF-8 (\(census.invalidBytes) stray byte\(census.invalidBytes == 1 ? "" : "s") of another encoding), "
+                    + "so it will not be converted as a whole: retype this character (and any other stray one) as UTF-8"
+                return [SourceDiagnostic(rule: Self.description.id, severity: context.severity, position: Self.position(of: offset, in: source.bytes), message: message)]
+            }
             if let guess = Self.detectCharset(source.bytes) {
                 message += "; it looks like \(guess.name) (ICU confidence \(guess.confidence)%)"
                 if guess.confidence >= Self.confidentEnough {
@@ -51,7 +57,9 @@ public struct InvalidEncodingRule: SourceRule {
     /// `똠` and `뷁` are not in EUC-KR; Shift_JIS as Windows-31J).
     public static func confidentConversion(_ bytes: [UInt8]) -> (charset: String, text: String)? {
         if let order = SourceFile.utf16ByteOrder(of: bytes) { return utf16Text(bytes, order).map { (order.rawValue, $0) } }
-        guard let guess = detectCharset(bytes), guess.confidence >= confidentEnough,
+        // A UTF-8 post with a line pasted from a Latin-1 file also converts "exactly" as
+        // Latin-1, which would garble every UTF-8 character it holds, in code too.
+        guard !UTF8Census(bytes).isMostlyUTF8, let guess = detectCharset(bytes), guess.confidence >= confidentEnough,
             !guess.name.uppercased().hasPrefix("UTF")
         else { return nil }
         for charset in [guess.name] + (windowsSupersets[guess.name] ?? []) {
@@ -129,4 +137,36 @@ public struct InvalidEncodingRule: SourceRule {
         }
         return LineIndex.Position(line: line, column: column)
     }
+}
+
+/// How much of a file that is not valid UTF-8 still is: its well-formed multi-byte
+/// characters against its bytes that start or continue none. A file saved in a legacy
+/// code page forms a multi-byte UTF-8 character only by chance (a CP949 Hangul syllable
+/// now and then); a UTF-8 file with stray bytes is mostly such characters.
+struct UTF8Census {
+    private(set) var multiByteCharacters = 0
+    private(set) var invalidBytes = 0
+
+    init(_ bytes: [UInt8]) {
+        var position = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                position += 1
+                continue
+            }
+            if let length = MojibakeDecoder.sequenceLength(byte), position + length <= bytes.count,
+                MojibakeDecoder.decode(bytes[position..<(position + length)]) != nil
+            {
+                multiByteCharacters += 1
+                position += length
+            } else {
+                invalidBytes += 1
+                position += 1
+            }
+        }
+    }
+
+    /// At least one well-formed multi-byte character for every two stray bytes.
+    var isMostlyUTF8: Bool { multiByteCharacters > 0 && multiByteCharacters * 2 >= invalidBytes }
 }
