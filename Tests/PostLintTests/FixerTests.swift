@@ -88,6 +88,21 @@ final class FixerTests: XCTestCase {
         XCTAssertTrue(reason.contains("front matter"), reason)
     }
 
+    /// Removing an invisible character may not change what a front matter value means:
+    /// `summary: \u{FEFF}#1 …` would become a comment (null), `[a, \u{FEFF}&b]` an anchor.
+    /// Changing a string's text (mojibake, a stray character inside it) stays allowed.
+    func testRefusesAFixThatChangesWhatTheFrontMatterMeans() {
+        for value in ["summary: \u{FEFF}#1 reason to blog", "tags: [a, \u{FEFF}&b]"] {
+            let text = "---\ntitle: \"Intro\"\n\(value)\n---\n\nBody.\n"
+            let fixed = TestSupport.fixed(text, fileName: "a.md", rules: ["invisible-character"])
+            XCTAssertTrue(fixed.contains("refused: fixing would break the front matter (a value would change its type or vanish)"), fixed)
+        }
+        let fixable = "---\ntitle: Ca\u{200B}fe\n---\n\nBody.\n"
+        XCTAssertEqual(TestSupport.fixed(fixable, fileName: "a.md", rules: ["invisible-character"]), "---\ntitle: Cafe\n---\n\nBody.\n")
+        XCTAssertEqual(YAMLShape(yaml: "a: 'no'\nb: [1, x]"), YAMLShape(yaml: "a: 'yes'\nb: [2, y]"))
+        XCTAssertNotEqual(YAMLShape(yaml: "a: x"), YAMLShape(yaml: "a: 1"))
+    }
+
     func testFileWriterKeepsPermissionsAndRefusesChangedFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-writer-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

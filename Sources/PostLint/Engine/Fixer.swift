@@ -124,18 +124,15 @@ public struct Fixer: Sendable {
     static func brokenStructure(before: Document, after: Document) -> String? {
         if let old = before.frontMatter {
             guard let new = after.frontMatter else { return "the front matter" }
-            if old.isYAML, Self.parsesAsYAML(before.string(old.contentRange)), !Self.parsesAsYAML(after.string(new.contentRange)) {
-                return "the front matter YAML"
+            if old.isYAML, let shape = YAMLShape(yaml: before.string(old.contentRange)) {
+                guard let newShape = YAMLShape(yaml: after.string(new.contentRange)) else { return "the front matter YAML" }
+                if newShape != shape { return "the front matter (a value would change its type or vanish)" }
             }
         }
         if after.esm.malformedImports.count > before.esm.malformedImports.count {
             return "the MDX import block"
         }
         return nil
-    }
-
-    static func parsesAsYAML(_ text: String) -> Bool {
-        (try? YAMLParsing.compose(text)) != nil
     }
 }
 
