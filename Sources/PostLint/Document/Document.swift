@@ -70,9 +70,13 @@ public final class Document: @unchecked Sendable {
             structure = MarkdownStructure(maskedText: masked, lines: lines, mdx: format == .mdx)
             regions += structure.regions
         }
-        if format == .markdown {
+        if format != .plainText {
             let code = structure.regions.filter { $0.kind == .codeBlock || $0.kind == .codeSpan }.map(\.range)
-            regions += TemplateTags.regions(in: masked, outside: code)
+            if format == .markdown {
+                regions += TemplateTags.regions(in: masked, outside: code)
+                regions += HeadingAttributes.regions(in: masked, headings: structure.headings)
+            }
+            regions += FootnoteLabels.regions(in: masked, outside: code)
         }
         headings = structure.headings
 

@@ -20,6 +20,7 @@ public struct MojibakeRule: Rule {
         fixSafety: .safe,
         scope: .prose,
         nonTriggering: [
+            Example("# Why my page shows Ã© instead of é\n\n| Expected | Broken |\n| --- | --- |\n| é | Ã© |\n", fileName: "post.md"),
             Example("Crème brûlée, Ærø, Straße „Grüße“ and «ÉTÉ»: accents are fine.\n", fileName: "post.md"),
             Example("## 좋아요 순위\n\n총 **10개**의 논문이 수집되었습니다. 👍\n", fileName: "post.md"),
             Example("Привет, мир! Ελληνικά κείμενα. Tiếng Việt có dấu.\n", fileName: "post.md"),
@@ -54,7 +55,8 @@ public struct MojibakeRule: Rule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let singleByte = MojibakeRepair().fixes(in: document)
         let eastAsian = EastAsianRepair(model: .shared).fixes(in: document, avoiding: singleByte.map(\.range))
-        return (singleByte + eastAsian).sorted { $0.range.lowerBound < $1.range.lowerBound }.map { fix in
+        let repairs = (singleByte + eastAsian).filter { !Self.isShownBesideItsRepair($0, in: document) }
+        return repairs.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { fix in
             var message = "UTF-8 read as \(fix.codePage)"
             if fix.rounds > 1 { message += fix.rounds == 2 ? " twice" : " \(fix.rounds) times" }
             if fix.restoredBytes > 0 {
@@ -65,6 +67,17 @@ public struct MojibakeRule: Rule {
             return Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: fix.range, message: message,
                 fix: Fix("repair as '\(preview)'", safety: .safe, edits: [Edit(fix.range, fix.replacement)]))
+        }
+    }
+
+    /// A line that holds the repaired text as well as the damaged one (`shows Ã© instead of
+    /// é`, a table row `| é | Ã© |`) is about mojibake: the damage is the example. Real
+    /// damage changes every such character of a line alike.
+    static func isShownBesideItsRepair(_ fix: MojibakeRepair.LineFix, in document: Document) -> Bool {
+        let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: fix.range.lowerBound))
+        let repaired = Array(fix.replacement.utf8)
+        return [line.lowerBound..<fix.range.lowerBound, fix.range.upperBound..<max(fix.range.upperBound, line.upperBound)].contains { part in
+            document.utf8[part].withUnsafeBufferPointer { ByteSearch.firstIndex(of: repaired, in: $0) != nil }
         }
     }
 

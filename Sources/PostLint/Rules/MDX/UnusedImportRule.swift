@@ -29,6 +29,9 @@ public struct UnusedImportRule: Rule {
             Correction(
                 Example("import used from './a.png';\nimport spare from './b.png';\n\n<img src={used} />\n"),
                 "import used from './a.png';\n\n<img src={used} />\n", unsafe: true),
+            Correction(
+                Example("import used from './a.png'; import spare from './b.png';\n\n<img src={used} />\n"),
+                "import used from './a.png';\n\n<img src={used} />\n", unsafe: true),
         ])
 
     public init() {}
@@ -50,14 +53,32 @@ public struct UnusedImportRule: Rule {
             } else if bindingsPerStatement[binding.statementRange]?.count == 1 {
                 fix = Fix(
                     "remove the import of '\(binding.name)'", safety: .unsafe,
-                    edits: [Edit(Self.wholeLines(binding.statementRange, in: document), "")])
+                    edits: [Edit(Self.removal(of: binding.statementRange, in: document), "")])
             }
             return Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: binding.nameRange, message: message, fix: fix)
         }
     }
 
-    /// The statement's lines, newline included, so removing it leaves no blank line.
+    /// What removing the statement deletes: its lines, newline included, so no blank line
+    /// is left; only the statement (and the spaces after it) when another shares a line.
+    static func removal(of statement: Range<Int>, in document: Document) -> Range<Int> {
+        let lines = wholeLines(statement, in: document)
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let utf8 = document.utf8
+        let aloneBefore = utf8[lines.lowerBound..<statement.lowerBound].allSatisfy(isSpace)
+        let aloneAfter = utf8[statement.upperBound..<lines.upperBound].allSatisfy(isSpace)
+        if aloneBefore, aloneAfter { return lines }
+        var (start, end) = (statement.lowerBound, statement.upperBound)
+        if aloneAfter {
+            while start > lines.lowerBound, utf8[start - 1] == 0x20 || utf8[start - 1] == 0x09 { start -= 1 }
+        } else {
+            while end < utf8.count, utf8[end] == 0x20 || utf8[end] == 0x09 { end += 1 }
+        }
+        return start..<end
+    }
+
+    /// The statement's lines, newline included.
     static func wholeLines(_ range: Range<Int>, in document: Document) -> Range<Int> {
         let firstLine = document.lines.lineNumber(at: range.lowerBound)
         let lastLine = document.lines.lineNumber(at: max(range.lowerBound, range.upperBound - 1))

@@ -237,3 +237,24 @@ enum URLWords {
         }
     }
 }
+
+/// The words of a post's links to its own headings (`](#how-to-recieve-mail)`,
+/// `href="#intro"`), lower-cased.
+enum InPageAnchors {
+    static func words(in bytes: [UInt8]) -> Set<String> {
+        var words: Set<String> = []
+        for opener in ["](#", "=\"#", "='#"].map({ Array($0.utf8) }) {
+            var from = 0
+            while from < bytes.count, let found = bytes[from...].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: opener, in: $0) }) {
+                var end = from + found + opener.count
+                let start = end
+                while end < bytes.count, ![UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x20, 0x0A].contains(bytes[end]) { end += 1 }
+                for word in bytes[start..<end].split(whereSeparator: { !LineText.isLetter($0) }) {
+                    words.insert(String(decoding: word, as: UTF8.self).lowercased())
+                }
+                from = end
+            }
+        }
+        return words
+    }
+}

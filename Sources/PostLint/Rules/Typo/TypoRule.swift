@@ -35,6 +35,7 @@ public struct TypoRule: Rule {
             Example("<TabItem value=\"py\">\n```python\ndef recieve(): pass  # teh\n```\nRun `recieve()` once.\n  ~~~bash\n  echo teh recieve\n  ~~~\n</TabItem>\n", fileName: "post.mdx"),
             Example("{% highlight python %}\ndef recieve(): pass  # teh\n{% endhighlight %}\n", fileName: "post.md"),
             Example("+++\ntitle = \"Recieve\"\n[params]\n+++\n\n{{< highlight go >}}\nx := \"recieve\"\n{{< /highlight >}}\n\n{% comment %}teh{% endcomment %}\n", fileName: "post.md"),
+            Example("A note[^recieve] here.\n\n[^recieve]: See the notes.\n", fileName: "post.md"),
         ],
         triggering: [
             Example("We tested the ↓hypotesis twice.\n", fileName: "post.md"),
@@ -49,6 +50,9 @@ public struct TypoRule: Rule {
         ],
         corrections: [
             Correction(Example("I recieve mail daily.\n", fileName: "post.md"), "I receive mail daily.\n"),
+            Correction(
+                Example("## How to recieve mail\n\nSee [above](#how-to-recieve-mail).\n", fileName: "post.md"),
+                "## How to receive mail\n\nSee [above](#how-to-recieve-mail).\n", unsafe: true),
             Correction(
                 Example("Reasoning models need reasoning data: reasoing is hard.\n", fileName: "post.md"),
                 "Reasoning models need reasoning data: reasoning is hard.\n", unsafe: true),
@@ -85,7 +89,20 @@ public struct TypoRule: Rule {
             if inAddresses.contains(word.text.lowercased()) { return nil }
             return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
+        .map { Self.linkedHeadingsStayUnsafe($0, in: document) }
         .map { diagnostic(for: $0, severity: context.severity) }
+    }
+
+    /// A heading's words make its anchor (`## How to recieve mail` is `#how-to-recieve-mail`):
+    /// where the post links to an anchor spelling the word, correcting the heading alone
+    /// would break the link, so the fix needs a look (`--unsafe-fixes`).
+    static func linkedHeadingsStayUnsafe(_ verdict: TypoVerdict, in document: Document) -> TypoVerdict {
+        guard verdict.safe, document.headings.contains(where: { $0.range.contains(verdict.range.lowerBound) }) else { return verdict }
+        let anchorWords = document.derived.value("typo.in-page-anchor-words") { InPageAnchors.words(in: document.utf8) }
+        guard anchorWords.contains(verdict.word.lowercased()) else { return verdict }
+        return TypoVerdict(
+            range: verdict.range, word: verdict.word, suggestions: verdict.suggestions, safe: false,
+            curated: verdict.curated, nameSuggestions: verdict.nameSuggestions)
     }
 
     /// A large run with much Korean prose needs the run's Korean stem index (tens of
