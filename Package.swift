@@ -36,6 +36,8 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .target(name: "XMLShim", dependencies: ["CLibXML2"], path: "Sources/XMLShim"),
+        // <sys/xattr.h>, which Swift's Glibc module does not include.
+        .systemLibrary(name: "CXattr", path: "Sources/CXattr"),
 
         // Build-time embedding of the declarative rule data in Rules/ into the binary,
         // so a built postlint works from any directory without the source tree.
@@ -48,6 +50,7 @@ let package = Package(
             name: "PostLint",
             dependencies: [
                 "ICUShim", "HunspellShim", "XMLShim", "CCmark",
+                .target(name: "CXattr", condition: .when(platforms: [.linux])),
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Sources/PostLint",

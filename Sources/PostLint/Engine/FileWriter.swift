@@ -13,8 +13,9 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Replaces a file's contents atomically: the new bytes go to a temporary file in the same
-/// folder, are flushed to disk, take the original's permissions, and are renamed over it.
-/// A crash at any point leaves either the old file or the new one, never a mix.
+/// folder, take the original's owner, group, permissions and extended attributes, are
+/// flushed to disk and renamed over it. A crash at any point leaves either the old file or
+/// the new one, never a mix. What cannot be kept is a reason not to write.
 public enum FileWriter {
     /// - Parameter expected: the bytes the file held when it was read; if the file changed
     ///   since, it is not overwritten.
@@ -28,6 +29,40 @@ public enum FileWriter {
         if isSymbolicLink(path), !isInside(target, folder: resolvedTarget(tree)) {
             throw FileWriteError(path: path, reason: "it is a symbolic link to \(target), outside the linted tree")
         }
+        let status = try replaceableStatus(of: target, path: path, expecting: expected)
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).postlint-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw FileWriteError(path: path, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+        }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var succeeded = false
+        defer {
+            if !succeeded { unlink(temporary) }
+        }
+        do {
+            defer { close(descriptor) }
+            guard writeAll(bytes, to: descriptor) else {
+                throw FileWriteError(path: path, reason: "writing the temporary file failed: \(String(cString: strerror(errno)))")
+            }
+            try FileMetadata.copy(status, attributesOf: target, to: descriptor, path: path)
+            guard fsync(descriptor) == 0 else {
+                throw FileWriteError(path: path, reason: "writing the temporary file failed: \(String(cString: strerror(errno)))")
+            }
+        }
+        stallForCrashTest()
+        guard rename(temporary, target) == 0 else {
+            throw FileWriteError(path: path, reason: "rename failed: \(String(cString: strerror(errno)))")
+        }
+        succeeded = true
+    }
+
+    /// The file's status, when it may be replaced: unchanged since it was read, writable,
+    /// and with one name (renaming over one of its hard links would leave the others
+    /// holding the old text).
+    private static func replaceableStatus(of target: String, path: String, expecting expected: [UInt8]) throws -> stat {
         guard let current = FileManager.default.contents(atPath: target) else {
             throw FileWriteError(path: path, reason: "it can no longer be read")
         }
@@ -43,19 +78,14 @@ public enum FileWriter {
         guard access(target, W_OK) == 0, status.st_mode & S_IWUSR != 0 else {
             throw FileWriteError(path: path, reason: "it is read-only")
         }
-        let folder = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).postlint-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw FileWriteError(path: path, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+        guard status.st_nlink <= 1 else {
+            throw FileWriteError(path: path, reason: "the file has \(status.st_nlink) hard links; fixing would split them")
         }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var succeeded = false
-        defer {
-            if !succeeded { unlink(temporary) }
-        }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
+        return status
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -64,16 +94,6 @@ public enum FileWriter {
             }
             return true
         }
-        let synced = written && fchmod(descriptor, status.st_mode & 0o7777) == 0 && fsync(descriptor) == 0
-        close(descriptor)
-        guard synced else {
-            throw FileWriteError(path: path, reason: "writing the temporary file failed: \(String(cString: strerror(errno)))")
-        }
-        stallForCrashTest()
-        guard rename(temporary, target) == 0 else {
-            throw FileWriteError(path: path, reason: "rename failed: \(String(cString: strerror(errno)))")
-        }
-        succeeded = true
     }
 
     static func isSymbolicLink(_ path: String) -> Bool {
