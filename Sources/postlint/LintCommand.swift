@@ -129,6 +129,7 @@ struct LintCommand: ParsableCommand {
         linter.rulesInParallel = paths == ["-"]
         let mode: FixMode = fix ? (paths == ["-"] ? .preview : .write) : (diff ? .preview : .report)
         var runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
+        runner.linkScope = LinkWriteScope(roots: paths.isEmpty ? ["."] : paths)
         // Timed runs lint every file: a cached result would time nothing.
         if mode == .report, !noCache, !timings, paths != ["-"] {
             runner.cache = makeCache(configuration)

@@ -2,10 +2,92 @@ import CXattr
 import Foundation
 import XCTest
 
-/// End-to-end tests of how `lint` finds, reads and writes files.
+/// End-to-end tests of how `lint` finds, reads and writes files: FIFOs, symbolic links,
+/// hard links, owners and extended attributes, git's ignore rules, `--changed`.
 final class FileHandlingTests: CommandTestCase {
     static let typo = "I recieve mail.\n"
     static let fixedTypo = "I receive mail.\n"
+
+    func makeFolders(_ names: String...) throws {
+        for name in names {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+    }
+
+    func link(_ name: String, to destination: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(name).path, withDestinationPath: destination)
+    }
+
+    /// Makes a FIFO and, should a run block on opening it, unblocks the run after a few
+    /// seconds by opening its other end, so a hang fails the test instead of stalling it.
+    func makeFIFO(_ name: String) throws -> FIFOWatchdog {
+        let path = folder.appendingPathComponent(name).path
+        XCTAssertEqual(mkfifo(path, 0o644), 0)
+        return FIFOWatchdog(path: path)
+    }
+
+    func testAFolderWalkSkipsAFIFO() throws {
+        try makeFolders("f")
+        try write("f/a.md", Self.typo)
+        let watchdog = try makeFIFO("f/p.md")
+        defer { watchdog.stop() }
+        let started = Date()
+        let result = try run(["lint", "f"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), FIFOWatchdog.grace, "the run waited on the FIFO")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("in 1 file"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("p.md") || result.stderr.contains("p.md"), result.stdout + result.stderr)
+    }
+
+    func testANamedFIFOIsReportedWithoutBeingRead() throws {
+        try write("a.md", Self.typo)
+        let watchdog = try makeFIFO("p.md")
+        defer { watchdog.stop() }
+        let started = Date()
+        let result = try run(["lint", "p.md", "a.md"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), FIFOWatchdog.grace, "the run waited on the FIFO")
+        XCTAssertEqual(result.status, 2, "a named file that cannot be linted is an I/O failure")
+        XCTAssertTrue(result.stderr.contains("p.md: error: cannot read the file: not a regular file"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("'recieve'"), "the other file is still linted: \(result.stdout)")
+    }
+
+    /// `sl/posts/alias.md` -> `a.md` (inside `posts/`), `sl/posts/out.md` -> `../secret.md` (outside).
+    func makeLinkedPosts() throws {
+        try makeFolders("sl/posts", "sl/elsewhere")
+        try write("sl/posts/a.md", Self.typo)
+        try write("sl/secret.md", Self.typo)
+        try link("sl/posts/alias.md", to: "a.md")
+        try link("sl/posts/out.md", to: "../secret.md")
+    }
+
+    func testLinksAreWrittenThroughOnlyInsideTheFoldersGiven() throws {
+        try makeLinkedPosts()
+        let fromElsewhere = try run(["lint", "--fix", "../posts"], in: folder.appendingPathComponent("sl/elsewhere"))
+        XCTAssertFalse(fromElsewhere.stderr.contains("alias.md"), "a link inside the folder given is no stranger: \(fromElsewhere.stderr)")
+        XCTAssertTrue(fromElsewhere.stderr.contains("out.md: error: not written: it is a symbolic link"), fromElsewhere.stderr)
+        XCTAssertEqual(try read("sl/posts/a.md"), Self.fixedTypo)
+
+        let fromParent = try run(["lint", "--fix", "posts"], in: folder.appendingPathComponent("sl"))
+        XCTAssertEqual(fromParent.status, 2, fromParent.stdout + fromParent.stderr)
+        XCTAssertTrue(fromParent.stderr.contains("posts/out.md: error: not written: it is a symbolic link"), fromParent.stderr)
+        XCTAssertEqual(try read("sl/secret.md"), Self.typo, "a file outside `posts/` is not rewritten")
+
+        let named = try run(["lint", "--fix", "posts/out.md", "secret.md"], in: folder.appendingPathComponent("sl"))
+        XCTAssertEqual(named.status, 0, "a link to a file named too may be written through: \(named.stderr)")
+        XCTAssertEqual(try read("sl/secret.md"), Self.fixedTypo)
+    }
+
+    func testALinkAndItsTargetAreLintedAndFixedOnce() throws {
+        try makeLinkedPosts()
+        try link("sl/posts/second-alias.md", to: "a.md")
+        let report = try run(["lint", "sl/posts/a.md", "sl/posts/alias.md", "sl/posts/second-alias.md"])
+        XCTAssertEqual(report.stdout.components(separatedBy: "'recieve'").count - 1, 1, report.stdout)
+        XCTAssertTrue(report.stdout.contains("in 1 file"), report.stdout)
+        let fixed = try run(["lint", "--fix", "sl/posts"])
+        XCTAssertFalse(fixed.stderr.contains("changed on disk"), fixed.stderr)
+        XCTAssertEqual(fixed.stdout.components(separatedBy: "fixed[typo]").count - 1, 1, fixed.stdout)
+        XCTAssertEqual(try read("sl/posts/a.md"), Self.fixedTypo)
+    }
 
     func testFixKeepsTheOwnerGroupAndExtendedAttributes() throws {
         try write("a.md", Self.typo)
@@ -36,5 +118,35 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertTrue(result.stderr.contains("a.md: error: not written: the file has 2 hard links; fixing would split them"), result.stderr)
         XCTAssertEqual(try read("a.md"), Self.typo)
         XCTAssertEqual(try read("other-name.md"), Self.typo)
+    }
+}
+
+/// Opens a FIFO's writing end now and then once `grace` has passed, until stopped: a
+/// reader blocked on opening it gets an empty file instead of waiting forever.
+final class FIFOWatchdog: @unchecked Sendable {
+    static let grace: TimeInterval = 8
+    private let lock = NSLock()
+    private var stopped = false
+
+    init(path: String) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) { [self] in
+            while !isStopped {
+                let descriptor = open(path, O_WRONLY | O_NONBLOCK)
+                if descriptor >= 0 { close(descriptor) }
+                usleep(50_000)
+            }
+        }
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
     }
 }

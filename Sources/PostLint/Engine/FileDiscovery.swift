@@ -34,11 +34,11 @@ public struct FileDiscovery: Sendable {
         return absolute.utf8.starts(with: prefix.utf8) ? String(decoding: absolute.utf8.dropFirst(prefix.utf8.count), as: UTF8.self) : nil
     }
 
-    /// Files to lint, sorted and without duplicates (`posts` and `./posts/a.md` name
-    /// `posts/a.md` once: linted twice, a file was fixed twice, the second write refused).
-    /// Paths keep the form the user gave; the first form wins.
+    /// Files to lint, sorted and without duplicates: `posts` and `./posts/a.md`, or a
+    /// symbolic link and the file it points at, name one file once (linted twice, a file
+    /// was fixed twice, in parallel). Paths keep the form the user gave; the first form wins.
     public func files(for arguments: [String]) throws -> [String] {
-        var found: [String] = []
+        var found: [Candidate] = []
         for argument in arguments {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
@@ -47,43 +47,57 @@ public struct FileDiscovery: Sendable {
             if isFolder.boolValue {
                 found += walk(argument)
             } else if !forceExclude || isSelected(argument) {
-                found.append(argument)
+                // Named, it is linted even when it is not a regular file: the run reports it.
+                found.append(Candidate(path: argument, isSymbolicLink: FileWriter.isSymbolicLink(argument)))
             }
         }
+        var realPaths = RealPaths()
         var seen: Set<String> = []
-        return found.filter { seen.insert(Self.standardized($0)).inserted }.sorted()
+        return found.filter { seen.insert(realPaths.of($0)).inserted }.map(\.path).sorted()
     }
 
     /// Whether a file would be linted by a walk of its folder: the configuration's include
-    /// and exclude inside its folder, the default posts outside it.
-    private func isSelected(_ path: String) -> Bool {
+    /// and exclude inside its folder, the default posts outside it. Also what
+    /// `--force-exclude` asks of a standard input's `--stdin-filename`.
+    public func isSelected(_ path: String) -> Bool {
         // What a walk never enters (`.postlint/`, `node_modules/`) is not linted when named either.
         let folders = path.split(separator: "/").dropLast()
         if folders.contains(where: { Self.alwaysSkippedFolder(String($0)) }) { return false }
-        guard let relative = relativeToBase(path, outside: nil) else { return Self.defaultInclude.contains { $0.matches(path) } }
+        return isIncluded(path)
+    }
+
+    private func isIncluded(_ path: String) -> Bool {
+        guard let relative = relativeToBase(path, outside: nil) else {
+            // Outside the configuration's folder its globs mean nothing: take every post.
+            return Self.defaultInclude.contains { $0.matches(path) }
+        }
         return configuration.isIncluded(relativePath: relative)
     }
 
-    private func walk(_ folder: String) -> [String] {
+    /// A file a walk found, sorted within its walk so that of a file and a link to it the
+    /// same spelling wins every run.
+    struct Candidate {
+        let path: String
+        let isSymbolicLink: Bool
+    }
+
+    private func walk(_ folder: String) -> [Candidate] {
         let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
-        var files: [String] = []
+        var files: [Candidate] = []
         // `readdir` gives each entry's type without a `stat` per file (FileManager's
         // enumerator asks for every file's attributes, a third of a small run's time).
         for entry in Self.entries(below: folder) {
             let path = prefix + entry.name
             if entry.isFolder {
                 // Listed so the run reports it: a folder it cannot enter is not "clean".
-                if !entry.isReadable { files.append(path) }
+                if !entry.isReadable { files.append(Candidate(path: path, isSymbolicLink: false)) }
                 continue
             }
-            if let relative = relativeToBase(path, outside: nil) {
-                if configuration.isIncluded(relativePath: relative) { files.append(path) }
-            } else if Self.defaultInclude.contains(where: { $0.matches(path) }) {
-                // Outside the configuration's folder its globs mean nothing: take every post.
-                files.append(path)
+            if isIncluded(path) {
+                files.append(Candidate(path: path, isSymbolicLink: entry.isSymbolicLink))
             }
         }
-        return files
+        return files.sorted { $0.path < $1.path }
     }
 
     struct Entry {
@@ -91,10 +105,13 @@ public struct FileDiscovery: Sendable {
         let name: String
         let isFolder: Bool
         let isReadable: Bool
+        var isSymbolicLink = false
     }
 
-    /// Every entry below `folder` (depth first), skipping `alwaysSkippedFolders` and
-    /// `.build*`. Symbolic links are entries, never followed into.
+    /// Every folder, regular file and symbolic link below `folder` (depth first), skipping
+    /// `alwaysSkippedFolders` and `.build*`. Symbolic links are entries, never followed
+    /// into; FIFOs, sockets and devices (and links to them) are left out: reading a FIFO
+    /// waits for a writer forever.
     static func entries(below folder: String) -> [Entry] {
         var found: [Entry] = []
         var pending: [String] = [""]
@@ -111,22 +128,42 @@ public struct FileDiscovery: Sendable {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childPath = path + "/" + name
                 var type = pointer.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    type = lstat(childPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-                }
-                guard type == UInt8(DT_DIR) else {
+                if type == UInt8(DT_UNKNOWN) { type = entryType(childPath) }
+                switch type {
+                case UInt8(DT_REG):
                     found.append(Entry(name: childRelative, isFolder: false, isReadable: true))
+                case UInt8(DT_LNK) where !leadsToOtherThanAFile(childPath):
+                    found.append(Entry(name: childRelative, isFolder: false, isReadable: true, isSymbolicLink: true))
+                case UInt8(DT_DIR) where !alwaysSkippedFolder(name):
+                    let readable = access(childPath, R_OK | X_OK) == 0
+                    found.append(Entry(name: childRelative, isFolder: true, isReadable: readable))
+                    if readable { children.append(childRelative) }
+                default:
                     continue
                 }
-                if alwaysSkippedFolder(name) { continue }
-                let readable = access(childPath, R_OK | X_OK) == 0
-                found.append(Entry(name: childRelative, isFolder: true, isReadable: readable))
-                if readable { children.append(childRelative) }
             }
             pending += children.reversed()
         }
         return found
+    }
+
+    /// The `d_type` of a file system that does not fill it in; a file that cannot be
+    /// looked at counts as a file, so the run reports it.
+    private static func entryType(_ path: String) -> UInt8 {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return UInt8(DT_REG) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return UInt8(DT_DIR)
+        case S_IFREG: return UInt8(DT_REG)
+        case S_IFLNK: return UInt8(DT_LNK)
+        default: return UInt8(DT_FIFO)
+        }
+    }
+
+    /// A link to a folder, FIFO, socket or device. A dangling link is kept, to be reported.
+    private static func leadsToOtherThanAFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
     }
 
     static func alwaysSkippedFolder(_ name: String) -> Bool {
@@ -172,5 +209,36 @@ public struct FileDiscovery: Sendable {
             result += absolute[component]
         }
         return result.isEmpty ? "/" : String(decoding: result, as: UTF8.self)
+    }
+
+    /// The path with every symbolic link resolved, nil when it leads nowhere.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// Where each found file really is, to tell two spellings of one file apart: the real path
+/// of its folder, resolved once per folder rather than once per file, and its name; for a
+/// symbolic link, the real path of the file it points at.
+struct RealPaths {
+    private var folders: [Substring: String] = [:]
+
+    mutating func of(_ candidate: FileDiscovery.Candidate) -> String {
+        let path = candidate.path
+        if candidate.isSymbolicLink { return FileDiscovery.realPath(path) ?? FileDiscovery.standardized(path) }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? path[...$0] : path[..<$0] } ?? "."
+        let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+        let real = realFolder(folder)
+        return real.hasSuffix("/") ? real + name : real + "/" + name
+    }
+
+    private mutating func realFolder(_ folder: Substring) -> String {
+        if let known = folders[folder] { return known }
+        let real = FileDiscovery.realPath(String(folder)) ?? FileDiscovery.standardized(String(folder))
+        folders[folder] = real
+        return real
     }
 }

@@ -12,6 +12,36 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): not written: \(reason)" }
 }
 
+/// Where `--fix` may write through a symbolic link: to a file inside a folder named on the
+/// command line, inside the folder of a file named there, or to a named file itself. So a
+/// link in `posts/` to `../secret.md` is refused wherever the run starts, and a link to a
+/// post next to it is followed wherever it starts.
+public struct LinkWriteScope: Sendable {
+    /// Real paths, each with a trailing `/`.
+    private let folders: [String]
+    private let files: Set<String>
+
+    /// - Parameter roots: the paths given on the command line.
+    public init(roots: [String]) {
+        var folders: [String] = []
+        var files: Set<String> = []
+        for root in roots {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { continue }
+            let folder = isFolder.boolValue ? root : (root as NSString).deletingLastPathComponent
+            if let real = FileDiscovery.realPath(folder.isEmpty ? "." : folder) { folders.append(FileDiscovery.folderPrefix(real)) }
+            // A named link does not widen the scope to wherever it points.
+            if !isFolder.boolValue, !FileWriter.isSymbolicLink(root), let real = FileDiscovery.realPath(root) { files.insert(real) }
+        }
+        self.folders = folders
+        self.files = files
+    }
+
+    func allows(_ target: String) -> Bool {
+        files.contains(target) || folders.contains { target.hasPrefix($0) }
+    }
+}
+
 /// Replaces a file's contents atomically: the new bytes go to a temporary file in the same
 /// folder, take the original's owner, group, permissions and extended attributes, are
 /// flushed to disk and renamed over it. A crash at any point leaves either the old file or
@@ -19,14 +49,13 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
 public enum FileWriter {
     /// - Parameter expected: the bytes the file held when it was read; if the file changed
     ///   since, it is not overwritten.
-    /// - Parameter tree: the folder being linted; a symbolic link is written through only
-    ///   when the file it points at lies inside it.
+    /// - Parameter linkScope: where a symbolic link may be written through.
     public static func replace(
         _ path: String, with bytes: [UInt8], expecting expected: [UInt8],
-        tree: String = FileManager.default.currentDirectoryPath
+        linkScope: LinkWriteScope = LinkWriteScope(roots: ["."])
     ) throws {
         let target = resolvedTarget(path)
-        if isSymbolicLink(path), !isInside(target, folder: resolvedTarget(tree)) {
+        if isSymbolicLink(path), !linkScope.allows(target) {
             throw FileWriteError(path: path, reason: "it is a symbolic link to \(target), outside the linted tree")
         }
         let status = try replaceableStatus(of: target, path: path, expecting: expected)
@@ -101,11 +130,6 @@ public enum FileWriter {
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
     }
 
-    static func isInside(_ path: String, folder: String) -> Bool {
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return path.hasPrefix(prefix)
-    }
-
     /// The crash-safety test kills postlint between writing the temporary file and renaming
     /// it; this environment variable holds it there long enough to be killed.
     private static func stallForCrashTest() {
@@ -116,8 +140,6 @@ public enum FileWriter {
 
     /// A symbolic link is written through to the file it points at, so the link survives.
     static func resolvedTarget(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        FileDiscovery.realPath(path) ?? path
     }
 }

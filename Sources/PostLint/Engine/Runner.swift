@@ -40,6 +40,8 @@ public struct Runner: Sendable {
     public let includeUnsafe: Bool
     /// Earlier results to reuse and fill (report mode only).
     public var cache: ResultCache?
+    /// Where fixes may be written through a symbolic link: the paths the run was given.
+    public var linkScope = LinkWriteScope(roots: ["."])
     /// The rule settings of each distinct set of matching overrides, made once per run.
     private let settingsMemo = MemoTable<[Int], [String: RuleSetting]>()
     /// Makes paths relative to the configuration's folder (its own folder worked out once).
@@ -163,11 +165,8 @@ public struct Runner: Sendable {
                     finalDocument = fixed
                     diagnostics = diagnose(fixed)
                     if fixMode == .write, onDisk {
-                        do {
-                            try FileWriter.replace(path, with: source.bytes(forText: text), expecting: bytes)
-                        } catch {
-                            report.failure = Self.writeFailure(error)
-                            report.applied = []
+                        write(text, over: bytes, of: source, to: path, into: &report)
+                        if report.failure != nil {
                             finalDocument = document
                             diagnostics = diagnose(document)
                         }
@@ -214,6 +213,10 @@ public struct Runner: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             return "cannot read the folder (permission denied); its posts were not linted"
         }
+        var info = stat()
+        if stat(path, &info) == 0, !isFolder.boolValue, (info.st_mode & S_IFMT) != S_IFREG {
+            return "cannot read the file: not a regular file (a FIFO, socket or device)"
+        }
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path), !FileManager.default.fileExists(atPath: path) {
             return "cannot read the file: it is a symbolic link to '\(target)', which does not exist"
         }
@@ -224,7 +227,7 @@ public struct Runner: Sendable {
 
     private func write(_ text: String, over bytes: [UInt8], of source: SourceFile, to path: String, into report: inout FileReport) {
         do {
-            try FileWriter.replace(path, with: source.bytes(forText: text), expecting: bytes)
+            try FileWriter.replace(path, with: source.bytes(forText: text), expecting: bytes, linkScope: linkScope)
         } catch {
             report.failure = Self.writeFailure(error)
             report.applied = []

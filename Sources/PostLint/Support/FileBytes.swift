@@ -7,13 +7,15 @@ import Darwin
 /// Reads a whole file straight into a byte array: no `Data` in between, so a large post
 /// is held once, not twice, while it is linted.
 enum FileBytes {
-    /// The file's bytes, or nil when it cannot be opened or read (a folder included).
+    /// The file's bytes, or nil when it cannot be opened or read, or is not a regular file
+    /// (a folder, a FIFO, a socket or a device).
     static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO for reading otherwise waits, forever, for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         // The size is a hint: a file that grows or shrinks while read is read to its end.
         var bytes: [UInt8] = []
         var capacity = max(Int(info.st_size), 0) + 1
