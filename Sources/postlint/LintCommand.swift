@@ -9,7 +9,8 @@ struct LintCommand: ParsableCommand {
         abstract: "Lint posts, and optionally fix them in place.",
         discussion: """
             PATHS are files or folders (default: the current folder). Folders are searched \
-            for .md, .mdx, .markdown and .txt files, skipping .git, node_modules and .build. \
+            for .md, .mdx, .markdown and .txt files, skipping .git, node_modules, .build and, \
+            inside a git work tree, what git ignores. \
             Use `-` to read one post from standard input.
 
             Exit status: 0 no errors (warnings allowed), 1 errors remain, 2 usage, \
@@ -60,6 +61,9 @@ struct LintCommand: ParsableCommand {
 
     @Flag(help: "Apply the configuration's include and exclude (and skip .postlint/, node_modules/) to files named on the command line too.")
     var forceExclude = false
+
+    @Flag(help: "In folders inside a git work tree, lint files git ignores too.")
+    var noIgnore = false
 
     @Flag(help: "Lint only files changed against --base (default HEAD: uncommitted and untracked files).")
     var changed = false
@@ -150,7 +154,8 @@ struct LintCommand: ParsableCommand {
     }
 
     private func filesToLint(_ configuration: Configuration) throws -> [String] {
-        let discovery = FileDiscovery(configuration: configuration, forceExclude: forceExclude)
+        var discovery = FileDiscovery(configuration: configuration, forceExclude: forceExclude)
+        discovery.respectsGitIgnore = !noIgnore
         let candidates = try discovery.files(for: paths.isEmpty ? ["."] : paths)
         guard changed else { return candidates }
         let cwd = FileManager.default.currentDirectoryPath

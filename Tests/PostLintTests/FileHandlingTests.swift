@@ -119,6 +119,22 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertEqual(try read("a.md"), Self.typo)
         XCTAssertEqual(try read("other-name.md"), Self.typo)
     }
+
+    func testFolderWalksSkipWhatGitIgnoresButNamedFilesAreLinted() throws {
+        try git(["init", "-q"])
+        try makeFolders("vendor/bundle/gems/x", "_site", "posts")
+        try write(".gitignore", "vendor/\n_site/\n")
+        for name in ["vendor/bundle/gems/x/README.md", "_site/a.md", "posts/p.md"] { try write(name, Self.typo) }
+        let walked = try run(["lint", "--fix"])
+        XCTAssertTrue(walked.stdout.contains("posts/p.md"), walked.stdout)
+        XCTAssertFalse(walked.stdout.contains("vendor/") || walked.stdout.contains("_site/"), walked.stdout)
+        XCTAssertEqual(try read("_site/a.md"), Self.typo, "build output is left alone")
+
+        let named = try run(["lint", "_site/a.md"])
+        XCTAssertTrue(named.stdout.contains("_site/a.md:1:3"), named.stdout)
+        let everything = try run(["lint", "--no-ignore", "."])
+        XCTAssertTrue(everything.stdout.contains("vendor/bundle/gems/x/README.md"), everything.stdout)
+    }
 }
 
 /// Opens a FIFO's writing end now and then once `grace` has passed, until stopped: a

@@ -12,6 +12,9 @@ public struct FileDiscovery: Sendable {
     /// Apply the configuration's excludes to files named explicitly too (for hooks that
     /// pass every staged file).
     public var forceExclude = false
+    /// Leave out of folder walks what git ignores, inside a git work tree (`--no-ignore`
+    /// turns it off); files named explicitly are linted all the same.
+    public var respectsGitIgnore = true
     /// The configuration's folder, absolute and standardized, with a trailing `/`: made
     /// once, not for every file a run asks about.
     private let basePrefix: String
@@ -83,6 +86,7 @@ public struct FileDiscovery: Sendable {
 
     private func walk(_ folder: String) -> [Candidate] {
         let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
+        let visible = respectsGitIgnore ? GitVisibleFiles(in: folder) : nil
         var files: [Candidate] = []
         // `readdir` gives each entry's type without a `stat` per file (FileManager's
         // enumerator asks for every file's attributes, a third of a small run's time).
@@ -93,7 +97,7 @@ public struct FileDiscovery: Sendable {
                 if !entry.isReadable { files.append(Candidate(path: path, isSymbolicLink: false)) }
                 continue
             }
-            if isIncluded(path) {
+            if isIncluded(path), visible?.contains(entry.name) ?? true {
                 files.append(Candidate(path: path, isSymbolicLink: entry.isSymbolicLink))
             }
         }

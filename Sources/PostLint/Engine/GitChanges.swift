@@ -52,3 +52,29 @@ public enum GitChanges {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// What a folder walk inside a git work tree may lint: what git tracks or would track, as
+/// ruff and typos do, so `lint --fix` at a Jekyll root leaves `vendor/` and `_site/` alone.
+/// One `git ls-files` per walked folder, not one question per file.
+struct GitVisibleFiles {
+    /// Paths relative to the walked folder. A nested repository or a submodule is one
+    /// entry, its folder: git does not list its files one by one.
+    private let listed: Set<Substring>
+
+    /// Nil outside a git work tree, or without git: then nothing is left out.
+    init?(in folder: String) {
+        let arguments = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+        guard let listing = try? GitChanges.git(arguments, in: folder) else { return nil }
+        listed = Set(listing.split(separator: "\0").map { $0.hasSuffix("/") ? $0.dropLast() : $0 })
+    }
+
+    /// Whether git lists the file, or a folder it is in.
+    func contains(_ relativePath: String) -> Bool {
+        var path = Substring(relativePath)
+        while true {
+            if listed.contains(path) { return true }
+            guard let slash = path.lastIndex(of: "/") else { return false }
+            path = path[..<slash]
+        }
+    }
+}
