@@ -156,11 +156,15 @@ struct LintCommand: ParsableCommand {
     private func filesToLint(_ configuration: Configuration) throws -> [String] {
         var discovery = FileDiscovery(configuration: configuration, forceExclude: forceExclude)
         discovery.respectsGitIgnore = !noIgnore
-        let candidates = try discovery.files(for: paths.isEmpty ? ["."] : paths)
+        let roots = paths.isEmpty ? ["."] : paths
+        let candidates = try discovery.files(for: roots)
         guard changed else { return candidates }
-        let cwd = FileManager.default.currentDirectoryPath
-        let touched = Set(try GitChanges.changedFiles(base: base ?? "HEAD", in: cwd))
-        return candidates.filter { touched.contains($0.hasPrefix("./") ? String($0.dropFirst(2)) : $0) }
+        let touched = try GitChanges.changed(among: candidates, base: base ?? "HEAD", near: roots[0])
+        if touched.isEmpty {
+            // As when a folder holds no posts: a run that lints nothing says so.
+            Console.error("note: no post in \(roots.joined(separator: " ")) changed against \(base ?? "HEAD"); nothing to lint")
+        }
+        return touched
     }
 
     private func makeCache(_ configuration: Configuration) -> ResultCache {

@@ -120,6 +120,42 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertEqual(try read("other-name.md"), Self.typo)
     }
 
+    func commitEverything() throws {
+        try git(["add", "."])
+        try git(["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "commit"])
+    }
+
+    func testChangedTakesAbsolutePathsAndPathsOutsideTheWorkingFolder() throws {
+        try write("old.md", Self.typo)
+        try git(["init", "-q"])
+        try commitEverything()
+        try makeFolders("posts")
+        try write("posts/p.md", Self.typo)
+        let absolute = try run(["lint", "--changed", folder.appendingPathComponent("posts").path])
+        XCTAssertTrue(absolute.stdout.contains("posts/p.md:1:3"), absolute.stdout + absolute.stderr)
+        let fromInside = try run(["lint", "--changed", ".."], in: folder.appendingPathComponent("posts"))
+        XCTAssertTrue(fromInside.stdout.contains("../posts/p.md:1:3"), fromInside.stdout + fromInside.stderr)
+        XCTAssertFalse(fromInside.stdout.contains("old.md"), fromInside.stdout)
+
+        try commitEverything()
+        let nothing = try run(["lint", "--changed", "posts"])
+        XCTAssertEqual(nothing.status, 0)
+        XCTAssertTrue(nothing.stderr.contains("note: no post in posts changed against HEAD; nothing to lint"), nothing.stderr)
+    }
+
+    func testChangedWithoutAnyCommitTakesStagedAndUntrackedPosts() throws {
+        try git(["init", "-q"])
+        try write(".gitignore", "ignored.md\n")
+        try write("staged.md", Self.typo)
+        try write("untracked.md", Self.typo)
+        try write("ignored.md", Self.typo)
+        try git(["add", "staged.md"])
+        let result = try run(["lint", "--changed"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("staged.md:1:3") && result.stdout.contains("untracked.md:1:3"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("ignored.md"), result.stdout)
+    }
+
     func testFolderWalksSkipWhatGitIgnoresButNamedFilesAreLinted() throws {
         try git(["init", "-q"])
         try makeFolders("vendor/bundle/gems/x", "_site", "posts")

@@ -8,24 +8,34 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
 /// The files a change touched, asked of git itself: what a pull request changed against
 /// its base (`--changed --base origin/main`), or what is not committed yet (`--changed`).
 public enum GitChanges {
-    /// Paths relative to `directory` of files added, copied, modified or renamed since
-    /// `base` (its merge base with HEAD when it is a branch), plus untracked files.
-    public static func changedFiles(base: String, in directory: String) throws -> [String] {
+    /// The files among `candidates` (spelt as the user spelt them) that changed since
+    /// `base`, asking the repository that holds `path`, the first path given.
+    public static func changed(among candidates: [String], base: String, near path: String) throws -> [String] {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        let folder = exists && isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let touched = try changedFiles(base: base, in: folder.isEmpty ? "." : folder)
+        // Both sides absolute and standardized: `$PWD/posts`, `../posts` and `posts` name one folder.
+        return candidates.filter { touched.contains(FileDiscovery.standardized($0)) }
+    }
+
+    /// Absolute paths of files added, copied, modified or renamed since `base` (its merge
+    /// base with HEAD when it is a branch), plus untracked files. In a repository with no
+    /// commit yet, every staged or untracked file.
+    static func changedFiles(base: String, in directory: String) throws -> Set<String> {
         let root = try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
-        let since = (try? git(["merge-base", base, "HEAD"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)) ?? base
-        let changed = try git(["diff", "--name-only", "-z", "--diff-filter=ACMR", since, "--"], in: root)
-        let untracked = try git(["ls-files", "-z", "--others", "--exclude-standard"], in: root)
-        let names = (changed + untracked).split(separator: "\0").map(String.init)
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
-        let here = URL(fileURLWithPath: directory).standardizedFileURL.path
-        let herePrefix = here.hasSuffix("/") ? here : here + "/"
-        var seen: Set<String> = []
-        return names.compactMap { name in
-            let absolute = rootURL.appendingPathComponent(name).path
-            guard absolute.hasPrefix(herePrefix), FileManager.default.fileExists(atPath: absolute) else { return nil }
-            let relative = String(absolute.dropFirst(herePrefix.count))
-            return seen.insert(relative).inserted ? relative : nil
-        }.sorted()
+        let mergeBase = try? git(["merge-base", base, "HEAD"], in: root).trimmingCharacters(in: .whitespacesAndNewlines)
+        let names: String
+        if mergeBase == nil, base == "HEAD" {
+            // HEAD is its own merge base whenever it exists: there is no commit yet, and all
+            // that is staged is new.
+            names = try git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: root)
+        } else {
+            let changed = try git(["diff", "--name-only", "-z", "--diff-filter=ACMR", mergeBase ?? base, "--"], in: root)
+            names = try changed + git(["ls-files", "-z", "--others", "--exclude-standard"], in: root)
+        }
+        let prefix = FileDiscovery.folderPrefix(root)
+        return Set(names.split(separator: "\0").map { prefix + $0 })
     }
 
     static func git(_ arguments: [String], in directory: String) throws -> String {
