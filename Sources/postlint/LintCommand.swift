@@ -141,6 +141,7 @@ struct LintCommand: ParsableCommand {
         let session = LintSession(command: self, runner: runner)
         defer { linter.timings.map { Console.error($0.report) } }
         if paths == ["-"] {
+            if skipsExcludedStandardInput(configuration) { return }
             throw session.runStandardInput()
         }
         let files: [String]
@@ -165,6 +166,16 @@ struct LintCommand: ParsableCommand {
             Console.error("note: no post in \(roots.joined(separator: " ")) changed against \(base ?? "HEAD"); nothing to lint")
         }
         return touched
+    }
+
+    /// With --force-exclude, a `--stdin-filename` the configuration excludes is not linted,
+    /// as a file of that name would not be; with --fix, the text goes back unchanged.
+    private func skipsExcludedStandardInput(_ configuration: Configuration) -> Bool {
+        guard forceExclude, let name = stdinFilename, !FileDiscovery(configuration: configuration).isSelected(name) else { return false }
+        // Read either way: a writer that finds the pipe closed may fail.
+        let text = FileHandle.standardInput.readDataToEndOfFile()
+        if fix { FileHandle.standardOutput.write(text) }
+        return true
     }
 
     private func makeCache(_ configuration: Configuration) -> ResultCache {

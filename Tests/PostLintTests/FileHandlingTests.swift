@@ -171,6 +171,18 @@ final class FileHandlingTests: CommandTestCase {
         let everything = try run(["lint", "--no-ignore", "."])
         XCTAssertTrue(everything.stdout.contains("vendor/bundle/gems/x/README.md"), everything.stdout)
     }
+
+    func testForceExcludeLeavesAnExcludedStandardInputAlone() throws {
+        try write(".postlint.yml", "exclude:\n  - \"docs/drafts/**\"\n")
+        let excluded = ["--force-exclude", "--stdin-filename", "docs/drafts/d.md", "-"]
+        let report = try run(["lint"] + excluded, stdin: Self.typo)
+        XCTAssertEqual(report.status, 0)
+        XCTAssertEqual(report.stdout, "")
+        let fixed = try run(["lint", "--fix"] + excluded, stdin: Self.typo)
+        XCTAssertEqual(fixed.stdout, Self.typo, "the text comes back unchanged")
+        let included = try run(["lint", "--fix", "--force-exclude", "--stdin-filename", "docs/d.md", "-"], stdin: Self.typo)
+        XCTAssertEqual(included.stdout, Self.fixedTypo)
+    }
 }
 
 /// Opens a FIFO's writing end now and then once `grace` has passed, until stopped: a
