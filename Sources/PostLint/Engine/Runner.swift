@@ -109,6 +109,11 @@ public struct Runner: Sendable {
             report.notes.append("skipped: binary file (it contains NUL bytes)")
             return report
         }
+        if source.endsLinesWithCarriageReturnsOnly {
+            // Read as one line, its front matter and code would not be found, and fixes would go there.
+            report.notes.append("skipped: its lines end in CR alone (classic Mac OS); convert them to LF to lint it")
+            return report
+        }
         let settings = settings(forPath: path)
         let neighbours = NeighbourRecord()
         let context = RuleContext(

@@ -24,6 +24,11 @@ public struct SourceFile: Sendable {
     public let isBinary: Bool
     /// The decoded text without the byte order mark, nil when the body is not UTF-8.
     public let text: String?
+    /// Whether the lines end in a carriage return alone (classic Mac OS): no line feed, and
+    /// more than one CR. Markdown reads such a file as lines, postlint's line index does not.
+    public var endsLinesWithCarriageReturnsOnly: Bool {
+        newlineStyle == .none && bytes.lazy.filter { $0 == 0x0D }.prefix(2).count == 2
+    }
     /// Whether the file ends with a newline; kept as it was on write.
     public var endsWithNewline: Bool { bytes.last == UInt8(ascii: "\n") }
 
