@@ -18,7 +18,7 @@ final class ReportCommandTests: CommandTestCase {
 
     static let githubLines = """
         ::warning file=posts/post.mdx,line=1,col=8,endColumn=22,title=postlint (unused-import)::'shot_0101_img0' is imported from './asset/shot_0101_img0.png' but never used; 'shot_0102_img0' is used instead and looks meant for it
-        ::error file=posts/post.mdx,line=3,col=8,endColumn=22,title=postlint (duplicate-import)::'shot_0101_img1' is imported again on line 3 (first on line 2); the MDX compiler rejects a name bound twice; its file suggests 'shot_0101_img2'
+        ::error file=posts/post.mdx,line=3,col=8,endColumn=22,title=postlint (duplicate-import)::'shot_0101_img1' is imported again (first from './asset/shot_0101_img1.png'); the MDX compiler rejects a name bound twice; its file suggests 'shot_0101_img2'
         """
 
     func testGitHubFormatPrintsWorkflowCommands() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import PostLint
@@ -40,6 +41,20 @@ final class RuleExampleTests: XCTestCase {
             for example in rule.triggering {
                 let found = TestSupport.diagnostics(example.plainText, fileName: example.fileName, rule: rule.id)
                 XCTAssertEqual(found.map(\.range.lowerBound), example.markerOffsets, "\(rule.id): \(found.map(\.message))", file: example.file, line: example.line)
+            }
+        }
+    }
+
+    /// A baseline matches findings by message: a line or column number in one would make
+    /// the finding new after any edit above it.
+    func testMessagesCarryNoPositions() throws {
+        let position = try NSRegularExpression(pattern: #"\b(line|lines|column|columns) \d"#)
+        for rule in documentRules {
+            for example in rule.triggering + rule.corrections.map(\.input) {
+                for message in TestSupport.diagnostics(example.plainText, fileName: example.fileName, rule: rule.id).map(\.message) {
+                    let range = NSRange(message.startIndex..., in: message)
+                    XCTAssertNil(position.firstMatch(in: message, range: range), "\(rule.id): \(message)", file: example.file, line: example.line)
+                }
             }
         }
     }

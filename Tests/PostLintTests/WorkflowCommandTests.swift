@@ -22,6 +22,18 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(reported.first?.contains("'brandNew'") ?? false)
     }
 
+    /// Imports added above a recorded duplicate import shift its line; no line number in
+    /// its message may make it new.
+    func testBaselineKeepsADuplicateImportWhenImportsAreAddedAbove() throws {
+        for name in ["a.png", "b.png", "c.png"] { try write(name, "png") }
+        try write("p.mdx", "import a from './a.png';\nimport a from './b.png';\n\n<img src={a} />\n")
+        XCTAssertEqual(try run(["lint", "--write-baseline", "base.json", "p.mdx"]).status, 0)
+        try write("p.mdx", "import c from './c.png';\nimport a from './a.png';\nimport a from './b.png';\n\n<img src={a} />\n<img src={c} />\n")
+        let result = try run(["lint", "--baseline", "base.json", "p.mdx"])
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertTrue(result.stdout.contains("No problems found"), result.stdout)
+    }
+
     /// A baseline records paths relative to its own folder: a run from a subfolder
     /// matches them.
     func testBaselineMatchesFromAnotherFolder() throws {

@@ -34,16 +34,17 @@ public struct DuplicateImportRule: Rule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let imports = document.esm.imports
         let taken = Set(imports.map(\.name)).union(document.esm.exportedNames)
-        var firstLine: [String: Int] = [:]
+        var first: [String: ImportBinding] = [:]
         var diagnostics: [Diagnostic] = []
         var claimed: Set<String> = []
         for binding in imports {
-            let line = document.position(at: binding.nameRange.lowerBound).line
-            guard let original = firstLine[binding.name] else {
-                firstLine[binding.name] = line
+            guard let original = first[binding.name] else {
+                first[binding.name] = binding
                 continue
             }
-            var message = "'\(binding.name)' is imported again on line \(line) (first on line \(original)); "
+            // No line numbers: a baseline matches findings by message, and an edit above
+            // the imports must not make this one new.
+            var message = "'\(binding.name)' is imported again (first from '\(original.specifier)'); "
             message += "the MDX compiler rejects a name bound twice"
             var fix: Fix? = nil
             if let derived = Self.nameFromFile(binding, among: imports), !taken.contains(derived), !claimed.contains(derived) {
