@@ -30,6 +30,27 @@ final class GeneratorTests: XCTestCase {
             "1. **HaluMem** - 👍 67\n2. **IterResearch: Rethinking Long-Horizon Agents via Markovian State Reconstruction** - 👍 56\n")
     }
 
+    /// With required keys, a Markdown or MDX post without front matter lacks them all; a
+    /// .txt file is not expected to have any, and without required keys nothing is asked.
+    func testRequiredKeysFlagAPostWithoutFrontMatter() throws {
+        let configuration = try ConfigurationParser(path: ".postlint.yml", baseDirectory: "/").parse("rules: {front-matter: {required: [title, date]}}\n")
+        let check = { (text: String, fileName: String, settings: [String: RuleSetting]) in
+            Linter(selected: ["front-matter"]).check(
+                TestSupport.document(text, fileName: fileName), settings: settings,
+                context: RuleContext(fileExists: TestSupport.exampleFileSystem, severity: .error))
+        }
+        let required = configuration.settings(forRelativePath: "post.md")
+        for fileName in ["post.md", "post.mdx"] {
+            let found = check("Hello\n", fileName, required)
+            XCTAssertEqual(found.map(\.message), ["no front matter; required: title, date"], fileName)
+            XCTAssertEqual(found.first?.range.lowerBound, 0, "reported at 1:1")
+        }
+        XCTAssertEqual(check("", "empty.md", required).count, 1)
+        XCTAssertEqual(check("Hello\n", "post.txt", required).count, 0)
+        XCTAssertEqual(check("---\ntitle: A\ndate: 2025-01-01\n---\nHello\n", "post.md", required).count, 0)
+        XCTAssertEqual(check("Hello\n", "post.md", TestSupport.settings()).count, 0, "no required keys by default")
+    }
+
     func testFrontMatterErrorsPointAtTheirLine() throws {
         let text = "---\ntitle: A post\ndate: 2025-11-11\ntags: [a, b\n---\nText.\n"
         let document = TestSupport.document(text, fileName: "2025-11-11-post.md")

@@ -13,7 +13,9 @@ public struct FrontMatterRule: Rule {
             `daily-2025-11-11.md`) publishes it under the wrong day. The rule parses the front \
             matter with Yams and reports the line of the first error, the keys the \
             configuration lists as `required` (`rules: {front-matter: {required: [title, \
-            date]}}`), and a date that disagrees with the file name.
+            date]}}`; then a Markdown or MDX post without front matter is reported too, while \
+            a .txt file is not expected to have any), and a date that disagrees with the file \
+            name.
             """,
         severity: .error,
         fixSafety: nil,
@@ -32,11 +34,18 @@ public struct FrontMatterRule: Rule {
     public init() {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        guard let frontMatter = document.frontMatter, frontMatter.isYAML else { return [] }
-        let yaml = document.string(frontMatter.contentRange)
         let finding = { (range: Range<Int>, message: String) in
             Diagnostic(rule: Self.description.id, severity: context.severity, range: range, message: message)
         }
+        let required = context.options.lists["required"] ?? []
+        guard let frontMatter = document.frontMatter else {
+            // A post without front matter lacks every required key. Plain text files are
+            // not posts a generator reads front matter from.
+            guard !required.isEmpty, document.format != .plainText else { return [] }
+            return [finding(document.lines.contentRange(ofLine: 0), "no front matter; required: \(required.joined(separator: ", "))")]
+        }
+        guard frontMatter.isYAML else { return [] }
+        let yaml = document.string(frontMatter.contentRange)
         let node: Node?
         do {
             node = try YAMLParsing.compose(yaml)
@@ -48,7 +57,7 @@ public struct FrontMatterRule: Rule {
         } ?? [:]
         var diagnostics: [Diagnostic] = []
         let opening = frontMatter.range.lowerBound..<document.lines.contentRange(ofLine: 0).upperBound
-        let missing = (context.options.lists["required"] ?? []).filter { fields[$0] == nil }
+        let missing = required.filter { fields[$0] == nil }
         if !missing.isEmpty {
             diagnostics.append(finding(opening, "front matter lacks the required key\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"))
         }
