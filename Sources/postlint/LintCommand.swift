@@ -202,7 +202,7 @@ struct LintCommand: ParsableCommand {
 
     private func loadConfiguration() throws -> Configuration {
         var configuration = try readConfiguration()
-        configuration.loadProjectWords()
+        try configuration.loadProjectWords()
         return configuration
     }
 

@@ -95,6 +95,58 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(single.settings(forRelativePath: "a.md")["front-matter"]?.options.lists["required"], ["title"])
     }
 
+    /// A correction with an empty side (or two arrows) would be taken for a word to allow.
+    func testMalformedCorrectionsAreErrorsAtTheirPosition() throws {
+        XCTAssertThrowsError(try parse("rules: {typo: {words: [\"hypotesis -> \"]}}\n")) { error in
+            XCTAssertTrue("\(error)".hasPrefix(".postlint.yml:1:24: "), "\(error)")
+            XCTAssertTrue("\(error)".contains("'hypotesis -> ' is not a correction"), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("rules:\n  typo:\n    words:\n      - GRPO\n      - a -> b -> c\n")) { error in
+            XCTAssertTrue("\(error)".hasPrefix(".postlint.yml:5:9: "), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("rules: {typo: {words: \"-> the\"}}\n"))
+        let good = try parse("rules: {typo: {words: [GRPO, \"teh -> the\"]}}\n")
+        XCTAssertEqual(good.settings(forRelativePath: "a.md")["typo"]?.options.lists["words"], ["GRPO", "teh -> the"])
+    }
+
+    func testMalformedCorrectionsInTheProjectWordsNameTheirLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-words-\(UUID())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".postlint"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("GRPO\n# a comment -> here\n\nteh -> the\nbad ->\n".utf8).write(to: folder.appendingPathComponent(Configuration.projectWordsFile))
+        var configuration = Configuration(baseDirectory: folder.path)
+        XCTAssertThrowsError(try configuration.loadProjectWords()) { error in
+            XCTAssertTrue("\(error)".hasSuffix(".postlint/words.txt:5: configuration error: 'bad ->' is not a correction: write `wrong -> right` (or a word alone to allow it)"), "\(error)")
+        }
+    }
+
+    func testGlobsMustBeStrings() throws {
+        XCTAssertThrowsError(try parse("exclude: [\"**/*.md\", 3]\n")) { error in
+            XCTAssertTrue("\(error)".hasPrefix(".postlint.yml:1:22: "), "\(error)")
+            XCTAssertTrue("\(error)".contains("expected a glob, found '3'"), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("include: true\n"))
+        XCTAssertThrowsError(try parse("overrides:\n  - files: [~]\n    rules: {typo: off}\n"))
+        XCTAssertTrue(try parse("exclude: [\"2025\"]\n").isExcluded(relativePath: "posts/2025"), "a quoted number is a file name")
+    }
+
+    func testAMissingRuleFolderNamesItsLineInTheConfiguration() {
+        XCTAssertThrowsError(try parse("rules: {}\nrule-folders: [nosuch]\n")) { error in
+            XCTAssertEqual("\(error)", ".postlint.yml:2:16: configuration error: cannot read the rule folder 'nosuch'")
+        }
+    }
+
+    /// What commenting out every entry leaves: keys with nothing under them, as if absent.
+    func testEmptySectionsCountAsAbsent() throws {
+        let configuration = try parse("rules:\n  # typo: off\ninclude:\nexclude: ~\noverrides:\nrule-folders:\n")
+        XCTAssertTrue(configuration.rules.isEmpty)
+        XCTAssertTrue(configuration.isIncluded(relativePath: "a.md"), "include keeps its default")
+        XCTAssertTrue(configuration.userRules.isEmpty && configuration.ruleFolders.isEmpty)
+        let override = try parse("overrides:\n  - files: [\"a/**\"]\n    rules:\nrules:\n  typo:\n")
+        XCTAssertEqual(override.overrides.first?.rules.isEmpty, true)
+        XCTAssertEqual(override.settings(forRelativePath: "a.md")["typo"]?.enabled, true)
+    }
+
     func testGlobs() {
         XCTAssertTrue(Glob("**/*.md").matches("a/b/c.md"))
         XCTAssertTrue(Glob("**/*.md").matches("c.md"))

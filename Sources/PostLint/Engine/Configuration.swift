@@ -47,14 +47,20 @@ public struct Configuration: Sendable {
     public var projectWords: [String] = []
     public static let projectWordsFile = ".postlint/words.txt"
 
-    /// Reads `.postlint/words.txt` from the configuration's folder, when there is one.
-    public mutating func loadProjectWords() {
+    /// Reads `.postlint/words.txt` from the configuration's folder, when there is one; a
+    /// malformed correction is an error naming its line.
+    public mutating func loadProjectWords() throws {
         let path = URL(fileURLWithPath: baseDirectory).appendingPathComponent(Self.projectWordsFile).path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
-        projectWords = text.split(whereSeparator: \.isNewline).compactMap { line in
+        projectWords = []
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let word = content.trimmingCharacters(in: .whitespaces)
-            return word.isEmpty ? nil : word
+            if word.isEmpty { continue }
+            if let problem = OptionCheck.correctionProblem(word) {
+                throw ConfigurationError(path: path, line: index + 1, column: nil, message: problem)
+            }
+            projectWords.append(word)
         }
     }
 

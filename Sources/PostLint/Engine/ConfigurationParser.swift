@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads `.postlint.yml` strictly: an unknown key, rule id or value is an error that
@@ -21,12 +22,14 @@ struct ConfigurationParser {
         guard let root else { return configuration }
         let top = try mapping(root, what: "the top level")
         // User rules first, so `rules:` may configure them wherever the key is written.
-        if let folders = try top.first(where: { try string($0.0) == "rule-folders" })?.1 {
+        if let folders = try top.first(where: { try string($0.0) == "rule-folders" })?.1, !Self.isNull(folders) {
             try loadUserRules(folders, into: &configuration)
         }
         let known = RuleRegistry.ids.union(configuration.userRules.map(\.id))
         for (keyNode, value) in top {
             let key = try string(keyNode)
+            // A key with nothing under it (every entry commented out) is as if absent.
+            if Self.isNull(value), Self.topLevelKeys.contains(key) { continue }
             switch key {
             case "rule-folders": break
             case "rules": configuration.rules = try ruleChanges(value, known: known)
@@ -50,6 +53,9 @@ struct ConfigurationParser {
             let rules: [DeclarativeRule]
             do {
                 rules = try DeclarativeRuleLoader.load(folder: path)
+            } catch let problem as DeclarativeRuleError where problem.path == path {
+                // The folder itself: the mistake is this entry of .postlint.yml.
+                throw error(at: entry, "\(problem.message) '\(folder)'")
             } catch let problem as DeclarativeRuleError {
                 throw ConfigurationError(path: problem.path, line: problem.line, column: problem.column, message: problem.message)
             }
@@ -72,6 +78,7 @@ struct ConfigurationParser {
             for (keyNode, value) in fields {
                 switch try string(keyNode) {
                 case "files": files = try globs(value)
+                case "rules" where Self.isNull(value): break
                 case "rules": rules = try ruleChanges(value, known: known)
                 default: throw error(at: keyNode, "unknown key '\(try string(keyNode))' in an override (expected files, rules)")
                 }
@@ -96,6 +103,7 @@ struct ConfigurationParser {
     /// `off`, `on`, a severity, or a mapping `{severity: ..., enabled: ..., options...}`;
     /// `options` are the ones the rule declares, each a value or a list of values.
     private func ruleChange(_ node: Node, options declared: [RuleOptionDescription], of id: String) throws -> Configuration.RuleChange {
+        if Self.isNull(node) { return .init() }
         if let scalar = node.scalar?.string {
             switch scalar {
             case "off", "false": return .init(enabled: false)
@@ -125,14 +133,20 @@ struct ConfigurationParser {
                     let expected = (["severity", "enabled"] + declared.map(\.name)).joined(separator: ", ")
                     throw error(at: keyNode, "unknown key '\(key)' for the rule '\(id)' (expected one of: \(expected))")
                 }
-                if let list = value.sequence {
-                    options.lists[key] = try list.map { try string($0) }
-                } else if let scalar = value.scalar {
-                    // `required:` with nothing after it (or `~`) is an empty list, not [""].
-                    let isNull = ["", "~", "null", "Null", "NULL"].contains(scalar.string) && scalar.style == .plain
-                    options.lists[key] = isNull ? [] : [scalar.string]
+                let entries: [Node]
+                if Self.isNull(value) {
+                    entries = []  // `required:` with nothing after it (or `~`) is an empty list, not [""].
+                } else if value.scalar != nil {
+                    entries = [value]
+                } else if let list = value.sequence {
+                    entries = Array(list)
                 } else {
                     throw error(at: value, "'\(key)' must be a value or a list of values")
+                }
+                options.lists[key] = try entries.map { entry in
+                    let text = try string(entry)
+                    if let problem = OptionCheck.problem(rule: id, option: key, value: text) { throw error(at: entry, problem) }
+                    return text
                 }
             }
         }
@@ -141,9 +155,24 @@ struct ConfigurationParser {
     }
 
     private func globs(_ node: Node) throws -> [Glob] {
-        if let single = node.scalar { return [Glob(single.string)] }
-        guard let sequence = node.sequence else { throw error(at: node, "expected a glob or a list of globs") }
-        return try sequence.map { Glob(try string($0)) }
+        guard let entries = node.scalar != nil ? [node] : node.sequence.map(Array.init) else {
+            throw error(at: node, "expected a glob or a list of globs")
+        }
+        return try entries.map { entry in
+            // YAML reads `3`, `true` or `~` as a number, a boolean or nothing: not a pattern.
+            if let scalar = entry.scalar, scalar.style == .plain,
+                Self.isNull(entry) || YAMLParsing.number(entry) != nil || YAMLParsing.bool(entry) != nil
+            {
+                throw error(at: entry, "expected a glob, found '\(scalar.string)' (quote it if it is a file name)")
+            }
+            return Glob(try string(entry))
+        }
+    }
+
+    /// A plain scalar YAML reads as null: nothing after the key, `~` or `null`.
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     private func mapping(_ node: Node, what: String) throws -> [(Node, Node)] {
@@ -158,5 +187,25 @@ struct ConfigurationParser {
 
     private func error(at node: Node, _ message: String) -> ConfigurationError {
         ConfigurationError(path: path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, message: message)
+    }
+}
+
+/// Checks of option values whose mistakes would otherwise pass silently.
+enum OptionCheck {
+    /// What is wrong with one value of a rule's option, nil when nothing is.
+    static func problem(rule: String, option: String, value: String) -> String? {
+        switch (rule, option) {
+        case ("typo", "words"): correctionProblem(value)
+        default: nil
+        }
+    }
+
+    /// A `words` entry with an arrow is a correction: one `wrong -> right`, both sides
+    /// filled. The typo rule would take anything else for a word to allow.
+    static func correctionProblem(_ entry: String) -> String? {
+        guard entry.contains("->") else { return nil }
+        let sides = entry.components(separatedBy: "->").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard sides.count != 2 || sides.contains(where: \.isEmpty) else { return nil }
+        return "'\(entry)' is not a correction: write `wrong -> right` (or a word alone to allow it)"
     }
 }
