@@ -42,7 +42,9 @@ struct InitCommand: ParsableCommand {
 
             """
         for rule in RuleRegistry.descriptions {
-            let fix = rule.fixSafety.map { "\($0.rawValue) fix" } ?? "no fix"
+            // The label `postlint rules` prints (safe, unsafe or safe/unsafe), so the
+            // template cannot disagree with it.
+            let fix = rule.isFixable ? "\(rule.fixLabel) fix" : "no fix"
             text += "  # \(rule.summary) (\(fix))\n"
             text += "  \(rule.id): \(rule.severity.rawValue)\n"
         }

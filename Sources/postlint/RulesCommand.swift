@@ -56,7 +56,9 @@ struct ExplainCommand: ParsableCommand {
         let known = try KnownRules.descriptions(config: config)
         guard let description = known.rules.first(where: { $0.id == rule }) else {
             let unloaded = known.problem == nil ? "" : " (the project's own rules were not loaded)"
-            throw ValidationError("unknown rule '\(rule)'\(unloaded); `postlint rules` lists them")
+            // Not a ValidationError: thrown from run(), it would print the top command's usage.
+            Console.error("error: unknown rule '\(rule)'\(unloaded); `postlint rules` lists them")
+            throw Exit.failure
         }
         print(RuleExplanation.text(for: description), terminator: "")
     }

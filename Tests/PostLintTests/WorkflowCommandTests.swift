@@ -78,6 +78,32 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertEqual(try run(["init"]).status, 2, "no overwrite without --force")
     }
 
+    /// The template's comments give each rule the fix label `postlint rules` prints.
+    func testInitCommentsAgreeWithRulesOnFixSafety() throws {
+        XCTAssertEqual(try run(["init"]).status, 0)
+        let template = try read(".postlint.yml").split(separator: "\n").map(String.init)
+        let listed = try run(["rules"]).stdout.split(separator: "\n").dropFirst()
+        XCTAssertFalse(listed.isEmpty)
+        for line in listed {
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            let (id, label) = (String(columns[0]), String(columns[2]))
+            let index = try XCTUnwrap(template.firstIndex { $0.hasPrefix("  \(id): ") }, id)
+            XCTAssertTrue(template[index - 1].hasSuffix(label == "-" ? "(no fix)" : "(\(label) fix)"), "\(id): \(template[index - 1]) vs \(label)")
+        }
+        XCTAssertTrue(template.contains { $0.contains("zero-width space") && $0.hasSuffix("(safe/unsafe fix)") }, "invisible-character")
+    }
+
+    /// Commenting out every rule of the template leaves `rules:` empty: still a valid file.
+    func testInitTemplateWithEveryRuleCommentedOutLoads() throws {
+        XCTAssertEqual(try run(["init"]).status, 0)
+        let commented = try read(".postlint.yml").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("  ") && !$0.hasPrefix("  #") ? "  # " + $0.dropFirst(2) : String($0) }
+        try write(".postlint.yml", commented.joined(separator: "\n"))
+        try write("post.md", "Hello.\n")
+        let result = try run(["lint", "post.md"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+    }
+
     func testCacheGivesTheSameFindingsAndNoticesChanges() throws {
         try write(".postlint.yml", "rules:\n  unused-import: off\n")
         try write("post.mdx", Self.brokenPost)
