@@ -16,7 +16,9 @@ struct LintSession {
         self.runner = runner
         format = command.resolvedFormat
     }
-    var reporter: any Reporter { Self.reporter(for: format, quiet: command.quiet, fixesPreviewed: command.diff, style: Self.style) }
+    var reporter: any Reporter {
+        Self.reporter(for: format, sourceRoot: sourceRoot, quiet: command.quiet, fixesPreviewed: command.diff, style: Self.style)
+    }
 
     /// What a baseline's paths are relative to: the project's root (the folder of
     /// `.postlint.yml`), else the baseline file's own folder.

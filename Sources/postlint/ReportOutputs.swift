@@ -42,14 +42,21 @@ extension LintSession {
     /// Where SARIF's `informationUri` points: postlint's documentation.
     static let informationURI = "https://github.com/postlint/postlint#readme"
 
+    /// SARIF's `%SRCROOT%`: the repository root, else the configuration's folder, else here.
+    var sourceRoot: String {
+        ReportPaths.sourceRoot(
+            workingDirectory: FileManager.default.currentDirectoryPath,
+            configurationFolder: runner.configuration.path == nil ? nil : runner.configuration.baseDirectory)
+    }
+
     static func reporter(
-        for format: LintCommand.OutputFormat, quiet: Bool = false, fixesPreviewed: Bool = false,
+        for format: LintCommand.OutputFormat, sourceRoot: String, quiet: Bool = false, fixesPreviewed: Bool = false,
         style: @escaping (String, TextReporter.Part) -> String = { text, _ in text }
     ) -> any Reporter {
         switch format {
         case .text: TextReporter(quiet: quiet, fixesPreviewed: fixesPreviewed, style: style)
         case .json: JSONReporter()
-        case .sarif: SARIFReporter(toolVersion: PostLintVersion.current, informationURI: informationURI)
+        case .sarif: SARIFReporter(toolVersion: PostLintVersion.current, informationURI: informationURI, sourceRoot: sourceRoot)
         case .junit: JUnitReporter()
         case .checkstyle: CheckstyleReporter()
         case .github: GitHubReporter()
@@ -61,7 +68,7 @@ extension LintSession {
     func writeOutputs(_ reports: [FileReport], fileCount: Int) -> Bool {
         var written = true
         for output in command.outputs {
-            let text = Self.reporter(for: output.format).render(reports, fileCount: fileCount)
+            let text = Self.reporter(for: output.format, sourceRoot: sourceRoot).render(reports, fileCount: fileCount)
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output.file), options: .atomic)
             } catch {

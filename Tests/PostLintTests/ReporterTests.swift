@@ -212,6 +212,34 @@ final class ReporterTests: XCTestCase {
         XCTAssertNil(location["uriBaseId"])
     }
 
+    /// Run from a subfolder, paths are given relative to it; %SRCROOT% stays the root.
+    func testSARIFPathsAreRelativeToTheSourceRootNotTheRunFolder() throws {
+        let reporter = SARIFReporter(
+            toolVersion: "1", informationURI: "https://example.org", workingDirectory: "/work/blog/docs", sourceRoot: "/work/blog")
+        let reports = [
+            Self.report("../README.md", [Self.finding((1, 1), (1, 2), path: "../README.md")]),
+            Self.report("../../elsewhere.md", [Self.finding((1, 1), (1, 2), path: "../../elsewhere.md")]),
+        ]
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(reporter.render(reports, fileCount: 2).utf8)) as? [String: Any])
+        let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+        XCTAssertEqual((run["originalUriBaseIds"] as? [String: [String: String]])?["%SRCROOT%"]?["uri"], "file:///work/blog/")
+        let uris = (run["results"] as? [[String: Any]] ?? []).compactMap {
+            (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: String]
+        }
+        XCTAssertEqual(uris, [["uri": "README.md", "uriBaseId": "%SRCROOT%"], ["uri": "file:///work/elsewhere.md"]])
+    }
+
+    func testTheSourceRootIsTheGitTopLevelElseTheConfigurationsFolder() throws {
+        let top = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-root-\(UUID())").resolvingSymlinksInPath()
+        defer { try? FileManager.default.removeItem(at: top) }
+        let inside = top.appendingPathComponent("blog/docs")
+        try FileManager.default.createDirectory(at: inside, withIntermediateDirectories: true)
+        XCTAssertEqual(ReportPaths.sourceRoot(workingDirectory: inside.path, configurationFolder: top.path + "/blog"), top.path + "/blog")
+        XCTAssertEqual(ReportPaths.sourceRoot(workingDirectory: inside.path, configurationFolder: nil), inside.path)
+        try FileManager.default.createDirectory(at: top.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        XCTAssertEqual(ReportPaths.sourceRoot(workingDirectory: inside.path, configurationFolder: top.path + "/blog"), top.path)
+    }
+
     func testSARIFResultsCarryLocationsFingerprintsAndFixes() throws {
         let fix = Fix("rename to 'img3'", safety: .safe, edits: [Edit(0..<1, "img3")])
         let reports = [

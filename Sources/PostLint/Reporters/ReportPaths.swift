@@ -14,6 +14,21 @@ public enum ReportPaths {
         return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
+    /// The folder SARIF's `%SRCROOT%` names: the repository's top level (the nearest
+    /// folder from `workingDirectory` up that holds `.git`), else the configuration's
+    /// folder, else `workingDirectory`. Code scanning resolves paths against the
+    /// repository, so a run from a subfolder must still give repository paths.
+    public static func sourceRoot(workingDirectory: String, configurationFolder: String?) -> String {
+        var folder = URL(fileURLWithPath: workingDirectory, isDirectory: true).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return configurationFolder ?? workingDirectory
+    }
+
     /// A relative path as a URI reference: every byte outside RFC 3986's unreserved set
     /// and `/` percent-encoded (spaces, `#`, `?`, `%`, non-ASCII).
     public static func uriReference(_ relativePath: String) -> String {

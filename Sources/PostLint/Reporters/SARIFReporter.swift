@@ -12,17 +12,27 @@ public struct SARIFReporter: Reporter {
     public let toolVersion: String
     public let informationURI: String
     public let rules: [RuleDescription]
-    /// The folder the run started in: `%SRCROOT%`, which result paths are relative to.
+    /// The folder the run started in, which the reports' paths are relative to.
     public let workingDirectory: String
+    /// `%SRCROOT%`, which result URIs are relative to (see `ReportPaths.sourceRoot`).
+    public let sourceRoot: String
 
     public init(
         toolVersion: String, informationURI: String, rules: [RuleDescription] = RuleRegistry.descriptions,
-        workingDirectory: String = FileManager.default.currentDirectoryPath
+        workingDirectory: String = FileManager.default.currentDirectoryPath, sourceRoot: String? = nil
     ) {
         self.toolVersion = toolVersion
         self.informationURI = informationURI
         self.rules = rules
         self.workingDirectory = workingDirectory
+        self.sourceRoot = sourceRoot ?? workingDirectory
+    }
+
+    /// A report's path relative to `%SRCROOT%`, or absolute when the file lies outside it
+    /// (never `../`, which would leave the root).
+    func rootRelative(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
+        return ReportPaths.relative(absolute.standardizedFileURL.path, to: sourceRoot)
     }
 
     public func render(_ reports: [FileReport], fileCount: Int) -> String {
@@ -31,7 +41,7 @@ public struct SARIFReporter: Reporter {
         var results: [SARIF.Result] = []
         var occurrences: [String: Int] = [:]
         for report in reports {
-            let path = ReportPaths.relative(report.path, to: workingDirectory)
+            let path = rootRelative(report.path)
             for finding in report.findings {
                 if ruleIndex[finding.rule] == nil {  // a finding of a rule the registry does not list
                     ruleIndex[finding.rule] = descriptors.count
@@ -51,7 +61,7 @@ public struct SARIFReporter: Reporter {
                     name: "postlint", version: toolVersion, semanticVersion: toolVersion,
                     informationUri: informationURI, rules: descriptors)),
                 invocations: [invocation(reports)],
-                originalUriBaseIds: ["%SRCROOT%": .init(uri: ReportPaths.folderURI(workingDirectory), uriBaseId: nil)],
+                originalUriBaseIds: ["%SRCROOT%": .init(uri: ReportPaths.folderURI(sourceRoot), uriBaseId: nil)],
                 results: results)])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -59,8 +69,8 @@ public struct SARIFReporter: Reporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// A path relative to the run's folder is relative to `%SRCROOT%`; a path outside it
-    /// (given absolute) is an absolute `file://` URI of its own.
+    /// A relative path is relative to `%SRCROOT%`; a path outside it (absolute) is an
+    /// absolute `file://` URI of its own.
     static func artifactLocation(_ path: String) -> SARIF.ArtifactLocation {
         path.hasPrefix("/")
             ? SARIF.ArtifactLocation(uri: "file://" + ReportPaths.uriReference(path), uriBaseId: nil)
@@ -92,7 +102,7 @@ public struct SARIFReporter: Reporter {
     private func invocation(_ reports: [FileReport]) -> SARIF.Invocation {
         let notifications = reports.compactMap { report -> SARIF.Notification? in
             guard let failure = report.failure else { return nil }
-            let artifact = Self.artifactLocation(ReportPaths.relative(report.path, to: workingDirectory))
+            let artifact = Self.artifactLocation(rootRelative(report.path))
             return SARIF.Notification(
                 level: "error", message: .init(text: failure),
                 locations: [.init(physicalLocation: .init(artifactLocation: artifact, region: nil))])
