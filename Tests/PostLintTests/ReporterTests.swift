@@ -172,6 +172,26 @@ final class ReporterTests: XCTestCase {
         XCTAssertNotNil(XMLWellFormedness.error(in: ""))
     }
 
+    // MARK: - JSON
+
+    func testJSONListsFailedAndSkippedFilesBesideTheVersionOneKeys() throws {
+        var skipped = Self.report("posts/logo.md", [])
+        skipped.notes = ["skipped: binary file (it contains NUL bytes)"]
+        let reports = [
+            Self.report("posts/a.md", [Self.finding((1, 1), (1, 2))]),
+            Self.report("posts/gone.md", [], failure: "cannot read the file"), skipped,
+        ]
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(JSONReporter().render(reports, fileCount: 3).utf8)) as? [String: Any])
+        XCTAssertEqual(Set(json.keys), ["version", "files", "diagnostics", "failures", "skipped"])
+        XCTAssertEqual((json["diagnostics"] as? [Any])?.count, 1)
+        XCTAssertEqual(json["failures"] as? [[String: String]], [["path": "posts/gone.md", "message": "cannot read the file"]])
+        XCTAssertEqual(json["skipped"] as? [[String: String]], [["path": "posts/logo.md", "message": "binary file (it contains NUL bytes)"]])
+    }
+
+    func testJSONOfARunWithoutFailuresKeepsTheVersionOneShape() {
+        XCTAssertEqual(JSONReporter().render([Self.report("posts/a.md", [])], fileCount: 1), "{\"diagnostics\":[],\"files\":1,\"version\":1}\n")
+    }
+
     // MARK: - SARIF
 
     func sarif(_ reports: [FileReport]) throws -> [String: Any] {

@@ -2,7 +2,8 @@ import Foundation
 
 /// The stable machine-readable format:
 /// `{"version":1,"files":N,"diagnostics":[{path,line,column,endLine,endColumn,rule,severity,message,fixable}]}`,
-/// and `fixSafety` (`safe` or `unsafe`) beside a `fixable` finding: `fixable` alone cannot
+/// with `failures` and `skipped` (`[{path,message}]`) when files were not linted, and
+/// `fixSafety` (`safe` or `unsafe`) beside a `fixable` finding: `fixable` alone cannot
 /// tell a consumer which findings `--fix` repairs without `--unsafe-fixes`.
 public struct JSONReporter: Reporter {
     public static let identifier = "json"
@@ -11,6 +12,16 @@ public struct JSONReporter: Reporter {
         let version = 1
         let files: Int
         let diagnostics: [Entry]
+        /// Files that could not be read, fixed or written, and files skipped unlinted:
+        /// left out when there are none, so a clean run's output keeps the version-1 shape.
+        let failures: [FileProblem]?
+        let skipped: [FileProblem]?
+    }
+
+    /// A file that was not linted (`skipped`) or whose reading, fixing or writing failed.
+    struct FileProblem: Encodable {
+        let path: String
+        let message: String
     }
 
     struct Entry: Encodable {
@@ -38,7 +49,11 @@ public struct JSONReporter: Reporter {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Output(files: fileCount, diagnostics: entries))) ?? Data("{}".utf8)
+        let failures = reports.compactMap { report in report.failure.map { FileProblem(path: report.path, message: $0) } }
+        let skipped = reports.flatMap { report in report.skipReasons.map { FileProblem(path: report.path, message: $0) } }
+        let output = Output(
+            files: fileCount, diagnostics: entries, failures: failures.isEmpty ? nil : failures, skipped: skipped.isEmpty ? nil : skipped)
+        let data = (try? encoder.encode(output)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -10,3 +10,12 @@ public enum ReporterRegistry {
         CheckstyleReporter.identifier, GitHubReporter.identifier,
     ]
 }
+
+extension FileReport {
+    /// Why the file was not linted ("binary file (it contains NUL bytes)"), from the
+    /// runner's notes that start "skipped: "; empty for a linted file.
+    public var skipReasons: [String] {
+        let prefix = "skipped: "
+        return notes.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+}

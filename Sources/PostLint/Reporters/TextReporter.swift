@@ -54,7 +54,7 @@ public struct TextReporter: Reporter {
         let files = Self.counted(fileCount, "file")
         // Files that were not linted must not read as files without problems.
         let failed = reports.filter { $0.failure != nil }.count
-        let skipped = reports.filter { $0.notes.contains { $0.hasPrefix("skipped") } }.count
+        let skipped = reports.filter { !$0.skipReasons.isEmpty }.count
         var unlinted = [String]()
         if skipped > 0 { unlinted.append("\(skipped) skipped") }
         if failed > 0 { unlinted.append("\(failed) failed (see the errors above)") }
