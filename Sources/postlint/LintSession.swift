@@ -57,13 +57,22 @@ struct LintSession {
             }
         }
         for report in reports {
-            printChanges(of: report, toStandardError: format != .text)
+            printChanges(of: report)
         }
-        // With --diff, standard output is the patch alone (`> fix.patch`, `| git apply`).
-        let rendered = reporter.render(reports, fileCount: files.count)
-        if command.diff { Console.error(rendered, newline: false) } else { Console.output(rendered) }
+        printReport(reporter.render(reports, fileCount: files.count))
         guard writeOutputs(reports, fileCount: files.count) else { return Exit.failure }
         return exitCode(reports)
+    }
+
+    /// Standard output holds the patch alone with --diff (`> fix.patch`, `| git apply`)
+    /// and the fixed text alone with --fix on standard input; the report goes to standard
+    /// error then.
+    private var reportGoesToStandardError: Bool {
+        command.diff || (command.fix && command.paths == ["-"])
+    }
+
+    private func printReport(_ rendered: String) {
+        if reportGoesToStandardError { Console.error(rendered, newline: false) } else { Console.output(rendered) }
     }
 
     /// Reads one post from standard input. With --fix, the fixed text goes to standard
@@ -76,30 +85,28 @@ struct LintSession {
         }
         let onDisk = command.stdinFilename.map { FileManager.default.fileExists(atPath: ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent) } ?? false
         let report = runner.process(path: name, bytes: bytes, onDisk: onDisk)
-        let rendered = reporter.render([report], fileCount: 1)
         guard writeOutputs([report], fileCount: 1) else { return Exit.failure }
+        printChanges(of: report)
+        printReport(reporter.render([report], fileCount: 1))
         if command.fix {
-            printChanges(of: report, toStandardError: true)
-            Console.error(rendered, newline: false)
             let source = SourceFile(path: name, bytes: bytes)
             if let fixed = report.fixedText {
                 FileHandle.standardOutput.write(Data(source.bytes(forText: fixed)))
             } else {
                 FileHandle.standardOutput.write(Data(bytes))
             }
-        } else {
-            printChanges(of: report, toStandardError: format != .text)
-            Console.output(rendered)
         }
         return exitCode([report])
     }
 
-    private func printChanges(of report: FileReport, toStandardError: Bool) {
+    private func printChanges(of report: FileReport) {
+        let toStandardError = reportGoesToStandardError || format != .text
         let emit: (String) -> Void = toStandardError ? { Console.error($0) } : { Console.output($0 + "\n") }
         for note in report.notes where !command.quiet {
             Console.error("\(report.path): \(note)")
         }
-        if let failure = report.failure {
+        // Every format but text names failed files itself: on the same stream, once is enough.
+        if let failure = report.failure, !(reportGoesToStandardError && format != .text) {
             Console.error("\(report.path): \("error".red): \(failure)")
         }
         if command.diff, let old = report.originalText, let new = report.fixedText {
@@ -111,15 +118,26 @@ struct LintSession {
         let verb = command.diff ? "would fix" : "fixed"
         let say: (String) -> Void = command.diff ? { Console.error($0) } : emit
         // --quiet: errors only; what was fixed is not an error.
-        for applied in report.applied where !command.quiet {
+        for applied in Self.inPositionOrder(report.applied) where !command.quiet {
             say("\(report.path):\(applied.position.line):\(applied.position.column): \(verb)[\(applied.rule)] \(applied.title)")
         }
+    }
+
+    /// Fixes of later fixer passes come last in a report: listed by position instead (of
+    /// the text of their pass), in the order applied where positions tie.
+    static func inPositionOrder(_ applied: [AppliedFix]) -> [AppliedFix] {
+        applied.enumerated().sorted {
+            ($0.element.position.line, $0.element.position.column, $0.offset) < ($1.element.position.line, $1.element.position.column, $1.offset)
+        }.map(\.element)
     }
 
     private func exitCode(_ reports: [FileReport]) -> ExitCode {
         if reports.contains(where: \.isIOFailure) { return Exit.failure }
         if command.exitZero || command.writeBaseline != nil { return Exit.clean }
         if command.diff, reports.contains(where: { $0.fixedText != nil }) { return Exit.findings }
+        // Past I/O failures, a failure is a fix refused (it would break the front matter, or
+        // never settled): the findings the user asked to have fixed remain.
+        if command.fix || command.diff, reports.contains(where: { $0.failure != nil }) { return Exit.findings }
         let errors = reports.contains { $0.findings.contains { $0.severity == .error } }
         return errors ? Exit.findings : Exit.clean
     }
