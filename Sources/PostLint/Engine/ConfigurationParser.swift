@@ -133,25 +133,30 @@ struct ConfigurationParser {
                     let expected = (["severity", "enabled"] + declared.map(\.name)).joined(separator: ", ")
                     throw error(at: keyNode, "unknown key '\(key)' for the rule '\(id)' (expected one of: \(expected))")
                 }
-                let entries: [Node]
-                if Self.isNull(value) {
-                    entries = []  // `required:` with nothing after it (or `~`) is an empty list, not [""].
-                } else if value.scalar != nil {
-                    entries = [value]
-                } else if let list = value.sequence {
-                    entries = Array(list)
-                } else {
-                    throw error(at: value, "'\(key)' must be a value or a list of values")
-                }
-                options.lists[key] = try entries.map { entry in
-                    let text = try string(entry)
-                    if let problem = OptionCheck.problem(rule: id, option: key, value: text) { throw error(at: entry, problem) }
-                    return text
-                }
+                options.lists[key] = try optionValues(value, option: key, of: id)
             }
         }
         if !options.values.isEmpty || !options.lists.isEmpty { change.options = options }
         return change
+    }
+
+    /// A rule option's value or list of values, each checked by `OptionCheck`.
+    private func optionValues(_ node: Node, option: String, of id: String) throws -> [String] {
+        let entries: [Node]
+        if Self.isNull(node) {
+            entries = []  // `required:` with nothing after it (or `~`) is an empty list, not [""].
+        } else if node.scalar != nil {
+            entries = [node]
+        } else if let list = node.sequence {
+            entries = Array(list)
+        } else {
+            throw error(at: node, "'\(option)' must be a value or a list of values")
+        }
+        return try entries.map { entry in
+            let text = try string(entry)
+            if let problem = OptionCheck.problem(rule: id, option: option, value: text) { throw error(at: entry, problem) }
+            return text
+        }
     }
 
     private func globs(_ node: Node) throws -> [Glob] {
