@@ -141,7 +141,10 @@ struct LintCommand: ParsableCommand {
         let session = LintSession(command: self, runner: runner)
         defer { linter.timings.map { Console.error($0.report) } }
         if paths == ["-"] {
-            if skipsExcludedStandardInput(configuration) { return }
+            if skipsExcludedStandardInput(configuration) {
+                session.reportNoFileLinted()
+                return
+            }
             throw session.runStandardInput()
         }
         let files: [String]

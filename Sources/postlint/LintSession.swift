@@ -75,6 +75,13 @@ struct LintSession {
         if reportGoesToStandardError { Console.error(rendered, newline: false) } else { Console.output(rendered) }
     }
 
+    /// A run that linted nothing (an excluded standard input): machine formats still print
+    /// their empty report, which an editor integration parses; text says nothing.
+    func reportNoFileLinted() {
+        guard format != .text, !command.fix else { return }
+        Console.output(reporter.render([], fileCount: 0))
+    }
+
     /// Reads one post from standard input. With --fix, the fixed text goes to standard
     /// output and everything else to standard error.
     func runStandardInput() -> ExitCode {

@@ -55,8 +55,11 @@ final class BadInputCommandTests: CommandTestCase {
         let contents = Array("# Notes\n\nPlain prose.\n\n```\nprint(\"café\")\n```\n\nA Latin-1 line: caf".utf8) + [0xE9] + Array(".\n".utf8)
         let result = try survive("stray.md", contents)
         XCTAssertTrue(result.stdout.contains("stray.md:9:20: error[invalid-encoding]"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("the rest of the file is UTF-8 (1 stray byte of another encoding)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("1 byte does not form UTF-8 where 1 character does, so the file is not converted as a whole"), result.stdout)
         XCTAssertFalse(result.stdout.contains("--fix converts"), result.stdout)
+        // One arrow (three bytes, never formed by chance) outweighs five pasted Latin-1 letters.
+        let arrow = Array("```\nprint(\"a → b\")\n```\n\nPasted: ".utf8) + [0xE9, 0x74, 0xE9, 0x20, 0xE0, 0x20, 0x4E, 0x6F, 0xEB, 0x6C, 0x20, 0xF4] + Array("\n".utf8)
+        XCTAssertTrue(try survive("arrow.md", arrow).stdout.contains("5 bytes do not form UTF-8 where 1 character does"))
     }
 
     func testDeepNestingStaysBounded() throws {

@@ -97,6 +97,12 @@ final class FixerTests: XCTestCase {
             let fixed = TestSupport.fixed(text, fileName: "a.md", rules: ["invisible-character"])
             XCTAssertTrue(fixed.contains("refused: fixing would break the front matter (a value would change its type or vanish)"), fixed)
         }
+        // The post's other fixes are still made; the front matter stays as it is.
+        let both = "---\nsummary: \u{FEFF}#1 reason\n---\n\nCa\u{200B}fe.\n"
+        XCTAssertEqual(
+            TestSupport.fixed(both, fileName: "a.md", rules: ["invisible-character"]),
+            "<front matter left as it is: fixing would break the front matter (a value would change its type or vanish)>\n"
+                + "---\nsummary: \u{FEFF}#1 reason\n---\n\nCafe.\n")
         let fixable = "---\ntitle: Ca\u{200B}fe\n---\n\nBody.\n"
         XCTAssertEqual(TestSupport.fixed(fixable, fileName: "a.md", rules: ["invisible-character"]), "---\ntitle: Cafe\n---\n\nBody.\n")
         XCTAssertEqual(YAMLShape(yaml: "a: 'no'\nb: [1, x]"), YAMLShape(yaml: "a: 'yes'\nb: [2, y]"))

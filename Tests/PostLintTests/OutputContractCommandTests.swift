@@ -7,8 +7,8 @@ import XCTest
 /// say of files that were not linted or not fixed, through the real command.
 final class OutputContractCommandTests: CommandTestCase {
     /// Front matter whose only fixable problem, a stray BOM, would make its YAML stop
-    /// parsing when removed: the fixer refuses, and the typo below stays unfixed.
-    static let refusedPost = "---\ntitle: \u{FEFF}- item\n---\n\nI recieve mail.\n"
+    /// parsing when removed: the fixer refuses, and the post has nothing else to fix.
+    static let refusedPost = "---\ntitle: \u{FEFF}- item\n---\n\nI receive mail.\n"
 
     func testDiffOnStandardInputKeepsTheReportOffStandardOutput() throws {
         try write("post.mdx", Self.brokenPost)
@@ -38,6 +38,25 @@ final class OutputContractCommandTests: CommandTestCase {
             XCTAssertEqual(previewed.status, 1, format)
             XCTAssertEqual(previewed.stderr.components(separatedBy: "fixing would break the front matter YAML").count - 1, 1, previewed.stderr)
         }
+    }
+
+    /// A front matter fix that cannot be made does not cost the post its other fixes: the
+    /// typo is fixed, the front matter stays as it is, and a note says why.
+    func testAFrontMatterFixThatCannotBeMadeLeavesTheOtherFixes() throws {
+        try write("r.md", "---\ntitle: \u{FEFF}- item\n---\n\nI recieve mail.\n")
+        let fixed = try run(["lint", "--fix", "r.md"])
+        XCTAssertEqual(try read("r.md"), "---\ntitle: \u{FEFF}- item\n---\n\nI receive mail.\n")
+        XCTAssertTrue(fixed.stderr.contains("r.md: front matter left as it is: fixing would break the front matter YAML"), fixed.stderr)
+        XCTAssertTrue(fixed.stdout.contains("r.md:2:8: warning[invisible-character]"), fixed.stdout)
+    }
+
+    /// Standard input a `--force-exclude` leaves alone still gets a report in a machine
+    /// format (an editor integration parses it), of no file.
+    func testAnExcludedStandardInputStillGetsAnEmptyMachineReport() throws {
+        try write(".postlint.yml", "exclude: [\"drafts/**\"]\n")
+        let json = try run(["lint", "--format", "json", "--force-exclude", "--stdin-filename", "drafts/a.md", "-"], stdin: "I recieve.\n")
+        XCTAssertEqual(json.status, 0)
+        XCTAssertEqual(json.stdout, "{\"diagnostics\":[],\"files\":0,\"version\":1}\n")
     }
 
     func testFixesThatNeverSettleExitOne() throws {

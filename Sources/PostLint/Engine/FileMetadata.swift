@@ -23,7 +23,8 @@ enum FileMetadata {
         if created.st_uid != status.st_uid || created.st_gid != status.st_gid,
             fchown(descriptor, status.st_uid, status.st_gid) != 0
         {
-            throw FileWriteError(path: path, reason: "cannot keep the file's owner")
+            let what = created.st_uid != status.st_uid ? "owner" : "group (you are not in it)"
+            throw FileWriteError(path: path, reason: "cannot keep the file's \(what)")
         }
         // After fchown, which clears the set-user-ID and set-group-ID bits.
         guard fchmod(descriptor, status.st_mode & 0o7777) == 0 else {

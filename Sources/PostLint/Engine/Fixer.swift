@@ -13,6 +13,9 @@ public enum FixOutcome: Sendable {
     case unchanged
     /// The new text and what was applied to reach it.
     case fixed(text: String, applied: [AppliedFix])
+    /// The new text without the fixes in the front matter, which would have changed what
+    /// it means (or stopped it parsing): `withheld` says so.
+    case fixedOutsideFrontMatter(text: String, applied: [AppliedFix], withheld: String)
     /// Fixes were found but the file must stay as it is.
     case refused(reason: String)
 }
@@ -30,10 +33,29 @@ public struct Fixer: Sendable {
     }
 
     public func fix(_ original: Document, diagnose: (Document) -> [Diagnostic]) -> FixOutcome {
+        let outcome = fix(original, sparingFrontMatter: false, diagnose: diagnose)
+        guard case .refused(let reason) = outcome, reason.hasPrefix(Self.frontMatterReason) else { return outcome }
+        // One front matter fix that cannot be made must not cost the post its other fixes.
+        switch fix(original, sparingFrontMatter: true, diagnose: diagnose) {
+        case .fixed(let text, let applied):
+            let withheld = "front matter left as it is: " + reason.replacingOccurrences(of: "; nothing was written", with: "")
+            return .fixedOutsideFrontMatter(text: text, applied: applied, withheld: withheld)
+        default:
+            return outcome
+        }
+    }
+
+    static let frontMatterReason = "fixing would break the front matter"
+
+    private func fix(_ original: Document, sparingFrontMatter: Bool, diagnose: (Document) -> [Diagnostic]) -> FixOutcome {
         var document = original
         var applied: [AppliedFix] = []
         for _ in 0..<Self.maximumPasses {
-            let fixes = Self.safeFirst(applicableFixes(diagnose(document)))
+            var found = applicableFixes(diagnose(document))
+            if sparingFrontMatter, let frontMatter = document.frontMatter {
+                found.removeAll { $0.1.edits.contains { $0.range.overlaps(frontMatter.range) || frontMatter.range.contains($0.range.lowerBound) } }
+            }
+            let fixes = Self.safeFirst(found)
             if fixes.isEmpty {
                 guard !applied.isEmpty else { return .unchanged }
                 if let broken = Self.brokenStructure(before: original, after: document) {

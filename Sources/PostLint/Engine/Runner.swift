@@ -149,7 +149,12 @@ public struct Runner: Sendable {
         var finalDocument = document
 
         if fixMode != .report, transcoded || diagnostics.contains(where: { $0.fix != nil }) {
-            switch Fixer(includeUnsafe: includeUnsafe).fix(document, diagnose: diagnose) {
+            var outcome = Fixer(includeUnsafe: includeUnsafe).fix(document, diagnose: diagnose)
+            if case .fixedOutsideFrontMatter(let text, let applied, let withheld) = outcome {
+                report.notes.append(withheld)
+                outcome = .fixed(text: text, applied: applied)
+            }
+            switch outcome {
             case .unchanged where transcoded:
                 report.fixedText = document.text
                 if fixMode == .write, onDisk { write(document.text, over: bytes, of: source, to: path, into: &report) }
@@ -157,6 +162,8 @@ public struct Runner: Sendable {
                 break
             case .refused(let reason):
                 report.failure = reason
+            case .fixedOutsideFrontMatter:
+                break  // made a plain .fixed above
             case .fixed(let text, let applied):
                 let fixedSource = SourceFile(path: path, text: text)
                 if let fixed = last.flatMap({ $0.document.utf8 == fixedSource.bytes ? $0.document : nil }) ?? Document(source: fixedSource) {

@@ -39,6 +39,7 @@ enum TestSupport {
         switch Fixer(includeUnsafe: unsafe).fix(original, diagnose: { diagnostics($0, rules: rules) }) {
         case .unchanged: return text
         case .fixed(let fixedText, _): return fixedText
+        case .fixedOutsideFrontMatter(let fixedText, _, let withheld): return "<\(withheld)>\n" + fixedText
         case .refused(let reason): return "<refused: \(reason)>"
         }
     }

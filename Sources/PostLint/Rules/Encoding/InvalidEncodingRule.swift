@@ -35,8 +35,10 @@ public struct InvalidEncodingRule: SourceRule {
             message = String(format: "not valid UTF-8: byte 0x%02X cannot start or continue a character", source.bytes[offset])
             let census = UTF8Census(source.bytes)
             if census.isMostlyUTF8 {
-                message += "; the rest of the file is UTF-8 (\(census.invalidBytes) stray byte\(census.invalidBytes == 1 ? "" : "s") of another encoding), "
-                    + "so it will not be converted as a whole: retype this character (and any other stray one) as UTF-8"
+                let stray = census.invalidBytes == 1 ? "1 byte does" : "\(census.invalidBytes) bytes do"
+                let formed = census.multiByteCharacters == 1 ? "1 character does" : "\(census.multiByteCharacters) characters do"
+                message += "; \(stray) not form UTF-8 where \(formed), so the file is not converted as a whole "
+                    + "(that could garble its UTF-8 text): retype the characters at these bytes as UTF-8"
                 return [SourceDiagnostic(rule: Self.description.id, severity: context.severity, position: Self.position(of: offset, in: source.bytes), message: message)]
             }
             if let guess = Self.detectCharset(source.bytes) {
@@ -141,10 +143,12 @@ public struct InvalidEncodingRule: SourceRule {
 
 /// How much of a file that is not valid UTF-8 still is: its well-formed multi-byte
 /// characters against its bytes that start or continue none. A file saved in a legacy
-/// code page forms a multi-byte UTF-8 character only by chance (a CP949 Hangul syllable
-/// now and then); a UTF-8 file with stray bytes is mostly such characters.
+/// code page forms a two-byte UTF-8 character now and then by chance (a CP949 Hangul
+/// syllable), a three- or four-byte one (`→`, Hangul, an emoji) almost never; a UTF-8
+/// file with stray bytes is mostly such characters.
 struct UTF8Census {
     private(set) var multiByteCharacters = 0
+    private(set) var longCharacters = 0
     private(set) var invalidBytes = 0
 
     init(_ bytes: [UInt8]) {
@@ -159,6 +163,7 @@ struct UTF8Census {
                 MojibakeDecoder.decode(bytes[position..<(position + length)]) != nil
             {
                 multiByteCharacters += 1
+                if length > 2 { longCharacters += 1 }
                 position += length
             } else {
                 invalidBytes += 1
@@ -167,6 +172,9 @@ struct UTF8Census {
         }
     }
 
-    /// At least one well-formed multi-byte character for every two stray bytes.
-    var isMostlyUTF8: Bool { multiByteCharacters > 0 && multiByteCharacters * 2 >= invalidBytes }
+    /// Evidence for UTF-8 outweighs the stray bytes: a two-byte character counts for two
+    /// stray bytes, a longer one for eight.
+    var isMostlyUTF8: Bool {
+        multiByteCharacters > 0 && 2 * (multiByteCharacters - longCharacters) + 8 * longCharacters >= invalidBytes
+    }
 }

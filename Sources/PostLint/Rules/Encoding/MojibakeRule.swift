@@ -29,6 +29,7 @@ public struct MojibakeRule: Rule {
             Example("첫 번째 체크: 큰 표. 模式 为 图源 目录。日本語の文章です。\n", fileName: "post.md"),
         ],
         triggering: [
+            Example("Crème brûlée at Caf↓Ã© Rouge, [CafÃ©](https://example.com/café)\n", fileName: "post.md"),
             Example("Caf↓Ã© au lait\n", fileName: "post.md"),
             Example("## ↓ÏùºÍ∞Ñ ÏöîÏïΩ\n", fileName: "post.md"),
             Example("---\ncategories: ['Daily Papers', '↓ì¼ê°„']\n---\n\nText.\n", fileName: "post.md"),
@@ -70,15 +71,33 @@ public struct MojibakeRule: Rule {
         }
     }
 
-    /// A line that holds the repaired text as well as the damaged one (`shows Ã© instead of
-    /// é`, a table row `| é | Ã© |`) is about mojibake: the damage is the example. Real
-    /// damage changes every such character of a line alike.
+    /// A line that shows the damaged text and its repair side by side, each standing alone
+    /// (`shows Ã© instead of é`, a table row `| é | Ã© |`), is about mojibake: the damage is
+    /// the example. Real damage sits inside words (`CafÃ©`), and a word repaired elsewhere
+    /// on the line (`brûlée`, `café` in an address) is no such example.
     static func isShownBesideItsRepair(_ fix: MojibakeRepair.LineFix, in document: Document) -> Bool {
+        let utf8 = document.utf8
         let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: fix.range.lowerBound))
-        let repaired = Array(fix.replacement.utf8)
-        return [line.lowerBound..<fix.range.lowerBound, fix.range.upperBound..<max(fix.range.upperBound, line.upperBound)].contains { part in
-            document.utf8[part].withUnsafeBufferPointer { ByteSearch.firstIndex(of: repaired, in: $0) != nil }
+        let standsAlone = { (range: Range<Int>) in
+            (range.lowerBound == line.lowerBound || !isWordByte(utf8[range.lowerBound - 1]))
+                && (range.upperBound >= line.upperBound || !isWordByte(utf8[range.upperBound]))
         }
+        guard standsAlone(fix.range) else { return false }
+        let repaired = Array(fix.replacement.utf8)
+        var from = line.lowerBound
+        while from < line.upperBound,
+            let found = utf8[from..<line.upperBound].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: repaired, in: $0) })
+        {
+            let occurrence = (from + found)..<(from + found + repaired.count)
+            if !occurrence.overlaps(fix.range), standsAlone(occurrence) { return true }
+            from = occurrence.lowerBound + 1
+        }
+        return false
+    }
+
+    /// A letter, a digit, or any byte of a non-ASCII character.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     static func preview(_ text: String) -> String {

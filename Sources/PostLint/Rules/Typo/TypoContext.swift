@@ -238,12 +238,12 @@ enum URLWords {
     }
 }
 
-/// The words of a post's links to its own headings (`](#how-to-recieve-mail)`,
-/// `href="#intro"`), lower-cased.
+/// The words of a post's links to its own headings (`](#how-to-recieve-mail)`, a
+/// reference definition `[r]: #how-to-recieve-mail`, `href="#intro"`), lower-cased.
 enum InPageAnchors {
     static func words(in bytes: [UInt8]) -> Set<String> {
         var words: Set<String> = []
-        for opener in ["](#", "=\"#", "='#"].map({ Array($0.utf8) }) {
+        for opener in ["](#", "]: #", "=\"#", "='#"].map({ Array($0.utf8) }) {
             var from = 0
             while from < bytes.count, let found = bytes[from...].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: opener, in: $0) }) {
                 var end = from + found + opener.count
