@@ -172,6 +172,35 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertTrue(everything.stdout.contains("vendor/bundle/gems/x/README.md"), everything.stdout)
     }
 
+    /// `posts/00-latest.md` -> `real.md`, both committed; then `real.md` gets a typo.
+    func testChangedLintsAnEditedPostWhoseLinkSortsFirstUnderItsOwnName() throws {
+        try git(["init", "-q"])
+        try makeFolders("posts")
+        try write("posts/real.md", "I receive mail.\n")
+        try link("posts/00-latest.md", to: "real.md")
+        try commitEverything()
+        try write("posts/real.md", Self.typo)
+        let changed = try run(["lint", "--changed"])
+        XCTAssertEqual(changed.status, 0, changed.stderr)
+        XCTAssertTrue(changed.stdout.contains("posts/real.md:1:3"), changed.stdout + changed.stderr)
+        let walked = try run(["lint", "posts"])
+        XCTAssertTrue(walked.stdout.contains("posts/real.md:1:3"), "a baseline names the file, not the link: \(walked.stdout)")
+        XCTAssertFalse(walked.stdout.contains("00-latest.md"), walked.stdout)
+    }
+
+    func testChangedTakesAFolderReachedThroughALink() throws {
+        try makeFolders("repo")
+        try link("repo-link", to: folder.appendingPathComponent("repo").path)
+        try git(["init", "-q", "repo"])
+        try write("repo/old.md", Self.typo)
+        try git(["-C", "repo", "add", "."])
+        try git(["-C", "repo", "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "commit"])
+        try makeFolders("repo/posts")
+        try write("repo/posts/p.md", Self.typo)
+        let result = try run(["lint", "--changed", folder.appendingPathComponent("repo-link/posts").path])
+        XCTAssertTrue(result.stdout.contains("repo-link/posts/p.md:1:3"), result.stdout + result.stderr)
+    }
+
     func testForceExcludeLeavesAnExcludedStandardInputAlone() throws {
         try write(".postlint.yml", "exclude:\n  - \"docs/drafts/**\"\n")
         let excluded = ["--force-exclude", "--stdin-filename", "docs/drafts/d.md", "-"]

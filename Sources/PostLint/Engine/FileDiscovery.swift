@@ -39,7 +39,9 @@ public struct FileDiscovery: Sendable {
 
     /// Files to lint, sorted and without duplicates: `posts` and `./posts/a.md`, or a
     /// symbolic link and the file it points at, name one file once (linted twice, a file
-    /// was fixed twice, in parallel). Paths keep the form the user gave; the first form wins.
+    /// was fixed twice, in parallel). Paths keep the form the user gave; of two forms, one
+    /// without a symbolic link wins (a baseline or `--changed` names the file, not a link
+    /// that sorts first), else the first.
     public func files(for arguments: [String]) throws -> [String] {
         var found: [Candidate] = []
         for argument in arguments {
@@ -55,8 +57,14 @@ public struct FileDiscovery: Sendable {
             }
         }
         var realPaths = RealPaths()
-        var seen: Set<String> = []
-        return found.filter { seen.insert(realPaths.of($0)).inserted }.map(\.path).sorted()
+        var kept: [String: (candidate: Candidate, linkCount: Int)] = [:]
+        for candidate in found {
+            let real = realPaths.of(candidate)
+            let linkCount = realPaths.linkCount(candidate)
+            if let earlier = kept[real], earlier.linkCount <= linkCount { continue }
+            kept[real] = (candidate, linkCount)
+        }
+        return kept.values.map(\.candidate.path).sorted()
     }
 
     /// Whether a file would be linted by a walk of its folder: the configuration's include
@@ -227,22 +235,38 @@ public struct FileDiscovery: Sendable {
 /// of its folder, resolved once per folder rather than once per file, and its name; for a
 /// symbolic link, the real path of the file it points at.
 struct RealPaths {
-    private var folders: [Substring: String] = [:]
+    /// Each folder's real path, and whether that differs from its spelling standardized.
+    private var folders: [Substring: (real: String, isLinked: Bool)] = [:]
 
     mutating func of(_ candidate: FileDiscovery.Candidate) -> String {
-        let path = candidate.path
-        if candidate.isSymbolicLink { return FileDiscovery.realPath(path) ?? FileDiscovery.standardized(path) }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { $0 == path.startIndex ? path[...$0] : path[..<$0] } ?? "."
-        let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
-        let real = realFolder(folder)
+        candidate.isSymbolicLink ? FileDiscovery.realPath(candidate.path) ?? FileDiscovery.standardized(candidate.path) : location(of: candidate.path)
+    }
+
+    /// The real path of the file's folder and its name: where git sees a file, a link
+    /// included (git tracks the link, not what it points at).
+    mutating func location(of path: String) -> String {
+        let (folder, name) = Self.split(path)
+        let real = realFolder(folder).real
         return real.hasSuffix("/") ? real + name : real + "/" + name
     }
 
-    private mutating func realFolder(_ folder: Substring) -> String {
+    /// How many symbolic links stand between the path as spelt and the file: the file
+    /// itself is one, a linked folder on its way another.
+    mutating func linkCount(_ candidate: FileDiscovery.Candidate) -> Int {
+        (candidate.isSymbolicLink ? 1 : 0) + (realFolder(Self.split(candidate.path).folder).isLinked ? 1 : 0)
+    }
+
+    private static func split(_ path: String) -> (folder: Substring, name: Substring) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? path[...$0] : path[..<$0] } ?? "."
+        return (folder, slash.map { path[path.index(after: $0)...] } ?? path[...])
+    }
+
+    private mutating func realFolder(_ folder: Substring) -> (real: String, isLinked: Bool) {
         if let known = folders[folder] { return known }
-        let real = FileDiscovery.realPath(String(folder)) ?? FileDiscovery.standardized(String(folder))
-        folders[folder] = real
-        return real
+        let standardized = FileDiscovery.standardized(String(folder))
+        let real = FileDiscovery.realPath(String(folder)) ?? standardized
+        folders[folder] = (real, real != standardized)
+        return (real, real != standardized)
     }
 }

@@ -15,8 +15,12 @@ public enum GitChanges {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         let folder = exists && isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
         let touched = try changedFiles(base: base, in: folder.isEmpty ? "." : folder)
-        // Both sides absolute and standardized: `$PWD/posts`, `../posts` and `posts` name one folder.
-        return candidates.filter { touched.contains(FileDiscovery.standardized($0)) }
+        // Both sides real paths: `$PWD/posts`, `../posts`, `posts` and a link to the
+        // repository name one folder. A link counts as changed when it or its target did.
+        var realPaths = RealPaths()
+        return candidates.filter { candidate in
+            touched.contains(realPaths.location(of: candidate)) || FileDiscovery.realPath(candidate).map(touched.contains) == true
+        }
     }
 
     /// Absolute paths of files added, copied, modified or renamed since `base` (its merge
@@ -34,7 +38,8 @@ public enum GitChanges {
             let changed = try git(["diff", "--name-only", "-z", "--diff-filter=ACMR", mergeBase ?? base, "--"], in: root)
             names = try changed + git(["ls-files", "-z", "--others", "--exclude-standard"], in: root)
         }
-        let prefix = FileDiscovery.folderPrefix(root)
+        // git gives its top level with links resolved; resolved again in case it did not.
+        let prefix = FileDiscovery.folderPrefix(FileDiscovery.realPath(root) ?? root)
         return Set(names.split(separator: "\0").map { prefix + $0 })
     }
 
