@@ -160,6 +160,7 @@ struct LintCommand: ParsableCommand {
     private func filesToLint(_ configuration: Configuration) throws -> [String] {
         var discovery = FileDiscovery(configuration: configuration, forceExclude: forceExclude)
         discovery.respectsGitIgnore = !noIgnore
+        discovery.notes = { Console.error($0) }
         let roots = paths.isEmpty ? ["."] : paths
         let candidates = try discovery.files(for: roots)
         guard changed else { return candidates }

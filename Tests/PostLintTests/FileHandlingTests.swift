@@ -201,6 +201,110 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertTrue(result.stdout.contains("repo-link/posts/p.md:1:3"), result.stdout + result.stderr)
     }
 
+    /// `_drafts/` is ignored as a whole, `*.bak.md` everywhere.
+    func makeIgnoredDrafts() throws {
+        try git(["init", "-q"])
+        try makeFolders("_drafts/deep", "posts")
+        try write(".gitignore", "_drafts/\n*.bak.md\n")
+        for name in ["_drafts/a.md", "_drafts/old.bak.md", "_drafts/deep/c.md", "posts/p.md", "posts/q.bak.md"] {
+            try write(name, Self.typo)
+        }
+    }
+
+    func testAFolderNamedOnTheCommandLineIsLintedThoughGitIgnoresIt() throws {
+        try makeIgnoredDrafts()
+        let named = try run(["lint", "_drafts"])
+        XCTAssertTrue(named.stdout.contains("_drafts/a.md:1:3") && named.stdout.contains("_drafts/deep/c.md:1:3"), named.stdout + named.stderr)
+        XCTAssertFalse(named.stdout.contains("old.bak.md"), "rules for what is below the folder still apply: \(named.stdout)")
+        let inside = try run(["lint"], in: folder.appendingPathComponent("_drafts"))
+        XCTAssertTrue(inside.stdout.contains("a.md:1:3") && !inside.stdout.contains("old.bak.md"), inside.stdout + inside.stderr)
+        let deeper = try run(["lint"], in: folder.appendingPathComponent("_drafts/deep"))
+        XCTAssertTrue(deeper.stdout.contains("c.md:1:3"), deeper.stdout + deeper.stderr)
+        let top = try run(["lint"])
+        XCTAssertTrue(top.stdout.contains("posts/p.md:1:3"), top.stdout)
+        XCTAssertFalse(top.stdout.contains("_drafts") || top.stdout.contains("q.bak.md"), top.stdout)
+    }
+
+    /// Runs postlint with `environment` added to this process's and, given `user`, as that
+    /// user (through setpriv; the caller makes sure the test runs as root).
+    func run(_ arguments: [String], environment: [String: String], user: Int? = nil, in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = directory ?? folder
+        var merged = ProcessInfo.processInfo.environment
+        merged["GITHUB_ACTIONS"] = nil
+        process.environment = merged.merging(environment) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// Hands the test's folder to `nobody`, so git run by root calls the repository dubious
+    /// and postlint run as `nobody` can read it; skips unless root with setpriv.
+    func giveFolderToNobody() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to act as another user")
+        }
+        var ancestor = Self.binary.deletingLastPathComponent()
+        while ancestor.path != "/" {
+            guard access(ancestor.path, X_OK) == 0 else { throw XCTSkip("the build folder is not reachable by other users") }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        let paths = [folder.path] + (FileManager.default.subpaths(atPath: folder.path) ?? []).map { folder.appendingPathComponent($0).path }
+        for path in paths { XCTAssertEqual(lchown(path, 65534, 65534), 0, path) }
+    }
+
+    /// Git's own configuration files, not the machine's, which may trust every repository.
+    var isolatedGit: [String: String] { ["HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1", "XDG_CONFIG_HOME": folder.path] }
+
+    func testAnIgnoredFolderIsNotEnteredSoAnUnreadableFolderInsideItIsNoFailure() throws {
+        try git(["init", "-q"])
+        try makeFolders("_site/sub", "posts")
+        try write(".gitignore", "_site/\n")
+        try write("_site/sub/a.md", Self.typo)
+        try write("posts/p.md", Self.typo)
+        try giveFolderToNobody()
+        let locked = folder.appendingPathComponent("_site/sub").path
+        XCTAssertEqual(chown(locked, 0, 0), 0)
+        XCTAssertEqual(chmod(locked, 0o700), 0)
+        let result = try run(["lint", "--no-cache", "."], environment: isolatedGit, user: 65534)
+        XCTAssertEqual(result.status, 0, "a typo is a warning: \(result.stdout + result.stderr)")
+        XCTAssertTrue(result.stdout.contains("posts/p.md:1:3"), result.stdout)
+        XCTAssertFalse(result.stderr.contains("cannot read") || result.stderr.contains("note:"), result.stderr)
+    }
+
+    func testWhenGitFailsInsideAWorkTreeANoteSaysEveryFileIsLinted() throws {
+        try makeIgnoredDrafts()
+        try giveFolderToNobody()
+        let result = try run(["lint", ".", "posts"], environment: isolatedGit)
+        XCTAssertTrue(result.stdout.contains("_drafts/a.md:1:3"), result.stdout)
+        let note = "note: git could not list ignored files (fatal: detected dubious ownership in repository"
+        XCTAssertEqual(result.stderr.components(separatedBy: note).count - 1, 1, "one note a run: \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("linting every file; add --no-ignore to silence this"), result.stderr)
+        let silenced = try run(["lint", "--no-ignore", "."], environment: isolatedGit)
+        XCTAssertFalse(silenced.stderr.contains("note:"), silenced.stderr)
+    }
+
+    func testAHooksRelativeGitDirDoesNotTurnIgnoreRulesOff() throws {
+        try makeIgnoredDrafts()
+        let result = try run(["lint", "posts"], environment: ["GIT_DIR": ".git", "GIT_WORK_TREE": "."])
+        XCTAssertTrue(result.stdout.contains("posts/p.md:1:3"), result.stdout + result.stderr)
+        XCTAssertFalse(result.stdout.contains("q.bak.md"), result.stdout)
+        XCTAssertFalse(result.stderr.contains("note:"), result.stderr)
+    }
+
     func testForceExcludeLeavesAnExcludedStandardInputAlone() throws {
         try write(".postlint.yml", "exclude:\n  - \"docs/drafts/**\"\n")
         let excluded = ["--force-exclude", "--stdin-filename", "docs/drafts/d.md", "-"]

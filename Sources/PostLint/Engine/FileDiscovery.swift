@@ -13,8 +13,11 @@ public struct FileDiscovery: Sendable {
     /// pass every staged file).
     public var forceExclude = false
     /// Leave out of folder walks what git ignores, inside a git work tree (`--no-ignore`
-    /// turns it off); files named explicitly are linted all the same.
+    /// turns it off); files and folders named explicitly are linted all the same.
     public var respectsGitIgnore = true
+    /// Told, once a run, when git could not say what it ignores inside a work tree (a
+    /// repository of another owner, as in many CI containers): then every file is linted.
+    public var notes: @Sendable (String) -> Void = { _ in }
     /// The configuration's folder, absolute and standardized, with a trailing `/`: made
     /// once, not for every file a run asks about.
     private let basePrefix: String
@@ -44,13 +47,19 @@ public struct FileDiscovery: Sendable {
     /// that sorts first), else the first.
     public func files(for arguments: [String]) throws -> [String] {
         var found: [Candidate] = []
+        var gitFailure: GitError?
+        defer {
+            if let gitFailure {
+                notes("note: git could not list ignored files (\(gitFailure.firstLine)); linting every file; add --no-ignore to silence this")
+            }
+        }
         for argument in arguments {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
                 throw DiscoveryError(path: argument, reason: "no such file or folder")
             }
             if isFolder.boolValue {
-                found += walk(argument)
+                found += walk(argument, gitFailure: &gitFailure)
             } else if !forceExclude || isSelected(argument) {
                 // Named, it is linted even when it is not a regular file: the run reports it.
                 found.append(Candidate(path: argument, isSymbolicLink: FileWriter.isSymbolicLink(argument)))
@@ -92,20 +101,27 @@ public struct FileDiscovery: Sendable {
         let isSymbolicLink: Bool
     }
 
-    private func walk(_ folder: String) -> [Candidate] {
+    private func walk(_ folder: String, gitFailure: inout GitError?) -> [Candidate] {
         let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
-        let visible = respectsGitIgnore ? GitVisibleFiles(in: folder) : nil
+        var ignored: GitIgnoredPaths?
+        if respectsGitIgnore {
+            switch GitIgnoredPaths.list(in: folder) {
+            case .listed(let paths): ignored = paths
+            case .outsideAWorkTree: break
+            case .gitFailed(let error): gitFailure = gitFailure ?? error
+            }
+        }
         var files: [Candidate] = []
         // `readdir` gives each entry's type without a `stat` per file (FileManager's
         // enumerator asks for every file's attributes, a third of a small run's time).
-        for entry in Self.entries(below: folder) {
+        for entry in Self.entries(below: folder, skipping: { ignored?.contains($0) ?? false }) {
             let path = prefix + entry.name
             if entry.isFolder {
                 // Listed so the run reports it: a folder it cannot enter is not "clean".
                 if !entry.isReadable { files.append(Candidate(path: path, isSymbolicLink: false)) }
                 continue
             }
-            if isIncluded(path), visible?.contains(entry.name) ?? true {
+            if isIncluded(path) {
                 files.append(Candidate(path: path, isSymbolicLink: entry.isSymbolicLink))
             }
         }
@@ -121,10 +137,11 @@ public struct FileDiscovery: Sendable {
     }
 
     /// Every folder, regular file and symbolic link below `folder` (depth first), skipping
-    /// `alwaysSkippedFolders` and `.build*`. Symbolic links are entries, never followed
+    /// `alwaysSkippedFolders`, `.build*` and the paths (relative to `folder`) `skipped`
+    /// says yes to, folders unentered. Symbolic links are entries, never followed
     /// into; FIFOs, sockets and devices (and links to them) are left out: reading a FIFO
     /// waits for a writer forever.
-    static func entries(below folder: String) -> [Entry] {
+    static func entries(below folder: String, skipping skipped: (String) -> Bool = { _ in false }) -> [Entry] {
         var found: [Entry] = []
         var pending: [String] = [""]
         while let relative = pending.popLast() {
@@ -138,6 +155,7 @@ public struct FileDiscovery: Sendable {
                 }
                 if name == "." || name == ".." { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
+                if skipped(childRelative) { continue }
                 let childPath = path + "/" + name
                 var type = pointer.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) { type = entryType(childPath) }

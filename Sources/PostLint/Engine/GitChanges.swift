@@ -2,7 +2,14 @@ import Foundation
 
 public struct GitError: Error, CustomStringConvertible, Sendable {
     public let reason: String
+    /// What git said on standard error, empty when it could not be run.
+    var message = ""
     public var description: String { "git: \(reason)" }
+
+    /// Git's first line of complaint, or the reason when it said nothing.
+    var firstLine: String {
+        message.split(separator: "\n").first.map(String.init) ?? reason
+    }
 }
 
 /// The files a change touched, asked of git itself: what a pull request changed against
@@ -43,11 +50,16 @@ public enum GitChanges {
         return Set(names.split(separator: "\0").map { prefix + $0 })
     }
 
+    /// Runs git in `directory`, given by `-C` and without the variables a git hook runs
+    /// with: a hook's relative `GIT_DIR=.git` (or its `GIT_WORK_TREE`, `GIT_INDEX_FILE`)
+    /// would point git at another folder's repository, or at none.
     static func git(_ arguments: [String], in directory: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.arguments = ["git", "-C", directory] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"] { environment[name] = nil }
+        process.environment = environment
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -62,34 +74,8 @@ public enum GitChanges {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw GitError(reason: "`git \(arguments.joined(separator: " "))` failed: \(text)")
+            throw GitError(reason: "`git \(arguments.joined(separator: " "))` failed: \(text)", message: text)
         }
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// What a folder walk inside a git work tree may lint: what git tracks or would track, as
-/// ruff and typos do, so `lint --fix` at a Jekyll root leaves `vendor/` and `_site/` alone.
-/// One `git ls-files` per walked folder, not one question per file.
-struct GitVisibleFiles {
-    /// Paths relative to the walked folder. A nested repository or a submodule is one
-    /// entry, its folder: git does not list its files one by one.
-    private let listed: Set<Substring>
-
-    /// Nil outside a git work tree, or without git: then nothing is left out.
-    init?(in folder: String) {
-        let arguments = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
-        guard let listing = try? GitChanges.git(arguments, in: folder) else { return nil }
-        listed = Set(listing.split(separator: "\0").map { $0.hasSuffix("/") ? $0.dropLast() : $0 })
-    }
-
-    /// Whether git lists the file, or a folder it is in.
-    func contains(_ relativePath: String) -> Bool {
-        var path = Substring(relativePath)
-        while true {
-            if listed.contains(path) { return true }
-            guard let slash = path.lastIndex(of: "/") else { return false }
-            path = path[..<slash]
-        }
     }
 }

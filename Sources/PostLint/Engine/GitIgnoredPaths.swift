@@ -1,0 +1,77 @@
+import Foundation
+
+/// What a folder walk inside a git work tree leaves out: what git ignores, as ripgrep,
+/// ruff and typos do, so `lint --fix` at a Jekyll root leaves `vendor/` and `_site/` alone.
+/// Two git processes per walked folder, not one question per file; an ignored folder is
+/// one entry, which the walk does not enter (a `node_modules`-like tree is never read,
+/// and an unreadable folder in it is no failure).
+struct GitIgnoredPaths {
+    /// Paths relative to the walked folder, folders without their trailing `/`: untracked
+    /// files git ignores, and folders holding nothing else. A tracked file is never here.
+    private let ignored: Set<Substring>
+
+    enum Outcome {
+        case listed(GitIgnoredPaths)
+        /// No `.git` in the folder or above it: nothing is left out, and nothing to say.
+        case outsideAWorkTree
+        /// Inside a work tree git could not list: nothing is left out, and the run says so.
+        case gitFailed(GitError)
+    }
+
+    static func list(in folder: String) -> Outcome {
+        do {
+            let prefix = try GitChanges.git(["rev-parse", "--show-prefix"], in: folder).trimmingCharacters(in: .newlines)
+            var arguments = ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]
+            arguments += reincluding(prefix).map { "--exclude=" + $0 }
+            let listing = try GitChanges.git(arguments, in: folder)
+            let paths = listing.split(separator: "\0").map { $0.hasSuffix("/") ? $0.dropLast() : $0 }
+            return .listed(GitIgnoredPaths(ignored: Set(paths)))
+        } catch let error as GitError {
+            return hasGitFolder(atOrAbove: folder) ? .gitFailed(error) : .outsideAWorkTree
+        } catch {
+            return .outsideAWorkTree
+        }
+    }
+
+    /// Whether git ignores the entry; the walk asks of a folder's entries only after the
+    /// folder itself, so an entry's own path is all there is to look up.
+    func contains(_ relativePath: String) -> Bool {
+        ignored.contains(Substring(relativePath))
+    }
+
+    /// Patterns that bring back the walked folder and each folder above it in the work tree
+    /// (`_drafts/deep/` gives `!/_drafts/`, `!/_drafts/deep/`): a folder named to be linted is
+    /// linted even when a rule ignores it or a parent, as in ripgrep; rules for what lies
+    /// below it still apply. Command-line patterns outrank `.gitignore`, and without them
+    /// git lists an ignored folder as a whole (or fails inside it: "directory entry not
+    /// superset of prefix").
+    private static func reincluding(_ prefix: String) -> [String] {
+        var patterns: [String] = []
+        var path = "!"
+        for folder in prefix.split(separator: "/") {
+            path += "/" + escaped(folder)
+            patterns.append(path + "/")
+        }
+        return patterns
+    }
+
+    /// A folder name as a gitignore pattern matching just that name.
+    private static func escaped(_ name: Substring) -> String {
+        var pattern = ""
+        for character in name {
+            if "\\*?[] ".contains(character) { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return pattern
+    }
+
+    /// A `.git` folder (or a worktree's `.git` file) in the folder or one above it.
+    private static func hasGitFolder(atOrAbove folder: String) -> Bool {
+        var path = FileDiscovery.realPath(folder) ?? FileDiscovery.standardized(folder)
+        while true {
+            if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(".git")) { return true }
+            guard path != "/" else { return false }
+            path = (path as NSString).deletingLastPathComponent
+        }
+    }
+}
