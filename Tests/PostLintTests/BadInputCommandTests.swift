@@ -169,9 +169,7 @@ final class BadInputCommandTests: CommandTestCase {
 
     /// As root nothing is unreadable, so the run drops to the `nobody` user with setpriv.
     func testUnreadableFilesAndFoldersAreReportedAndTheRestLinted() throws {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-            throw XCTSkip("needs root and setpriv to run postlint as another user")
-        }
+        try requireAnotherUser()
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
         try write("open.mdx", "{visible}\n")
         try write("secret.mdx", "{hidden}\n")
@@ -179,45 +177,19 @@ final class BadInputCommandTests: CommandTestCase {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("locked"), withIntermediateDirectories: true)
         try write("locked/inside.mdx", "{inside}\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.appendingPathComponent("locked").path)
-        // The binary must be reachable by `nobody` too.
-        var ancestor = Self.binary.deletingLastPathComponent()
-        while ancestor.path != "/" {
-            guard access(ancestor.path, X_OK) == 0 else { throw XCTSkip("the build folder is not reachable by other users") }
-            ancestor = ancestor.deletingLastPathComponent()
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary.path, "lint", "--no-cache", "."]
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 2, stdout + stderr)
-        XCTAssertTrue(stdout.contains("'visible'"), stdout)
-        XCTAssertTrue(stderr.contains("secret.mdx: error: cannot read the file"), stderr)
-        XCTAssertTrue(stderr.contains("locked: error: cannot read the folder"), stderr)
+        let result = try run(["lint", "--no-cache", "."], user: 65534)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("'visible'"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("secret.mdx: error: cannot read the file"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("locked: error: cannot read the folder"), result.stderr)
     }
 
     func testOneAndTwoThreadsGiveTheSameOutput() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") else { throw XCTSkip("needs taskset") }
         for index in 0..<40 { try write("p\(index).mdx", Self.brokenPost + "{extra\(index)}\n") }
         let both = try run(["lint", "--no-cache", "--format", "json", "."])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
-        process.arguments = ["-c", "0", Self.binary.path, "lint", "--no-cache", "--format", "json", "."]
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let single = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(single, both.stdout)
+        let single = try run(["lint", "--no-cache", "--format", "json", "."], launcher: ["/usr/bin/taskset", "-c", "0"])
+        XCTAssertEqual(single.stdout, both.stdout)
     }
 
     func testAFileThatVanishesIsReportedAndTheRestLinted() throws {

@@ -33,14 +33,21 @@ class CommandTestCase: XCTestCase {
     @discardableResult
     /// Runs postlint; `githubActions` sets GITHUB_ACTIONS (removed when nil, since inside
     /// GitHub Actions postlint would default to its `github` format).
-    func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, githubActions: String? = nil) throws -> Result {
+    /// Runs the built postlint. `environment` is added to this process's; `launcher` runs
+    /// it through another command (`taskset -c 0`); `user` runs it as that user (through
+    /// setpriv: call `requireAnotherUser()` first).
+    func run(
+        _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, githubActions: String? = nil,
+        environment extra: [String: String] = [:], user: Int? = nil, launcher: [String] = []
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        let prefix = launcher + (user.map { ["/usr/bin/setpriv", "--reuid=\($0)", "--regid=\($0)", "--clear-groups"] } ?? [])
+        process.executableURL = prefix.first.map { URL(fileURLWithPath: $0) } ?? Self.binary
+        process.arguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [Self.binary.path] + arguments
         process.currentDirectoryURL = directory ?? folder
         var environment = ProcessInfo.processInfo.environment
         environment["GITHUB_ACTIONS"] = githubActions
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()
@@ -54,6 +61,19 @@ class CommandTestCase: XCTestCase {
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Skips the test unless postlint can run as another user: as root with setpriv, and
+    /// with the build folder reachable by others.
+    func requireAnotherUser() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to run postlint as another user")
+        }
+        var ancestor = Self.binary.deletingLastPathComponent()
+        while ancestor.path != "/" {
+            guard access(ancestor.path, X_OK) == 0 else { throw XCTSkip("the build folder is not reachable by other users") }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
     }
 
     func write(_ name: String, _ text: String) throws {

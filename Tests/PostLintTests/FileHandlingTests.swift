@@ -225,43 +225,10 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertFalse(top.stdout.contains("_drafts") || top.stdout.contains("q.bak.md"), top.stdout)
     }
 
-    /// Runs postlint with `environment` added to this process's and, given `user`, as that
-    /// user (through setpriv; the caller makes sure the test runs as root).
-    func run(_ arguments: [String], environment: [String: String], user: Int? = nil, in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        if let user {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", Self.binary.path] + arguments
-        } else {
-            process.executableURL = Self.binary
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = directory ?? folder
-        var merged = ProcessInfo.processInfo.environment
-        merged["GITHUB_ACTIONS"] = nil
-        process.environment = merged.merging(environment) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
-    }
-
     /// Hands the test's folder to `nobody`, so git run by root calls the repository dubious
     /// and postlint run as `nobody` can read it; skips unless root with setpriv.
     func giveFolderToNobody() throws {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-            throw XCTSkip("needs root and setpriv to act as another user")
-        }
-        var ancestor = Self.binary.deletingLastPathComponent()
-        while ancestor.path != "/" {
-            guard access(ancestor.path, X_OK) == 0 else { throw XCTSkip("the build folder is not reachable by other users") }
-            ancestor = ancestor.deletingLastPathComponent()
-        }
+        try requireAnotherUser()
         let paths = [folder.path] + (FileManager.default.subpaths(atPath: folder.path) ?? []).map { folder.appendingPathComponent($0).path }
         for path in paths { XCTAssertEqual(lchown(path, 65534, 65534), 0, path) }
     }
