@@ -86,6 +86,21 @@ TRICKY = [
     "Russian capitals in quotes: «ЛЕВ», «ГОСТ», „ВАЖНО“.",
     "Icelandic: Þórður Ðorgeirsson, Ísafjörður.",
     "Romanian: ȘTIINȚĂ, „ȚARĂ”, mâine.",
+    # Letters that, read as a legacy code page, spell one valid UTF-8 character by chance.
+    "Ukrainian: Перевірте свої дії, бо кожна з них діє одразу.",
+    "Ukrainian: Вона робить це для її друзів.",
+    "Russian: «Я помню её», — ответил он. «Мне нравится её…»",
+    "Russian: Она пришла вчера. Её",
+    "French spacing: il a dit « fermé » puis « allé… » et « réglé » — enfin.",
+    "French no-break spaces: il a dit «\u00a0fermé\u00a0» puis «\u00a0allé\u00a0» — enfin\u00a0!",
+    "French spacing: «Je suis arrivé…» et « été »",
+    "Czech: slovo už bylo řečeno – a další věc je hotová – konečně.",
+    "Czech no-break spaces: agent už běží\u00a0– nový přepínač\u00a0– %c.",
+    "Spanish: Dijo que sí…” y luego se fue; “está bien”.",
+    "Traditional Chinese: 篩選 結果, 盧巴-加丹加語, 將封存透過 %s 篩選",
+    "Math: √∑ and ≈≠ appear, or ¬® beside ±²³µ¶·¹º»¼½¾¿.",
+    "Slovak alphabet: aáäbcčdďeéfghiíjklĺľmnňoóôpqrŕsštťuúvwxyýzž",
+    "Capitals: KOINÈ™, PSYCHÈ™, »ô…«, „Çà“.",
 ]
 
 

@@ -21,6 +21,9 @@ public struct MojibakeRule: Rule {
         scope: .prose,
         nonTriggering: [
             Example("# Why my page shows Ã© instead of é\n\n| Expected | Broken |\n| --- | --- |\n| é | Ã© |\n", fileName: "post.md"),
+            Example("Read as Windows-1252, é becomes “Ã©”.\n", fileName: "post.md"),
+            Example("Перевірте свої дії. «Я помню её», — сказал он. Она пришла. Её\n", fileName: "post.md"),
+            Example("Il a dit «\u{A0}fermé\u{A0}» puis «\u{A0}arrivé…» — Dijo que sí…” y se fue.\n", fileName: "post.md"),
             Example("Crème brûlée, Ærø, Straße „Grüße“ and «ÉTÉ»: accents are fine.\n", fileName: "post.md"),
             Example("## 좋아요 순위\n\n총 **10개**의 논문이 수집되었습니다. 👍\n", fileName: "post.md"),
             Example("Привет, мир! Ελληνικά κείμενα. Tiếng Việt có dấu.\n", fileName: "post.md"),
@@ -79,25 +82,47 @@ public struct MojibakeRule: Rule {
         let utf8 = document.utf8
         let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: fix.range.lowerBound))
         let standsAlone = { (range: Range<Int>) in
-            (range.lowerBound == line.lowerBound || !isWordByte(utf8[range.lowerBound - 1]))
-                && (range.upperBound >= line.upperBound || !isWordByte(utf8[range.upperBound]))
+            (range.lowerBound == line.lowerBound || !isWordCharacter(utf8, endingAt: range.lowerBound))
+                && (range.upperBound >= line.upperBound || !isWordCharacter(utf8, startingAt: range.upperBound))
         }
-        guard standsAlone(fix.range) else { return false }
-        let repaired = Array(fix.replacement.utf8)
+        // The repair may rewrite the quotes around the damage as they were (`“Ã©”`): only
+        // what it changes is compared.
+        var damaged = Array(document.string(fix.range).unicodeScalars)[...]
+        var repaired = Array(fix.replacement.unicodeScalars)[...]
+        var core = fix.range
+        while let first = damaged.first, first == repaired.first, damaged.count > 1, repaired.count > 1 {
+            (damaged, repaired) = (damaged.dropFirst(), repaired.dropFirst())
+            core = (core.lowerBound + UTF8.width(first))..<core.upperBound
+        }
+        while let last = damaged.last, last == repaired.last, damaged.count > 1, repaired.count > 1 {
+            (damaged, repaired) = (damaged.dropLast(), repaired.dropLast())
+            core = core.lowerBound..<(core.upperBound - UTF8.width(last))
+        }
+        guard standsAlone(core) else { return false }
+        let repairedBytes = Array(String(String.UnicodeScalarView(repaired)).utf8)
         var from = line.lowerBound
         while from < line.upperBound,
-            let found = utf8[from..<line.upperBound].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: repaired, in: $0) })
+            let found = utf8[from..<line.upperBound].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: repairedBytes, in: $0) })
         {
-            let occurrence = (from + found)..<(from + found + repaired.count)
+            let occurrence = (from + found)..<(from + found + repairedBytes.count)
             if !occurrence.overlaps(fix.range), standsAlone(occurrence) { return true }
             from = occurrence.lowerBound + 1
         }
         return false
     }
 
-    /// A letter, a digit, or any byte of a non-ASCII character.
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    /// Whether the character starting at `start` is a letter or digit (a curly quote is not).
+    private static func isWordCharacter(_ utf8: [UInt8], startingAt start: Int) -> Bool {
+        let end = min(utf8.count, start + (MojibakeDecoder.sequenceLength(utf8[start]) ?? 1))
+        guard let scalar = String(decoding: utf8[start..<end], as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether the character ending at `end` is a letter or digit.
+    private static func isWordCharacter(_ utf8: [UInt8], endingAt end: Int) -> Bool {
+        var start = end - 1
+        while start > 0, utf8[start] & 0xC0 == 0x80, end - start < 4 { start -= 1 }
+        return isWordCharacter(utf8, startingAt: start)
     }
 
     static func preview(_ text: String) -> String {

@@ -114,7 +114,7 @@ struct MojibakeRepair {
         let first = revised(chosen.result)
         var states = [(characters: first.characters, restored: first.restoredBytes)]
         while states.count < Self.maximumRounds {
-            let next = revised(repair(states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence, words: words))
+            let next = revised(repair(states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence, words: words, laterRound: true))
             guard next.recovered > 0, next.gain > 0 else { break }
             states.append((next.characters, states[states.count - 1].restored + next.restoredBytes))
         }
@@ -128,8 +128,12 @@ struct MojibakeRepair {
     }
 
     /// Repairs every run of `page`'s characters in a line.
+    /// `laterRound`: the line is a repair being read again for double damage, where the
+    /// document's evidence is the first round's and proves nothing about text that now
+    /// reads as words.
     private func repair(
-        _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, words: DocumentWords?
+        _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, words: DocumentWords?,
+        laterRound: Bool = false
     ) -> LineResult {
         var result = LineResult(characters: [])
         // Most code pages repair nothing in a line: its characters are copied only up to a
@@ -144,7 +148,9 @@ struct MojibakeRepair {
             var end = index
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = line[index..<end]
-            if let (reading, guess) = read(run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words) {
+            if let (reading, guess) = read(
+                run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words, laterRound: laterRound)
+            {
                 if copied == 0 { result.characters.reserveCapacity(line.count) }
                 result.characters += line[copied..<index]
                 copied = end
@@ -166,7 +172,8 @@ struct MojibakeRepair {
     }
 
     private func read(
-        _ run: ArraySlice<Character>, page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?
+        _ run: ArraySlice<Character>, page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?,
+        laterRound: Bool
     ) -> (MojibakeDecoder.Reading, WordEvidence.Guess?)? {
         // Most runs hold no UTF-8 lead byte followed by a continuation byte: they stop here,
         // before their bytes are collected.
@@ -176,11 +183,11 @@ struct MojibakeRepair {
             defer { previous = byte }
             return (0xC2...0xF4).contains(previous) && byte & 0xC0 == 0x80
         }) else { return nil }
+        let before = bounds.lowerBound > 0 ? line[bounds.lowerBound - 1].scalar : nil
+        let after = bounds.upperBound < line.count ? line[bounds.upperBound].scalar : nil
         let bytes = run.map { page.byte(of: $0.scalar)! }
         let mayHaveDropped = dropping || MojibakeDecoder.holdsLongSequenceStart(bytes)
         let insertable = mayHaveDropped ? page.undefinedContinuationBytes : []
-        let before = bounds.lowerBound > 0 ? line[bounds.lowerBound - 1].scalar : nil
-        let after = bounds.upperBound < line.count ? line[bounds.upperBound].scalar : nil
         var decoder = decoder
         // A run that shows dropped bytes on its own also holds characters that lost all of
         // theirs (`き` leaves a lone `ã`): kept, that letter would veto the whole first reading.
@@ -198,7 +205,8 @@ struct MojibakeRepair {
                 reading.cost += Self.caseCost(reading, after: before)
                 return reading
             }),
-            !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after))
+            !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after)),
+            (hasEvidence && !laterRound) || !NaturalText.isChanceReading(reading, of: run.map(\.scalar), between: before, and: after)
         else { return nil }
         guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
