@@ -14,7 +14,9 @@ public struct MojibakeRule: Rule {
             Vietnamese, Japanese) and, for Korean, Hunspell's ko_KR when it is installed. East Asian damage (`실패` read as GBK is `鞁ろ尐`) is \
             repaired only when encoding back is exact and the result is far likelier than the \
             text as it stands, so real Chinese, Japanese and Korean never change. Only the damaged characters change; double damage is \
-            undone in one go. Code spans and blocks are left alone.
+            undone in one go. Code spans and blocks are left alone. A repair inside an import, \
+            a link's address or a front matter file name is an unsafe fix: the file's own name \
+            on disk may carry the same damage.
             """,
         severity: .error,
         fixSafety: .safe,
@@ -41,6 +43,9 @@ public struct MojibakeRule: Rule {
             Example("Attachment: ↓臾몄꽌 (PDF)\n\nStatus: ↓鞁ろ尐\n", fileName: "post.md"),
         ],
         corrections: [
+            Correction(
+                Example("import shot from './Ã©tÃ©.png';\n\n![photo](./cafÃ©.jpg) <img src={shot} />\n"),
+                "import shot from './été.png';\n\n![photo](./café.jpg) <img src={shot} />\n", unsafe: true),
             Correction(Example("Caf↓Ã© au lait\n", fileName: "post.md"), "Café au lait\n"),
             Correction(Example("ÏùºÍ∞Ñ \u{F8FF}üëç\n", fileName: "post.md"), "일간 👍\n"),
             Correction(Example("ì´ **10ê°œ**ì˜ ë…¼ë¬¸ì´ ìˆ˜ì§‘ë˜ì—ˆìŠµë‹ˆë‹¤.\n", fileName: "post.md"), "총 **10개**의 논문이 수집되었습니다.\n"),
@@ -52,7 +57,8 @@ public struct MojibakeRule: Rule {
             // Dropped there: each `с` lost its only continuation byte; `класс` is a word, `клася` is not.
             Correction(Example("Ð\u{AD}Ñ‚Ð¾Ñ‚ ÐºÐ»Ð°ÑÑ Ð¾Ð¿Ð¸ÑÑ‹Ð²Ð°ÐµÑ‚ Ð¼Ð¾Ð´ÐµÐ»ÑŒ.\n", fileName: "post.md"), "Этот класс описывает модель.\n"),
             Correction(Example("MÃ´ hÃ¬nh má»›i tá»‘t hÆ¡n nhiá»u.\n", fileName: "post.md"), "Mô hình mới tốt hơn nhiều.\n"),
-        ])
+        ],
+        fixSafetyVaries: true)
 
     public init() {}
 
@@ -68,10 +74,21 @@ public struct MojibakeRule: Rule {
             }
             let preview = Self.preview(fix.replacement)
             message += ": '\(preview)'"
+            let inFileName = Self.touchesFileName(fix.range, in: document)
+            if inFileName { message += " (in a file name or address: the file may really be named so; check before --unsafe-fixes)" }
             return Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: fix.range, message: message,
-                fix: Fix("repair as '\(preview)'", safety: .safe, edits: [Edit(fix.range, fix.replacement)]))
+                fix: Fix("repair as '\(preview)'", safety: inFileName ? .unsafe : .safe, edits: [Edit(fix.range, fix.replacement)]))
         }
+    }
+
+    /// Whether the repair would rewrite an import, a link's address or a front matter file
+    /// name: the damage may be in the file's own name on disk too, and the repair would then
+    /// break the reference.
+    static func touchesFileName(_ range: Range<Int>, in document: Document) -> Bool {
+        let addresses: Set<Region.Kind> = [.esm, .linkDestination]
+        if document.regions.contains(where: { addresses.contains($0.kind) && $0.range.overlaps(range) }) { return true }
+        return UnicodeNormalizationRule.namesAFile(range, in: document)
     }
 
     /// A line that shows the damaged text and its repair side by side, each standing alone

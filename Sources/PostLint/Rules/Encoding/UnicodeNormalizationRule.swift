@@ -16,6 +16,7 @@ public struct UnicodeNormalizationRule: Rule {
         scope: .prose,
         nonTriggering: [
             Example("한국어 문장과 café, Ångström, 𝑥² are all NFC.\n", fileName: "post.md"),
+            Example("Hanja \u{F900}\u{F914}, the ohm sign \u{2126} and kelvin \u{212A} are kept as written.\n", fileName: "post.md"),
             Example("Decomposed inside code stays: `한국어`\n", fileName: "post.md"),
             Example("import shot from './\u{1112}\u{1161}\u{11AB}.png';\n\n<img src=\"./\u{1112}\u{1161}\u{11AB}.png\" /> [link](./\u{1112}\u{1161}\u{11AB}.md)\n", fileName: "post.mdx"),
             Example(
@@ -46,7 +47,11 @@ public struct UnicodeNormalizationRule: Rule {
         where !code.contains(where: { $0.overlaps(segment) }) && !Self.namesAFile(segment, in: document) {
             let text = document.string(segment)
             // Compare bytes: Swift's String equality treats canonically equivalent text as equal.
-            guard let normalized = Self.nfc(text), !normalized.utf8.elementsEqual(text.utf8) else { continue }
+            guard let normalized = Self.nfc(text), !normalized.utf8.elementsEqual(text.utf8),
+                // Nothing composed: NFC only swapped a singleton (a CJK compatibility ideograph
+                // Korean hanja text keeps apart on purpose, the ohm or kelvin sign).
+                normalized.unicodeScalars.count < text.unicodeScalars.count
+            else { continue }
             diagnostics.append(Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: segment,
                 message: "not in Unicode NFC: '\(normalized)' is written decomposed (\(text.unicodeScalars.count) code points instead of \(normalized.unicodeScalars.count))",
