@@ -22,7 +22,7 @@ public struct MojibakeRule: Rule {
         fixSafety: .safe,
         scope: .prose,
         nonTriggering: [
-            Example("# Why my page shows Ã© instead of é\n\n| Expected | Broken |\n| --- | --- |\n| é | Ã© |\n", fileName: "post.md"),
+            Example("# Why my page shows “Ã©” instead of “é”\n\n| Expected | Broken |\n| --- | --- |\n| é | Ã© |\n", fileName: "post.md"),
             Example("Read as Windows-1252, é becomes “Ã©”.\n", fileName: "post.md"),
             Example("Перевірте свої дії. «Я помню её», — сказал он. Она пришла. Её\n", fileName: "post.md"),
             Example("Il a dit «\u{A0}fermé\u{A0}» puis «\u{A0}arrivé…» — Dijo que sí…” y se fue.\n", fileName: "post.md"),
@@ -43,6 +43,11 @@ public struct MojibakeRule: Rule {
             Example("Attachment: ↓臾몄꽌 (PDF)\n\nStatus: ↓鞁ろ尐\n", fileName: "post.md"),
         ],
         corrections: [
+            // Runs that end in prose punctuation but give back a symbol, punctuation or Hangul
+            // after two accented letters: damage, not words.
+            Correction(
+                Example("- âœ… Tests pass, see the APIìš”. Il a dit Â«bonjourÂ».\n", fileName: "post.md"),
+                "- ✅ Tests pass, see the API요. Il a dit «bonjour».\n"),
             Correction(
                 Example("import shot from './Ã©tÃ©.png';\n\n![photo](./cafÃ©.jpg) <img src={shot} />\n"),
                 "import shot from './été.png';\n\n![photo](./café.jpg) <img src={shot} />\n", unsafe: true),
@@ -115,7 +120,7 @@ public struct MojibakeRule: Rule {
             (damaged, repaired) = (damaged.dropLast(), repaired.dropLast())
             core = core.lowerBound..<(core.upperBound - UTF8.width(last))
         }
-        guard standsAlone(core) else { return false }
+        guard standsAlone(core), isSetApart(core, in: utf8, line: line) else { return false }
         let repairedBytes = Array(String(String.UnicodeScalarView(repaired)).utf8)
         var from = line.lowerBound
         while from < line.upperBound,
@@ -126,6 +131,22 @@ public struct MojibakeRule: Rule {
             from = occurrence.lowerBound + 1
         }
         return false
+    }
+
+    /// Whether the text is quoted or a table cell of its own (`"Ã©"`, `“Ã©”`, `| Ã© |`), as
+    /// an example is written; damage left in a line edited afterwards is not.
+    private static func isSetApart(_ range: Range<Int>, in utf8: [UInt8], line: Range<Int>) -> Bool {
+        let marks: [UInt8] = Array("\"'|`".utf8)
+        let curly: [[UInt8]] = ["“", "”", "‘", "’", "«", "»"].map { Array($0.utf8) }
+        var start = range.lowerBound
+        while start > line.lowerBound, utf8[start - 1] == 0x20 { start -= 1 }
+        var end = range.upperBound
+        while end < line.upperBound, utf8[end] == 0x20 { end += 1 }
+        let opens = start > line.lowerBound
+            && (marks.contains(utf8[start - 1]) || curly.contains { utf8[line.lowerBound..<start].suffix($0.count).elementsEqual($0) })
+        let closes = end < line.upperBound
+            && (marks.contains(utf8[end]) || curly.contains { utf8[end..<line.upperBound].prefix($0.count).elementsEqual($0) })
+        return opens && closes
     }
 
     /// Whether the character starting at `start` is a letter or digit (a curly quote is not).

@@ -120,10 +120,8 @@ struct EastAsianRepair {
         var script: ScriptClass?
         for scalar in scalars where scalar >= 0x80 {
             // C1 controls, rare ideographs, radicals and ideographic description characters
-            // (`篩選` read as Shift_JIS gives `⿑I`), and Latin letters outside the languages the
-            // letter counts know (`盧巴` gives `Ḕb`): no prose holds them.
+            // (`篩選` read as Shift_JIS gives `⿑I`): no prose holds them.
             if (0x80...0x9F).contains(scalar) || (0x3400...0x4DBF).contains(scalar) || (0x2E80...0x2FFF).contains(scalar) { return false }
-            if (0x1E00...0x1EFF).contains(scalar), model.letterCost(scalar) == nil { return false }
             guard model.cost(of: scalar, after: nil) < 14 else { return false }
             guard let letter = ScriptClass(scalar) else { continue }
             if let script, script != letter { return false }

@@ -65,10 +65,11 @@ struct MojibakeRepair {
         }
         var evidence = [Int](repeating: 0, count: pages.count)
         var words = DocumentWords(document)
+        let scripts = DocumentScripts(document.utf8)
         var firstReadings = [[LineResult]](repeating: [], count: lines.count)
         for (index, line) in lines.enumerated() {
             if original[index] == index {
-                let results = pages.map { repair(line, with: $0, dropping: false, words: nil) }
+                let results = pages.map { repair(line, with: $0, dropping: false, words: nil, scripts: scripts) }
                 firstReadings[index] = results
                 // A line seen before adds no word the document did not already show.
                 if let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 {
@@ -84,10 +85,10 @@ struct MojibakeRepair {
             // Code pages without evidence read the same as in the first pass.
             let first = order.map { page in
                 evidence[page] > 0
-                    ? repair(lines[index], with: pages[page], dropping: true, hasEvidence: true, words: words)
+                    ? repair(lines[index], with: pages[page], dropping: true, hasEvidence: true, words: words, scripts: scripts)
                     : firstReadings[index][page]
             }
-            lineFixes[index] = fix(lines[index], firstRound: Array(zip(order, first)), evidence: evidence, words: words)
+            lineFixes[index] = fix(lines[index], firstRound: Array(zip(order, first)), evidence: evidence, words: words, scripts: scripts)
         }
         return lines.indices.compactMap { index in
             let source = original[index]
@@ -103,7 +104,9 @@ struct MojibakeRepair {
     /// Chooses the best first reading of a line, then reads the result again through the
     /// same code page while that still repairs something (double damage). A round whose
     /// result still holds C1 controls it produced only counts if a later round removes them.
-    private func fix(_ line: [Character], firstRound: [(page: Int, result: LineResult)], evidence: [Int], words: DocumentWords) -> LineFix? {
+    private func fix(
+        _ line: [Character], firstRound: [(page: Int, result: LineResult)], evidence: [Int], words: DocumentWords, scripts: DocumentScripts
+    ) -> LineFix? {
         let chosen = firstRound.filter { $0.result.recovered > 0 && $0.result.gain > 0 }
             .max { $0.result.gain < $1.result.gain }  // ties keep the code page with more evidence
         guard let chosen else { return nil }
@@ -114,7 +117,9 @@ struct MojibakeRepair {
         let first = revised(chosen.result)
         var states = [(characters: first.characters, restored: first.restoredBytes)]
         while states.count < Self.maximumRounds {
-            let next = revised(repair(states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence, words: words, laterRound: true))
+            let next = revised(repair(
+                states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence, words: words, scripts: scripts,
+                laterRound: true))
             guard next.recovered > 0, next.gain > 0 else { break }
             states.append((next.characters, states[states.count - 1].restored + next.restoredBytes))
         }
@@ -133,7 +138,7 @@ struct MojibakeRepair {
     /// reads as words.
     private func repair(
         _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, words: DocumentWords?,
-        laterRound: Bool = false
+        scripts: DocumentScripts, laterRound: Bool = false
     ) -> LineResult {
         var result = LineResult(characters: [])
         // Most code pages repair nothing in a line: its characters are copied only up to a
@@ -149,7 +154,8 @@ struct MojibakeRepair {
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = line[index..<end]
             if let (reading, guess) = read(
-                run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words, laterRound: laterRound)
+                run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words, scripts: scripts,
+                laterRound: laterRound)
             {
                 if copied == 0 { result.characters.reserveCapacity(line.count) }
                 result.characters += line[copied..<index]
@@ -173,7 +179,7 @@ struct MojibakeRepair {
 
     private func read(
         _ run: ArraySlice<Character>, page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?,
-        laterRound: Bool
+        scripts: DocumentScripts, laterRound: Bool
     ) -> (MojibakeDecoder.Reading, WordEvidence.Guess?)? {
         // Most runs hold no UTF-8 lead byte followed by a continuation byte: they stop here,
         // before their bytes are collected.
@@ -206,7 +212,7 @@ struct MojibakeRepair {
                 return reading
             }),
             !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after)),
-            (hasEvidence && !laterRound) || !NaturalText.isChanceReading(reading, of: run.map(\.scalar), between: before, and: after)
+            (hasEvidence && !laterRound) || !NaturalText.isChanceReading(reading, of: run.map(\.scalar), between: before, and: after, shown: scripts)
         else { return nil }
         guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)

@@ -14,17 +14,26 @@ enum NaturalText {
     static let punctuation: Set<UInt32> = [0xA0, 0x2026, 0xAB, 0xBB, 0x201C, 0x201D, 0x2018, 0x2019, 0x201E, 0x2013, 0x2014]
 
     /// A reading of a run that reads as text which recovers one character, or guesses
-    /// dropped bytes, and gives no letter of the run's alphabet: the text was right, and
-    /// only a document with other damage through the code page makes the reading believable.
-    static func isChanceReading(_ reading: MojibakeDecoder.Reading, of run: [UInt32], between before: UInt32?, and after: UInt32?) -> Bool {
+    /// dropped bytes, and gives only letters of another alphabet (`дії` → `䳿`, `sí…”` →
+    /// `텔`, `Её` → `Ÿ`): the text was right. Not so when the reading gives a symbol, an emoji
+    /// or punctuation (`âœ…` → ✅, `Â«` → «: what damage gives back), when the post shows
+    /// the recovered letters' script elsewhere (a Korean post), or when the run holds two
+    /// accented Latin letters in a row (`ìš”` → 요), which words seldom do and damage does.
+    static func isChanceReading(
+        _ reading: MojibakeDecoder.Reading, of run: [UInt32], between before: UInt32?, and after: UInt32?, shown: DocumentScripts
+    ) -> Bool {
         guard reading.recovered == 1 || reading.restoredBytes > 0,
-            let script = script(ofTextRun: run, between: before, and: after)
+            let text = textRun(run, between: before, and: after)
         else { return false }
-        return !zip(reading.scalars, reading.isRecovered).contains { $1 && ScriptClass($0) == script }
+        let recovered = zip(reading.scalars, reading.isRecovered).filter(\.1).map(\.0)
+        guard recovered.allSatisfy({ ScriptClass($0).map { $0 != text.script } ?? false }), !recovered.contains(where: shown.contains)
+        else { return false }
+        return text.script != .latin || text.letters == 1 || reading.restoredBytes > 0
     }
 
-    /// The alphabet of a run that reads as text, nil when it does not.
-    static func script(ofTextRun run: [UInt32], between before: UInt32?, and after: UInt32?) -> ScriptClass? {
+    /// The alphabet of a run that reads as text and how many letters it holds; nil when
+    /// it does not read as text.
+    static func textRun(_ run: [UInt32], between before: UInt32?, and after: UInt32?) -> (script: ScriptClass, letters: Int)? {
         var script: ScriptClass?
         var letters = 0
         // The letter before the run counts for the case pattern when it is of the run's script.
@@ -53,7 +62,7 @@ enum NaturalText {
         let neighbours = [before, after].compactMap { $0 }.filter { ScriptClass($0) != nil }
         if neighbours.contains(where: { ScriptClass($0) != script }) { return nil }
         if let last = run.last, let after, isAlphabetLetter(after), isLowercase(last), isUppercase(after) { return nil }
-        return !neighbours.isEmpty || letters >= 2 ? script : nil
+        return !neighbours.isEmpty || letters >= 2 ? (script, letters) : nil
     }
 
     /// A letter of Latin, Greek or Cyrillic (the alphabets whose case patterns tell text
@@ -65,4 +74,22 @@ enum NaturalText {
 
     private static func isLowercase(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isLowercase ?? false }
     private static func isUppercase(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isUppercase ?? false }
+}
+
+/// Whether a post holds Hangul or CJK ideographs of its own (outside any damage, which
+/// single-byte code pages never write as either): then a repair that gives them is
+/// believable in the post's language.
+struct DocumentScripts {
+    let hasHangul: Bool
+    let hasCJK: Bool
+
+    init(_ utf8: [UInt8]) {
+        // Lead bytes: EA...ED start Hangul syllables (U+AC00...U+D7A3), E3...E9 kana and ideographs.
+        hasHangul = utf8.contains { (0xEA...0xED).contains($0) }
+        hasCJK = utf8.contains { (0xE3...0xE9).contains($0) }
+    }
+
+    func contains(_ scalar: UInt32) -> Bool {
+        RepairLanguageModel.isHangulSyllable(scalar) ? hasHangul : RepairLanguageModel.isCJK(scalar) && hasCJK
+    }
 }
