@@ -54,28 +54,18 @@ public enum GitChanges {
     /// with: a hook's relative `GIT_DIR=.git` (or its `GIT_WORK_TREE`, `GIT_INDEX_FILE`)
     /// would point git at another folder's repository, or at none.
     static func git(_ arguments: [String], in directory: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
         var environment = ProcessInfo.processInfo.environment
         for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"] { environment[name] = nil }
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let result: Subprocess.Result
         do {
-            try process.run()
+            result = try Subprocess.run(["git", "-C", directory] + arguments, environment: environment)
         } catch {
             throw GitError(reason: "cannot run git (\(error))")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard result.status == 0 else {
+            let text = String(decoding: result.errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw GitError(reason: "`git \(arguments.joined(separator: " "))` failed: \(text)", message: text)
         }
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: result.output, as: UTF8.self)
     }
 }

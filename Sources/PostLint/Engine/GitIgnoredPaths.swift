@@ -19,6 +19,8 @@ struct GitIgnoredPaths {
     }
 
     static func list(in folder: String) -> Outcome {
+        // Starting git costs more than a cached run of a whole repository spends on the rest.
+        guard hasGitFolder(atOrAbove: folder) else { return .outsideAWorkTree }
         do {
             let prefix = try GitChanges.git(["rev-parse", "--show-prefix"], in: folder).trimmingCharacters(in: .newlines)
             var arguments = ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]
@@ -27,7 +29,7 @@ struct GitIgnoredPaths {
             let paths = listing.split(separator: "\0").map { $0.hasSuffix("/") ? $0.dropLast() : $0 }
             return .listed(GitIgnoredPaths(ignored: Set(paths)))
         } catch let error as GitError {
-            return hasGitFolder(atOrAbove: folder) ? .gitFailed(error) : .outsideAWorkTree
+            return .gitFailed(error)
         } catch {
             return .outsideAWorkTree
         }
