@@ -42,7 +42,8 @@ extension LintSession {
     /// Where SARIF's `informationUri` points: postlint's documentation.
     static let informationURI = "https://github.com/postlint/postlint#readme"
 
-    /// SARIF's `%SRCROOT%`: the repository root, else the configuration's folder, else here.
+    /// SARIF's `%SRCROOT%`, which GitHub annotation paths are relative to as well: the
+    /// repository root, else the configuration's folder, else here.
     var sourceRoot: String {
         ReportPaths.sourceRoot(
             workingDirectory: FileManager.default.currentDirectoryPath,
@@ -59,7 +60,7 @@ extension LintSession {
         case .sarif: SARIFReporter(toolVersion: PostLintVersion.current, informationURI: informationURI, sourceRoot: sourceRoot)
         case .junit: JUnitReporter()
         case .checkstyle: CheckstyleReporter()
-        case .github: GitHubReporter()
+        case .github: GitHubReporter(root: sourceRoot)
         }
     }
 

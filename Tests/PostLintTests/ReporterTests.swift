@@ -69,6 +69,18 @@ final class ReporterTests: XCTestCase {
             """)
     }
 
+    /// GitHub places an annotation by its path in the repository: a run from a subfolder
+    /// still names `docs/a.md`, not `a.md` or `../README.md`.
+    func testGitHubPathsAreRelativeToTheRepositoryRoot() {
+        let reporter = GitHubReporter(workingDirectory: "/work/blog/docs", root: "/work/blog")
+        let output = reporter.render([
+            Self.report("a.md", [Self.finding((1, 1), (1, 2), path: "a.md")]),
+            Self.report("../README.md", [Self.finding((1, 1), (1, 2), path: "../README.md")]),
+        ], fileCount: 2)
+        XCTAssertTrue(output.contains("file=docs/a.md,"), output)
+        XCTAssertTrue(output.contains("file=README.md,"), output)
+    }
+
     func testGitHubMultiLineFindingHasNoColumns() {
         let finding = Self.finding((2, 5), (4, 3), rule: "wrapped-title", message: "a title\nwrapped")
         XCTAssertEqual(

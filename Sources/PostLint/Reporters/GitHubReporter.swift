@@ -6,17 +6,21 @@ import Foundation
 public struct GitHubReporter: Reporter {
     public static let identifier = "github"
 
-    /// The folder paths are made relative to (the repository root in a workflow).
+    /// The folder the run started in, which the reports' paths are relative to.
     public let workingDirectory: String
+    /// The folder annotation paths are relative to: the repository root (GitHub places an
+    /// annotation by its path in the repository, whatever folder the step ran in).
+    public let root: String
 
-    public init(workingDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(workingDirectory: String = FileManager.default.currentDirectoryPath, root: String? = nil) {
         self.workingDirectory = workingDirectory
+        self.root = root ?? workingDirectory
     }
 
     public func render(_ reports: [FileReport], fileCount: Int) -> String {
         var lines: [String] = []
         for report in reports {
-            let path = ReportPaths.relative(report.path, to: workingDirectory)
+            let path = ReportPaths.relative(report.path, from: workingDirectory, to: root)
             if let failure = report.failure {
                 lines.append(Self.command("error", [("file", path), ("title", "postlint")], message: failure))
             }

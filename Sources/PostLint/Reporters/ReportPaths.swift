@@ -14,6 +14,13 @@ public enum ReportPaths {
         return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
+    /// `path`, given relative to `workingDirectory` (as the user named it), relative to
+    /// `root` instead when it lies inside it, else absolute.
+    public static func relative(_ path: String, from workingDirectory: String, to root: String) -> String {
+        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
+        return relative(absolute.standardizedFileURL.path, to: root)
+    }
+
     /// The folder SARIF's `%SRCROOT%` names: the repository's top level (the nearest
     /// folder from `workingDirectory` up that holds `.git`), else the configuration's
     /// folder, else `workingDirectory`. Code scanning resolves paths against the

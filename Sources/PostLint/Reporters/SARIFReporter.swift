@@ -31,8 +31,7 @@ public struct SARIFReporter: Reporter {
     /// A report's path relative to `%SRCROOT%`, or absolute when the file lies outside it
     /// (never `../`, which would leave the root).
     func rootRelative(_ path: String) -> String {
-        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
-        return ReportPaths.relative(absolute.standardizedFileURL.path, to: sourceRoot)
+        ReportPaths.relative(path, from: workingDirectory, to: sourceRoot)
     }
 
     public func render(_ reports: [FileReport], fileCount: Int) -> String {
