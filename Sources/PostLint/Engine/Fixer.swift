@@ -33,21 +33,24 @@ public struct Fixer: Sendable {
     }
 
     public func fix(_ original: Document, diagnose: (Document) -> [Diagnostic]) -> FixOutcome {
-        let outcome = fix(original, sparingFrontMatter: false, diagnose: diagnose)
-        guard case .refused(let reason) = outcome, reason.hasPrefix(Self.frontMatterReason) else { return outcome }
+        let (outcome, broken) = attempt(original, sparingFrontMatter: false, diagnose: diagnose)
         // One front matter fix that cannot be made must not cost the post its other fixes.
-        switch fix(original, sparingFrontMatter: true, diagnose: diagnose) {
-        case .fixed(let text, let applied):
-            let withheld = "front matter left as it is: " + reason.replacingOccurrences(of: "; nothing was written", with: "")
-            return .fixedOutsideFrontMatter(text: text, applied: applied, withheld: withheld)
-        default:
-            return outcome
-        }
+        guard let broken, broken.isFrontMatter,
+            case (.fixed(let text, let applied), _) = attempt(original, sparingFrontMatter: true, diagnose: diagnose)
+        else { return outcome }
+        return .fixedOutsideFrontMatter(text: text, applied: applied, withheld: "front matter left as it is: fixing would break \(broken.name)")
     }
 
-    static let frontMatterReason = "fixing would break the front matter"
+    /// A structure that parsed before the fixes and would not after them.
+    struct BrokenStructure {
+        let name: String
+        let isFrontMatter: Bool
+    }
 
-    private func fix(_ original: Document, sparingFrontMatter: Bool, diagnose: (Document) -> [Diagnostic]) -> FixOutcome {
+    /// The fixes' outcome, and the structure that made it a refusal.
+    private func attempt(
+        _ original: Document, sparingFrontMatter: Bool, diagnose: (Document) -> [Diagnostic]
+    ) -> (FixOutcome, BrokenStructure?) {
         var document = original
         var applied: [AppliedFix] = []
         for _ in 0..<Self.maximumPasses {
@@ -57,11 +60,11 @@ public struct Fixer: Sendable {
             }
             let fixes = Self.safeFirst(found)
             if fixes.isEmpty {
-                guard !applied.isEmpty else { return .unchanged }
+                guard !applied.isEmpty else { return (.unchanged, nil) }
                 if let broken = Self.brokenStructure(before: original, after: document) {
-                    return .refused(reason: "fixing would break \(broken); nothing was written")
+                    return (.refused(reason: "fixing would break \(broken.name); nothing was written"), broken)
                 }
-                return .fixed(text: document.text, applied: applied)
+                return (.fixed(text: document.text, applied: applied), nil)
             }
             let chosen = Self.nonOverlapping(fixes)
             let positions = document.lines.positions(at: chosen.map(\.0.range.lowerBound))
@@ -70,11 +73,11 @@ public struct Fixer: Sendable {
             }
             let text = Self.apply(chosen.flatMap { $0.1.edits }, to: document.utf8)
             guard let next = Document(source: SourceFile(path: original.path, text: text)) else {
-                return .refused(reason: "a fix produced text that does not decode; nothing was written")
+                return (.refused(reason: "a fix produced text that does not decode; nothing was written"), nil)
             }
             document = next
         }
-        return .refused(reason: "fixes did not settle after \(Self.maximumPasses) passes; nothing was written")
+        return (.refused(reason: "fixes did not settle after \(Self.maximumPasses) passes; nothing was written"), nil)
     }
 
     /// Fixes this run may apply. A fix marked safe that edits outside its diagnostic's
@@ -142,17 +145,18 @@ public struct Fixer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Names a structure that parsed in `before` but not in `after`.
-    static func brokenStructure(before: Document, after: Document) -> String? {
+    /// The structure that parsed in `before` but not in `after`.
+    static func brokenStructure(before: Document, after: Document) -> BrokenStructure? {
         if let old = before.frontMatter {
-            guard let new = after.frontMatter else { return "the front matter" }
+            let frontMatter = { (name: String) in BrokenStructure(name: name, isFrontMatter: true) }
+            guard let new = after.frontMatter else { return frontMatter("the front matter") }
             if old.isYAML, let shape = YAMLShape(yaml: before.string(old.contentRange)) {
-                guard let newShape = YAMLShape(yaml: after.string(new.contentRange)) else { return "the front matter YAML" }
-                if newShape != shape { return "the front matter (a value would change its type or vanish)" }
+                guard let newShape = YAMLShape(yaml: after.string(new.contentRange)) else { return frontMatter("the front matter YAML") }
+                if newShape != shape { return frontMatter("the front matter (a value would change its type or vanish)") }
             }
         }
         if after.esm.malformedImports.count > before.esm.malformedImports.count {
-            return "the MDX import block"
+            return BrokenStructure(name: "the MDX import block", isFrontMatter: false)
         }
         return nil
     }

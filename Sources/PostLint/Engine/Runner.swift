@@ -149,11 +149,8 @@ public struct Runner: Sendable {
         var finalDocument = document
 
         if fixMode != .report, transcoded || diagnostics.contains(where: { $0.fix != nil }) {
-            var outcome = Fixer(includeUnsafe: includeUnsafe).fix(document, diagnose: diagnose)
-            if case .fixedOutsideFrontMatter(let text, let applied, let withheld) = outcome {
-                report.notes.append(withheld)
-                outcome = .fixed(text: text, applied: applied)
-            }
+            let outcome = Fixer(includeUnsafe: includeUnsafe).fix(document, diagnose: diagnose)
+            if case .fixedOutsideFrontMatter(_, _, let withheld) = outcome { report.notes.append(withheld) }
             switch outcome {
             case .unchanged where transcoded:
                 report.fixedText = document.text
@@ -162,9 +159,7 @@ public struct Runner: Sendable {
                 break
             case .refused(let reason):
                 report.failure = reason
-            case .fixedOutsideFrontMatter:
-                break  // made a plain .fixed above
-            case .fixed(let text, let applied):
+            case .fixed(let text, let applied), .fixedOutsideFrontMatter(let text, let applied, _):
                 let fixedSource = SourceFile(path: path, text: text)
                 if let fixed = last.flatMap({ $0.document.utf8 == fixedSource.bytes ? $0.document : nil }) ?? Document(source: fixedSource) {
                     report.applied += applied

@@ -93,7 +93,7 @@ public struct MojibakeRule: Rule {
     static func touchesFileName(_ range: Range<Int>, in document: Document) -> Bool {
         let addresses: Set<Region.Kind> = [.esm, .linkDestination]
         if document.regions.contains(where: { addresses.contains($0.kind) && $0.range.overlaps(range) }) { return true }
-        return UnicodeNormalizationRule.namesAFile(range, in: document)
+        return document.namesAFile(range)
     }
 
     /// A line that shows the damaged text and its repair side by side, each standing alone
@@ -151,8 +151,8 @@ public struct MojibakeRule: Rule {
 
     /// Whether the character starting at `start` is a letter or digit (a curly quote is not).
     private static func isWordCharacter(_ utf8: [UInt8], startingAt start: Int) -> Bool {
-        let end = min(utf8.count, start + (MojibakeDecoder.sequenceLength(utf8[start]) ?? 1))
-        guard let scalar = String(decoding: utf8[start..<end], as: UTF8.self).unicodeScalars.first else { return false }
+        let value = utf8.withUnsafeBufferPointer { LineText.scalar($0, at: start, end: $0.count).0 }
+        guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 

@@ -44,7 +44,7 @@ public struct UnicodeNormalizationRule: Rule {
         let code = document.regions.filter { Self.untouched.contains($0.kind) }.map(\.range)
         var diagnostics: [Diagnostic] = []
         for segment in Self.unnormalizedSegments(document.utf8)
-        where !code.contains(where: { $0.overlaps(segment) }) && !Self.namesAFile(segment, in: document) {
+        where !code.contains(where: { $0.overlaps(segment) }) && !document.namesAFile(segment) {
             let text = document.string(segment)
             // Compare bytes: Swift's String equality treats canonically equivalent text as equal.
             guard let normalized = Self.nfc(text), !normalized.utf8.elementsEqual(text.utf8),
@@ -58,27 +58,6 @@ public struct UnicodeNormalizationRule: Rule {
                 fix: Fix("compose to NFC", safety: .safe, edits: [Edit(segment, normalized)])))
         }
         return diagnostics
-    }
-
-    /// Whether the text is (part of) a path or an address the post cannot show as text: a
-    /// link reference definition (`[p]: ./소개.png`), or a front matter value word with a
-    /// `/` or a file extension (`image: ./소개.png`), which the site generator looks up.
-    static func namesAFile(_ segment: Range<Int>, in document: Document) -> Bool {
-        let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: segment.lowerBound))
-        let isDefinition = document.utf8[line].withUnsafeBufferPointer { LineText.isLinkReferenceDefinition($0) }
-        if isDefinition { return true }
-        guard let frontMatter = document.frontMatter, frontMatter.range.contains(segment.lowerBound) else { return false }
-        let separators: [UInt8] = [0x20, 0x09, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]")]
-        var start = segment.lowerBound
-        while start > line.lowerBound, !separators.contains(document.utf8[start - 1]) { start -= 1 }
-        var end = segment.upperBound
-        while end < line.upperBound, !separators.contains(document.utf8[end]) { end += 1 }
-        let word = document.utf8[start..<end]
-        if word.contains(UInt8(ascii: "/")) || word.contains(UInt8(ascii: "\\")) { return true }
-        guard let dot = word.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let fileExtension = word[(dot + 1)...]
-        let isAlphanumeric = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-        return (1...5).contains(fileExtension.count) && fileExtension.allSatisfy(isAlphanumeric)
     }
 
     /// Whether any character's NFC quick check is not "yes" (a combining character, or one
