@@ -40,6 +40,11 @@ final class EastAsianMojibakeTests: XCTestCase {
         assertRestored("Launch 🎉🚀 today: café, €20 and ™.\n", through: "Shift_JIS", named: "Shift_JIS")
     }
 
+    /// Letters rare outside transliteration (`ṛ`, `ḥ`) are believed inside an ASCII word.
+    func testTransliterationReadAsCP949IsRestored() {
+        assertRestored("The chant names Kṛṣṇa, and Muḥammad too.\n", through: "windows-949", named: "CP949")
+    }
+
     func testCyrillicReadAsGBKIsRestored() {
         assertRestored("Модель обучена на большом корпусе данных.\n", through: "GBK", named: "GBK")
     }
@@ -61,6 +66,8 @@ final class EastAsianMojibakeTests: XCTestCase {
             "模式 为 图源 目录 学习 一些 系统 小时 水印。缺点 网格 的 原始 图。\n",
             "この論文では大規模言語モデルの推論を扱います。ﾃｽﾄ用の半角カナ。\n",
             "我们提出了一种新的视频生成方法。什么 也 位 住 使 伟大。\n",
+            // Shift_JIS bytes of 盧巴 spell UTF-8 `Ḕb`: a Latin letter no language here uses.
+            "書名 盧巴-加丹加語 再版。\n",
         ]
         for text in texts {
             XCTAssertEqual(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").map(\.message), [], text)

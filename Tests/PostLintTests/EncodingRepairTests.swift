@@ -119,6 +119,20 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), "Clean start, then café and the rest stays.\n")
     }
 
+    /// A mark inside a word, a lone letter that is a word, and signs in a line with other
+    /// damage are repaired; what needs evidence is listed in the test below.
+    func testMarksInsideWordsAndLoneLettersAreRepaired() {
+        let cases = [
+            ("O DIRETÃ“RIO foi criado.\n", "O DIRETÓRIO foi criado.\n"),
+            ("PÅ™ed domem.\n", "Před domem.\n"),
+            ("prends garde √† ne pas tomber\n", "prends garde à ne pas tomber\n"),
+            ("¬´ √áa marche ! ¬ª\n", "« Ça marche ! »\n"),
+        ]
+        for (damaged, clean) in cases {
+            XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
+        }
+    }
+
     func testCleanAndOddButRightTextNeverChanges() {
         let texts = [
             "Straße „Grüße“, «ÉTÉ», ESPAÑA”, ȚARĂ”, l’écosystème, —à bientôt.\n",
@@ -127,6 +141,11 @@ final class EncodingRepairTests: XCTestCase {
             "Português: «irmã», ação, São João; ãã… and Æ«ã.\n",
             "“이번엔” 정말로, «café» et «thé», à bientôt.\n",
             "Marks after a word: perché© 2024, più® and là°.\n",
+            // Through Windows-1252 `È™` is `ș`, through Mac OS Roman `„Çà` is `よ`, `»ô` is `ș`,
+            // `√∑` is `÷` and `≈≠` is `ŭ`: none of it is damage here.
+            "Trademarks in capitals: ZENITÈ™ and ORBITÈ™ ship today.\n",
+            "Quoted the German way: „Çà“ and »ô…«, then more.\n",
+            "Signs on their own: √∑ and ≈≠, then ¬® too.\n",
         ]
         for text in texts {
             XCTAssertTrue(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").isEmpty, text)

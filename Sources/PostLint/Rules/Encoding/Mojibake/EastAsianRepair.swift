@@ -102,17 +102,19 @@ struct EastAsianRepair {
         let prior = Self.repairPrior - (gluedLatin && run.gluedBefore && run.gluedAfter ? 4 : 0)
         let gain = originalCost(scalars) - repairedCost(repaired) - prior
         guard gain > -Self.repairPrior else { return nil }
-        let isStrong = gain > 0 && repaired.contains(where: isStrongEvidence)
+        let isStrong = gain > 0 && repaired.contains { isStrongEvidence($0, insideASCIIWord: run.gluedToASCIILetter) }
         return Candidate(runIndex: index, replacement: repaired, isStrong: isStrong, gain: gain, isWordLike: Self.isLatinLetters(repaired) || Self.isAlphabetWord(repaired), isGluedLatin: gluedLatin,
             isLatinLetters: Self.isLatinLetters(repaired))
     }
 
     /// A character real text yields by chance almost never: beyond U+07FF and not a rare
-    /// ideograph or syllable.
-    private func isStrongEvidence(_ scalar: UInt32) -> Bool {
+    /// ideograph or syllable. A Latin letter the counts do not know (`盧巴` read as
+    /// Shift_JIS gives `Ḕb`) is strong only inside an ASCII word (`K昭쎺묍昭놹` is `Kṛṣṇa`).
+    private func isStrongEvidence(_ scalar: UInt32, insideASCIIWord: Bool) -> Bool {
         if RepairLanguageModel.isHangulSyllable(scalar) { return model.isKnown(scalar) }
         if RepairLanguageModel.isCJK(scalar) { return model.cjkCost(scalar) < 9 }
-        return scalar >= 0x800
+        guard scalar >= 0x800 else { return false }
+        return insideASCIIWord || ScriptClass(scalar) != .latin || model.letterCost(scalar) != nil
     }
 
     /// Every character is one prose may hold, and the letters keep to one script.

@@ -135,16 +135,18 @@ struct MojibakeRepair {
     /// Repairs every run of `page`'s characters in a line.
     /// `laterRound`: the line is a repair being read again for double damage, where the
     /// document's evidence is the first round's and proves nothing about text that now
-    /// reads as words.
+    /// reads as words. `lineShowsDamage`: another run of the line is repaired, which makes
+    /// two signs standing alone believable too.
     private func repair(
         _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, words: DocumentWords?,
-        scripts: DocumentScripts, laterRound: Bool = false
+        scripts: DocumentScripts, laterRound: Bool = false, lineShowsDamage: Bool = false
     ) -> LineResult {
         var result = LineResult(characters: [])
         // Most code pages repair nothing in a line: its characters are copied only up to a
         // run that is repaired, and a line with none is returned as it is.
         var copied = 0
         var index = 0
+        var skippedLoneSymbols = false
         while index < line.count {
             guard !line[index].inCode, page.byte(of: line[index].scalar) != nil else {
                 index += 1
@@ -157,6 +159,14 @@ struct MojibakeRepair {
                 run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words, scripts: scripts,
                 laterRound: laterRound)
             {
+                if !(hasEvidence && !laterRound || lineShowsDamage),
+                    NaturalText.isLoneSymbolPair(
+                        run.map(\.scalar), reading: reading, between: index > 0 ? line[index - 1].scalar : nil, and: end < line.count ? line[end].scalar : nil)
+                {
+                    skippedLoneSymbols = true
+                    index = end
+                    continue
+                }
                 if copied == 0 { result.characters.reserveCapacity(line.count) }
                 result.characters += line[copied..<index]
                 copied = end
@@ -168,6 +178,10 @@ struct MojibakeRepair {
                 result.gain += RepairLanguageModel.keepCost * Double(run.count) - reading.cost
             }
             index = end
+        }
+        if skippedLoneSymbols, result.recovered > 0 {
+            return repair(
+                line, with: page, dropping: dropping, hasEvidence: hasEvidence, words: words, scripts: scripts, laterRound: laterRound, lineShowsDamage: true)
         }
         if copied == 0 {
             result.characters = line
@@ -211,7 +225,7 @@ struct MojibakeRepair {
                 reading.cost += Self.caseCost(reading, after: before)
                 return reading
             }),
-            !(reading.isWeak || Self.isCapitalAndQuote(run, after: before)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after)),
+            !(reading.isWeak || Self.isCapitalAndQuote(run, between: before, and: after)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after)),
             (hasEvidence && !laterRound) || !NaturalText.isChanceReading(reading, of: run.map(\.scalar), between: before, and: after, shown: scripts)
         else { return nil }
         guard reading.restoredBytes > 0 else { return (reading, nil) }
@@ -265,14 +279,21 @@ struct MojibakeRepair {
         return cost
     }
 
-    /// Quotes and dashes that may follow a word in capitals (built once: every run read asks).
-    private static let closingMarks: Set<UInt32> = [0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026]
+    /// Quotes, dashes and trademark signs that may follow a word in capitals (built once:
+    /// every run read asks).
+    private static let closingMarks: Set<UInt32> = [
+        0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026, 0x2122, 0xAE,
+    ]
 
-    /// A capital letter inside a word in capitals, followed by a quote or dash (`ȚARĂ”` in
-    /// Windows-1250 would read as `ȚARÔ`): normal text far more often than mojibake, so it
-    /// needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase.)
-    static func isCapitalAndQuote(_ run: ArraySlice<Character>, after previous: UInt32?) -> Bool {
-        guard run.count == 2, let last = run.last, closingMarks.contains(last.scalar), let previous, let letter = Unicode.Scalar(previous) else { return false }
+    /// A capital letter inside a word in capitals, followed by a quote, dash or trademark
+    /// sign that ends the word (`ȚARĂ”` in Windows-1250 would read as `ȚARÔ`, `KOINÈ™` in
+    /// Windows-1252 as `KOINș`): normal text far more often than mojibake, so it needs
+    /// evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase; so is
+    /// `PÅ™ed` and `DIRETÃ“RIO`: the word goes on.)
+    static func isCapitalAndQuote(_ run: ArraySlice<Character>, between previous: UInt32?, and next: UInt32?) -> Bool {
+        guard run.count == 2, let last = run.last, closingMarks.contains(last.scalar), let previous, let letter = Unicode.Scalar(previous),
+            !(next.flatMap(Unicode.Scalar.init)?.properties.isAlphabetic ?? false)
+        else { return false }
         return letter.properties.isUppercase
     }
 

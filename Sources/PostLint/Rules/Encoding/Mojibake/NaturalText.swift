@@ -22,6 +22,7 @@ enum NaturalText {
     static func isChanceReading(
         _ reading: MojibakeDecoder.Reading, of run: [UInt32], between before: UInt32?, and after: UInt32?, shown: DocumentScripts
     ) -> Bool {
+        if isQuotedWord(reading, of: run, after: before) { return true }
         guard reading.recovered == 1 || reading.restoredBytes > 0,
             let text = textRun(run, between: before, and: after)
         else { return false }
@@ -29,6 +30,40 @@ enum NaturalText {
         guard recovered.allSatisfy({ ScriptClass($0).map { $0 != text.script } ?? false }), !recovered.contains(where: shown.contains)
         else { return false }
         return text.script != .latin || text.letters == 1 || reading.restoredBytes > 0
+    }
+
+    /// A run that opens with a quotation mark where a word starts and closes with one, with
+    /// text between (`„Çà“`, `»ô…«`), read as a character that swallows the opening mark and
+    /// keeps the closing one: a quoted word. Mac OS Roman puts quotes at UTF-8 lead bytes
+    /// (`„` is E3, `»` is C8), so quoted text spells `よ` or `ș` by chance.
+    static func isQuotedWord(_ reading: MojibakeDecoder.Reading, of run: [UInt32], after before: UInt32?) -> Bool {
+        guard run.count >= 3, let first = run.first, let last = run.last, openingQuotes.contains(first), closingQuotes.contains(last),
+            !(before.map(isWordCharacter) ?? false),
+            reading.isRecovered.first == true, reading.isRecovered.last == false, reading.scalars.last == last
+        else { return false }
+        return run.dropFirst().dropLast().allSatisfy { punctuation.contains($0) || isAlphabetLetter($0) }
+    }
+
+    /// Two signs standing alone (`√∑`, `¬®`, `≈≠` between spaces), which Mac OS Roman reads
+    /// as one character other than a letter that is a word of its own (`√†` is French `à`):
+    /// it puts math signs at UTF-8 lead bytes, so a line of math spells `÷`, `¨` or `ŭ` by
+    /// chance. Damage leaves such a pair inside a word, beside a number (`25¬∞C`) or in a
+    /// line with other damage (`¬´ √áa marche ! ¬ª`).
+    static func isLoneSymbolPair(_ run: [UInt32], reading: MojibakeDecoder.Reading, between before: UInt32?, and after: UInt32?) -> Bool {
+        guard run.count == 2, !run.contains(where: isLetter), ![before, after].contains(where: { $0.map(isWordCharacter) ?? false }) else {
+            return false
+        }
+        return !reading.scalars.allSatisfy { (0xC0...0xFF).contains($0) && isLetter($0) }
+    }
+
+    private static let openingQuotes: Set<UInt32> = [0x201E, 0x201A, 0x201C, 0x2018, 0xAB, 0xBB]
+    private static let closingQuotes: Set<UInt32> = [0x201C, 0x201D, 0x2018, 0x2019, 0xAB, 0xBB]
+
+    private static func isLetter(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false }
+
+    private static func isWordCharacter(_ scalar: UInt32) -> Bool {
+        guard let value = Unicode.Scalar(scalar) else { return false }
+        return value.properties.isAlphabetic || value.properties.numericType != nil
     }
 
     /// The alphabet of a run that reads as text and how many letters it holds; nil when
