@@ -133,6 +133,18 @@ final class EncodingRepairTests: XCTestCase {
         }
     }
 
+    /// ISO-8859-2 and Windows-1250 read `Ĺź` as `ż` and `ş`, `ĂĄ` as `á` and `å`, at the
+    /// same cost: the letter that fits its neighbours in Central European text wins.
+    func testTiedCodePagesAreToldApartByTheLettersNeighbours() {
+        let cases = [
+            ("UĹźytkownik moĹźe to zmieniÄ\u{87}.\n", "Użytkownik może to zmienić.\n"),
+            ("ChybnĂĄ verze, nechĹĽ se uloĹžĂ\u{AD}.\n", "Chybná verze, nechť se uloží.\n"),
+        ]
+        for (damaged, clean) in cases {
+            XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
+        }
+    }
+
     func testCleanAndOddButRightTextNeverChanges() {
         let texts = [
             "Straße „Grüße“, «ÉTÉ», ESPAÑA”, ȚARĂ”, l’écosystème, —à bientôt.\n",

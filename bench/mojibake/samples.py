@@ -54,6 +54,18 @@ SENTENCES = {
         "Grüße aus München und „schöne“ Feiertage!",
         "Über 50 Prozent der Bevölkerung nutzen Bücher täglich.",
     ],
+    # Central European: ISO-8859-2 and Windows-1250 read many of these letters alike, at
+    # the same cost, and differ on which (`Ĺź` is ż through one, ş through the other).
+    "polish": [
+        "Użytkownik może zmienić ustawienia w każdej chwili.",
+        "Już wkrótce pojawi się nowa wersja programu.",
+        "Różnica między plikami jest niewielka.",
+    ],
+    "czech": [
+        "Chybná verze souboru, zkuste to znovu.",
+        "Nechť se změny uloží až po kontrole.",
+        "Stránka obsahuje důležité informace.",
+    ],
     "vietnamese": [
         "Tiếng Việt có nhiều dấu thanh điệu.",
         "Chúng tôi đã thu thập mười bài báo khoa học.",

@@ -105,3 +105,59 @@ struct CharacterCosts: Sendable {
         return cost.isNaN ? nil : cost
     }
 }
+
+/// Lower-case letter pairs of Latin-script languages around accented letters, per group of
+/// code pages (`Rules/encoding/latin-pairs.txt`, `_` for a word boundary): which of two
+/// letters fits its neighbours when code pages read the same run as different letters at
+/// the same cost (`Ĺź` is `ż` through ISO-8859-2 and `ş` through Windows-1250; `uży` is
+/// Polish, `uşy` is nothing).
+struct LatinLetterPairs: Sendable {
+    static let boundary: UInt32 = 0x5F
+    /// Per group tag, its pair counts, how many pairs start with each letter, and all its pairs.
+    private var groups: [UInt8: (pairs: PairTable, following: [UInt32: Double], total: Double)] = [:]
+
+    init() {
+        var pairs: [UInt8: PairTable] = [:]
+        var following: [UInt8: [UInt32: Double]] = [:]
+        ModelFile.forEachEntry("encoding/latin-pairs.txt") { entry in
+            guard let second = entry.second else { return }
+            pairs[entry.tag, default: PairTable(capacity: 1500)].append(entry.first, second, entry.count)
+            following[entry.tag, default: [:]][entry.first, default: 0] += entry.count
+        }
+        for (tag, var table) in pairs {
+            table.finish()
+            let counts = following[tag] ?? [:]
+            groups[tag] = (table, counts, counts.values.reduce(0, +))
+        }
+    }
+
+    /// How well `character` fits between its neighbours in the languages of `groups` (all
+    /// groups when empty), as a log-likelihood up to a constant the candidates share: its
+    /// pair with the character before, then the character after given it, each pair backed
+    /// off to how often its second character occurs (a letter the languages never use is
+    /// unlikely anywhere). What is not a letter counts as a word boundary.
+    func fit(_ character: UInt32, after previous: UInt32?, before next: UInt32?, groups tags: Set<UInt8>) -> Double {
+        let letter = Self.lowercased(character)
+        let before = previous.map(Self.lowercased) ?? Self.boundary
+        let after = next.map(Self.lowercased) ?? Self.boundary
+        var (into, out, fromLetter, fromAfter, total) = (0.0, 0.0, 0.0, 0.0, 0.0)
+        for (tag, group) in groups where tags.isEmpty || tags.contains(tag) {
+            into += group.pairs.value(before, letter) ?? 0
+            out += group.pairs.value(letter, after) ?? 0
+            fromLetter += group.following[letter] ?? 0
+            fromAfter += group.following[after] ?? 0
+            total += group.total
+        }
+        let unigram = { (count: Double) in (count + 0.5) / max(total, 1) }
+        return log(into + Self.backoff * unigram(fromLetter)) + log((out + Self.backoff * unigram(fromAfter)) / (fromLetter + Self.backoff))
+    }
+
+    /// How much a pair's count leans on the second character's own frequency.
+    static let backoff = 1000.0
+
+    private static func lowercased(_ scalar: UInt32) -> UInt32 {
+        guard let value = Unicode.Scalar(scalar), value.properties.isAlphabetic else { return boundary }
+        let lower = value.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first!.value : scalar
+    }
+}

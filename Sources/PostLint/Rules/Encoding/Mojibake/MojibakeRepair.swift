@@ -107,9 +107,14 @@ struct MojibakeRepair {
     private func fix(
         _ line: [Character], firstRound: [(page: Int, result: LineResult)], evidence: [Int], words: DocumentWords, scripts: DocumentScripts
     ) -> LineFix? {
-        let chosen = firstRound.filter { $0.result.recovered > 0 && $0.result.gain > 0 }
-            .max { $0.result.gain < $1.result.gain }  // ties keep the code page with more evidence
-        guard let chosen else { return nil }
+        let readings = firstRound.filter { $0.result.recovered > 0 && $0.result.gain > 0 }
+        // Ties keep the code page with more evidence (the first), then the one whose
+        // accented letters fit their neighbours (ISO-8859-2 `uĹźy` is `uży`, not `uşy`).
+        guard let best = readings.max(by: { $0.result.gain < $1.result.gain }) else { return nil }
+        let tied = readings.filter { $0.result.gain == best.result.gain && evidence[$0.page] == evidence[best.page] }
+        // In the languages of the tied code pages (all of them when one is Cyrillic or Greek).
+        let groups = tied.contains { pages[$0.page].languages == nil } ? [] : Set(tied.compactMap { pages[$0.page].languages })
+        let chosen = tied.count < 2 ? best : tied.max { latinFit($0.result, groups) < latinFit($1.result, groups) }!
         let page = pages[chosen.page]
         let hasEvidence = evidence[chosen.page] > 0
         // Word evidence is asked only of the chosen reading: every code page with evidence
@@ -130,6 +135,10 @@ struct MojibakeRepair {
         return Self.difference(line, final.characters).map {
             LineFix(range: $0.range, replacement: $0.replacement, codePage: page.displayName, rounds: states.count, restoredBytes: final.restored)
         }
+    }
+
+    private func latinFit(_ result: LineResult, _ groups: Set<UInt8>) -> Double {
+        model.latinFit(result.characters.map(\.scalar), groups: groups) { result.characters[$0].offset < 0 }
     }
 
     /// Repairs every run of `page`'s characters in a line.

@@ -30,6 +30,7 @@ struct RepairLanguageModel: Sendable {
     private static let korean = KoreanSyllableCounts()
     private static let cjk = CharacterCosts(path: "encoding/cjk-frequencies.txt")
     private static let letters = CharacterCosts(path: "encoding/letter-frequencies.txt")
+    private static let latinPairs = LatinLetterPairs()
     private static let emojiRank: [UInt32: Int] = {
         var ranks: [UInt32: Int] = [:]
         for (rank, line) in RuleData.wordList("encoding/emoji-frequency.txt").enumerated() {
@@ -70,6 +71,28 @@ struct RepairLanguageModel: Sendable {
         // Letter frequencies are within their alphabet; the offset keeps them near the
         // block costs other scripts get (a common letter costs about 4).
         return Self.letters.cost(scalar, after: previous).map { min($0, 9) + 1 }
+    }
+
+    /// How well the characters a reading recovered fit their neighbours in the languages of
+    /// `groups` (see `LatinLetterPairs`); 0 for a reading that recovered none.
+    func latinFit(_ scalars: [UInt32], groups: Set<UInt8>, recovered: (Int) -> Bool) -> Double {
+        var fit = 0.0
+        for index in scalars.indices where recovered(index) {
+            let previous = index > 0 ? scalars[index - 1] : nil
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            fit += Self.latinPairs.fit(scalars[index], after: previous, before: next, groups: groups)
+            if Self.isLowercaseInCapitals(scalars[index], between: previous, and: next) { fit -= Self.lowercaseInCapitalsCost }
+        }
+        return fit
+    }
+
+    /// What a small letter between capitals costs a reading (`SZöNETEL` against `SZÜNETEL`).
+    static let lowercaseInCapitalsCost = 5.0
+
+    private static func isLowercaseInCapitals(_ scalar: UInt32, between previous: UInt32?, and next: UInt32?) -> Bool {
+        guard Unicode.Scalar(scalar)?.properties.isLowercase == true else { return false }
+        let neighbours = [previous, next].compactMap { $0.flatMap(Unicode.Scalar.init) }.filter { $0.properties.isCased }
+        return !neighbours.isEmpty && neighbours.allSatisfy(\.properties.isUppercase)
     }
 
     /// Cyrillic and Greek letters: the next letter's cost depends on them.

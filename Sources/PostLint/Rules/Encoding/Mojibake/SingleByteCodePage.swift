@@ -8,6 +8,9 @@ struct SingleByteCodePage: Sendable {
     let icuName: String
     /// The name users know ("Windows-1254").
     let displayName: String
+    /// The group of languages it is used for, as `Rules/encoding/latin-pairs.txt` tags
+    /// them (`W`estern, `C`entral European, `T`urkish, `B`altic); nil for Cyrillic and Greek.
+    let languages: UInt8?
     /// The byte each character of the upper half decodes from (ASCII is left out: UTF-8's
     /// multi-byte sequences never contain ASCII bytes).
     let byteOf: [UInt32: UInt8]
@@ -19,7 +22,7 @@ struct SingleByteCodePage: Sendable {
     private let byteTable: [UInt16]
 
     /// `decoded`: what ICU decodes each byte to (-1 where undefined).
-    private init(icuName: String, displayName: String, decoded table: [Int32]) {
+    private init(icuName: String, displayName: String, languages: UInt8?, decoded table: [Int32]) {
         var byteOf: [UInt32: UInt8] = [:]
         var undefined: [UInt8] = []
         for byte in 0x80...0xFF {
@@ -30,6 +33,7 @@ struct SingleByteCodePage: Sendable {
         }
         self.icuName = icuName
         self.displayName = displayName
+        self.languages = languages
         self.byteOf = byteOf
         var flat = [UInt16](repeating: 0, count: 0x10000)
         for (scalar, byte) in byteOf where scalar < 0x10000 { flat[Int(scalar)] = UInt16(byte) | 0x100 }
@@ -47,19 +51,20 @@ struct SingleByteCodePage: Sendable {
 
     /// Each code page the mojibake rule knows, most common mistake first, with what ICU
     /// decodes each of its bytes to (-1 where undefined).
-    private static let decodings: [(icuName: String, displayName: String, decoded: [Int32])] = [
-        ("windows-1252", "Windows-1252"), ("windows-1254", "Windows-1254"), ("macintosh", "Mac OS Roman"),
-        ("ISO-8859-1", "ISO-8859-1"), ("windows-1250", "Windows-1250"), ("ISO-8859-2", "ISO-8859-2"),
-        ("windows-1251", "Windows-1251"), ("windows-1253", "Windows-1253"), ("windows-1257", "Windows-1257"),
-    ].compactMap { icuName, displayName in
+    private static let decodings: [(icuName: String, displayName: String, languages: UInt8?, decoded: [Int32])] = [
+        ("windows-1252", "Windows-1252", "W"), ("windows-1254", "Windows-1254", "T"), ("macintosh", "Mac OS Roman", "W"),
+        ("ISO-8859-1", "ISO-8859-1", "W"), ("windows-1250", "Windows-1250", "C"), ("ISO-8859-2", "ISO-8859-2", "C"),
+        ("windows-1251", "Windows-1251", nil), ("windows-1253", "Windows-1253", nil), ("windows-1257", "Windows-1257", "B"),
+    ].compactMap { (icuName: String, displayName: String, languages: Unicode.Scalar?) in
         var table = [Int32](repeating: -1, count: 256)
-        return plicu_byte_table(icuName, &table) == 0 ? (icuName, displayName, table) : nil
+        guard plicu_byte_table(icuName, &table) == 0 else { return nil }
+        return (icuName, displayName, languages.map { UInt8($0.value) }, table)
     }
 
     /// The code pages with their look-up tables, made only for a document that may hold
     /// mojibake (a millisecond: most of the rule's time on a clean post otherwise).
     static let all: [SingleByteCodePage] = decodings.map {
-        SingleByteCodePage(icuName: $0.icuName, displayName: $0.displayName, decoded: $0.decoded)
+        SingleByteCodePage(icuName: $0.icuName, displayName: $0.displayName, languages: $0.languages, decoded: $0.decoded)
     }
 
     /// Characters that some code page decodes from a UTF-8 lead byte (0xC2...0xF4) and
