@@ -45,6 +45,11 @@ final class EastAsianMojibakeTests: XCTestCase {
         assertRestored("The chant names Kṛṣṇa, and Muḥammad too.\n", through: "windows-949", named: "CP949")
     }
 
+    /// Central European letters beyond Latin-1 (`ż`, `ě`, `ů`) count as words inside ASCII ones.
+    func testCentralEuropeanReadAsShiftJISIsRestored() {
+        assertRestored("Różnica w stránce: důležité.\n", through: "Shift_JIS", named: "Shift_JIS")
+    }
+
     func testCyrillicReadAsGBKIsRestored() {
         assertRestored("Модель обучена на большом корпусе данных.\n", through: "GBK", named: "GBK")
     }

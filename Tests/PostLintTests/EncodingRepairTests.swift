@@ -119,14 +119,16 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), "Clean start, then café and the rest stays.\n")
     }
 
-    /// A mark inside a word, a lone letter that is a word, and signs in a line with other
-    /// damage are repaired; what needs evidence is listed in the test below.
+    /// A mark inside a word, a lone letter that is a word, signs in a line with other damage
+    /// and Azerbaijani `ə` (once scored as a rare phonetic sign) are repaired; what needs
+    /// evidence is listed in the test below.
     func testMarksInsideWordsAndLoneLettersAreRepaired() {
         let cases = [
             ("O DIRETÃ“RIO foi criado.\n", "O DIRETÓRIO foi criado.\n"),
             ("PÅ™ed domem.\n", "Před domem.\n"),
             ("prends garde √† ne pas tomber\n", "prends garde à ne pas tomber\n"),
             ("¬´ √áa marche ! ¬ª\n", "« Ça marche ! »\n"),
+            ("The town of LÉ™nkÉ™ran.\n", "The town of Lənkəran.\n"),
         ]
         for (damaged, clean) in cases {
             XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
@@ -143,6 +145,16 @@ final class EncodingRepairTests: XCTestCase {
         for (damaged, clean) in cases {
             XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
         }
+    }
+
+    /// A post's damage through a code page does not make its clean lines readable as a
+    /// guess of dropped bytes in another script (`zakáže` through Windows-1250 is E1 9E, and
+    /// with a dropped 0x81 `zakၞe`).
+    func testCleanLineBesideDamageKeepsItsLetters() {
+        let damaged = "Správca zakáže prístup.\n\nNĂˇstroj sa pouĹľĂ\u{AD}va, keÄŹ sa zmenĂ\u{AD} hodnota.\n"
+        XCTAssertEqual(
+            TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]),
+            "Správca zakáže prístup.\n\nNástroj sa používa, keď sa zmení hodnota.\n")
     }
 
     func testCleanAndOddButRightTextNeverChanges() {

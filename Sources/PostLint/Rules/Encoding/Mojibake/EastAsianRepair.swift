@@ -152,9 +152,13 @@ struct EastAsianRepair {
         Self.isLatinLetters(repaired) && run.gluedToASCIILetter
     }
 
+    /// Latin-1 letters and the letters Central European and Turkish text adds (`ż`, `ě`,
+    /// `ő`, `ș`, `ğ`), not the rest of Latin Extended-A (`체크` through CP949 is `üũ`).
     static func isLatinLetters(_ repaired: [UInt32]) -> Bool {
-        repaired.allSatisfy { $0 < 0x80 || (0xC0...0xFF).contains($0) && $0 != 0xD7 && $0 != 0xF7 }
+        repaired.allSatisfy { $0 < 0x80 || (0xC0...0xFF).contains($0) && $0 != 0xD7 && $0 != 0xF7 || centralEuropeanLetters.contains($0) }
     }
+
+    private static let centralEuropeanLetters = Set("ąćęłńśźżčďěňřšťůžľĺŕőűăâîșțşţğıİĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽĽĹŔŐŰĂȘȚŞŢĞ".unicodeScalars.map(\.value))
 
     /// What the original characters cost as real text.
     private func originalCost(_ scalars: [UInt32]) -> Double {

@@ -132,7 +132,7 @@ struct LatinLetterPairs: Sendable {
     }
 
     /// How well `character` fits between its neighbours in the languages of `groups` (all
-    /// groups when empty), as a log-likelihood up to a constant the candidates share: its
+    /// groups alike when empty; the others count less), as a log-likelihood up to a constant the candidates share: its
     /// pair with the character before, then the character after given it, each pair backed
     /// off to how often its second character occurs (a letter the languages never use is
     /// unlikely anywhere). What is not a letter counts as a word boundary.
@@ -141,12 +141,15 @@ struct LatinLetterPairs: Sendable {
         let before = previous.map(Self.lowercased) ?? Self.boundary
         let after = next.map(Self.lowercased) ?? Self.boundary
         var (into, out, fromLetter, fromAfter, total) = (0.0, 0.0, 0.0, 0.0, 0.0)
-        for (tag, group) in groups where tags.isEmpty || tags.contains(tag) {
-            into += group.pairs.value(before, letter) ?? 0
-            out += group.pairs.value(letter, after) ?? 0
-            fromLetter += group.following[letter] ?? 0
-            fromAfter += group.following[after] ?? 0
-            total += group.total
+        for (tag, group) in groups {
+            // Text of other languages passes through a code page too (German through
+            // Windows-1250), only less often.
+            let weight = tags.isEmpty || tags.contains(tag) ? 1 : Self.otherLanguagesWeight
+            into += weight * (group.pairs.value(before, letter) ?? 0)
+            out += weight * (group.pairs.value(letter, after) ?? 0)
+            fromLetter += weight * (group.following[letter] ?? 0)
+            fromAfter += weight * (group.following[after] ?? 0)
+            total += weight * group.total
         }
         let unigram = { (count: Double) in (count + 0.5) / max(total, 1) }
         return log(into + Self.backoff * unigram(fromLetter)) + log((out + Self.backoff * unigram(fromAfter)) / (fromLetter + Self.backoff))
@@ -154,6 +157,8 @@ struct LatinLetterPairs: Sendable {
 
     /// How much a pair's count leans on the second character's own frequency.
     static let backoff = 1000.0
+    /// How much the languages of other code pages count against those of the tied ones.
+    static let otherLanguagesWeight = 0.1
 
     private static func lowercased(_ scalar: UInt32) -> UInt32 {
         guard let value = Unicode.Scalar(scalar), value.properties.isAlphabetic else { return boundary }

@@ -38,6 +38,8 @@ struct MojibakeRepair {
         var recovered = 0
         /// Runs whose reading is strong evidence of this code page.
         var strongRuns = 0
+        /// The scripts of the letters those runs recovered.
+        var strongScripts: Set<ScriptClass> = []
         var restoredBytes = 0
         var gain = 0.0
     }
@@ -64,6 +66,7 @@ struct MojibakeRepair {
             }
         }
         var evidence = [Int](repeating: 0, count: pages.count)
+        var evidenceScripts = [Set<ScriptClass>](repeating: [], count: pages.count)
         var words = DocumentWords(document)
         let scripts = DocumentScripts(document.utf8)
         var firstReadings = [[LineResult]](repeating: [], count: lines.count)
@@ -77,7 +80,10 @@ struct MojibakeRepair {
                     words.add(revised(results[best], koreanOnly: true).characters)
                 }
             }
-            for (page, result) in firstReadings[original[index]].enumerated() { evidence[page] += result.strongRuns }
+            for (page, result) in firstReadings[original[index]].enumerated() {
+                evidence[page] += result.strongRuns
+                evidenceScripts[page].formUnion(result.strongScripts)
+            }
         }
         let order = pages.indices.sorted { evidence[$0] > evidence[$1] }
         var lineFixes = [LineFix?](repeating: nil, count: lines.count)
@@ -85,10 +91,13 @@ struct MojibakeRepair {
             // Code pages without evidence read the same as in the first pass.
             let first = order.map { page in
                 evidence[page] > 0
-                    ? repair(lines[index], with: pages[page], dropping: true, hasEvidence: true, words: words, scripts: scripts)
+                    ? repair(
+                        lines[index], with: pages[page], dropping: true, hasEvidence: true, evidenceScripts: evidenceScripts[page], words: words,
+                        scripts: scripts)
                     : firstReadings[index][page]
             }
-            lineFixes[index] = fix(lines[index], firstRound: Array(zip(order, first)), evidence: evidence, words: words, scripts: scripts)
+            lineFixes[index] = fix(
+                lines[index], firstRound: Array(zip(order, first)), evidence: evidence, evidenceScripts: evidenceScripts, words: words, scripts: scripts)
         }
         return lines.indices.compactMap { index in
             let source = original[index]
@@ -105,7 +114,8 @@ struct MojibakeRepair {
     /// same code page while that still repairs something (double damage). A round whose
     /// result still holds C1 controls it produced only counts if a later round removes them.
     private func fix(
-        _ line: [Character], firstRound: [(page: Int, result: LineResult)], evidence: [Int], words: DocumentWords, scripts: DocumentScripts
+        _ line: [Character], firstRound: [(page: Int, result: LineResult)], evidence: [Int], evidenceScripts: [Set<ScriptClass>],
+        words: DocumentWords, scripts: DocumentScripts
     ) -> LineFix? {
         let readings = firstRound.filter { $0.result.recovered > 0 && $0.result.gain > 0 }
         // Ties keep the code page with more evidence (the first), then the one whose
@@ -123,7 +133,8 @@ struct MojibakeRepair {
         var states = [(characters: first.characters, restored: first.restoredBytes)]
         while states.count < Self.maximumRounds {
             let next = revised(repair(
-                states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence, words: words, scripts: scripts,
+                states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence,
+                evidenceScripts: evidenceScripts[chosen.page], words: words, scripts: scripts,
                 laterRound: true))
             guard next.recovered > 0, next.gain > 0 else { break }
             states.append((next.characters, states[states.count - 1].restored + next.restoredBytes))
@@ -145,10 +156,11 @@ struct MojibakeRepair {
     /// `laterRound`: the line is a repair being read again for double damage, where the
     /// document's evidence is the first round's and proves nothing about text that now
     /// reads as words. `lineShowsDamage`: another run of the line is repaired, which makes
-    /// two signs standing alone believable too.
+    /// two signs standing alone believable too. `evidenceScripts`: the scripts of the letters
+    /// the document's strong damage through `page` gave back.
     private func repair(
-        _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, words: DocumentWords?,
-        scripts: DocumentScripts, laterRound: Bool = false, lineShowsDamage: Bool = false
+        _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, evidenceScripts: Set<ScriptClass> = [],
+        words: DocumentWords?, scripts: DocumentScripts, laterRound: Bool = false, lineShowsDamage: Bool = false
     ) -> LineResult {
         var result = LineResult(characters: [])
         // Most code pages repair nothing in a line: its characters are copied only up to a
@@ -165,8 +177,8 @@ struct MojibakeRepair {
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = line[index..<end]
             if let (reading, guess) = read(
-                run, page: page, dropping: dropping, hasEvidence: hasEvidence, line: line, bounds: index..<end, words: words, scripts: scripts,
-                laterRound: laterRound)
+                run, page: page, dropping: dropping, hasEvidence: hasEvidence, evidenceScripts: evidenceScripts, line: line, bounds: index..<end,
+                words: words, scripts: scripts, laterRound: laterRound)
             {
                 if !(hasEvidence && !laterRound || lineShowsDamage),
                     NaturalText.isLoneSymbolPair(
@@ -182,7 +194,10 @@ struct MojibakeRepair {
                 if let guess { result.guesses.append(guess.at(result.characters.count)) }
                 result.characters += reading.scalars.map { Character(scalar: $0, offset: -1, inCode: false) }
                 result.recovered += reading.recovered
-                if reading.isStrong { result.strongRuns += 1 }
+                if reading.isStrong {
+                    result.strongRuns += 1
+                    result.strongScripts.formUnion(Self.letterScripts(of: reading))
+                }
                 result.restoredBytes += reading.restoredBytes
                 result.gain += RepairLanguageModel.keepCost * Double(run.count) - reading.cost
             }
@@ -190,7 +205,8 @@ struct MojibakeRepair {
         }
         if skippedLoneSymbols, result.recovered > 0 {
             return repair(
-                line, with: page, dropping: dropping, hasEvidence: hasEvidence, words: words, scripts: scripts, laterRound: laterRound, lineShowsDamage: true)
+                line, with: page, dropping: dropping, hasEvidence: hasEvidence, evidenceScripts: evidenceScripts, words: words, scripts: scripts,
+                laterRound: laterRound, lineShowsDamage: true)
         }
         if copied == 0 {
             result.characters = line
@@ -201,7 +217,8 @@ struct MojibakeRepair {
     }
 
     private func read(
-        _ run: ArraySlice<Character>, page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, line: [Character], bounds: Range<Int>, words: DocumentWords?,
+        _ run: ArraySlice<Character>, page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool, evidenceScripts: Set<ScriptClass>, line: [Character],
+        bounds: Range<Int>, words: DocumentWords?,
         scripts: DocumentScripts, laterRound: Bool
     ) -> (MojibakeDecoder.Reading, WordEvidence.Guess?)? {
         // Most runs hold no UTF-8 lead byte followed by a continuation byte: they stop here,
@@ -235,7 +252,10 @@ struct MojibakeRepair {
                 return reading
             }),
             !(reading.isWeak || Self.isCapitalAndQuote(run, between: before, and: after)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after)),
-            (hasEvidence && !laterRound) || !NaturalText.isChanceReading(reading, of: run.map(\.scalar), between: before, and: after, shown: scripts)
+            // Evidence makes a guess of dropped bytes in text believable only in a script the
+            // evidence gave back (a Slovak post's damage does not make clean `Zakáže` `Zakၞe`).
+            (hasEvidence && !laterRound && (reading.restoredBytes == 0 || Self.letterScripts(of: reading).isSubset(of: evidenceScripts)))
+                || !NaturalText.isChanceReading(reading, of: run.map(\.scalar), between: before, and: after, shown: scripts)
         else { return nil }
         guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
@@ -317,6 +337,11 @@ struct MojibakeRepair {
             if a == .latin && eastAsian.contains(b) || b == .latin && eastAsian.contains(a) { return false }
             return a != b
         }
+    }
+
+    /// The scripts of the letters a reading recovered.
+    static func letterScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
+        Set(zip(reading.scalars, reading.isRecovered).compactMap { $1 ? ScriptClass($0) : nil })
     }
 
     /// The lines worth reading: those holding, outside code, a character some code page
@@ -402,7 +427,7 @@ struct MojibakeRepair {
 }
 
 /// A coarse script of a letter, enough to tell that a repair mixes alphabets inside a word.
-enum ScriptClass: Equatable {
+enum ScriptClass: Hashable {
     case latin, greek, cyrillic, armenian, hebrew, arabic, hangul, cjk, other
 
     /// Nil for what is not a letter.

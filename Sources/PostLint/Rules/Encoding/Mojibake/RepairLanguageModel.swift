@@ -103,10 +103,11 @@ struct RepairLanguageModel: Sendable {
     /// Whether the next character's cost depends on this one (Hangul syllables, kana, ideographs).
     static func carriesContext(_ scalar: UInt32) -> Bool { isHangulSyllable(scalar) || isCJK(scalar) || isAlphabetLetter(scalar) }
 
-    /// Letters and signs of Western European text, the ones a single repaired character may
-    /// be without further evidence (`cafÃ©` is `café`).
+    /// Letters and signs of European Latin text (and Vietnamese `ơ`, Romanian `ș`,
+    /// Azerbaijani `ə`), the ones a single repaired character may be without further
+    /// evidence (`cafÃ©` is `café`).
     static func isCommonLatin(_ scalar: UInt32) -> Bool {
-        (0xA0...0x17F).contains(scalar) || [0x1A0, 0x1A1, 0x1AF, 0x1B0].contains(scalar) || (0x218...0x21B).contains(scalar)
+        (0xA0...0x17F).contains(scalar) || [0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x18F, 0x259].contains(scalar) || (0x218...0x21B).contains(scalar)
     }
 
     /// Whether the character is one a re-inserted byte may produce: a Korean syllable the
@@ -158,7 +159,7 @@ struct RepairLanguageModel: Sendable {
             return 4 + 0.8 * log(Double((emojiRank[scalar] ?? 300) + 1))
         }
         switch scalar {
-        case 0xA0...0x17F, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x218...0x21B: return 3  // Latin-1, Latin Extended-A, Vietnamese, Romanian
+        case 0xA0...0x17F, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x218...0x21B, 0x18F, 0x259: return 3  // Latin-1, Latin Extended-A, Vietnamese, Romanian, Azerbaijani ə
         case 0x180...0x24F: return 7  // the rest of Latin Extended-B: rare letters
         case 0x250...0x2FF: return 13  // IPA and modifier letters: rare in posts
         case 0x300...0x36F: return 9  // combining marks on their own
