@@ -73,6 +73,8 @@ final class EastAsianMojibakeTests: XCTestCase {
             "我们提出了一种新的视频生成方法。什么 也 位 住 使 伟大。\n",
             // Shift_JIS bytes of 盧巴 spell UTF-8 `Ḕb`: a Latin letter no language here uses.
             "書名 盧巴-加丹加語 再版。\n",
+            // Beside an ASCII word, CP949 키 spells `Ű` and GBK 女 `Ů`: keys and names, not damage.
+            "## API키\n\n- Enter키, PgUp키\n- Java女 and Python牛\n",
         ]
         for text in texts {
             XCTAssertEqual(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").map(\.message), [], text)

@@ -129,6 +129,8 @@ final class EncodingRepairTests: XCTestCase {
             ("prends garde √† ne pas tomber\n", "prends garde à ne pas tomber\n"),
             ("¬´ √áa marche ! ¬ª\n", "« Ça marche ! »\n"),
             ("The town of LÉ™nkÉ™ran.\n", "The town of Lənkəran.\n"),
+            ("Copyright ¬© 2025, a table at 20 ¬∞ below.\n", "Copyright © 2025, a table at 20 ° below.\n"),
+            ("NÄ—ra duomenÅ³.\n", "Nėra duomenų.\n"),
         ]
         for (damaged, clean) in cases {
             XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
@@ -170,6 +172,8 @@ final class EncodingRepairTests: XCTestCase {
             "Trademarks in capitals: ZENITÈ™ and ORBITÈ™ ship today.\n",
             "Quoted the German way: „Çà“ and »ô…«, then more.\n",
             "Signs on their own: √∑ and ≈≠, then ¬® too.\n",
+            // A dash joining words in capitals, a lone `É™` (a brand, not Azerbaijani `ə`).
+            "AMANHÃ–TARDE and ȚARĂ–ORAȘ, then the É™ logo.\n",
         ]
         for text in texts {
             XCTAssertTrue(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").isEmpty, text)

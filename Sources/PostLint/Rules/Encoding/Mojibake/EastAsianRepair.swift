@@ -34,12 +34,17 @@ struct EastAsianRepair {
         let isStrong: Bool
         /// How much likelier the repair is than the original, less the prior (nats).
         let gain: Double
-        /// Whether the repair gives Latin-1 letters inside an ASCII word, or a word of two or
+        /// Whether the repair gives Latin letters (see `isLatinLetters`), or a word of two or
         /// more Cyrillic or Greek letters.
         let isWordLike: Bool
+        /// Whether it gives Latin letters next to an ASCII letter.
         let isGluedLatin: Bool
-        /// Whether the repair gives only Latin-1 letters.
+        /// Whether the repair gives only Latin letters.
         let isLatinLetters: Bool
+        /// Whether those letters go beyond Latin-1 (`ż`, `ě`), and whether the run sits inside
+        /// an ASCII word.
+        let needsCentralEuropean: Bool
+        let isInsideWord: Bool
     }
 
     /// What it costs to believe a run is damaged at all: the repair must save more.
@@ -97,24 +102,28 @@ struct EastAsianRepair {
             let repaired = Self.decodeUTF8(bytes), repaired != scalars,
             repaired.contains(where: { $0 >= 0x80 }), isPlausible(repaired)
         else { return nil }
-        let gluedLatin = isGluedLatin(repaired, run)
+        let insideWord = run.gluedBefore && run.gluedAfter
+        let latinLetters = Self.isLatinLetters(repaired, withCentralEuropean: true)
+        let gluedLatin = latinLetters && run.gluedToASCIILetter
         // Real CJK text seldom sits inside an ASCII word; mojibake of accented Latin does.
-        let prior = Self.repairPrior - (gluedLatin && run.gluedBefore && run.gluedAfter ? 4 : 0)
+        let prior = Self.repairPrior - (gluedLatin && insideWord ? 4 : 0)
         let gain = originalCost(scalars) - repairedCost(repaired) - prior
         guard gain > -Self.repairPrior else { return nil }
-        let isStrong = gain > 0 && repaired.contains { isStrongEvidence($0, insideASCIIWord: run.gluedToASCIILetter) }
-        return Candidate(runIndex: index, replacement: repaired, isStrong: isStrong, gain: gain, isWordLike: Self.isLatinLetters(repaired) || Self.isAlphabetWord(repaired), isGluedLatin: gluedLatin,
-            isLatinLetters: Self.isLatinLetters(repaired))
+        let isStrong = gain > 0 && repaired.contains { isStrongEvidence($0, besideASCIILetter: run.gluedToASCIILetter) }
+        return Candidate(
+            runIndex: index, replacement: repaired, isStrong: isStrong, gain: gain, isWordLike: latinLetters || Self.isAlphabetWord(repaired),
+            isGluedLatin: gluedLatin, isLatinLetters: latinLetters,
+            needsCentralEuropean: latinLetters && !Self.isLatinLetters(repaired, withCentralEuropean: false), isInsideWord: insideWord)
     }
 
     /// A character real text yields by chance almost never: beyond U+07FF and not a rare
     /// ideograph or syllable. A Latin letter the counts do not know (`盧巴` read as
-    /// Shift_JIS gives `Ḕb`) is strong only inside an ASCII word (`K昭쎺묍昭놹` is `Kṛṣṇa`).
-    private func isStrongEvidence(_ scalar: UInt32, insideASCIIWord: Bool) -> Bool {
+    /// Shift_JIS gives `Ḕb`) is strong only beside an ASCII letter (`K昭쎺묍昭놹` is `Kṛṣṇa`).
+    private func isStrongEvidence(_ scalar: UInt32, besideASCIILetter: Bool) -> Bool {
         if RepairLanguageModel.isHangulSyllable(scalar) { return model.isKnown(scalar) }
         if RepairLanguageModel.isCJK(scalar) { return model.cjkCost(scalar) < 9 }
         guard scalar >= 0x800 else { return false }
-        return insideASCIIWord || ScriptClass(scalar) != .latin || model.letterCost(scalar) != nil
+        return besideASCIILetter || ScriptClass(scalar) != .latin || model.letterCost(scalar) != nil
     }
 
     /// Every character is one prose may hold, and the letters keep to one script.
@@ -136,7 +145,13 @@ struct EastAsianRepair {
     /// letters where at least half the runs sit inside ASCII words (`caf챕 … 횪 …`), or four
     /// or more Cyrillic or Greek letters.
     private static func isWholeLineOfWords(_ found: [Candidate]) -> Bool {
-        guard found.allSatisfy(\.isWordLike), found.reduce(0, { $0 + $1.gain }) > 0 else { return false }
+        // Korean and Chinese beside an ASCII word spell Central European letters too
+        // (`Enter키` through CP949 is `EnterŰ`, `Java女` through GBK `JavaŮ`): those letters
+        // count only in a line that shows accented Latin inside a word (`R처탉nica` is
+        // `Różnica`, `wkr처tce` is `wkrótce`).
+        let centralEuropeanShown = found.contains { $0.isLatinLetters && $0.isInsideWord }
+        guard found.allSatisfy({ $0.isWordLike && (!$0.needsCentralEuropean || centralEuropeanShown) }), found.reduce(0, { $0 + $1.gain }) > 0
+        else { return false }
         if found.allSatisfy(\.isLatinLetters) { return found.filter(\.isGluedLatin).count * 2 >= found.count }
         return found.reduce(0) { $0 + $1.replacement.count } >= 4
     }
@@ -147,15 +162,13 @@ struct EastAsianRepair {
         return scalars.allSatisfy { ScriptClass($0) == script }
     }
 
-    /// Latin-1 letters only, with an ASCII letter right before or after the run.
-    private func isGluedLatin(_ repaired: [UInt32], _ run: Run) -> Bool {
-        Self.isLatinLetters(repaired) && run.gluedToASCIILetter
-    }
-
-    /// Latin-1 letters and the letters Central European and Turkish text adds (`ż`, `ě`,
-    /// `ő`, `ș`, `ğ`), not the rest of Latin Extended-A (`체크` through CP949 is `üũ`).
-    static func isLatinLetters(_ repaired: [UInt32]) -> Bool {
-        repaired.allSatisfy { $0 < 0x80 || (0xC0...0xFF).contains($0) && $0 != 0xD7 && $0 != 0xF7 || centralEuropeanLetters.contains($0) }
+    /// Latin-1 letters, and with `withCentralEuropean` the letters Central European and
+    /// Turkish text adds (`ż`, `ě`, `ő`, `ș`, `ğ`); never the rest of Latin Extended-A
+    /// (`체크` through CP949 is `üũ`).
+    static func isLatinLetters(_ repaired: [UInt32], withCentralEuropean: Bool) -> Bool {
+        repaired.allSatisfy {
+            $0 < 0x80 || (0xC0...0xFF).contains($0) && $0 != 0xD7 && $0 != 0xF7 || withCentralEuropean && centralEuropeanLetters.contains($0)
+        }
     }
 
     private static let centralEuropeanLetters = Set("ąćęłńśźżčďěňřšťůžľĺŕőűăâîșțşţğıİĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽĽĹŔŐŰĂȘȚŞŢĞ".unicodeScalars.map(\.value))

@@ -251,7 +251,8 @@ struct MojibakeRepair {
                 reading.cost += Self.caseCost(reading, after: before)
                 return reading
             }),
-            !(reading.isWeak || Self.isCapitalAndQuote(run, between: before, and: after)) || (hasEvidence && !Self.isForeign(reading, between: before, and: after)),
+            !(Self.isWeak(reading, between: before, and: after) || Self.isCapitalAndQuote(run, between: before, and: after))
+                || (hasEvidence && !Self.isForeign(reading, between: before, and: after) && (!laterRound || isKnownLetter(reading))),
             // Evidence makes a guess of dropped bytes in text believable only in a script the
             // evidence gave back (a Slovak post's damage does not make clean `Zakáže` `Zakၞe`).
             (hasEvidence && !laterRound && (reading.restoredBytes == 0 || Self.letterScripts(of: reading).isSubset(of: evidenceScripts)))
@@ -314,17 +315,25 @@ struct MojibakeRepair {
         0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026, 0x2122, 0xAE,
     ]
 
-    /// A capital letter inside a word in capitals, followed by a quote, dash or trademark
-    /// sign that ends the word (`ȚARĂ”` in Windows-1250 would read as `ȚARÔ`, `KOINÈ™` in
-    /// Windows-1252 as `KOINș`): normal text far more often than mojibake, so it needs
-    /// evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase; so is
-    /// `PÅ™ed` and `DIRETÃ“RIO`: the word goes on.)
+    /// A capital letter inside a word in capitals, followed by a quote or trademark sign
+    /// that ends the word or by a dash (`ȚARĂ”` in Windows-1250 would read as `ȚARÔ`,
+    /// `KOINÈ™` in Windows-1252 as `KOINș`): normal text far more often than mojibake, so it
+    /// needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase;
+    /// so are `PÅ™ed` and `DIRETÃ“RIO`: the word goes on after the quote or sign.)
     static func isCapitalAndQuote(_ run: ArraySlice<Character>, between previous: UInt32?, and next: UInt32?) -> Bool {
-        guard run.count == 2, let last = run.last, closingMarks.contains(last.scalar), let previous, let letter = Unicode.Scalar(previous),
-            !(next.flatMap(Unicode.Scalar.init)?.properties.isAlphabetic ?? false)
-        else { return false }
-        return letter.properties.isUppercase
+        guard run.count == 2, let last = run.last, closingMarks.contains(last.scalar), let previous, let letter = Unicode.Scalar(previous) else {
+            return false
+        }
+        // A dash or an ellipsis joins two words in capitals (`AMANHÃ–TARDE`); a quote or a
+        // trademark sign does not stand before the rest of its word, nor a dash before a
+        // small letter (`NÄ—ra` is Lithuanian `Nėra`).
+        guard let following = next.flatMap(Unicode.Scalar.init), following.properties.isAlphabetic else {
+            return letter.properties.isUppercase
+        }
+        return letter.properties.isUppercase && wordJoiningMarks.contains(last.scalar) && following.properties.isUppercase
     }
+
+    private static let wordJoiningMarks: Set<UInt32> = [0x2013, 0x2014, 0x2026]
 
     /// Whether a weak reading's letter would sit next to a letter of another script
     /// (`L’été` through Mac OS Roman would give Armenian `LՎté`).
@@ -336,6 +345,26 @@ struct MojibakeRepair {
             let eastAsian: [ScriptClass] = [.hangul, .cjk]
             if a == .latin && eastAsian.contains(b) || b == .latin && eastAsian.contains(a) { return false }
             return a != b
+        }
+    }
+
+    /// A weak reading (see `MojibakeDecoder.Reading.isWeak`), unless its letter is one a
+    /// living language writes inside words, and it is inside one: `LÉ™nkÉ™ran` is Azerbaijani
+    /// `Lənkəran`, a lone `É™` is not `ə`.
+    static func isWeak(_ reading: MojibakeDecoder.Reading, between before: UInt32?, and after: UInt32?) -> Bool {
+        guard reading.isWeak else { return false }
+        let letter = zip(reading.scalars, reading.isRecovered).first { $1 }!.0
+        let besideLetter = [before, after].contains { $0.map { ScriptClass($0) == .latin } ?? false }
+        return !(RepairLanguageModel.isLatinWordLetter(letter) && besideLetter)
+    }
+
+    /// Whether a weak reading's letters belong to the modern Greek or Cyrillic alphabets or
+    /// to the letters the language counts know (what is not a letter, `«`, passes). A later round reads what the first
+    /// repaired, where a lone letter (`в`, `ΰ`) is double damage only if languages use it:
+    /// `Сі`, repaired from `РЎС–`, would read again as the archaic `ѳ`.
+    private func isKnownLetter(_ reading: MojibakeDecoder.Reading) -> Bool {
+        zip(reading.scalars, reading.isRecovered).allSatisfy { scalar, recovered in
+            !recovered || ScriptClass(scalar) == nil || RepairLanguageModel.isAlphabetLetter(scalar) || model.letterCost(scalar) != nil
         }
     }
 

@@ -44,17 +44,21 @@ enum NaturalText {
         return run.dropFirst().dropLast().allSatisfy { punctuation.contains($0) || isAlphabetLetter($0) }
     }
 
-    /// Two signs standing alone (`√∑`, `¬®`, `≈≠` between spaces), which Mac OS Roman reads
-    /// as one character other than a letter that is a word of its own (`√†` is French `à`):
-    /// it puts math signs at UTF-8 lead bytes, so a line of math spells `÷`, `¨` or `ŭ` by
-    /// chance. Damage leaves such a pair inside a word, beside a number (`25¬∞C`) or in a
-    /// line with other damage (`¬´ √áa marche ! ¬ª`).
+    /// Two signs standing alone (`√∑`, `≈≠`, `¬®` between spaces), which Mac OS Roman reads
+    /// as one character other than a letter that is a word of its own (`√†` is French `à`)
+    /// or a sign prose writes on its own (`¬©` is `©`, `¬∞` is `°`): it puts math signs at
+    /// UTF-8 lead bytes, so a line of math spells `÷`, `ŭ` or `¨` by chance. Damage leaves
+    /// such a pair inside a word, beside a number (`25¬∞C`), in a line with other damage, or
+    /// in a post with strong damage through the same code page.
     static func isLoneSymbolPair(_ run: [UInt32], reading: MojibakeDecoder.Reading, between before: UInt32?, and after: UInt32?) -> Bool {
         guard run.count == 2, !run.contains(where: isLetter), ![before, after].contains(where: { $0.map(isWordCharacter) ?? false }) else {
             return false
         }
-        return !reading.scalars.allSatisfy { (0xC0...0xFF).contains($0) && isLetter($0) }
+        return !reading.scalars.allSatisfy { (0xC0...0xFF).contains($0) && isLetter($0) || proseSigns.contains($0) }
     }
+
+    /// Signs prose writes standing alone: © ® ° · ± « » £ ¡ ¿ ¶ § ½ ¼ ¾ ¢ ¥ ×.
+    private static let proseSigns: Set<UInt32> = [0xA9, 0xAE, 0xB0, 0xB7, 0xB1, 0xAB, 0xBB, 0xA3, 0xA1, 0xBF, 0xB6, 0xA7, 0xBD, 0xBC, 0xBE, 0xA2, 0xA5, 0xD7]
 
     private static let openingQuotes: Set<UInt32> = [0x201E, 0x201A, 0x201C, 0x2018, 0xAB, 0xBB]
     private static let closingQuotes: Set<UInt32> = [0x201C, 0x201D, 0x2018, 0x2019, 0xAB, 0xBB]

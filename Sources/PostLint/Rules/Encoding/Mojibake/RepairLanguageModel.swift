@@ -73,6 +73,12 @@ struct RepairLanguageModel: Sendable {
         return Self.letters.cost(scalar, after: previous).map { min($0, 9) + 1 }
     }
 
+    /// A Latin letter beyond Latin Extended-A that a living language writes often, inside
+    /// words: Azerbaijani `ə`. (Not pinyin's `ǎ`: `«Ã©mulateur` would read as `ǎmulateur`.)
+    static func isLatinWordLetter(_ scalar: UInt32) -> Bool {
+        scalar == 0x18F || scalar == 0x259
+    }
+
     /// How well the characters a reading recovered fit their neighbours in the languages of
     /// `groups` (see `LatinLetterPairs`); 0 for a reading that recovered none.
     func latinFit(_ scalars: [UInt32], groups: Set<UInt8>, recovered: (Int) -> Bool) -> Double {
@@ -90,9 +96,11 @@ struct RepairLanguageModel: Sendable {
     static let lowercaseInCapitalsCost = 5.0
 
     private static func isLowercaseInCapitals(_ scalar: UInt32, between previous: UInt32?, and next: UInt32?) -> Bool {
-        guard Unicode.Scalar(scalar)?.properties.isLowercase == true else { return false }
-        let neighbours = [previous, next].compactMap { $0.flatMap(Unicode.Scalar.init) }.filter { $0.properties.isCased }
-        return !neighbours.isEmpty && neighbours.allSatisfy(\.properties.isUppercase)
+        // Between two: a capital before it alone is a capitalised word (`Už`).
+        guard Unicode.Scalar(scalar)?.properties.isLowercase == true, let previous = previous.flatMap(Unicode.Scalar.init),
+            let next = next.flatMap(Unicode.Scalar.init)
+        else { return false }
+        return previous.properties.isUppercase && next.properties.isUppercase
     }
 
     /// Cyrillic and Greek letters: the next letter's cost depends on them.
@@ -103,11 +111,12 @@ struct RepairLanguageModel: Sendable {
     /// Whether the next character's cost depends on this one (Hangul syllables, kana, ideographs).
     static func carriesContext(_ scalar: UInt32) -> Bool { isHangulSyllable(scalar) || isCJK(scalar) || isAlphabetLetter(scalar) }
 
-    /// Letters and signs of European Latin text (and Vietnamese `ơ`, Romanian `ș`,
-    /// Azerbaijani `ə`), the ones a single repaired character may be without further
-    /// evidence (`cafÃ©` is `café`).
+    /// Letters and signs of European Latin text (and Vietnamese `ơ`, Romanian `ș`), the
+    /// ones a single repaired character may be without further evidence (`cafÃ©` is
+    /// `café`). Not Azerbaijani `ə`, scored as common but believed alone only with evidence
+    /// (`The É™ logo` is a brand): inside a word, a repaired `ə` is not alone.
     static func isCommonLatin(_ scalar: UInt32) -> Bool {
-        (0xA0...0x17F).contains(scalar) || [0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x18F, 0x259].contains(scalar) || (0x218...0x21B).contains(scalar)
+        (0xA0...0x17F).contains(scalar) || [0x1A0, 0x1A1, 0x1AF, 0x1B0].contains(scalar) || (0x218...0x21B).contains(scalar)
     }
 
     /// Whether the character is one a re-inserted byte may produce: a Korean syllable the
