@@ -130,7 +130,8 @@ final class EncodingRepairTests: XCTestCase {
             ("¬´ √áa marche ! ¬ª\n", "« Ça marche ! »\n"),
             ("The town of LÉ™nkÉ™ran.\n", "The town of Lənkəran.\n"),
             ("Copyright ¬© 2025, a table at 20 ¬∞ below.\n", "Copyright © 2025, a table at 20 ° below.\n"),
-            ("NÄ—ra duomenÅ³.\n", "Nėra duomenų.\n"),
+            // Repaired `Сі` is not read again, in a double-damage round, as archaic `ѳ`.
+            ("РћСЃС‚СЂС–РІ РЎС– Р»РµР¶РёС‚СЊ.\n", "Острів Сі лежить.\n"),
         ]
         for (damaged, clean) in cases {
             XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
@@ -143,6 +144,8 @@ final class EncodingRepairTests: XCTestCase {
         let cases = [
             ("UĹźytkownik moĹźe to zmieniÄ\u{87}.\n", "Użytkownik może to zmienić.\n"),
             ("ChybnĂĄ verze, nechĹĽ se uloĹžĂ\u{AD}.\n", "Chybná verze, nechť se uloží.\n"),
+            // A capital before the letter is a capitalised word, not a word in capitals.
+            ("UĹž je to tak.\n", "Už je to tak.\n"),
         ]
         for (damaged, clean) in cases {
             XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
@@ -172,8 +175,12 @@ final class EncodingRepairTests: XCTestCase {
             "Trademarks in capitals: ZENITÈ™ and ORBITÈ™ ship today.\n",
             "Quoted the German way: „Çà“ and »ô…«, then more.\n",
             "Signs on their own: √∑ and ≈≠, then ¬® too.\n",
-            // A dash joining words in capitals, a lone `É™` (a brand, not Azerbaijani `ə`).
-            "AMANHÃ–TARDE and ȚARĂ–ORAȘ, then the É™ logo.\n",
+            // A dash or an ellipsis after a word in capitals, unspaced.
+            "AMANHÃ–TARDE and ȚARĂ–ORAȘ.\n",
+            "Era o ȚARĂ—și apoi, PÄIVÄ—ja, AMANHÃ…e.\n",
+            // `É™` and `…ô` read as Azerbaijani `ə`: a brand, and an ellipsis before a word.
+            "Then the É™ logo.\n",
+            "Dạ…ông nói gì vậy? Hélas…ô douleur!\n",
         ]
         for text in texts {
             XCTAssertTrue(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").isEmpty, text)

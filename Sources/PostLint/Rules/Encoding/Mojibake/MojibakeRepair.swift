@@ -251,7 +251,7 @@ struct MojibakeRepair {
                 reading.cost += Self.caseCost(reading, after: before)
                 return reading
             }),
-            !(Self.isWeak(reading, between: before, and: after) || Self.isCapitalAndQuote(run, between: before, and: after))
+            !(Self.isWeak(reading, of: run, between: before, and: after) || Self.isCapitalAndQuote(run, between: before, and: after))
                 || (hasEvidence && !Self.isForeign(reading, between: before, and: after) && (!laterRound || isKnownLetter(reading))),
             // Evidence makes a guess of dropped bytes in text believable only in a script the
             // evidence gave back (a Slovak post's damage does not make clean `Zakáže` `Zakၞe`).
@@ -319,18 +319,16 @@ struct MojibakeRepair {
     /// that ends the word or by a dash (`ȚARĂ”` in Windows-1250 would read as `ȚARÔ`,
     /// `KOINÈ™` in Windows-1252 as `KOINș`): normal text far more often than mojibake, so it
     /// needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase;
-    /// so are `PÅ™ed` and `DIRETÃ“RIO`: the word goes on after the quote or sign.)
+    /// so are `PÅ™ed` and `DIRETÃ“RIO`: the word goes on after the quote or sign. After a
+    /// dash it may be the next word: `NÄ—ra` stays without evidence, `ȚARĂ—și` must.)
     static func isCapitalAndQuote(_ run: ArraySlice<Character>, between previous: UInt32?, and next: UInt32?) -> Bool {
         guard run.count == 2, let last = run.last, closingMarks.contains(last.scalar), let previous, let letter = Unicode.Scalar(previous) else {
             return false
         }
-        // A dash or an ellipsis joins two words in capitals (`AMANHÃ–TARDE`); a quote or a
-        // trademark sign does not stand before the rest of its word, nor a dash before a
-        // small letter (`NÄ—ra` is Lithuanian `Nėra`).
-        guard let following = next.flatMap(Unicode.Scalar.init), following.properties.isAlphabetic else {
-            return letter.properties.isUppercase
-        }
-        return letter.properties.isUppercase && wordJoiningMarks.contains(last.scalar) && following.properties.isUppercase
+        // A dash or an ellipsis joins a word in capitals to the next (`AMANHÃ–TARDE`,
+        // `ȚARĂ—și`); a quote or a trademark sign does not stand before the rest of its word.
+        let wordGoesOn = next.flatMap(Unicode.Scalar.init)?.properties.isAlphabetic ?? false
+        return letter.properties.isUppercase && (!wordGoesOn || wordJoiningMarks.contains(last.scalar))
     }
 
     private static let wordJoiningMarks: Set<UInt32> = [0x2013, 0x2014, 0x2026]
@@ -349,13 +347,14 @@ struct MojibakeRepair {
     }
 
     /// A weak reading (see `MojibakeDecoder.Reading.isWeak`), unless its letter is one a
-    /// living language writes inside words, and it is inside one: `LÉ™nkÉ™ran` is Azerbaijani
-    /// `Lənkəran`, a lone `É™` is not `ə`.
-    static func isWeak(_ reading: MojibakeDecoder.Reading, between before: UInt32?, and after: UInt32?) -> Bool {
+    /// living language writes inside words, it is inside one, and the run holds no prose
+    /// punctuation: `LÉ™nkÉ™ran` is Azerbaijani `Lənkəran`; a lone `É™` is not `ə`, nor is
+    /// Vietnamese `Dạ…ông` (Mac OS Roman reads `…ô` as `ə`).
+    static func isWeak(_ reading: MojibakeDecoder.Reading, of run: ArraySlice<Character>, between before: UInt32?, and after: UInt32?) -> Bool {
         guard reading.isWeak else { return false }
         let letter = zip(reading.scalars, reading.isRecovered).first { $1 }!.0
-        let besideLetter = [before, after].contains { $0.map { ScriptClass($0) == .latin } ?? false }
-        return !(RepairLanguageModel.isLatinWordLetter(letter) && besideLetter)
+        let insideWord = [before, after].allSatisfy { $0.map { ScriptClass($0) == .latin } ?? false }
+        return !(RepairLanguageModel.isLatinWordLetter(letter) && insideWord && !run.contains { NaturalText.punctuation.contains($0.scalar) })
     }
 
     /// Whether a weak reading's letters belong to the modern Greek or Cyrillic alphabets or
