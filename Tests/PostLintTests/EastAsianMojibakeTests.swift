@@ -75,6 +75,8 @@ final class EastAsianMojibakeTests: XCTestCase {
             "書名 盧巴-加丹加語 再版。\n",
             // Beside an ASCII word, CP949 키 spells `Ű` and GBK 女 `Ů`: keys and names, not damage.
             "## API키\n\n- Enter키, PgUp키\n- Java女 and Python牛\n",
+            // In a Korean post, 책 and 창 beside an ASCII word (`å`, `â` through CP949) are Korean.
+            "# 추천 도서\n\nPython책, macOS책\n\n- Chrome창\n",
         ]
         for text in texts {
             XCTAssertEqual(TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake").map(\.message), [], text)

@@ -178,8 +178,10 @@ final class EncodingRepairTests: XCTestCase {
             // A dash or an ellipsis after a word in capitals, unspaced.
             "AMANHÃ–TARDE and ȚARĂ–ORAȘ.\n",
             "Era o ȚARĂ—și apoi, PÄIVÄ—ja, AMANHÃ…e.\n",
-            // `É™` and `…ô` read as Azerbaijani `ə`: a brand, and an ellipsis before a word.
-            "Then the É™ logo.\n",
+            // `É™` and `…ô` read as Azerbaijani `ə`: brands, and an ellipsis before a word.
+            "Then the É™ logo, and our CAFÉ™s.\n",
+            // An apostrophe after a word in capitals (`Ã’` is `Ò`, `Å’` is `Œ`).
+            "AMANHÃ’s plan and the BLÅ’s colour.\n",
             "Dạ…ông nói gì vậy? Hélas…ô douleur!\n",
         ]
         for text in texts {

@@ -60,11 +60,16 @@ struct EastAsianRepair {
         // candidates[page][line] holds the repairable runs of that line.
         let candidates = encoders.map { page in lines.map { runs in runs.indices.compactMap { evaluate(runs, $0, page, in: document.utf8) } } }
         let evidence = candidates.map { $0.joined().filter(\.isStrong).count }
+        // A run no code page repairs is the post's own East Asian text (a Korean post): there
+        // a run beside an ASCII word is a word of it (`Python책`, `Chrome창`), not `Pythonå`.
+        let showsOwnText = lines.indices.contains { line in
+            lines[line].indices.contains { run in !candidates.contains { $0[line].contains { $0.runIndex == run } } }
+        }
         var fixes: [MojibakeRepair.LineFix] = []
         for (lineIndex, runs) in lines.enumerated() {
             let ranked = pages.indices.compactMap { page -> (page: Int, accepted: [Candidate])? in
                 let found = candidates[page][lineIndex]
-                let wholeLine = found.count == runs.count && Self.isWholeLineOfWords(found)
+                let wholeLine = found.count == runs.count && Self.isWholeLineOfWords(found, postShowsOwnText: showsOwnText)
                 // Once the document shows strong damage, a weak run needs less to be believed.
                 let accepted = found.filter {
                     $0.isStrong || wholeLine || evidence[page] > 0 && $0.gain > Self.weakRunMargin - Self.repairPrior
@@ -144,14 +149,18 @@ struct EastAsianRepair {
     /// Every run of a line repairs to words, and together they are likelier repaired: Latin
     /// letters where at least half the runs sit inside ASCII words (`caf챕 … 횪 …`), or four
     /// or more Cyrillic or Greek letters.
-    private static func isWholeLineOfWords(_ found: [Candidate]) -> Bool {
-        // Korean and Chinese beside an ASCII word spell Central European letters too
-        // (`Enter키` through CP949 is `EnterŰ`, `Java女` through GBK `JavaŮ`): those letters
-        // count only in a line that shows accented Latin inside a word (`R처탉nica` is
-        // `Różnica`, `wkr처tce` is `wkrótce`).
-        let centralEuropeanShown = found.contains { $0.isLatinLetters && $0.isInsideWord }
-        guard found.allSatisfy({ $0.isWordLike && (!$0.needsCentralEuropean || centralEuropeanShown) }), found.reduce(0, { $0 + $1.gain }) > 0
-        else { return false }
+    private static func isWholeLineOfWords(_ found: [Candidate], postShowsOwnText: Bool) -> Bool {
+        // Korean and Chinese beside an ASCII word spell Latin letters too (`Enter키` through
+        // CP949 is `EnterŰ`, `Chrome창` `Chromeâ`, `Java女` through GBK `JavaŮ`): beside one
+        // ASCII word, Central European letters count only in a line that shows accented
+        // Latin inside a word (`R처탉nica` is `Różnica`, `wkr처tce` is `wkrótce`), and Latin-1
+        // letters also in a post without East Asian text of its own (`Chybn찼` is `Chybná`).
+        let latinInsideWord = found.contains { $0.isLatinLetters && $0.isInsideWord }
+        let believed = { (candidate: Candidate) in
+            !candidate.isLatinLetters || candidate.isInsideWord || latinInsideWord
+                || !candidate.needsCentralEuropean && !postShowsOwnText
+        }
+        guard found.allSatisfy({ $0.isWordLike && believed($0) }), found.reduce(0, { $0 + $1.gain }) > 0 else { return false }
         if found.allSatisfy(\.isLatinLetters) { return found.filter(\.isGluedLatin).count * 2 >= found.count }
         return found.reduce(0) { $0 + $1.replacement.count } >= 4
     }

@@ -251,7 +251,8 @@ struct MojibakeRepair {
                 reading.cost += Self.caseCost(reading, after: before)
                 return reading
             }),
-            !(Self.isWeak(reading, of: run, between: before, and: after) || Self.isCapitalAndQuote(run, between: before, and: after))
+            !(Self.isWeak(reading, of: run, after: (bounds.lowerBound > 1 ? line[bounds.lowerBound - 2].scalar : nil, before), before: after)
+                || Self.isCapitalAndQuote(run, between: before, and: after))
                 || (hasEvidence && !Self.isForeign(reading, between: before, and: after) && (!laterRound || isKnownLetter(reading))),
             // Evidence makes a guess of dropped bytes in text believable only in a script the
             // evidence gave back (a Slovak post's damage does not make clean `Zakáže` `Zakၞe`).
@@ -326,12 +327,13 @@ struct MojibakeRepair {
             return false
         }
         // A dash or an ellipsis joins a word in capitals to the next (`AMANHÃ–TARDE`,
-        // `ȚARĂ—și`); a quote or a trademark sign does not stand before the rest of its word.
+        // `ȚARĂ—și`), and an apostrophe its ending (`AMANHÃ’s`); a double quote or a trademark
+        // sign does not stand before the rest of its word.
         let wordGoesOn = next.flatMap(Unicode.Scalar.init)?.properties.isAlphabetic ?? false
         return letter.properties.isUppercase && (!wordGoesOn || wordJoiningMarks.contains(last.scalar))
     }
 
-    private static let wordJoiningMarks: Set<UInt32> = [0x2013, 0x2014, 0x2026]
+    private static let wordJoiningMarks: Set<UInt32> = [0x2013, 0x2014, 0x2026, 0x2018, 0x2019, 0x201A]
 
     /// Whether a weak reading's letter would sit next to a letter of another script
     /// (`L’été` through Mac OS Roman would give Armenian `LՎté`).
@@ -347,13 +349,18 @@ struct MojibakeRepair {
     }
 
     /// A weak reading (see `MojibakeDecoder.Reading.isWeak`), unless its letter is one a
-    /// living language writes inside words, it is inside one, and the run holds no prose
-    /// punctuation: `LÉ™nkÉ™ran` is Azerbaijani `Lənkəran`; a lone `É™` is not `ə`, nor is
-    /// Vietnamese `Dạ…ông` (Mac OS Roman reads `…ô` as `ə`).
-    static func isWeak(_ reading: MojibakeDecoder.Reading, of run: ArraySlice<Character>, between before: UInt32?, and after: UInt32?) -> Bool {
+    /// living language writes inside words, it is inside one that is not in capitals, and
+    /// the run holds no prose punctuation: `LÉ™nkÉ™ran` is Azerbaijani `Lənkəran`; a lone
+    /// `É™` is not `ə`, nor is `CAFÉ™s` (a brand) or Vietnamese `Dạ…ông` (Mac OS Roman
+    /// reads `…ô` as `ə`). `letters` are the two characters before the run.
+    static func isWeak(
+        _ reading: MojibakeDecoder.Reading, of run: ArraySlice<Character>, after letters: (UInt32?, UInt32?), before after: UInt32?
+    ) -> Bool {
         guard reading.isWeak else { return false }
         let letter = zip(reading.scalars, reading.isRecovered).first { $1 }!.0
-        let insideWord = [before, after].allSatisfy { $0.map { ScriptClass($0) == .latin } ?? false }
+        let isLatin = { (scalar: UInt32?) in scalar.map { ScriptClass($0) == .latin } ?? false }
+        let isCapital = { (scalar: UInt32?) in scalar.flatMap(Unicode.Scalar.init)?.properties.isUppercase ?? false }
+        let insideWord = isLatin(letters.1) && isLatin(after) && !(isCapital(letters.0) && isCapital(letters.1))
         return !(RepairLanguageModel.isLatinWordLetter(letter) && insideWord && !run.contains { NaturalText.punctuation.contains($0.scalar) })
     }
 
