@@ -162,6 +162,14 @@ final class EncodingRepairTests: XCTestCase {
             "Správca zakáže prístup.\n\nNástroj sa používa, keď sa zmení hodnota.\n")
     }
 
+    /// Nor does it make a clean word of its own script read as another (`дії` through
+    /// Windows-1251 is `䳿`) in a Ukrainian post damaged through Windows-1251.
+    func testCleanWordBesideDamageOfItsOwnScriptStays() {
+        let damaged = "Перевірте свої дії.\n\nР¦РµР№ РїР°СЂР°РјРµС‚СЂ РЅРµ С” РїРµСЂС€РёРј С„РѕСЂРјР°С‚РѕРј.\n"
+        XCTAssertEqual(
+            TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), "Перевірте свої дії.\n\nЦей параметр не є першим форматом.\n")
+    }
+
     func testCleanAndOddButRightTextNeverChanges() {
         let texts = [
             "Straße „Grüße“, «ÉTÉ», ESPAÑA”, ȚARĂ”, l’écosystème, —à bientôt.\n",

@@ -104,6 +104,22 @@ def families(texts, size):
     result = {}
     result["clean sentences"] = [(s + "\n",) * 2 for language in LANGUAGES for s in texts.sentences(language, size)]
     result["clean words in prose"] = [(PROSE.format(w),) * 2 for language in LANGUAGES for w in texts.words(language, size // 2)]
+    # Korean, Chinese and Japanese glued to ASCII words (`Enter키`, `Java女`), in a post with
+    # a sentence of its own language above, as real posts have.
+    glued = []
+    for language in ("ko", "zh_CN", "ja"):
+        sentences = texts.sentences(language, size // 4)
+        for index, word in enumerate(texts.words(language, size // 4)):
+            ascii_word = ("Enter", "Python", "Chrome", "API", "macOS")[index % 5]
+            above = sentences[index % len(sentences)] if sentences else ""
+            glued.append((f"{above}\n\n- {ascii_word}{word}, {word}{ascii_word}\n",) * 2)
+    result["clean CJK glued to ASCII words"] = glued
+    # Words in capitals before an apostrophe, a dash or an ellipsis (`AMANHÃ’s`, `ȚARĂ—și`).
+    capitals = []
+    for language in "fr es pt_BR de ro fi sv tr pl cs".split():
+        for word in texts.words(language, size // 10):
+            capitals.append((f"{word.upper()}’s plan, {word.upper()}—{word}, {word.upper()}…{word}.\n",) * 2)
+    result["clean capitals before marks"] = capitals
     for codec, languages in PAGES.items():
         for kind, pick, template in (("words", texts.words, PROSE), ("sentences", texts.sentences, "{}\n")):
             pairs = []

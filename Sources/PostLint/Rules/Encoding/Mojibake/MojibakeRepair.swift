@@ -196,7 +196,7 @@ struct MojibakeRepair {
                 result.recovered += reading.recovered
                 if reading.isStrong {
                     result.strongRuns += 1
-                    result.strongScripts.formUnion(Self.letterScripts(of: reading))
+                    result.strongScripts.formUnion(Self.evidenceScripts(of: reading))
                 }
                 result.restoredBytes += reading.restoredBytes
                 result.gain += RepairLanguageModel.keepCost * Double(run.count) - reading.cost
@@ -254,9 +254,11 @@ struct MojibakeRepair {
             !(Self.isWeak(reading, of: run, after: (bounds.lowerBound > 1 ? line[bounds.lowerBound - 2].scalar : nil, before), before: after)
                 || Self.isCapitalAndQuote(run, between: before, and: after))
                 || (hasEvidence && !Self.isForeign(reading, between: before, and: after) && (!laterRound || isKnownLetter(reading))),
-            // Evidence makes a guess of dropped bytes in text believable only in a script the
-            // evidence gave back (a Slovak post's damage does not make clean `Zakáže` `Zakၞe`).
-            (hasEvidence && !laterRound && (reading.restoredBytes == 0 || Self.letterScripts(of: reading).isSubset(of: evidenceScripts)))
+            // Evidence makes a reading of text believable only in a script the evidence gave
+            // back, when it gave letters back: a Slovak post's damage does not make clean
+            // `Zakáže` `Zakၞe`, nor a Ukrainian one `дії` `䳿`; damaged signs say nothing of
+            // scripts (`в‰¤` beside `ОІ`, which is `β`).
+            (hasEvidence && !laterRound && (evidenceScripts.isEmpty || Self.letterScripts(of: reading).isSubset(of: evidenceScripts)))
                 || !NaturalText.isChanceReading(reading, of: run.map(\.scalar), between: before, and: after, shown: scripts)
         else { return nil }
         guard reading.restoredBytes > 0 else { return (reading, nil) }
@@ -377,5 +379,11 @@ struct MojibakeRepair {
     /// The scripts of the letters a reading recovered.
     static func letterScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
         Set(zip(reading.scalars, reading.isRecovered).compactMap { $1 ? ScriptClass($0) : nil })
+    }
+
+    /// The scripts strong evidence shows: letters of a known script (a modifier letter such
+    /// as `ᵢ` shows none).
+    static func evidenceScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
+        letterScripts(of: reading).subtracting([.other])
     }
 }
