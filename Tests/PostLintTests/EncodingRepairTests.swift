@@ -133,9 +133,7 @@ final class EncodingRepairTests: XCTestCase {
             // Repaired `Сі` is not read again, in a double-damage round, as archaic `ѳ`.
             ("РћСЃС‚СЂС–РІ РЎС– Р»РµР¶РёС‚СЊ.\n", "Острів Сі лежить.\n"),
         ]
-        for (damaged, clean) in cases {
-            XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
-        }
+        assertRepairs(cases)
     }
 
     /// ISO-8859-2 and Windows-1250 read `Ĺź` as `ż` and `ş`, `ĂĄ` as `á` and `å`, at the
@@ -147,8 +145,13 @@ final class EncodingRepairTests: XCTestCase {
             // A capital before the letter is a capitalised word, not a word in capitals.
             ("UĹž je to tak.\n", "Už je to tak.\n"),
         ]
+        assertRepairs(cases)
+    }
+
+    /// Each damaged post, fixed by `mojibake` alone, reads as its clean text.
+    private func assertRepairs(_ cases: [(damaged: String, clean: String)], file: StaticString = #filePath, line: UInt = #line) {
         for (damaged, clean) in cases {
-            XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged)
+            XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), clean, damaged, file: file, line: line)
         }
     }
 
@@ -156,18 +159,19 @@ final class EncodingRepairTests: XCTestCase {
     /// guess of dropped bytes in another script (`zakáže` through Windows-1250 is E1 9E, and
     /// with a dropped 0x81 `zakၞe`).
     func testCleanLineBesideDamageKeepsItsLetters() {
-        let damaged = "Správca zakáže prístup.\n\nNĂˇstroj sa pouĹľĂ\u{AD}va, keÄŹ sa zmenĂ\u{AD} hodnota.\n"
-        XCTAssertEqual(
-            TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]),
-            "Správca zakáže prístup.\n\nNástroj sa používa, keď sa zmení hodnota.\n")
+        assertRepairs([(
+            "Správca zakáže prístup.\n\nNĂˇstroj sa pouĹľĂ\u{AD}va, keÄŹ sa zmenĂ\u{AD} hodnota.\n",
+            "Správca zakáže prístup.\n\nNástroj sa používa, keď sa zmení hodnota.\n"
+        )])
     }
 
     /// Nor does it make a clean word of its own script read as another (`дії` through
     /// Windows-1251 is `䳿`) in a Ukrainian post damaged through Windows-1251.
     func testCleanWordBesideDamageOfItsOwnScriptStays() {
-        let damaged = "Перевірте свої дії.\n\nР¦РµР№ РїР°СЂР°РјРµС‚СЂ РЅРµ С” РїРµСЂС€РёРј С„РѕСЂРјР°С‚РѕРј.\n"
-        XCTAssertEqual(
-            TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), "Перевірте свої дії.\n\nЦей параметр не є першим форматом.\n")
+        assertRepairs([(
+            "Перевірте свої дії.\n\nР¦РµР№ РїР°СЂР°РјРµС‚СЂ РЅРµ С” РїРµСЂС€РёРј С„РѕСЂРјР°С‚РѕРј.\n",
+            "Перевірте свої дії.\n\nЦей параметр не є першим форматом.\n"
+        )])
     }
 
     func testCleanAndOddButRightTextNeverChanges() {

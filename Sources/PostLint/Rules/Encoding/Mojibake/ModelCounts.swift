@@ -113,7 +113,8 @@ struct CharacterCosts: Sendable {
 /// Polish, `uşy` is nothing).
 struct LatinLetterPairs: Sendable {
     static let boundary: UInt32 = 0x5F
-    /// Per group tag, its pair counts, how many pairs start with each letter, and all its pairs.
+    /// Per group tag, its pair counts, how many pairs start with each letter, and how many
+    /// pairs it holds in all.
     private var groups: [UInt8: (pairs: PairTable, following: [UInt32: Double], total: Double)] = [:]
 
     init() {
@@ -132,10 +133,10 @@ struct LatinLetterPairs: Sendable {
     }
 
     /// How well `character` fits between its neighbours in the languages of `groups` (all
-    /// groups alike when empty; the others count less), as a log-likelihood up to a constant the candidates share: its
-    /// pair with the character before, then the character after given it, each pair backed
-    /// off to how often its second character occurs (a letter the languages never use is
-    /// unlikely anywhere). What is not a letter counts as a word boundary.
+    /// groups alike when empty; the others count less), as a log-likelihood up to a constant
+    /// the candidates share: its pair with the character before, then the character after
+    /// given it, each pair backed off to how often its second character occurs (a letter the
+    /// languages never use is unlikely anywhere). What is not a letter is a word boundary.
     func fit(_ character: UInt32, after previous: UInt32?, before next: UInt32?, groups tags: Set<UInt8>) -> Double {
         let letter = Self.lowercased(character)
         let before = previous.map(Self.lowercased) ?? Self.boundary

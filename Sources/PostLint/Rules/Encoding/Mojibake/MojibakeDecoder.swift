@@ -364,6 +364,11 @@ extension MojibakeDecoder {
 }
 
 extension MojibakeDecoder.Reading {
+    /// The characters the reading recovered, in order (the kept ones left out).
+    var recoveredScalars: [UInt32] {
+        zip(scalars, isRecovered).compactMap { $1 ? $0 : nil }
+    }
+
     /// One recovered character from two bytes outside Latin: `’é` read through Mac OS Roman
     /// gives Armenian `Վ`. Such a reading is believed only when the document shows other,
     /// stronger damage through the same code page.

@@ -318,12 +318,13 @@ struct MojibakeRepair {
         0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2013, 0x2014, 0x2026, 0x2122, 0xAE,
     ]
 
-    /// A capital letter inside a word in capitals, followed by a quote or trademark sign
-    /// that ends the word or by a dash (`ȚARĂ”` in Windows-1250 would read as `ȚARÔ`,
-    /// `KOINÈ™` in Windows-1252 as `KOINș`): normal text far more often than mojibake, so it
-    /// needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter follows lowercase;
-    /// so are `PÅ™ed` and `DIRETÃ“RIO`: the word goes on after the quote or sign. After a
-    /// dash it may be the next word: `NÄ—ra` stays without evidence, `ȚARĂ—și` must.)
+    /// A capital letter inside a word in capitals, followed by a double quote or trademark
+    /// sign that ends the word, or by a dash, ellipsis or apostrophe (`ȚARĂ”` in Windows-1250
+    /// would read as `ȚARÔ`, `KOINÈ™` in Windows-1252 as `KOINș`): normal text far more often
+    /// than mojibake, so it needs evidence from elsewhere. (`brÃ»ler` is mojibake: the letter
+    /// follows lowercase; so are `PÅ™ed` and `DIRETÃ“RIO`: the word goes on after the quote
+    /// or sign. After a dash it may be the next word: `NÄ—ra` stays without evidence, and
+    /// so must `ȚARĂ—și`.)
     static func isCapitalAndQuote(_ run: ArraySlice<Character>, between previous: UInt32?, and next: UInt32?) -> Bool {
         guard run.count == 2, let last = run.last, closingMarks.contains(last.scalar), let previous, let letter = Unicode.Scalar(previous) else {
             return false
@@ -358,27 +359,26 @@ struct MojibakeRepair {
     static func isWeak(
         _ reading: MojibakeDecoder.Reading, of run: ArraySlice<Character>, after letters: (UInt32?, UInt32?), before after: UInt32?
     ) -> Bool {
-        guard reading.isWeak else { return false }
-        let letter = zip(reading.scalars, reading.isRecovered).first { $1 }!.0
+        guard reading.isWeak, let letter = reading.recoveredScalars.first else { return false }
         let isLatin = { (scalar: UInt32?) in scalar.map { ScriptClass($0) == .latin } ?? false }
-        let isCapital = { (scalar: UInt32?) in scalar.flatMap(Unicode.Scalar.init)?.properties.isUppercase ?? false }
+        let isCapital = { (scalar: UInt32?) in scalar.map(NaturalText.isUppercase) ?? false }
         let insideWord = isLatin(letters.1) && isLatin(after) && !(isCapital(letters.0) && isCapital(letters.1))
         return !(RepairLanguageModel.isLatinWordLetter(letter) && insideWord && !run.contains { NaturalText.punctuation.contains($0.scalar) })
     }
 
     /// Whether a weak reading's letters belong to the modern Greek or Cyrillic alphabets or
-    /// to the letters the language counts know (what is not a letter, `«`, passes). A later round reads what the first
-    /// repaired, where a lone letter (`в`, `ΰ`) is double damage only if languages use it:
-    /// `Сі`, repaired from `РЎС–`, would read again as the archaic `ѳ`.
+    /// to the letters the language counts know (what is not a letter, `«`, passes). A later
+    /// round reads what the first repaired, where a lone letter (`в`, `ΰ`) is double damage
+    /// only if languages use it: `Сі`, repaired from `РЎС–`, would read again as archaic `ѳ`.
     private func isKnownLetter(_ reading: MojibakeDecoder.Reading) -> Bool {
-        zip(reading.scalars, reading.isRecovered).allSatisfy { scalar, recovered in
-            !recovered || ScriptClass(scalar) == nil || RepairLanguageModel.isAlphabetLetter(scalar) || model.letterCost(scalar) != nil
+        reading.recoveredScalars.allSatisfy { scalar in
+            ScriptClass(scalar) == nil || RepairLanguageModel.isAlphabetLetter(scalar) || model.letterCost(scalar) != nil
         }
     }
 
     /// The scripts of the letters a reading recovered.
     static func letterScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
-        Set(zip(reading.scalars, reading.isRecovered).compactMap { $1 ? ScriptClass($0) : nil })
+        Set(reading.recoveredScalars.compactMap(ScriptClass.init))
     }
 
     /// The scripts strong evidence shows: letters of a known script (a modifier letter such

@@ -26,7 +26,7 @@ enum NaturalText {
         guard reading.recovered == 1 || reading.restoredBytes > 0,
             let text = textRun(run, between: before, and: after)
         else { return false }
-        let recovered = zip(reading.scalars, reading.isRecovered).filter(\.1).map(\.0)
+        let recovered = reading.recoveredScalars
         guard recovered.allSatisfy({ ScriptClass($0).map { $0 != text.script } ?? false }), !recovered.contains(where: shown.contains)
         else { return false }
         return text.script != .latin || text.letters == 1 || reading.restoredBytes > 0
@@ -111,8 +111,8 @@ enum NaturalText {
         return script == .latin || script == .greek || script == .cyrillic
     }
 
-    private static func isLowercase(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isLowercase ?? false }
-    private static func isUppercase(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isUppercase ?? false }
+    static func isLowercase(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isLowercase ?? false }
+    static func isUppercase(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isUppercase ?? false }
 }
 
 /// Whether a post holds Hangul or CJK ideographs of its own (outside any damage, which
