@@ -68,6 +68,22 @@ final class VocabularyTests: XCTestCase {
         if checked == 0 { throw XCTSkip("no corpus posts found") }
     }
 
+    /// Keys loaded as two integers from inside a longer text equal keys copied out of it,
+    /// at every length around the 8- and 16-byte boundaries and at the text's end.
+    func testWordKeysLoadedInPlaceEqualCopiedKeys() {
+        let text = Array("MixedCaseWordsAndMore 데이터셋을 exactlysixteenab seventeenletterss tail".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            for start in 0..<buffer.count {
+                for end in start...min(buffer.count, start + 18) {
+                    for lowercasing in [false, true] {
+                        let copied = Vocabulary.WordBytes(UnsafeBufferPointer(rebasing: buffer[start..<end]), lowercasingASCII: lowercasing)
+                        XCTAssertEqual(Vocabulary.WordBytes(in: buffer, start, end, lowercasingASCII: lowercasing), copied, "\(start)..<\(end)")
+                    }
+                }
+            }
+        }
+    }
+
     func testWordKeysFromBuffersEqualKeysFromArrays() {
         for word in ["ab", "reasoning", "exactlysixteenab", "seventeenletterss", "데이터셋"] {
             let bytes = Array(word.utf8)

@@ -68,6 +68,26 @@ public final class Vocabulary: @unchecked Sendable {
             (head, tail, long) = (packed.0, packed.1, nil)
         }
 
+        /// The word at `start..<end` of `buffer`, as `init(_:lowercasingASCII:)` makes it. Where
+        /// sixteen bytes from `start` lie inside the buffer, the word is loaded as two
+        /// integers and the bytes past its end masked off, with no copy.
+        @inline(__always)
+        init(in buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lowercasingASCII: Bool) {
+            let count = end - start
+            guard count <= 16, start + 16 <= buffer.count, let base = buffer.baseAddress else {
+                self = WordBytes(UnsafeBufferPointer(rebasing: buffer[start..<end]), lowercasingASCII: lowercasingASCII)
+                return
+            }
+            let raw = UnsafeRawPointer(base + start)
+            let caseBits: UInt64 = lowercasingASCII ? 0x2020_2020_2020_2020 : 0
+            let headMask: UInt64 = count >= 8 ? ~0 : (1 << UInt64(8 * count)) &- 1
+            let tailMask: UInt64 = count <= 8 ? 0 : count == 16 ? ~0 : (1 << UInt64(8 * (count - 8))) &- 1
+            self.count = count
+            head = (raw.loadUnaligned(as: UInt64.self) | caseBits) & headMask
+            tail = (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | caseBits) & tailMask
+            long = nil
+        }
+
         /// Two words of state rather than the four synthesized fields (the optional array
         /// alone costs a discriminator and a length): hashing is most of counting.
         func hash(into hasher: inout Hasher) {
@@ -237,47 +257,45 @@ public final class Vocabulary: @unchecked Sendable {
         return counts
     }
 
-    /// Calls `body` with each word of the bytes, as its key.
+    /// Calls `body` with each word of the bytes, as its key: each maximal run of ASCII
+    /// letters, and each maximal run of other letters, of two bytes or more.
     @inline(__always)
     private static func forEachWord(in bytes: [UInt8], _ body: (WordBytes) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
-            var wordStart = 0
-            var wordIsASCII = true
-            func finish(_ end: Int) {
-                if end - wordStart > 1 {
-                    let word = UnsafeBufferPointer(rebasing: buffer[wordStart..<end])
-                    body(WordBytes(word, lowercasingASCII: wordIsASCII))
-                }
-            }
+            let count = buffer.count
             var index = 0
-            while index < buffer.count {
+            while index < count {
                 let byte = buffer[index]
                 if byte < 0x80 {
-                    let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-                    if !isLetter || !wordIsASCII {
-                        finish(index)
-                        wordStart = isLetter ? index : index + 1
-                        wordIsASCII = true
+                    guard isASCIILetter(byte) else {
+                        index += 1
+                        continue
                     }
+                    let start = index
                     index += 1
+                    while index < count, isASCIILetter(buffer[index]) { index += 1 }
+                    if index - start > 1 { body(WordBytes(in: buffer, start, index, lowercasingASCII: true)) }
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                let end = min(index + length, buffer.count)
-                if Self.isLetter(buffer, index, end) {
-                    if wordIsASCII {
-                        finish(index)
-                        wordStart = index
-                        wordIsASCII = false
+                let start = index
+                while index < count, buffer[index] >= 0x80 {
+                    let lead = buffer[index]
+                    let end = min(index + (lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1), count)
+                    guard Self.isLetter(buffer, index, end) else {
+                        if index > start { body(WordBytes(in: buffer, start, index, lowercasingASCII: false)) }
+                        index = end
+                        break
                     }
-                } else {
-                    finish(index)
-                    wordStart = end
+                    index = end
+                    if index == count || buffer[index] < 0x80 { body(WordBytes(in: buffer, start, index, lowercasingASCII: false)) }
                 }
-                index = end
             }
-            finish(buffer.count)
         }
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26
     }
 
     /// Whether the bytes at `start..<end` are one letter (Unicode Alphabetic). Hangul

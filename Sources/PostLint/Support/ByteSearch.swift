@@ -127,3 +127,22 @@ enum ByteSearch {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 }
+
+extension ByteSearch {
+    /// The index of the first byte at or after `start` (and before `end`) that is not
+    /// ASCII, or `end`. Eight bytes are tested at a time: most of a post is ASCII, and the
+    /// scanners that care only about other characters pass over it here.
+    @inline(__always)
+    static func firstNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= end {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+        }
+        while index < end, bytes[index] < 0x80 { index += 1 }
+        return index
+    }
+}

@@ -70,7 +70,7 @@ public struct UnicodeNormalizationRule: Rule {
             while index < bytes.count {
                 let lead = bytes[index]
                 if lead < 0xCC {
-                    index += 1
+                    index = ByteSearch.firstNonASCII(bytes, from: index + 1, before: bytes.count)
                     continue
                 }
                 // EB and EC lead only Hangul syllables (U+B000...U+CFFF): NFC as they are.

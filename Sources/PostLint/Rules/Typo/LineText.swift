@@ -191,8 +191,6 @@ enum LineText {
 
     static func isNonWordChunk(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = chunk.count
-        let nonWord = nonWordBytes
-        if chunk.contains(where: { nonWord.contains($0) }) { return true }
         if count > 1, chunk[0] == UInt8(ascii: "#") || chunk[0] == UInt8(ascii: ":"), chunk[1] != 0x20, chunk[1] != UInt8(ascii: "#") {
             return true
         }
@@ -200,15 +198,17 @@ enum LineText {
         if count > 1, chunk[0] == UInt8(ascii: "-"), isLetter(chunk[1]) || chunk[1] == UInt8(ascii: "-") {
             return true
         }
-        // Domains and file names (`example.com`), and identifiers like `count:poisson`.
-        var index = 1
-        while index + 1 < count {
-            if chunk[index] == UInt8(ascii: ".") || chunk[index] == UInt8(ascii: ":"),
+        // One pass for the rest: a byte of a URL, path or e-mail address, or a dot or colon
+        // between letters or digits (`example.com`, file names, `count:poisson`).
+        let nonWord = nonWordBytes
+        for index in 0..<count {
+            let byte = chunk[index]
+            if nonWord.contains(byte) { return true }
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":"), index > 0, index + 1 < count,
                 isAlphanumeric(chunk[index - 1]), isAlphanumeric(chunk[index + 1])
             {
                 return true
             }
-            index += 1
         }
         return false
     }

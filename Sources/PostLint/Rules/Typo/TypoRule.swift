@@ -137,36 +137,18 @@ public struct TypoRule: Rule {
 /// hashing a String normalises it first, and a slice of the document retains it, both of
 /// which cost more than judging most words (this runs for every word of every file).
 final class TypoVerdictCache: @unchecked Sendable {
+    /// A word's bytes, exactly, and whether it starts a sentence (a capital there says
+    /// nothing of a name, so the verdict may differ).
     struct Key: Hashable, CheapHashable {
-        private let head: UInt64
-        private let tail: UInt64
-        /// The length, times two, plus one when the word starts a sentence.
-        private let lengthAndStart: Int
-        private let long: [UInt8]?
+        private let word: Vocabulary.WordBytes
+        private let startsSentence: Bool
 
-        init(_ bytes: ArraySlice<UInt8>, startsSentence: Bool) {
-            lengthAndStart = bytes.count << 1 | (startsSentence ? 1 : 0)
-            guard bytes.count <= 16 else {
-                (head, tail, long) = (0, 0, Array(bytes))
-                return
-            }
-            var words: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &words) { inline in
-                bytes.withUnsafeBytes { source in inline.copyMemory(from: source) }
-            }
-            (head, tail, long) = (words.0, words.1, nil)
+        init(in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, startsSentence: Bool) {
+            word = Vocabulary.WordBytes(in: buffer, range.lowerBound, range.upperBound, lowercasingASCII: false)
+            self.startsSentence = startsSentence
         }
 
-        func hash(into hasher: inout Hasher) { hasher.combine(cheapHash) }
-
-        var cheapHash: UInt64 {
-            if let long { return FNV1a64.hash(long) ^ UInt64(lengthAndStart) }
-            return Self.mix(head &+ Self.mix(tail &+ UInt64(truncatingIfNeeded: lengthAndStart)))
-        }
-
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.head == rhs.head && lhs.tail == rhs.tail && lhs.lengthAndStart == rhs.lengthAndStart && lhs.long == rhs.long
-        }
+        var cheapHash: UInt64 { startsSentence ? Self.mix(word.cheapHash) : word.cheapHash }
     }
 
     /// Shards, each with its own lock: with one lock, the threads linting files in
@@ -197,7 +179,7 @@ final class TypoVerdictCache: @unchecked Sendable {
             // Latin words under three letters and one-syllable Korean words are never judged
             // typos: the most frequent words, skipped before any hashing.
             if word.range.count < 3 || (word.script == .hangul && word.range.count < 6) { continue }
-            let key = Key(bytes[word.range], startsSentence: word.startsSentence)
+            let key = bytes.withUnsafeBufferPointer { Key(in: $0, word.range, startsSentence: word.startsSentence) }
             let slot: Int32
             if let seen = local[key] {
                 slot = seen

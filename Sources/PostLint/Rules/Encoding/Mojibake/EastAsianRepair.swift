@@ -280,11 +280,23 @@ struct EastAsianRepair {
         var result: [[Run]] = []
         for number in 0..<document.lines.lineCount {
             let range = document.lines.contentRange(ofLine: number)
-            guard bytes[range].contains(where: { (0xE3...0xEF).contains($0) }) else { continue }
+            guard Self.holdsThreeByteLead(bytes, in: range) else { continue }
             let runs = Self.runs(bytes, in: range, code: code)
             if !runs.isEmpty { result.append(runs) }
         }
         return result
+    }
+
+    /// Whether a byte leading a three-byte character from U+3000 up (E3...EF) lies in range.
+    private static func holdsThreeByteLead(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = ByteSearch.firstNonASCII(buffer, from: range.lowerBound, before: range.upperBound)
+            while index < range.upperBound {
+                if (0xE3...0xEF).contains(buffer[index]) { return true }
+                index = ByteSearch.firstNonASCII(buffer, from: index + 1, before: range.upperBound)
+            }
+            return false
+        }
     }
 
     private static func runs(_ bytes: [UInt8], in range: Range<Int>, code: [Range<Int>]) -> [Run] {
@@ -305,6 +317,10 @@ struct EastAsianRepair {
                 finished.gluedAfter = isASCIILetter(bytes[position])
                 runs.append(finished)
                 current = nil
+            } else if bytes[position] < 0x80 {
+                // Between runs, ASCII is passed over eight bytes at a time.
+                position = bytes.withUnsafeBufferPointer { ByteSearch.firstNonASCII($0, from: position + 1, before: range.upperBound) }
+                continue
             }
             position += isText ? length : 1
         }

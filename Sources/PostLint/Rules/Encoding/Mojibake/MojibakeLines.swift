@@ -35,13 +35,17 @@ extension MojibakeRepair {
     /// code page decodes from a UTF-8 lead byte right before one it decodes from a
     /// continuation byte. Clean lines (ASCII, Hangul, CJK, most accented text) stop here.
     static func mayHoldMojibake(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { mayHoldMojibake($0, range) }
+    }
+
+    private static func mayHoldMojibake(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var previousIsLead = false
         var position = range.lowerBound
         while position < range.upperBound {
             let byte = bytes[position]
             guard byte >= 0x80 else {
                 previousIsLead = false
-                position += 1
+                position = ByteSearch.firstNonASCII(bytes, from: position + 1, before: range.upperBound)
                 continue
             }
             let length = MojibakeDecoder.sequenceLength(byte) ?? 1
