@@ -153,10 +153,19 @@ struct ProseWordScanner {
     private func scriptRuns(
         of segment: Range<Int>, line: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, into result: inout [ProseWord]
     ) {
-        let segmentBytes = UnsafeBufferPointer(rebasing: buffer[segment])
-        if segmentBytes[0] < 0x80, segmentBytes.allSatisfy({ $0 < 0x80 }) {
+        var isASCII = true
+        var onlyLettersAndApostrophes = true
+        for index in segment {
+            let byte = buffer[index]
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if !LineText.isLetter(byte) && byte != UInt8(ascii: "'") { onlyLettersAndApostrophes = false }
+        }
+        if isASCII {
             // ASCII fast path: letters and apostrophes only, or nothing to judge.
-            guard segmentBytes.allSatisfy({ LineText.isLetter($0) || $0 == UInt8(ascii: "'") }) else { return }
+            guard onlyLettersAndApostrophes else { return }
             if let word = word(LineText.trimApostrophes(bytes, segment), .latin, line: line) { result.append(word) }
             return
         }
@@ -165,34 +174,42 @@ struct ProseWordScanner {
             if let word = word(segment, .hangul, line: line) { result.append(word) }
             return
         }
-        let text = String(decoding: bytes[segment], as: UTF8.self)
-        var runs: [(script: ProseWord.Script, start: Int, end: Int)] = []
+        // Latin letters, apostrophes and Hangul syllables only (`SOTA혹은`), or nothing:
+        // checked whole before any run is taken.
         var offset = segment.lowerBound
-        for scalar in text.unicodeScalars {
-            let script: ProseWord.Script
-            if scalar.isASCII, scalar.properties.isAlphabetic || scalar == "'" {
-                script = .latin
-            } else if scalar == "\u{2019}" {
-                script = .latin
-            } else if Hangul.isSyllable(scalar) {
-                script = .hangul
-            } else {
-                return
-            }
-            let width = scalar.utf8.count
-            if let last = runs.last, last.script == script, last.end == offset {
-                runs[runs.count - 1].end = offset + width
-            } else {
-                runs.append((script, offset, offset + width))
-            }
-            offset += width
+        while offset < segment.upperBound {
+            let (value, length) = LineText.scalar(buffer, at: offset, end: segment.upperBound)
+            guard Self.script(of: value) != nil else { return }
+            offset += length
         }
-        for run in runs {
-            let range = run.start..<run.end
-            if let word = word(run.script == .latin ? LineText.trimApostrophes(bytes, range) : range, run.script, line: line) {
-                result.append(word)
+        var runStart = segment.lowerBound
+        var runScript: ProseWord.Script?
+        offset = segment.lowerBound
+        while offset <= segment.upperBound {
+            let (value, length) = offset < segment.upperBound ? LineText.scalar(buffer, at: offset, end: segment.upperBound) : (0, 1)
+            let script = offset < segment.upperBound ? Self.script(of: value) : nil
+            if script != runScript {
+                if let finished = runScript {
+                    let range = runStart..<offset
+                    if let word = word(finished == .latin ? LineText.trimApostrophes(bytes, range) : range, finished, line: line) {
+                        result.append(word)
+                    }
+                }
+                runStart = offset
+                runScript = script
             }
+            offset += length
         }
+    }
+
+    /// The script a scalar of a judged word belongs to: ASCII letters, the apostrophes
+    /// ' and ’ (Latin), Hangul syllables; nil for anything else.
+    private static func script(of value: UInt32) -> ProseWord.Script? {
+        if value < 0x80 {
+            return LineText.isLetter(UInt8(value)) || value == UInt32(UInt8(ascii: "'")) ? .latin : nil
+        }
+        if value == 0x2019 { return .latin }
+        return value >= Hangul.syllableBase && value <= Hangul.syllableLast ? .hangul : nil
     }
 
     private func word(_ range: Range<Int>, _ script: ProseWord.Script, line: Range<Int>) -> ProseWord? {
