@@ -57,10 +57,15 @@ public final class Document: @unchecked Sendable {
         }
         var esmBlocks: [Range<Int>] = []
         if format == .mdx {
-            esmBlocks = Self.esmBlocks(utf8, lines: lines, after: frontMatter?.range.upperBound ?? 0)
+            let flow = MDXFlow(utf8, lines: lines, after: frontMatter?.range.upperBound ?? 0)
+            esmBlocks = flow.esmBlocks
             for block in esmBlocks {
                 regions.append(Region(.esm, block))
                 Self.blank(block, in: &masked)
+            }
+            for code in flow.indentedFences + flow.mdxCodeBlockMarkers {
+                regions.append(Region(.codeBlock, code))
+                Self.blank(code, in: &masked)
             }
         }
         esm = ESMScanner.scan(utf8, blocks: esmBlocks)
@@ -87,7 +92,13 @@ public final class Document: @unchecked Sendable {
             let math = ByteSearch.contains(utf8, [UInt8(ascii: "$")]) || ByteSearch.contains(utf8, [UInt8(ascii: "\\")])
                 ? MathSpans.scan(utf8, code: code) : []
             mathSpans = math
-            let opaque = (code + math).sorted { $0.lowerBound < $1.lowerBound }
+            let codeAndMath = (code + math).sorted { $0.lowerBound < $1.lowerBound }
+            // Addresses, link titles, reference definitions and quoted attribute values are
+            // text to MDX: their braces open no expression.
+            let text = regions.filter { $0.kind == .linkDestination }.map(\.range)
+                + Self.linkReferenceDefinitions(utf8, lines: lines, outside: codeAndMath)
+                + JSXExpressionScanner.quotedAttributeValues(utf8, skipping: codeAndMath)
+            let opaque = Self.merged((codeAndMath + text).sorted { $0.lowerBound < $1.lowerBound })
             expressions = JSXExpressionScanner.scan(utf8, skipping: opaque)
             regions += expressions.map { Region($0.isComment ? .jsxComment : .jsxExpression, $0.range) }
         } else {
@@ -168,49 +179,19 @@ public final class Document: @unchecked Sendable {
         }
     }
 
-    /// MDX ESM: a paragraph (up to a blank line) that starts at column 0 with `import` or
-    /// `export`, outside fenced code.
-    static func esmBlocks(_ utf8: [UInt8], lines: LineIndex, after start: Int) -> [Range<Int>] {
-        var blocks: [Range<Int>] = []
-        var fence: (byte: UInt8, count: Int)? = nil
-        var line = lines.lineNumber(at: start)
-        if start > 0, lines.lineStarts[line] < start { line += 1 }
-        while line < lines.lineCount {
-            let content = utf8[lines.contentRange(ofLine: line)]
-            if let marker = fenceMarker(content) {
-                if let open = fence {
-                    if marker.byte == open.byte, marker.count >= open.count { fence = nil }
-                } else {
-                    fence = marker
-                }
-                line += 1
-                continue
+    /// Lines that are Markdown link reference definitions (`[label]: address`) outside
+    /// `code`: cmark takes them in without a node.
+    static func linkReferenceDefinitions(_ utf8: [UInt8], lines: LineIndex, outside code: [Range<Int>]) -> [Range<Int>] {
+        utf8.withUnsafeBufferPointer { buffer in
+            (0..<lines.lineCount).compactMap { line -> Range<Int>? in
+                let range = lines.contentRange(ofLine: line)
+                guard !range.isEmpty, buffer[range.lowerBound] == UInt8(ascii: "[") || buffer[range.lowerBound] == 0x20,
+                    LineText.isLinkReferenceDefinition(UnsafeBufferPointer(rebasing: buffer[range])),
+                    !code.contains(where: { $0.overlaps(range) })
+                else { return nil }
+                return range
             }
-            if fence == nil, content.starts(with: Array("import".utf8)) || content.starts(with: Array("export".utf8)),
-                content.count > 6, [0x20, UInt8(ascii: "{"), UInt8(ascii: "*"), 0x09].contains(content[content.startIndex + 6])
-            {
-                var last = line
-                while last + 1 < lines.lineCount, !isBlank(utf8[lines.contentRange(ofLine: last + 1)]) { last += 1 }
-                blocks.append(lines.lineStarts[line]..<lines.contentRange(ofLine: last).upperBound)
-                line = last + 1
-                continue
-            }
-            line += 1
         }
-        return blocks
-    }
-
-    static func fenceMarker(_ line: ArraySlice<UInt8>) -> (byte: UInt8, count: Int)? {
-        let indented = line.prefix { $0 == 0x20 }
-        guard indented.count < 4 else { return nil }
-        let rest = line.dropFirst(indented.count)
-        guard let first = rest.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
-        let count = rest.prefix { $0 == first }.count
-        return count >= 3 ? (first, count) : nil
-    }
-
-    static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
-        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }
 

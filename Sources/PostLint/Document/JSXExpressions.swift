@@ -18,6 +18,19 @@ public struct IdentifierUse: Sendable, Hashable {
 enum JSXExpressionScanner {
     static func scan(_ utf8: [UInt8], skipping excluded: [Range<Int>]) -> [JSXExpression] {
         var expressions: [JSXExpression] = []
+        walk(utf8, outside: excluded) { position in
+            guard utf8[position] == UInt8(ascii: "{"), !isEscaped(utf8, position), let end = closingBrace(utf8, from: position) else {
+                return position + 1
+            }
+            expressions.append(expression(utf8, range: position..<end))
+            return end
+        }
+        return expressions
+    }
+
+    /// Calls `step` at each position outside the sorted ranges `excluded`, from the start;
+    /// `step` returns the position to go on from.
+    private static func walk(_ utf8: [UInt8], outside excluded: [Range<Int>], _ step: (Int) -> Int) {
         var excludedIndex = 0
         var position = 0
         while position < utf8.count {
@@ -26,14 +39,64 @@ enum JSXExpressionScanner {
                 position = excluded[excludedIndex].upperBound
                 continue
             }
-            if utf8[position] == UInt8(ascii: "{"), let end = closingBrace(utf8, from: position) {
-                expressions.append(expression(utf8, range: position..<end))
+            position = step(position)
+        }
+    }
+
+    /// The quoted values of JSX attributes (`title="{x}"`, `alt='a {b}'`): string
+    /// literals, whose braces are text; a `{…}` value is left to be read as an expression.
+    /// Tags are looked for outside `excluded` (code, ESM, math).
+    static func quotedAttributeValues(_ utf8: [UInt8], skipping excluded: [Range<Int>]) -> [Range<Int>] {
+        var values: [Range<Int>] = []
+        walk(utf8, outside: excluded) { position in
+            guard utf8[position] == UInt8(ascii: "<"), position + 1 < utf8.count, JSCursor.isIdentifierStart(utf8[position + 1]) else {
+                return position + 1
+            }
+            return tagEnd(utf8, from: position + 1, values: &values)
+        }
+        return values
+    }
+
+    /// Reads a tag's name and attributes from `start` (just after `<`), noting its quoted
+    /// values; the offset where reading stopped: after `>`, or where the bytes stop looking
+    /// like a tag.
+    private static func tagEnd(_ utf8: [UInt8], from start: Int, values: inout [Range<Int>]) -> Int {
+        var position = start
+        let isNamePart = { (byte: UInt8) in
+            JSCursor.isIdentifierPart(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+        }
+        while position < utf8.count, isNamePart(utf8[position]) { position += 1 }
+        var found: [Range<Int>] = []
+        while position < utf8.count {
+            let byte = utf8[position]
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: "="):
+                position += 1
+            case UInt8(ascii: ">"):
+                values += found
+                return position + 1
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                // A value longer than this is no attribute (a quote in prose after a `<`).
+                let window = (position + 1)..<min(utf8.count, position + 4096)
+                guard let close = utf8[window].firstIndex(of: byte) else { return position + 1 }
+                found.append(position + 1..<close)
+                position = close + 1
+            case UInt8(ascii: "{"):
+                guard let end = closingBrace(utf8, from: position) else { return position + 1 }
                 position = end
-            } else {
+            default:
+                guard isNamePart(byte) else { return position }
                 position += 1
             }
         }
-        return expressions
+        return position
+    }
+
+    /// `\{`: a brace written as text (an odd number of backslashes before it).
+    static func isEscaped(_ utf8: [UInt8], _ position: Int) -> Bool {
+        var backslashes = 0
+        while position - backslashes > 0, utf8[position - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+        return backslashes % 2 == 1
     }
 
     /// Offset just past the `}` that closes the `{` at `start`, or nil when the expression
@@ -51,13 +114,20 @@ enum JSXExpressionScanner {
             case UInt8(ascii: "}"):
                 depth -= 1
                 if depth == 0 { return position + 1 }
-            case UInt8(ascii: "'"), UInt8(ascii: "\"") where previous.map(JSCursor.isIdentifierPart) == true && previous == utf8[position - 1]:
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
                 // Right after a letter a quote starts no string (code cannot have one there):
-                // it is an apostrophe in the text of JSX inside the expression (`<b>it's</b>`).
-                break
-            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
+                // it is an apostrophe in the text of JSX inside the expression (`<b>it's</b>`);
+                // so is one whose line holds no closing quote (`<b>the '90s</b>`).
+                if previous.map(JSCursor.isIdentifierPart) == true && previous == utf8[position - 1] { break }
                 var cursor = JSCursor(utf8: utf8, position: position, end: utf8.count)
-                if byte == UInt8(ascii: "`") { _ = cursor.templateLiteral() } else { cursor.skipQuoted() }
+                guard cursor.skipQuoted() else { break }
+                position = cursor.position
+                previousWasNewline = false
+                previous = byte
+                continue
+            case UInt8(ascii: "`"):
+                var cursor = JSCursor(utf8: utf8, position: position, end: utf8.count)
+                _ = cursor.templateLiteral()
                 position = cursor.position
                 previousWasNewline = false
                 previous = byte

@@ -34,15 +34,49 @@ struct MDXScope {
             }
             start = max(start, region.range.upperBound)
         }
+        // The ESM's code other than its import statements (`export const meta = {image: a}`),
+        // read as code: strings, comments, keys and member names use nothing.
+        let statements = Set(document.esm.imports.map(\.statementRange)).sorted { $0.lowerBound < $1.lowerBound }
         for region in document.regions(of: .esm) {
-            let exportLines = document.utf8[region.range].split(separator: 0x0A)
-                .filter { !$0.starts(with: Array("import".utf8)) }
-            for line in exportLines { used.formUnion(JSXExpressionScanner.identifierNames(in: line)) }
+            var start = region.range.lowerBound
+            for statement in statements where region.range.contains(statement.lowerBound) {
+                used.formUnion(codeNames(document.utf8, start..<statement.lowerBound))
+                start = max(start, statement.upperBound)
+            }
+            used.formUnion(codeNames(document.utf8, start..<region.range.upperBound))
         }
         return used
     }
 
-    /// `Tabs` and `TabItem` in `<Tabs><TabItem>`: components used as elements.
+    /// The names a stretch of ESM code mentions, generously (a name counted wrongly only
+    /// hides an unused import): every identifier but member names (`a.b`), outside strings
+    /// and comments, with the code of template substitutions and JSX element names.
+    private static func codeNames(_ utf8: [UInt8], _ range: Range<Int>, nesting: Int = 0) -> [String] {
+        var names: [String] = []
+        var cursor = JSCursor(utf8: utf8, position: range.lowerBound, end: range.upperBound)
+        var afterDot = false
+        while true {
+            cursor.skipSpace()
+            guard let byte = cursor.peek else { return names }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                cursor.skipQuoted()
+            } else if byte == UInt8(ascii: "`") {
+                let substitutions = cursor.templateLiteral()
+                if nesting < 8 { names += substitutions.flatMap { codeNames(utf8, $0, nesting: nesting + 1) } }
+            } else if JSCursor.isIdentifierStart(byte), let word = cursor.identifier() {
+                if !afterDot { names.append(word.text) }
+            } else {
+                afterDot = byte == UInt8(ascii: ".")
+                cursor.advance()
+                continue
+            }
+            afterDot = false
+        }
+    }
+
+    /// `Tabs` and `TabItem` in `<Tabs><TabItem>`, `motion` in `<motion.div>`: components
+    /// used as elements. A lower-case name alone (`<img>`, `<figure>`) is an HTML element
+    /// in JSX, not a variable.
     private static func elementNames(_ bytes: ArraySlice<UInt8>) -> [String] {
         var names: [String] = []
         var index = bytes.startIndex
@@ -52,7 +86,9 @@ struct MDXScope {
             if start < bytes.endIndex, bytes[start] == UInt8(ascii: "/") { start += 1 }
             var end = start
             while end < bytes.endIndex, JSCursor.isIdentifierPart(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
-            if end > start, let name = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: ".").first {
+            let isComponent = end > start
+                && ((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[start]) || bytes[start..<end].contains(UInt8(ascii: ".")))
+            if isComponent, let name = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: ".").first {
                 names.append(String(name))
             }
             index = max(end, index + 1)

@@ -51,9 +51,10 @@ public struct UnusedImportRule: Rule {
                 // The import is the other half of a broken reference: keep it.
                 message += "; '\(meant)' is used instead and looks meant for it"
             } else if bindingsPerStatement[binding.statementRange]?.count == 1 {
-                fix = Fix(
-                    "remove the import of '\(binding.name)'", safety: .unsafe,
-                    edits: [Edit(Self.removal(of: binding.statementRange, in: document), "")])
+                let removal = Self.removal(of: binding.statementRange, in: document)
+                if Self.blockStillStartsWithStatement(after: removal, in: document) {
+                    fix = Fix("remove the import of '\(binding.name)'", safety: .unsafe, edits: [Edit(removal, "")])
+                }
             }
             return Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: binding.nameRange, message: message, fix: fix)
@@ -76,6 +77,18 @@ public struct UnusedImportRule: Rule {
             while end < utf8.count, utf8[end] == 0x20 || utf8[end] == 0x09 { end += 1 }
         }
         return start..<end
+    }
+
+    /// MDX reads an import/export block only if it starts with `import` or `export`: a
+    /// removal that leaves a comment (`// TODO: show this later`) or anything else first
+    /// would turn the rest of the block into text. Such an import gets no fix.
+    static func blockStillStartsWithStatement(after removal: Range<Int>, in document: Document) -> Bool {
+        guard let block = document.regions(of: .esm).first(where: { $0.range.contains(removal.lowerBound) })?.range else { return false }
+        // The removal takes the statement's newline too, one past the block's end.
+        let after = min(removal.upperBound, block.upperBound)..<block.upperBound
+        let remaining = document.utf8[block.lowerBound..<removal.lowerBound] + document.utf8[after]
+        let text = remaining.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return text.isEmpty || MDXFlow.startsESM(text)
     }
 
     /// The statement's lines, newline included.

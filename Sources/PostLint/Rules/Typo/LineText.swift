@@ -108,7 +108,8 @@ enum LineText {
     static func isLinkReferenceDefinition(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < line.count, index < 3, line[index] == 0x20 { index += 1 }
-        guard index < line.count, line[index] == UInt8(ascii: "[") else { return false }
+        // `[^1]: text` defines a footnote: prose, not an address.
+        guard index + 1 < line.count, line[index] == UInt8(ascii: "["), line[index + 1] != UInt8(ascii: "^") else { return false }
         var close = index + 1
         while close < line.count, line[close] != UInt8(ascii: "]") { close += 1 }
         guard close > index + 1, close + 1 < line.count, line[close + 1] == UInt8(ascii: ":") else { return false }

@@ -1,0 +1,160 @@
+import XCTest
+
+@testable import PostLint
+
+/// How MDX reads what Docusaurus posts hold, as the MDX rules must: each case is valid MDX
+/// a review found reported wrongly (or a defect it found missed).
+final class MDXSyntaxTests: XCTestCase {
+    private let mdxRules: Set<String> = ["duplicate-import", "unused-import", "undefined-identifier"]
+
+    private func findings(_ text: String) -> [String] {
+        let document = TestSupport.document(text)
+        return TestSupport.diagnostics(document, rules: mdxRules).map { diagnostic in
+            "\(diagnostic.rule) \(document.string(diagnostic.range))"
+        }
+    }
+
+    func testAnExportedComponentGoesOnAcrossBlankLines() {
+        let text = """
+            export const Highlight = ({children, color}) => {
+              const style = {backgroundColor: color};
+
+              return <span style={style}>{children}</span>;
+            };
+
+            export function Figure({src, caption}) {
+              const url = src;
+
+              return <figure><img src={url} /><figcaption>{caption}</figcaption></figure>;
+            }
+
+            <Highlight color="#25c2a0">green</Highlight> and <Figure src="/a.png" caption="A" />
+            """
+        XCTAssertEqual(findings(text), [])
+        let document = TestSupport.document(text)
+        for needle in ["return <span", "return <figure"] {
+            let offset = document.text.range(of: needle).map { document.text.utf8.distance(from: document.text.startIndex, to: $0.lowerBound) }!
+            XCTAssertTrue(document.regionKinds(at: offset).contains(.esm), needle)
+        }
+    }
+
+    func testAnImportCannotInterruptAParagraph() {
+        let text = """
+            import hero from './hero.png';
+
+            To use the library you first need to
+            import the package, then show {hero}.
+            """
+        XCTAssertEqual(findings(text), [])
+        let document = TestSupport.document(text)
+        XCTAssertEqual(document.esm.imports.map(\.name), ["hero"])
+    }
+
+    func testImportMustBeFollowedBySpace() {
+        let document = TestSupport.document("import{a} from 'b'\n\nText.\n")
+        XCTAssertEqual(document.esm.imports.map(\.name), [], "MDX reads `import{` as a paragraph")
+    }
+
+    func testEscapedBracesAreText() {
+        XCTAssertEqual(findings("Escaped \\{notcode\\} braces, and a set \\{a, b\\}.\n"), [])
+    }
+
+    func testBracesInSingleQuotedStringsDoNotNest() {
+        XCTAssertEqual(findings("Write {'{'}name{'}'} to interpolate, or {\"{\"}x{\"}\"}.\n"), [])
+    }
+
+    func testApostrophesInJSXTextInsideAnExpressionStillWork() {
+        XCTAssertEqual(findings("export const show = true;\n\n{show && <b>the '90s</b>}\n"), [])
+    }
+
+    func testStandardGlobalsAreDefined() {
+        let text = """
+            {setTimeout} {fetch} {URL} {encodeURI('a')} {navigator.userAgent} {location.href}
+            {localStorage} {TypeError} {BigInt(1)} {WeakMap} {performance.now()} {process.env.NODE_ENV}
+            {structuredClone} <button onClick={() => alert('hey')}>Hi</button> {React.version}
+            """
+        XCTAssertEqual(findings(text), [])
+    }
+
+    func testBracesInAddressesTitlesAndQuotedAttributesAreText() {
+        let text = """
+            [link](https://example.com/api/{id}/items)
+            <a title="{attrStr}" href="/x/{hrefStr}">t</a>
+            <img alt='say {hi}' src="/img/{x}.png" />
+            ![alt](./img/{imgPath}.png "title {imgTitle}")
+
+            [ref]: https://example.com/{refdef}
+            """
+        XCTAssertEqual(findings(text), [])
+    }
+
+    func testAnExpressionInAnAttributeIsStillRead() {
+        XCTAssertEqual(findings("<img alt=\"x\" src={missing} />\n"), ["undefined-identifier missing"])
+    }
+
+    func testANameUsedInAnExportOnTheImportsLineIsUsed() {
+        let text = "import a from './a.png'; export const meta = {image: a};\n\n{meta.image}\n"
+        XCTAssertEqual(findings(text), [])
+    }
+
+    func testUnusedImportsAreFoundPastMultiLineImportsStringsAndComments() {
+        let text = """
+            import {
+              useColorMode,
+              useThemeConfig,
+            } from '@docusaurus/theme-common';
+            import hero from './hero.png';
+            import banner from './banner.png';
+            // hero was shown here before
+            export const description = 'A post without a hero or banner image';
+
+            {description}
+            """
+        XCTAssertEqual(
+            findings(text).sorted(),
+            ["unused-import banner", "unused-import hero", "unused-import useColorMode", "unused-import useThemeConfig"])
+    }
+
+    func testLowerCaseTagsAreHTMLNotImports() {
+        let text = "import img from './a.png';\nimport figure from './b.png';\n\n<figure><img src=\"/img/banner.png\" /></figure>\n"
+        XCTAssertEqual(findings(text).sorted(), ["unused-import figure", "unused-import img"])
+        XCTAssertEqual(findings("import motion from 'm';\n\n<motion.div>hi</motion.div>\n"), [])
+    }
+
+    func testRemovingAnImportNeverLeavesItsCommentToStartTheBlock() {
+        let text = "import spare from './b.png'; // TODO: show this later\nimport used from './a.png';\n\n<img src={used} />\n"
+        XCTAssertEqual(TestSupport.fixed(text, rules: ["unused-import"]), text, "no fix: the comment would start the block")
+        XCTAssertEqual(findings(text), ["unused-import spare"])
+    }
+
+    func testFencesIndentedFourSpacesOrMoreAreCodeInMDX() {
+        let text = """
+            import Tabs from '@theme/Tabs';
+
+            <Tabs>
+
+                ```js
+            import Tabs from '@theme/Tabs';
+            import Foo from 'foo';
+            const x = {bar};
+                ```
+
+            </Tabs>
+            """
+        XCTAssertEqual(findings(text), [])
+        let document = TestSupport.document(text)
+        XCTAssertTrue(document.regionKinds(at: text.utf8.count - 20).contains(.codeBlock))
+    }
+
+    func testAnMDXCodeBlockFenceHoldsMDX() {
+        let text = """
+            ```mdx-code-block
+            import styles from './x.module.css';
+            ```
+
+            <div className={styles.box}>Hello</div>
+            """
+        XCTAssertEqual(findings(text), [])
+        XCTAssertEqual(TestSupport.document(text).esm.imports.map(\.name), ["styles"])
+    }
+}
