@@ -74,6 +74,9 @@ struct MarkdownStructure {
                 regions += HTMLBlockMarkup.regions(of: range, in: utf8)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 regions.append(Region(Self.isComment(utf8[range]) ? .htmlComment : .html, range))
+                if let element = Self.rawElement(openedBy: node, at: range, lines: lines, utf8: utf8) {
+                    regions.append(Region(.codeSpan, element))
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if let destination = Self.destinationRange(of: node, linkRange: range, lines: lines, utf8: utf8, after: autolinkEnd) {
                     regions.append(Region(.linkDestination, destination))
@@ -129,6 +132,26 @@ struct MarkdownStructure {
     static func isOpaqueBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
         let trimmed = bytes.drop { $0 == 0x20 || $0 == 0x09 }
         return trimmed.starts(with: Array("<?".utf8)) || trimmed.starts(with: Array("<![CDATA[".utf8))
+    }
+
+    /// `<code>teh --seperate</code>`, `<kbd>`, `<samp>`, `<var>`, `<tt>` inside a paragraph:
+    /// from an inline tag opening such an element to the tag closing it among the nodes
+    /// after it, the whole element, which is code (as `HTMLBlockMarkup` takes it in a block).
+    static func rawElement(openedBy node: OpaquePointer, at range: Range<Int>, lines: LineIndex, utf8: [UInt8]) -> Range<Int>? {
+        guard cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE,
+            let tag = HTMLBlockMarkup.tag(at: range.lowerBound, in: utf8, before: range.upperBound), tag.opensRawElement
+        else { return nil }
+        var next = cmark_node_next(node)
+        while let sibling = next {
+            if cmark_node_get_type(sibling) == CMARK_NODE_HTML_INLINE {
+                let closing = Self.range(of: sibling, lines: lines)
+                if utf8[closing].lazy.map(ByteSearch.lowercased).starts(with: "</\(tag.name)".utf8) {
+                    return range.lowerBound..<closing.upperBound
+                }
+            }
+            next = cmark_node_next(sibling)
+        }
+        return nil
     }
 
     static func isComment(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -9,7 +9,8 @@ public struct UnicodeNormalizationRule: Rule {
             macOS file names and some editors store text decomposed (NFD): Hangul as separate \
             jamo, accented letters as a letter plus a combining mark. It looks right but breaks \
             search, links, anchors and spell checking. The fix composes the text to NFC with ICU; \
-            code is left alone.
+            code is left alone. In a heading the fix is unsafe: the heading's anchor changes \
+            with it, and links to the old anchor (from this post or another) would break.
             """,
         severity: .warning,
         fixSafety: .safe,
@@ -31,7 +32,11 @@ public struct UnicodeNormalizationRule: Rule {
         corrections: [
             Correction(Example("Title: ↓한국어\n", fileName: "post.md"), "Title: 한국어\n"),
             Correction(Example("A caf↓é.\n", fileName: "post.md"), "A café.\n"),
-        ])
+            Correction(
+                Example("## ↓\u{1109}\u{1169}\u{1100}\u{1162}\n\n[intro](#\u{1109}\u{1169}\u{1100}\u{1162})\n", fileName: "post.md"),
+                "## 소개\n\n[intro](#\u{1109}\u{1169}\u{1100}\u{1162})\n", unsafe: true),
+        ],
+        fixSafetyVaries: true)
 
     static let untouched: Set<Region.Kind> = [.codeBlock, .codeSpan, .esm, .linkDestination, .html, .jsxExpression]
 
@@ -47,6 +52,7 @@ public struct UnicodeNormalizationRule: Rule {
         where !code.contains(where: { $0.overlaps(segment) }) && !document.namesAFile(segment) {
             let text = document.string(segment)
             // Compare bytes: Swift's String equality treats canonically equivalent text as equal.
+            let inHeading = document.headings.contains { $0.range.overlaps(segment) }
             guard let normalized = Self.nfc(text), !normalized.utf8.elementsEqual(text.utf8),
                 // Nothing composed: NFC only swapped a singleton (a CJK compatibility ideograph
                 // Korean hanja text keeps apart on purpose, the ohm or kelvin sign).
@@ -55,7 +61,7 @@ public struct UnicodeNormalizationRule: Rule {
             diagnostics.append(Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: segment,
                 message: "not in Unicode NFC: '\(normalized)' is written decomposed (\(text.unicodeScalars.count) code points instead of \(normalized.unicodeScalars.count))",
-                fix: Fix("compose to NFC", safety: .safe, edits: [Edit(segment, normalized)])))
+                fix: Fix("compose to NFC", safety: inHeading ? .unsafe : .safe, edits: [Edit(segment, normalized)])))
         }
         return diagnostics
     }

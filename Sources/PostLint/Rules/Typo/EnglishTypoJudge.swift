@@ -210,8 +210,9 @@ struct EnglishTypoJudge {
         let lower = text.lowercased()
 
         if let right = lexicon.correction(of: lower) {
+            // A capital makes it a possible name (Teh, Thier are surnames): the fix needs a look.
             return TypoVerdict(
-                range: range, word: text, suggestions: [Self.matchCase(right, capitalized)], safe: true, curated: true)
+                range: range, word: text, suggestions: [Self.matchCase(right, capitalized)], safe: !capitalized, curated: true)
         }
         let usage = vocabulary.usage(of: lower)
         guard text.count >= 4, !lexicon.allows(lower), !RepositoryEvidence.isVocabulary(usage),
@@ -254,7 +255,8 @@ struct EnglishTypoJudge {
             + fromDictionary.sorted { Self.slipWeight(lower, $0) > Self.slipWeight(lower, $1) }
         guard !ranked.isEmpty else { return nil }
         let names = capitalized ? fromRepository.filter { cache.accepts(Self.matchCase($0, true)) == false } : []
-        let safe = !capitalized && ranked.count == 1 && Self.isSafeInference(word: text, usage: usage, correction: vocabulary.usage(of: ranked[0]))
+        let safe = !capitalized && ranked.count == 1
+            && Self.isSafeInference(word: text, usage: usage, correctionUsage: vocabulary.usage(of: ranked[0]))
         return TypoVerdict(
             range: range, word: text, suggestions: ranked.prefix(3).map { Self.matchCase($0, capitalized) },
             safe: safe, nameSuggestions: names.prefix(3).map { Self.matchCase($0, true) })
@@ -267,8 +269,21 @@ struct EnglishTypoJudge {
     /// `strptime` to `strftime`, French to English, `epcho` to `echo`); these conditions
     /// kept 105 right fixes and 1 wrong one. Every other inferred correction is offered as
     /// an unsafe fix.
-    static func isSafeInference(word: String, usage: Vocabulary.Usage, correction: Vocabulary.Usage) -> Bool {
-        word.count >= 8 && usage.occurrences <= 1 && correction.occurrences >= 10 && correction.files >= 5
+    ///
+    /// Nor may the word be one English text uses (`Rules/typo/english-usage.txt`, from
+    /// wordfreq): a word en_US lacks is as often a right spelling of another kind — British
+    /// `practises` beside `practices`, Latin `posteriori` beside `posteriors`, `vortices`
+    /// beside `vertices`, `graphene` beside `grapheme` — and those need a look.
+    static func isSafeInference(word: String, usage: Vocabulary.Usage, correctionUsage: Vocabulary.Usage) -> Bool {
+        word.count >= 8 && usage.occurrences <= 1 && correctionUsage.occurrences >= 10 && correctionUsage.files >= 5
+            && !isEnglishUsage(word.lowercased())
+    }
+
+    /// English words of eight letters or more that en_US lacks but English text uses.
+    private static let englishUsage = SortedWordList.shipped("typo/english-usage.txt")?.list
+
+    static func isEnglishUsage(_ lowercased: String) -> Bool {
+        englishUsage?.contains(Array(lowercased.utf8)) ?? false
     }
 
     static let suffixes = [
@@ -331,6 +346,9 @@ struct EnglishTypoJudge {
             ("is", "iz"), ("isation", "ization"), ("our", "or"), ("tre", "ter"), ("ll", "l"), ("ogue", "og"),
             ("ogued", "oged"), ("yse", "yze"), ("ence", "ense"), ("grey", "gray"), ("ussed", "used"), ("ussing", "using"),
             ("efitted", "efited"), ("efitting", "efiting"), ("ae", "e"), ("oe", "e"), ("efact", "ifact"),
+            ("ys", "yz"), ("practis", "practic"), ("bre", "ber"), ("lment", "llment"), ("lful", "llful"), ("fil", "fill"),
+            ("oguing", "oging"), ("scep", "skep"), ("mould", "mold"), ("inium", "inum"), ("pyjama", "pajama"),
+            ("rnt", "rned"), ("eamt", "eamed"),
         ]
         // The words judged here are ASCII: their bytes are searched (Foundation's
         // `range(of:)` cost more than everything else this does).

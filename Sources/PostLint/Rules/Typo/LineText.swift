@@ -137,6 +137,8 @@ enum LineText {
             let next = index + 1 < line.upperBound ? bytes[index + 1] : 0
             var end = index
             switch byte {
+            case UInt8(ascii: "$") where next == UInt8(ascii: "$"):
+                end = closing(Array("$$".utf8), from: index + 2)
             case UInt8(ascii: "$"):
                 end = closing([UInt8(ascii: "$")], from: index + 1)
             case UInt8(ascii: "\\") where next == UInt8(ascii: "("):
@@ -168,13 +170,19 @@ enum LineText {
 
     /// The line's whitespace-separated chunks that may hold words (not `isNonWordChunk`),
     /// appended to `result` (the scanner reuses one array for every line).
+    /// A tag (`<`) and a link's address (`](`) start chunks of their own: the last word of
+    /// a link's text (`recieve](/a/)`) or of an element (`Recieved</td>`) is not thrown out
+    /// with the path after it.
     static func wordChunks(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into result: inout [Range<Int>]) {
         var start = -1
         for index in line {
-            let isSpace = bytes[index] == 0x20 || bytes[index] == 0x09
-            if isSpace, start >= 0 {
+            let byte = bytes[index]
+            let isSpace = byte == 0x20 || byte == 0x09
+            let startsMarkup = start >= 0 && index > start
+                && (byte == UInt8(ascii: "<") || (byte == UInt8(ascii: "(") && bytes[index - 1] == UInt8(ascii: "]")))
+            if (isSpace || startsMarkup), start >= 0 {
                 if !isNonWordChunk(UnsafeBufferPointer(rebasing: bytes[start..<index])) { result.append(start..<index) }
-                start = -1
+                start = isSpace ? -1 : index
             } else if !isSpace, start < 0 {
                 start = index
             }

@@ -71,8 +71,11 @@ struct ProseWordScanner {
                 let signs = LineText.signs(of: lineBytes)
                 if signs.contains(.dollar) {
                     let trimmed = String(decoding: bytes[range], as: UTF8.self).trimmingWhitespace
-                    if trimmed.hasPrefix("$$") {
-                        if !(trimmed.count > 2 && trimmed.hasSuffix("$$")) { inDisplayMath.toggle() }
+                    // `$$` alone on its line, or opening math that goes on to later lines,
+                    // starts or ends display math; `$$E = mc^2$$,` (kramdown's inline math)
+                    // closes on its own line, and `markupToSkip` takes it out.
+                    if trimmed.hasPrefix("$$"), !trimmed.dropFirst(2).contains("$$") {
+                        inDisplayMath.toggle()
                         continue
                     }
                 }

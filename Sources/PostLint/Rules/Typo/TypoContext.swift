@@ -27,6 +27,11 @@ enum ForeignText {
         return result
     }
 
+    /// Whether four or more function words of one language other than English are in the line.
+    static func isOtherLanguage(line: Int, of document: Document, _ vocabulary: Vocabulary) -> Bool {
+        Counts(document.utf8[document.lines.contentRange(ofLine: line)], vocabulary).isOtherLanguage
+    }
+
     struct Counts {
         var words = 0
         var unknown = 0
@@ -235,26 +240,5 @@ enum URLWords {
             }
             return starts.sorted()
         }
-    }
-}
-
-/// The words of a post's links to its own headings (`](#how-to-recieve-mail)`, a
-/// reference definition `[r]: #how-to-recieve-mail`, `href="#intro"`), lower-cased.
-enum InPageAnchors {
-    static func words(in bytes: [UInt8]) -> Set<String> {
-        var words: Set<String> = []
-        for opener in ["](#", "]: #", "=\"#", "='#"].map({ Array($0.utf8) }) {
-            var from = 0
-            while from < bytes.count, let found = bytes[from...].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: opener, in: $0) }) {
-                var end = from + found + opener.count
-                let start = end
-                while end < bytes.count, ![UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x20, 0x0A].contains(bytes[end]) { end += 1 }
-                for word in bytes[start..<end].split(whereSeparator: { !LineText.isLetter($0) }) {
-                    words.insert(String(decoding: word, as: UTF8.self).lowercased())
-                }
-                from = end
-            }
-        }
-        return words
     }
 }

@@ -78,28 +78,33 @@ public struct TypoRule: Rule {
         let verdicts = cache.verdicts(for: words, in: document.utf8) { word in
             word.script == .latin ? english.judge(word) : korean.judge(word)
         }
-        let flaggedLatin = verdicts.filter { $0.0.script == .latin && !$0.1.curated }.map(\.0)
+        // Curated corrections too: `teh` is Indonesian tea in a line of Indonesian, and Teh
+        // a surname among names (Y. W. Teh).
+        let flaggedLatin = verdicts.filter { $0.0.script == .latin }.map(\.0)
         let foreignLines = ForeignText.lines(of: flaggedLatin, in: document, vocabulary)
         let inAddresses = flaggedLatin.isEmpty ? [] : URLWords.of(document.utf8)
         return verdicts.compactMap { word, verdict -> TypoVerdict? in
-            guard word.script == .latin, !verdict.curated else { return verdict }
-            if foreignLines.contains(document.lines.lineNumber(at: word.range.lowerBound)) { return nil }
+            guard word.script == .latin else { return verdict }
+            let line = document.lines.lineNumber(at: word.range.lowerBound)
+            // A curated slip is an unknown word itself: only the function words of another
+            // language (`le code existant`) make its line foreign, not a line of slips.
+            if foreignLines.contains(line), !verdict.curated || ForeignText.isOtherLanguage(line: line, of: document, vocabulary) {
+                return nil
+            }
             // A word the post's own links spell the same way is a name (`Magentic-One` at
             // github.com/…/magentic-one), a query shown on purpose, or a project's slug.
             if inAddresses.contains(word.text.lowercased()) { return nil }
             return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
-        .map { Self.linkedHeadingsStayUnsafe($0, in: document) }
+        .map { Self.headingsStayUnsafe($0, in: document) }
         .map { diagnostic(for: $0, severity: context.severity) }
     }
 
     /// A heading's words make its anchor (`## How to recieve mail` is `#how-to-recieve-mail`):
-    /// where the post links to an anchor spelling the word, correcting the heading alone
-    /// would break the link, so the fix needs a look (`--unsafe-fixes`).
-    static func linkedHeadingsStayUnsafe(_ verdict: TypoVerdict, in document: Document) -> TypoVerdict {
+    /// this post or another may link to it, and correcting the heading alone would break
+    /// the link, so a heading's fix needs a look (`--unsafe-fixes`).
+    static func headingsStayUnsafe(_ verdict: TypoVerdict, in document: Document) -> TypoVerdict {
         guard verdict.safe, document.headings.contains(where: { $0.range.contains(verdict.range.lowerBound) }) else { return verdict }
-        let anchorWords = document.derived.value("typo.in-page-anchor-words") { InPageAnchors.words(in: document.utf8) }
-        guard anchorWords.contains(verdict.word.lowercased()) else { return verdict }
         return TypoVerdict(
             range: verdict.range, word: verdict.word, suggestions: verdict.suggestions, safe: false,
             curated: verdict.curated, nameSuggestions: verdict.nameSuggestions)

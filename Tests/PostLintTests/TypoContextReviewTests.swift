@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+
+@testable import PostLint
+
+/// Cases two reviews found: safe fixes that changed right words, and words of prose the
+/// scan never reached (or reached inside code).
+final class TypoContextReviewTests: XCTestCase {
+    private func typos(_ text: String, vocabulary: Vocabulary? = nil) -> [(word: String, safe: Bool)] {
+        let document = TestSupport.document(text, fileName: "post.md")
+        let context = RuleContext(fileExists: nil, severity: .warning, vocabulary: vocabulary)
+        return TypoRule().check(document, context: context).map { (document.string($0.range), $0.fix?.safety == .safe) }
+    }
+
+    func testACuratedSlipWithACapitalIsNotFixedWithoutALook() {
+        let text = "Hierarchical Dirichlet processes (Teh et al., 2006) by Yee Whye Teh.\n"
+        XCTAssertEqual(TestSupport.fixed(text, fileName: "post.md", rules: ["typo"], unsafe: false), text)
+        XCTAssertEqual(typos("I see teh point.\n").map(\.safe), [true], "lower case stays a safe fix")
+    }
+
+    func testACuratedSlipInALineOfAnotherLanguageIsNotReported() {
+        XCTAssertEqual(typos("Nous avons gardé le code existant dans une approche très simple avec vous.\n").map(\.word), [])
+        XCTAssertEqual(typos("We retreive thier greyscale images.\n").map(\.word), ["retreive", "thier"], "a line of slips is English")
+    }
+
+    func testRightWordsAreNotCorrected() {
+        XCTAssertEqual(typos("A calender press, a wether, and a dependant of the family.\n").map(\.word), [])
+        XCTAssertEqual(typos("Maximum a posteriori estimation, modus operandi, in silico and in vitro tests.\n").map(\.word), [])
+        XCTAssertEqual(typos("Our team practises trunk-based development while analysing the enrolment data.\n").map(\.word), [])
+    }
+
+    func testAWordEnglishTextUsesIsNeverASafeFix() {
+        let frequent = Vocabulary.Usage(occurrences: 40, files: 12)
+        let once = Vocabulary.Usage(occurrences: 1, files: 1)
+        for word in ["vortices", "practises", "graphene", "incognita", "analysing", "enrolment"] {
+            XCTAssertFalse(EnglishTypoJudge.isSafeInference(word: word, usage: once, correctionUsage: frequent), word)
+        }
+        XCTAssertTrue(EnglishTypoJudge.isSafeInference(word: "retreival", usage: once, correctionUsage: frequent))
+        XCTAssertTrue(EnglishTypoJudge.isSafeInference(word: "tokenizaton", usage: once, correctionUsage: frequent))
+        XCTAssertFalse(EnglishTypoJudge.isSafeInference(word: "recieve", usage: once, correctionUsage: frequent),
+            "seven letters: too short for a safe inference")
+        XCTAssertFalse(EnglishTypoJudge.isSafeInference(word: "retreival", usage: once, correctionUsage: Vocabulary.Usage(occurrences: 40, files: 2)),
+            "the correction must be used across files")
+    }
+
+    func testAHeadingsFixNeedsALook() {
+        XCTAssertEqual(typos("## How to recieve mail\n\nText.\n").map(\.safe), [false])
+    }
+
+    func testCodeElementsInAParagraphAreCode() {
+        XCTAssertEqual(typos("Use <code>teh --seperate</code> and <kbd>Ctrl</kbd> or <samp>teh output</samp> here.\n").map(\.word), [])
+        XCTAssertEqual(typos("Use <em>teh</em> tool.\n").map(\.word), ["teh"])
+    }
+
+    func testInlineDisplayMathIsMarkupAndLeavesTheRestChecked() {
+        let text = "Intro with the famous equation\n\n$$E = mc^2$$,\n\nwhere we recieve energy. See $$seperate$$ too.\n"
+        XCTAssertEqual(typos(text).map(\.word), ["recieve"])
+    }
+
+    func testTheLastWordOfALinkOrElementIsChecked() {
+        XCTAssertEqual(typos("See [text that we recieve](/a/) now.\n").map(\.word), ["recieve"])
+        XCTAssertEqual(typos("<table><tr><td>Recieved</td></tr></table>\n").map(\.word), ["Recieved"])
+        XCTAssertEqual(typos("We <em>recieve</em> it.\n").map(\.word), ["recieve"])
+    }
+
+    func testAFootnoteDefinitionIsProse() {
+        XCTAssertEqual(typos("Text.[^1]\n\n[^1]: This is teh footnote.\n").map(\.word), ["teh"])
+    }
+}
