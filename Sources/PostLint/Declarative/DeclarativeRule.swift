@@ -103,7 +103,10 @@ public struct DeclarativeRule: Sendable {
                 taken.append(match.range)
                 let message = Template.expand(entry.message, match: match, in: document.utf8)
                 var fix: Fix? = nil
-                if let replacement = entry.replacement, let fixSafety {
+                // Only in prose proper: in a tag, a quoted attribute, a template tag or an
+                // HTML block, a Markdown replacement (`**x**`, `"x"`) breaks the markup or
+                // shows as typed.
+                if let replacement = entry.replacement, let fixSafety, isMarkdownProse(match.range, of: document) {
                     let text = Template.expand(replacement, match: match, in: document.utf8)
                     fix = Fix("replace with '\(text)'", safety: fixSafety, edits: [Edit(match.range, text)])
                 }
@@ -140,6 +143,12 @@ public struct DeclarativeRule: Sendable {
         // Math is found only for the posts whose literal is outside code: few.
         guard document.mayContain(required, outside: outside) else { return false }
         return !skipsMath || MathSpans.find(in: document).isEmpty || document.mayContain(required, outside: outsideAndMath)
+    }
+
+    private func isMarkdownProse(_ range: Range<Int>, of document: Document) -> Bool {
+        scope == .text
+            || !document.regions.contains { $0.kind == .html && $0.range.overlaps(range) }
+                && !document.htmlBlocks.contains { $0.overlaps(range) }
     }
 
     private func inScope(_ range: Range<Int>, of document: Document) -> Bool {

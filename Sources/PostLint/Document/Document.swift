@@ -25,6 +25,8 @@ public final class Document: @unchecked Sendable {
     /// Every region, sorted by start offset.
     public let regions: [Region]
     public let headings: [Heading]
+    /// HTML blocks (their text is prose, but Markdown written there is shown as typed).
+    public let htmlBlocks: [Range<Int>]
     public let esm: ESMDeclarations
     public let expressions: [JSXExpression]
 
@@ -84,6 +86,7 @@ public final class Document: @unchecked Sendable {
             regions += FootnoteLabels.regions(in: masked, outside: code)
         }
         headings = structure.headings
+        htmlBlocks = structure.htmlBlocks
 
         var mathSpans: [Range<Int>]? = nil
         if format == .mdx {

@@ -9,6 +9,8 @@ import Glibc
 struct MarkdownStructure {
     var regions: [Region] = []
     var headings: [Heading] = []
+    /// HTML blocks, whose text CommonMark shows as written: Markdown there is not rendered.
+    var htmlBlocks: [Range<Int>] = []
 
     init() {}
 
@@ -72,6 +74,7 @@ struct MarkdownStructure {
                 regions.append(Region(.codeSpan, Self.widenToBackticks(range, utf8)))
             case CMARK_NODE_HTML_BLOCK where !Self.isComment(utf8[range]) && !Self.isOpaqueBlock(utf8[range]):
                 regions += HTMLBlockMarkup.regions(of: range, in: utf8)
+                htmlBlocks.append(range)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 regions.append(Region(Self.isComment(utf8[range]) ? .htmlComment : .html, range))
                 if let element = Self.rawElement(openedBy: node, at: range, lines: lines, utf8: utf8) {

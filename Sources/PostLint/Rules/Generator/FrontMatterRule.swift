@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// YAML front matter that a site generator will choke on or misread: it does not parse,
@@ -24,9 +25,14 @@ public struct FrontMatterRule: Rule {
             Example("---\ntitle: A post\ndate: 2025-11-11 09:15:00 +0900\n---\nText.\n", fileName: "2025-11-11-post.md"),
             Example("---\ntitle: \"Colon: inside quotes\"\ntags: [a, b]\n---\nText.\n", fileName: "post.md"),
             Example("No front matter here.\n", fileName: "daily-2025-11-11.md"),
+            Example("---\n\nA post that opens with a thematic break.\n", fileName: "post.md"),
+            Example("---\ntitle: Leap day\ndate: 2024-02-29\n---\nText.\n", fileName: "post.md"),
         ],
         triggering: [
             Example("---\ntitle: A post\n↓tags: [a, b\n---\nText.\n", fileName: "post.md"),
+            Example("↓---\ntitle: A post\ndate: 2025-11-11\n\nText.\n", fileName: "post.md"),
+            Example("---\ntitle: A post\n↓date: 2025-02-30 10:00:00\n---\nText.\n", fileName: "post.md"),
+            Example("↓---\n- a\n- b\n---\nText.\n", fileName: "post.md"),
             Example("---\ntitle: Daily Papers - 2025-12-24\n↓date: 2025-12-23 09:15:00 +0900\n---\nText.\n", fileName: "daily-2025-12-24.md"),
         ],
         options: [RuleOptionDescription("required", "front matter keys every post must have, e.g. [title, date]")])
@@ -39,9 +45,13 @@ public struct FrontMatterRule: Rule {
         }
         let required = context.options.lists["required"] ?? []
         guard let frontMatter = document.frontMatter else {
+            guard document.format != .plainText else { return [] }
+            if let opening = Self.unclosedOpening(document) {
+                return [finding(opening, "front matter is not closed: no line of '---' ends it (Hugo fails, Jekyll shows it as text)")]
+            }
             // A post without front matter lacks every required key. Plain text files are
             // not posts a generator reads front matter from.
-            guard !required.isEmpty, document.format != .plainText else { return [] }
+            guard !required.isEmpty else { return [] }
             return [finding(document.lines.contentRange(ofLine: 0), "no front matter; required: \(required.joined(separator: ", "))")]
         }
         guard frontMatter.isYAML else { return [] }
@@ -52,23 +62,52 @@ public struct FrontMatterRule: Rule {
         } catch {
             return [finding(errorRange(error, frontMatter, document), "front matter does not parse as YAML: \(Self.reason(error))")]
         }
+        let opening = frontMatter.range.lowerBound..<document.lines.contentRange(ofLine: 0).upperBound
+        if let node, node.mapping == nil {
+            return [finding(opening, "front matter is not a mapping of keys to values (a generator cannot read its title or date)")]
+        }
         let fields = node?.mapping.map { mapping in
             Dictionary(mapping.map { ($0.key.scalar?.string ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         } ?? [:]
         var diagnostics: [Diagnostic] = []
-        let opening = frontMatter.range.lowerBound..<document.lines.contentRange(ofLine: 0).upperBound
         let missing = required.filter { fields[$0] == nil }
         if !missing.isEmpty {
             diagnostics.append(finding(opening, "front matter lacks the required key\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"))
         }
-        if let (key, value) = fields["date"], let written = Self.date(in: value.scalar?.string ?? ""),
-            let named = Self.date(in: Self.fileName(document.path)), written != named
-        {
+        if let (key, value) = fields["date"], let written = Self.date(in: value.scalar?.string ?? "") {
             let line = (key.mark?.line ?? 1) - 1
             let range = document.lines.contentRange(ofLine: document.lines.lineNumber(at: frontMatter.contentRange.lowerBound) + line)
-            diagnostics.append(finding(range, "the date \(written) disagrees with the file name's \(named)"))
+            if !Self.isCalendarDate(written) {
+                diagnostics.append(finding(range, "the date \(written) does not exist (Jekyll stops on it)"))
+            } else if let named = Self.date(in: Self.fileName(document.path)), written != named {
+                diagnostics.append(finding(range, "the date \(written) disagrees with the file name's \(named)"))
+            }
         }
         return diagnostics
+    }
+
+    /// The first line, when it opens front matter (`---` or `+++` followed by a line of
+    /// `key: value` or `key = value`) that no closing line ends.
+    static func unclosedOpening(_ document: Document) -> Range<Int>? {
+        guard document.lines.lineCount > 1 else { return nil }
+        let first = document.string(document.lines.contentRange(ofLine: 0)).trimmingCharacters(in: .whitespaces)
+        guard first == "---" || first == "+++" else { return nil }
+        let second = document.string(document.lines.contentRange(ofLine: 1))
+        let key = second.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        guard !key.isEmpty, let next = second.dropFirst(key.count).drop(while: { $0 == " " }).first,
+            next == (first == "---" ? ":" : "=")
+        else { return nil }
+        return document.lines.contentRange(ofLine: 0)
+    }
+
+    /// Whether `YYYY-MM-DD` names a day of the Gregorian calendar.
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), parts[2] >= 1 else { return false }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days
     }
 
     /// The line Yams names in its error (front-matter lines count from the first key).

@@ -8,8 +8,10 @@ public struct PlaceholderRule: Rule {
     public init() {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        let liquid = LiquidTemplate(document)
-        let tokens = Self.definition.check(document, context: context).filter { !liquid.explains($0.range, in: document) }
+        let found = Self.definition.check(document, context: context)
+        // Most posts give no match: Liquid is read only for those that do.
+        let liquid = found.isEmpty ? nil : LiquidTemplate(document)
+        let tokens = found.filter { liquid?.explains($0.range, in: document) != true }
         return (tokens + emptySections(document, severity: context.severity)).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -74,14 +76,40 @@ public struct PlaceholderRule: Rule {
 /// What Jekyll's Liquid makes legitimate: `{{ site.url }}`-style objects, variables the
 /// post assigns, and anything between `{% raw %}` and `{% endraw %}`.
 struct LiquidTemplate {
+    /// Each `{% … %}` and `{{ … }}` closed on its own line.
+    static func spans(in utf8: [UInt8]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = 0
+        while index + 1 < utf8.count {
+            guard utf8[index] == UInt8(ascii: "{"), utf8[index + 1] == UInt8(ascii: "%") || utf8[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            let closing = utf8[index + 1] == UInt8(ascii: "%") ? UInt8(ascii: "%") : UInt8(ascii: "}")
+            var end = index + 2
+            while end + 1 < utf8.count, utf8[end] != 0x0A, !(utf8[end] == closing && utf8[end + 1] == UInt8(ascii: "}")) { end += 1 }
+            guard end + 1 < utf8.count, utf8[end] == closing else {
+                index += 2
+                continue
+            }
+            spans.append(index..<(end + 2))
+            index = end + 2
+        }
+        return spans
+    }
+
     static let globals: Set<String> = ["site", "page", "post", "include", "layout", "content", "paginator", "jekyll", "forloop", "theme"]
     static let assignment = try! ICURegularExpression(#"\{%-?\s*(?:assign|capture|for|tablerow|increment|decrement|cycle)\s+([A-Za-z_][\w-]*)"#)
     static let raw = try! ICURegularExpression(#"\{%-?\s*raw\s*-?%\}[\s\S]*?(\{%-?\s*endraw\s*-?%\}|\z)"#)
 
     let assigned: Set<String>
     let rawBlocks: [Range<Int>]
+    /// `{% … %}` tags and `{{ … }}` objects: what is inside is Liquid (`date: "%s"` is
+    /// strftime's epoch seconds, not a format slot left empty).
+    let liquidSpans: [Range<Int>]
 
     init(_ document: Document) {
+        liquidSpans = Self.spans(in: document.utf8)
         guard document.containsBytes("{%") else {
             assigned = []
             rawBlocks = []
@@ -93,11 +121,14 @@ struct LiquidTemplate {
         rawBlocks = ((try? Self.raw.matches(in: document.utf8)) ?? []).map(\.range)
     }
 
-    /// Whether Liquid accounts for the `{{ ... }}` at `range`.
+    /// Whether Liquid accounts for the match at `range`: inside a raw block, a filter's
+    /// argument inside a tag or object, or a `{{ ... }}` naming a variable Liquid knows.
     func explains(_ range: Range<Int>, in document: Document) -> Bool {
         if rawBlocks.contains(where: { $0.contains(range.lowerBound) }) { return true }
         let token = document.string(range)
-        guard token.hasPrefix("{{") else { return false }
+        guard token.hasPrefix("{{") else {
+            return liquidSpans.contains { $0.lowerBound < range.lowerBound && range.upperBound < $0.upperBound }
+        }
         let name = token.dropFirst(2).drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
         return Self.globals.contains(String(name)) || assigned.contains(String(name))
     }

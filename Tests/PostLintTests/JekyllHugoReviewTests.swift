@@ -1,0 +1,64 @@
+import XCTest
+
+@testable import PostLint
+
+/// Jekyll and Hugo posts a review found misread: each case is a post that builds, or a
+/// fix that would break it.
+final class JekyllHugoReviewTests: XCTestCase {
+    private func messages(_ text: String, rule: String, fileName: String = "post.md") -> [String] {
+        TestSupport.diagnostics(text, fileName: fileName, rule: rule).map(\.message)
+    }
+
+    func testAFormatSlotInsideLiquidIsLiquid() {
+        let text = """
+            {% assign ts = site.time | date: "%s" %}
+            <link href="/main.css?v={{ site.time | date: '%s' }}">
+
+            Posted {{ page.date | date: "%s" }} seconds after the epoch.
+            """
+        XCTAssertEqual(messages(text, rule: "placeholder"), [])
+        XCTAssertEqual(messages("Hello %s, welcome.\n", rule: "placeholder").count, 1, "a slot in prose is still one")
+    }
+
+    func testLaTeXResidueInMarkupIsReportedWithoutAFix() {
+        let text = """
+            <img alt="the ``best'' model" src="/a.png">
+
+            {% include figure.html caption="a ``seesaw'' effect" %}
+
+            <p>We \\textbf{propose} it.</p>
+
+            In prose, a ``seesaw'' effect.
+            """
+        XCTAssertEqual(messages(text, rule: "latex-residue").count, 4)
+        let fixed = TestSupport.fixed(text, fileName: "post.md", rules: ["latex-residue"])
+        XCTAssertEqual(fixed, text.replacingOccurrences(of: "In prose, a ``seesaw''", with: "In prose, a \"seesaw\""))
+    }
+
+    func testAnEnglishSectionOfABilingualPostIsTheOriginal() {
+        let text = """
+            ---
+            lang: ko
+            ---
+
+            ## 한국어
+
+            이 글은 한국어로 작성된 글입니다. 번역이 필요하지 않습니다. 모두 잘 읽히기를 바랍니다.
+
+            ## English
+
+            This post is written in English as well, so that readers who do not read Korean can follow along.
+            """
+        XCTAssertEqual(messages(text, rule: "untranslated"), [])
+    }
+
+    func testFrontMatterAGeneratorRejects() {
+        XCTAssertEqual(messages("---\ntitle: X\ndate: 2025-11-11\n\nBody.\n", rule: "front-matter").count, 1)
+        XCTAssertEqual(messages("+++\ntitle = \"X\"\n\nBody.\n", rule: "front-matter").count, 1)
+        XCTAssertEqual(
+            messages("---\ntitle: X\ndate: 2025-13-45\n---\nBody.\n", rule: "front-matter", fileName: "2025-11-11-x.md"),
+            ["the date 2025-13-45 does not exist (Jekyll stops on it)"])
+        XCTAssertEqual(messages("---\n\nA post opening with a rule, and no other.\n", rule: "front-matter"), [])
+        XCTAssertEqual(messages("---\n- a\n- b\n---\nBody.\n", rule: "front-matter").count, 1)
+    }
+}
