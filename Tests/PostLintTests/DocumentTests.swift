@@ -249,6 +249,21 @@ final class DocumentTests: XCTestCase {
         XCTAssertTrue(MissingAssetRule.resolves("./data.json", exists))
         XCTAssertFalse(MissingAssetRule.resolves("./Gone", exists))
         XCTAssertFalse(MissingAssetRule.resolves("./pic.png", exists), "a name with an extension is that file")
+        XCTAssertTrue(MissingAssetRule.resolves("./data.json?raw", exists), "a resource query is no part of the name")
+        XCTAssertTrue(MissingAssetRule.resolves("./Hero#part", exists))
+        XCTAssertFalse(MissingAssetRule.resolves("?raw", exists))
+    }
+
+    /// A folder is found through its index file only: `import Foo from './sub'` with no
+    /// `sub/index.*` fails the build.
+    func testAFolderIsNoFileBesideThePost() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let post = folder.appendingPathComponent("post.mdx").path
+        XCTAssertFalse(NeighbourRecord.exists("./sub", besides: post))
+        try Data().write(to: folder.appendingPathComponent("sub/index.js"))
+        XCTAssertTrue(NeighbourRecord.exists("./sub/index.js", besides: post))
     }
 
     /// Templates nested without end (written to break tools) are read in linear time, on

@@ -35,6 +35,13 @@ final class JekyllHugoReviewTests: XCTestCase {
         XCTAssertEqual(fixed, text.replacingOccurrences(of: "In prose, a ``seesaw''", with: "In prose, a \"seesaw\""))
     }
 
+    func testInlineMathMayWrapOntoTheNextLine() {
+        let text = "softmax from $\\text{softmax}(\\textbf{z})_i = e^{z_i} / \\sum_j\ne^{z_j}$ over the logits.\n"
+        XCTAssertEqual(messages(text, rule: "latex-residue"), [])
+        XCTAssertEqual(messages("It costs $5 and\nthen \\textbf{more} at $6.\n", rule: "latex-residue").count, 1, "prices are no math")
+        XCTAssertEqual(messages("Set $HOME and\n$PATH, then \\textbf{run}.\n", rule: "latex-residue").count, 1, "no TeX: no wrapped math")
+    }
+
     func testAnEnglishSectionOfABilingualPostIsTheOriginal() {
         let text = """
             ---

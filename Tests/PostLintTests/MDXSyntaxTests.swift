@@ -146,6 +146,11 @@ final class MDXSyntaxTests: XCTestCase {
         XCTAssertTrue(document.regionKinds(at: text.utf8.count - 20).contains(.codeBlock))
     }
 
+    func testArrowParametersWithDefaultsThatCall() {
+        let text = "export const items = [];\n\n<ul>{items.map(({id, name = String(id)}) => <li key={id}>{name}</li>)}</ul>\n"
+        XCTAssertEqual(findings(text), [])
+    }
+
     func testAnMDXCodeBlockFenceHoldsMDX() {
         let text = """
             ```mdx-code-block

@@ -88,22 +88,36 @@ enum MathSpans {
         // `$x$`: no space inside the dollars and no digit right after the closing one, so
         // prices ("$5 and $10") are not math (Pandoc's rule).
         // MathJax sites also write `$ x^2 $`: spaces are allowed when the inside is TeX.
+        // Hard-wrapped posts break a formula's line (`$\sum_j` / `e^{z_j}$`): TeX may go on
+        // to the next line of its paragraph, once.
         if bytes[index] == dollar, let first = next(1), first != 0x0A, first != dollar {
             var end = index + 1
             var looksLikeTeX = false
-            while end < bytes.count, bytes[end] != 0x0A {
+            var wrapped = false
+            while end < bytes.count {
+                if bytes[end] == 0x0A {
+                    guard !wrapped, !Self.startsBlankLine(bytes, after: end) else { break }
+                    wrapped = true
+                }
                 if [backslash, UInt8(ascii: "^"), UInt8(ascii: "_")].contains(bytes[end]) { looksLikeTeX = true }
                 if bytes[end] == backslash { end += 2; continue }
                 if bytes[end] == dollar {
                     let spaced = first == 0x20 || bytes[end - 1] == 0x20
                     let after = end + 1 < bytes.count ? bytes[end + 1] : 0x20
                     let price = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(after)
-                    return (!spaced || looksLikeTeX) && !price ? index..<end + 1 : nil
+                    return (!spaced || looksLikeTeX) && !price && (!wrapped || looksLikeTeX) ? index..<end + 1 : nil
                 }
                 end += 1
             }
         }
         return nil
+    }
+
+    /// Whether the line after the line feed at `newline` is blank (a paragraph ends).
+    private static func startsBlankLine(_ bytes: [UInt8], after newline: Int) -> Bool {
+        var index = newline + 1
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+        return index >= bytes.count || bytes[index] == 0x0A
     }
 
     static let mathEnvironments: Set<String> = [

@@ -241,8 +241,14 @@ enum JSXExpressionScanner {
                 var back = index - 1
                 while back >= text.startIndex, text[back] == 0x20 { back -= 1 }
                 if back >= text.startIndex, text[back] == UInt8(ascii: ")") {
-                    var open = back
-                    while open >= text.startIndex, text[open] != UInt8(ascii: "(") { open -= 1 }
+                    // The `(` that opens this list: defaults may call (`name = String(id)`).
+                    var open = back - 1
+                    var depth = 0
+                    while open >= text.startIndex, depth > 0 || text[open] != UInt8(ascii: "(") {
+                        if text[open] == UInt8(ascii: ")") { depth += 1 }
+                        if text[open] == UInt8(ascii: "("), depth > 0 { depth -= 1 }
+                        open -= 1
+                    }
                     if open >= text.startIndex {
                         names.formUnion(identifierNames(in: text[(open + 1)..<back]))
                     }

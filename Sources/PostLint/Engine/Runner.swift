@@ -259,9 +259,13 @@ public struct Runner: Sendable {
 /// as the post names it (relative to the post's folder), so a repository copied elsewhere
 /// with its cache checks its own images, not the original's.
 final class NeighbourRecord: @unchecked Sendable {
+    /// Whether a file (not a folder: a bundler resolves a folder only through its index
+    /// file, which is asked for by name) is at `relative` from the post's folder.
     static func exists(_ relative: String, besides path: String) -> Bool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        return FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).standardizedFileURL.path)
+        var isFolder: ObjCBool = false
+        let found = FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).standardizedFileURL.path, isDirectory: &isFolder)
+        return found && !isFolder.boolValue
     }
 
     private let lock = NSLock()

@@ -14,6 +14,7 @@ public struct MissingAssetRule: Rule {
         scope: .structure,
         nonTriggering: [
             Example("import hero from './hero.png';\nimport Tabs from '@theme/Tabs';\n\n<img src={hero} />\n"),
+            Example("import raw from './hero.png?raw';\nimport icon from './icons.svg#star';\n\n<img src={raw} /><img src={icon} />\n"),
             Example("import pic from './missing.png';\n", fileName: "post.md"),
         ],
         triggering: [
@@ -29,6 +30,12 @@ public struct MissingAssetRule: Rule {
     static let moduleExtensions = ["js", "jsx", "ts", "tsx", "mjs", "cjs", "mdx", "md", "json"]
 
     static func resolves(_ specifier: String, _ exists: (String) -> Bool) -> Bool {
+        // A resource query or fragment (`./a.png?raw`, `./a.svg#icon`) is not part of the file name.
+        let file = String(specifier.prefix { $0 != "?" && $0 != "#" })
+        return !file.isEmpty && resolvesFile(file, exists)
+    }
+
+    private static func resolvesFile(_ specifier: String, _ exists: (String) -> Bool) -> Bool {
         if exists(specifier) { return true }
         let name = specifier.split(separator: "/").last ?? ""
         guard !name.contains(".") || name.hasPrefix(".") else { return false }
