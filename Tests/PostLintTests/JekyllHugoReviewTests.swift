@@ -35,6 +35,13 @@ final class JekyllHugoReviewTests: XCTestCase {
         XCTAssertEqual(fixed, text.replacingOccurrences(of: "In prose, a ``seesaw''", with: "In prose, a \"seesaw\""))
     }
 
+    func testPlaceholdersInFrontMatterValuesArePublished() {
+        let text = "---\ntitle: \"{{ paper_title }}\"\nsummary: \"TODO\"\ndescription: \"[번역 필요]\"\ndate: 2025-11-11\n---\n\nBody.\n"
+        XCTAssertEqual(TestSupport.diagnostics(text, fileName: "post.md", rule: "placeholder").count, 3)
+        let clean = "---\ntitle: \"Notes on TODO lists\"\npermalink: /:year/:title/\nlayout: post\n---\n\nBody.\n"
+        XCTAssertEqual(TestSupport.diagnostics(clean, fileName: "post.md", rule: "placeholder").map(\.message), [])
+    }
+
     func testInlineMathMayWrapOntoTheNextLine() {
         let text = "softmax from $\\text{softmax}(\\textbf{z})_i = e^{z_i} / \\sum_j\ne^{z_j}$ over the logits.\n"
         XCTAssertEqual(messages(text, rule: "latex-residue"), [])

@@ -201,6 +201,8 @@ final class PrefilterText {
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
     func hasFoldingLetter() -> Bool {
         if let foldingLetter { return foldingLetter }
         let found = bytes.withUnsafeBufferPointer { RequiredLiteral.hasASCIIFoldingLetter($0) }

@@ -12,7 +12,53 @@ public struct PlaceholderRule: Rule {
         // Most posts give no match: Liquid is read only for those that do.
         let liquid = found.isEmpty ? nil : LiquidTemplate(document)
         let tokens = found.filter { liquid?.explains($0.range, in: document) != true }
-        return (tokens + emptySections(document, severity: context.severity)).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return (tokens + frontMatterTokens(document, severity: context.severity) + emptySections(document, severity: context.severity))
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Placeholders in front matter values (`title: "{{ paper_title }}"`, `summary: TODO`):
+    /// no generator fills them there (Jekyll and Hugo do not run templates in front
+    /// matter), so the site publishes them. Each `key: value` line's value is matched on its own.
+    func frontMatterTokens(_ document: Document, severity: Severity) -> [Diagnostic] {
+        guard let frontMatter = document.frontMatter else { return [] }
+        let separator = frontMatter.isYAML ? UInt8(ascii: ":") : UInt8(ascii: "=")
+        var diagnostics: [Diagnostic] = []
+        let first = document.lines.lineNumber(at: frontMatter.contentRange.lowerBound)
+        let last = document.lines.lineNumber(at: max(frontMatter.contentRange.lowerBound, frontMatter.contentRange.upperBound - 1))
+        for line in first...last {
+            let range = document.lines.contentRange(ofLine: line)
+            guard let colon = document.utf8[range].firstIndex(of: separator) else { continue }
+            let value = Self.unquoted(document.utf8, (colon + 1)..<range.upperBound)
+            guard !value.isEmpty else { continue }
+            let text = PrefilterText(bytes: Array(document.utf8[value]))
+            let bytes = text.bytes
+            for entry in Self.definition.entries {
+                // Most values hold none of the literals a match needs: ICU is not asked.
+                if let required = entry.required,
+                    !bytes.withUnsafeBufferPointer({ required.mayOccur(in: $0, hasFoldingLetter: text.hasFoldingLetter) })
+                {
+                    continue
+                }
+                guard let match = (try? entry.regex.matches(in: bytes, limit: 1))?.first, !match.range.isEmpty else { continue }
+                let found = (value.lowerBound + match.range.lowerBound)..<(value.lowerBound + match.range.upperBound)
+                let message = Template.expand(entry.message, match: match, in: bytes) + " (in front matter)"
+                diagnostics.append(Diagnostic(rule: Self.description.id, severity: severity, range: found, message: message))
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    /// The value without the white space and quotes around it.
+    static func unquoted(_ utf8: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var (lower, upper) = (range.lowerBound, range.upperBound)
+        while lower < upper, utf8[lower] == 0x20 || utf8[lower] == 0x09 { lower += 1 }
+        while upper > lower, utf8[upper - 1] == 0x20 || utf8[upper - 1] == 0x09 || utf8[upper - 1] == 0x0D { upper -= 1 }
+        if upper - lower >= 2, utf8[lower] == utf8[upper - 1], utf8[lower] == UInt8(ascii: "\"") || utf8[lower] == UInt8(ascii: "'") {
+            lower += 1
+            upper -= 1
+        }
+        return lower..<upper
     }
 
     /// Headings that name a slot a generator fills (`Rules/generator/content-slots.txt`).
