@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import PostLint
@@ -18,6 +19,15 @@ final class JekyllHugoReviewTests: XCTestCase {
             """
         XCTAssertEqual(messages(text, rule: "placeholder"), [])
         XCTAssertEqual(messages("Hello %s, welcome.\n", rule: "placeholder").count, 1, "a slot in prose is still one")
+        XCTAssertEqual(messages("{% include note.html content=\"Lorem ipsum dolor sit amet.\" %}\n", rule: "placeholder").count, 1,
+            "an include's argument is rendered")
+    }
+
+    func testLinesOfUnclosedTemplateOpenersAreReadOnce() {
+        let text = "Results: TBD\n" + String(repeating: "{{", count: 100_000) + "\n" + String(repeating: "{% x ", count: 50_000) + "\n"
+        let start = Date()
+        _ = messages(text, rule: "placeholder")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 
     func testLaTeXResidueInMarkupIsReportedWithoutAFix() {
@@ -68,11 +78,13 @@ final class JekyllHugoReviewTests: XCTestCase {
 
     func testFrontMatterAGeneratorRejects() {
         XCTAssertEqual(messages("---\ntitle: X\ndate: 2025-11-11\n\nBody.\n", rule: "front-matter").count, 1)
-        XCTAssertEqual(messages("+++\ntitle = \"X\"\n\nBody.\n", rule: "front-matter").count, 1)
         XCTAssertEqual(
             messages("---\ntitle: X\ndate: 2025-13-45\n---\nBody.\n", rule: "front-matter", fileName: "2025-11-11-x.md"),
             ["the date 2025-13-45 does not exist (Jekyll stops on it)"])
         XCTAssertEqual(messages("---\n\nA post opening with a rule, and no other.\n", rule: "front-matter"), [])
+        XCTAssertEqual(messages("---\nNote: this post was updated in 2024.\n\nBody.\n", rule: "front-matter"), [])
+        XCTAssertEqual(messages("+++\ntitle = \"X\"\ndate = 2025-11-11\n\nBody.\n", rule: "front-matter"),
+            ["front matter is not closed: no line of '+++' ends it (Hugo fails, Jekyll shows it as text)"])
         XCTAssertEqual(messages("---\n- a\n- b\n---\nBody.\n", rule: "front-matter").count, 1)
     }
 }

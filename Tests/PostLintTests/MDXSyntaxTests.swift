@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import PostLint
@@ -36,6 +37,48 @@ final class MDXSyntaxTests: XCTestCase {
             let offset = document.text.range(of: needle).map { document.text.utf8.distance(from: document.text.startIndex, to: $0.lowerBound) }!
             XCTAssertTrue(document.regionKinds(at: offset).contains(.esm), needle)
         }
+    }
+
+    /// The block ends at a blank line once its code is whole: JSX text (`Don't`, an
+    /// address's `//`) or a regular expression must not keep it open to the file's end.
+    func testAnExportEndsAtABlankLineOnceItsCodeIsWhole() {
+        for export in [
+            "export const Warn = () => (<Admonition type=\"warning\">Don't run this in production.</Admonition>);",
+            "export const Link = () => (<a href=\"/x\">see http://example.com</a>);",
+            "export const isOpen = (s) => /[(]$/.test(s);",
+        ] {
+            XCTAssertEqual(findings(export + "\n\nHere is {undefinedThing} used.\n"), ["undefined-identifier undefinedThing"], export)
+        }
+    }
+
+    func testApostrophesInJSXInsideAnExportDoNotHideComponents() {
+        let text = "import Chart from './Chart';\nimport Badge from './Badge';\n\nexport const Figure = () => <figure>Here's our <Chart /> and it's <Badge /></figure>;\n"
+        XCTAssertEqual(findings(text), [])
+    }
+
+    func testAnImportAfterAMultiLineTagAnExpressionOrABreakIsAnImport() {
+        for before in ["<Intro\n  title=\"x\"\n/>", "{/* truncate */}", "***", ":::note\nText.\n:::"] {
+            let text = before + "\nimport data from \"./data.json\";\n\nTotal: {data.total}\n"
+            XCTAssertEqual(TestSupport.document(text).esm.imports.map(\.name), ["data"], before)
+        }
+        XCTAssertEqual(TestSupport.document("import\tdata from './d.json';\n\nText.\n").esm.imports.map(\.name), [], "a tab is no space to MDX")
+    }
+
+    func testAFenceOpeningAListItemIsAFence() {
+        let text = "1. Install:\n   - ```bash\n     npm install foo\n     ```\n   - Then run it.\n\nNow use {undefinedVar}.\n\n```js\nconst x = 1;\n```\n"
+        XCTAssertEqual(findings(text), ["undefined-identifier undefinedVar"])
+    }
+
+    func testExpressionsInsideCodeElementsAreJSXInMDX() {
+        XCTAssertEqual(findings("Run <code>{cmdName}</code> and press <kbd>{hotkey}</kbd> now.\n"),
+            ["undefined-identifier cmdName", "undefined-identifier hotkey"])
+    }
+
+    func testLongUnfinishedExportsAreReadInLinearTime() {
+        let text = "export const x = (\n" + String(repeating: "word\n\n", count: 20_000)
+        let start = Date()
+        _ = TestSupport.document(text)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "quadratic: the block was rescanned at every blank line")
     }
 
     func testAnImportCannotInterruptAParagraph() {

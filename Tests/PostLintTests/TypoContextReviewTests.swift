@@ -29,6 +29,16 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos("Our team practises trunk-based development while analysing the enrolment data.\n").map(\.word), [])
     }
 
+    func testBritishEndingsDoNotAcceptSlips() {
+        XCTAssertEqual(typos("We tried to remembre the rows.\n\nThe numbre of rows.\n\nThe platinium tier.\n\nThe membre list.\n\nThe model was brething hard.\n").map(\.word),
+            ["remembre", "numbre", "platinium", "membre", "brething"])
+        XCTAssertEqual(typos("The calibre of the fibres, in aluminium.\n").map(\.word), [])
+    }
+
+    func testACuratedSlipIsReportedEvenWhereALinkSpellsIt() {
+        XCTAssertEqual(typos("You will recieve an email, as in [my old post](https://example.com/2019/how-to-recieve-mail/).\n").map(\.word), ["recieve"])
+    }
+
     func testAWordEnglishTextUsesIsNeverASafeFix() {
         let frequent = Vocabulary.Usage(occurrences: 40, files: 12)
         let once = Vocabulary.Usage(occurrences: 1, files: 1)
@@ -61,6 +71,15 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos("See [text that we recieve](/a/) now.\n").map(\.word), ["recieve"])
         XCTAssertEqual(typos("<table><tr><td>Recieved</td></tr></table>\n").map(\.word), ["Recieved"])
         XCTAssertEqual(typos("We <em>recieve</em> it.\n").map(\.word), ["recieve"])
+    }
+
+    func testKoreanSpellingsNoWordHas() {
+        XCTAssertEqual(typos("다 됬어요. 설치가 됬는데 잘 안됬으면 연락할께요.\n").map(\.word), ["됬어요", "됬는데", "안됬으면", "연락할께요"])
+        XCTAssertEqual(KoreanTypoJudge.orthographicRepair("연락할께요"), "연락할게요")
+        XCTAssertEqual(KoreanTypoJudge.orthographicRepair("안됬으면"), "안됐으면")
+        XCTAssertNil(KoreanTypoJudge.orthographicRepair("선생님께요"), "께 after a syllable without ㄹ is the honorific particle")
+        XCTAssertNil(KoreanTypoJudge.orthographicRepair("됐어요"))
+        XCTAssertEqual(typos("정말 오랫만이에요.\n").map(\.word), ["오랫만"])
     }
 
     func testAFootnoteDefinitionIsProse() {

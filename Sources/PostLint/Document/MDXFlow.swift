@@ -71,74 +71,130 @@ struct MDXFlow {
         if let open = fence, open.opening.indent >= 4 { indentedFences.append(open.start..<utf8.count) }
     }
 
-    /// `import` or `export` at column 0, followed by a space or tab (MDX reads `import{`
-    /// as text).
+    /// `import` or `export` at column 0, followed by a space (MDX reads `import{` and
+    /// `import` and a tab as text).
     static func startsESM(_ content: ArraySlice<UInt8>) -> Bool {
         guard content.count > 6, content.starts(with: "import".utf8) || content.starts(with: "export".utf8) else { return false }
-        let next = content[content.startIndex + 6]
-        return next == 0x20 || next == 0x09
+        return content[content.startIndex + 6] == 0x20
     }
 
     /// Whether a line lets a paragraph go on into the next one, so that an `import` there is
-    /// text: any line but a blank one, a heading, or a line holding a tag alone (JSX).
+    /// text: any line but a blank one, a heading, a thematic break, an admonition marker
+    /// (`:::`), a line holding a tag alone or ending one (`/>`, JSX), or an expression alone
+    /// (`{/* truncate */}`).
     private static func continuesAParagraph(_ content: ArraySlice<UInt8>) -> Bool {
         let text = trimmed(content)
-        guard let first = text.first else { return false }
-        if first == UInt8(ascii: "#") { return false }
-        return !(first == UInt8(ascii: "<") && text.last == UInt8(ascii: ">"))
+        guard let first = text.first, let last = text.last else { return false }
+        if first == UInt8(ascii: "#") || text.starts(with: ":::".utf8) { return false }
+        if first == UInt8(ascii: "<") && last == UInt8(ascii: ">") || text.count >= 2 && text.suffix(2).elementsEqual("/>".utf8) {
+            return false
+        }
+        if first == UInt8(ascii: "{") && last == UInt8(ascii: "}") { return false }
+        let isBreak = text.count >= 3 && [UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "_")].contains(first)
+            && text.allSatisfy { $0 == first || $0 == 0x20 || $0 == 0x09 }
+        return !isBreak
     }
 
     /// The block's last line: the one before a blank line, unless the code up to there
-    /// leaves a bracket open and more follows.
+    /// leaves a bracket open and more follows. (MDX asks its JavaScript parser; a
+    /// component's body with blank lines in it is the case that matters.) Each stretch is
+    /// counted once.
     private static func lastLineOfESM(from first: Int, _ utf8: [UInt8], lines: LineIndex) -> Int {
         var last = first
+        var depth = 0
+        var counted = lines.lineStarts[first]
         while true {
             while last + 1 < lines.lineCount, !isBlank(utf8[lines.contentRange(ofLine: last + 1)]) { last += 1 }
             var next = last + 1
             while next < lines.lineCount, isBlank(utf8[lines.contentRange(ofLine: next)]) { next += 1 }
-            guard next < lines.lineCount,
-                leavesBracketOpen(utf8, lines.lineStarts[first]..<lines.contentRange(ofLine: last).upperBound)
-            else { return last }
+            let end = lines.contentRange(ofLine: last).upperBound
+            depth += bracketBalance(utf8, counted..<end)
+            counted = end
+            guard next < lines.lineCount, depth > 0 else { return last }
             last = next
         }
     }
 
-    /// Whether the code leaves a `(`, `[` or `{` open, strings, template literals and
-    /// comments stepped over.
-    static func leavesBracketOpen(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
+    /// How many `(`, `[` and `{` the code opens more than it closes, strings, template
+    /// literals, regular expressions and comments stepped over. JSX text is not code: a
+    /// quote with no closing one on its line is an apostrophe (`Don't`), and `//` after a
+    /// colon is an address (`http://example.com`), not a comment.
+    static func bracketBalance(_ utf8: [UInt8], _ range: Range<Int>) -> Int {
         var cursor = JSCursor(utf8: utf8, position: range.lowerBound, end: range.upperBound)
         var depth = 0
-        while true {
-            cursor.skipSpace()
-            guard let byte = cursor.peek else { return depth > 0 }
+        var previous: UInt8? = nil
+        while let byte = cursor.peek {
+            let next = cursor.position + 1 < range.upperBound ? utf8[cursor.position + 1] : 0
             switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                cursor.advance()
+                continue
+            case UInt8(ascii: "/") where next == UInt8(ascii: "/") && previous != UInt8(ascii: ":"),
+                UInt8(ascii: "/") where next == UInt8(ascii: "*"):
+                cursor.skipSpace()
+                continue
+            case UInt8(ascii: "/") where JSCursor.startsRegularExpression(after: previous):
+                cursor.skipRegularExpression()
+                previous = UInt8(ascii: "a")
+                continue
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth -= 1
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                cursor.skipQuoted()
-                continue
+                let start = cursor.position
+                if cursor.skipQuoted() {
+                    previous = byte
+                    continue
+                }
+                cursor.position = start
             case UInt8(ascii: "`"):
                 _ = cursor.templateLiteral()
+                previous = byte
                 continue
             default:
                 break
             }
+            previous = byte
             cursor.advance()
         }
+        return depth
     }
 
     /// A fence marker line: three or more backticks or tildes after any indentation (MDX
     /// has no indented code); a backtick fence's info string holds no backtick.
     static func fence(_ line: ArraySlice<UInt8>) -> Fence? {
-        let indent = line.prefix { $0 == 0x20 || $0 == 0x09 }.count
-        let rest = line.dropFirst(indent)
+        var indent = line.prefix { $0 == 0x20 || $0 == 0x09 }.count
+        var rest = line.dropFirst(indent)
+        // A fence opening a list item or a quote (`   - ```bash`, `> ~~~`): CommonMark reads
+        // those; it is a fence all the same, indented as its container is.
+        if let marker = listOrQuoteMarker(rest) {
+            rest = rest.dropFirst(marker).drop { $0 == 0x20 }
+            indent = 0
+        }
         guard let first = rest.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
         let count = rest.prefix { $0 == first }.count
         let info = rest.dropFirst(count)
         guard count >= 3, first == UInt8(ascii: "~") || !info.contains(UInt8(ascii: "`")) else { return nil }
         return Fence(byte: first, count: count, indent: indent, info: info)
+    }
+
+    /// The length of a list marker (`-`, `*`, `+`, `1.`, `1)`) or quote marker (`>`)
+    /// followed by a space at the start of `text`, or nil.
+    private static func listOrQuoteMarker(_ text: ArraySlice<UInt8>) -> Int? {
+        guard let first = text.first else { return nil }
+        var length = 0
+        if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ">")].contains(first) {
+            length = 1
+        } else {
+            let digits = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            guard (1...9).contains(digits), text.count > digits,
+                text[text.startIndex + digits] == UInt8(ascii: ".") || text[text.startIndex + digits] == UInt8(ascii: ")")
+            else { return nil }
+            length = digits + 1
+        }
+        guard text.count > length, text[text.startIndex + length] == 0x20 || first == UInt8(ascii: ">") else { return nil }
+        return length
     }
 
     static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {

@@ -77,7 +77,8 @@ struct MarkdownStructure {
                 htmlBlocks.append(range)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 regions.append(Region(Self.isComment(utf8[range]) ? .htmlComment : .html, range))
-                if let element = Self.rawElement(openedBy: node, at: range, lines: lines, utf8: utf8) {
+                // In MDX `<code>{name}</code>` is JSX: its braces are expressions.
+                if !mdx, let element = Self.rawElement(openedBy: node, at: range, lines: lines, utf8: utf8) {
                     regions.append(Region(.codeSpan, element))
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -145,7 +146,11 @@ struct MarkdownStructure {
             let tag = HTMLBlockMarkup.tag(at: range.lowerBound, in: utf8, before: range.upperBound), tag.opensRawElement
         else { return nil }
         var next = cmark_node_next(node)
-        while let sibling = next {
+        // An element is closed within its paragraph's next few nodes, or is taken as not
+        // closed: a paragraph of thousands of unclosed tags is read in linear time.
+        var budget = 64
+        while let sibling = next, budget > 0 {
+            budget -= 1
             if cmark_node_get_type(sibling) == CMARK_NODE_HTML_INLINE {
                 let closing = Self.range(of: sibling, lines: lines)
                 if utf8[closing].lazy.map(ByteSearch.lowercased).starts(with: "</\(tag.name)".utf8) {

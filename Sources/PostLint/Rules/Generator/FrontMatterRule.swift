@@ -47,7 +47,8 @@ public struct FrontMatterRule: Rule {
         guard let frontMatter = document.frontMatter else {
             guard document.format != .plainText else { return [] }
             if let opening = Self.unclosedOpening(document) {
-                return [finding(opening, "front matter is not closed: no line of '---' ends it (Hugo fails, Jekyll shows it as text)")]
+                let delimiter = document.string(opening).trimmingCharacters(in: .whitespaces)
+                return [finding(opening, "front matter is not closed: no line of '\(delimiter)' ends it (Hugo fails, Jekyll shows it as text)")]
             }
             // A post without front matter lacks every required key. Plain text files are
             // not posts a generator reads front matter from.
@@ -86,17 +87,20 @@ public struct FrontMatterRule: Rule {
         return diagnostics
     }
 
-    /// The first line, when it opens front matter (`---` or `+++` followed by a line of
-    /// `key: value` or `key = value`) that no closing line ends.
+    /// The first line, when it opens front matter that no closing line ends: `---` or
+    /// `+++` followed by two lines of `key: value` (`key = value`). One such line is as
+    /// likely prose after a thematic break (`Note: this post was updated`).
     static func unclosedOpening(_ document: Document) -> Range<Int>? {
-        guard document.lines.lineCount > 1 else { return nil }
+        guard document.lines.lineCount > 2 else { return nil }
         let first = document.string(document.lines.contentRange(ofLine: 0)).trimmingCharacters(in: .whitespaces)
         guard first == "---" || first == "+++" else { return nil }
-        let second = document.string(document.lines.contentRange(ofLine: 1))
-        let key = second.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-        guard !key.isEmpty, let next = second.dropFirst(key.count).drop(while: { $0 == " " }).first,
-            next == (first == "---" ? ":" : "=")
-        else { return nil }
+        let separator: Character = first == "---" ? ":" : "="
+        let isKeyLine = { (line: Int) -> Bool in
+            let text = document.string(document.lines.contentRange(ofLine: line))
+            let key = text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+            return !key.isEmpty && key.first?.isLetter == true && text.dropFirst(key.count).drop(while: { $0 == " " }).first == separator
+        }
+        guard isKeyLine(1), isKeyLine(2) else { return nil }
         return document.lines.contentRange(ofLine: 0)
     }
 

@@ -122,19 +122,27 @@ public struct PlaceholderRule: Rule {
 /// What Jekyll's Liquid makes legitimate: `{{ site.url }}`-style objects, variables the
 /// post assigns, and anything between `{% raw %}` and `{% endraw %}`.
 struct LiquidTemplate {
-    /// Each `{% … %}` and `{{ … }}` closed on its own line.
+    /// Each `{% … %}` and `{{ … }}` closed on its own line. An opener that finds no closer
+    /// before its line ends tells the same of every later opener of its kind on that line:
+    /// those are passed over, so a line of thousands of `{{` is read once.
     static func spans(in utf8: [UInt8]) -> [Range<Int>] {
         var spans: [Range<Int>] = []
+        // Per kind (`%`, `{`): the offset before which no closer of that kind follows on the line.
+        var unclosedUntil: [UInt8: Int] = [:]
         var index = 0
         while index + 1 < utf8.count {
-            guard utf8[index] == UInt8(ascii: "{"), utf8[index + 1] == UInt8(ascii: "%") || utf8[index + 1] == UInt8(ascii: "{") else {
+            let kind = utf8[index + 1]
+            guard utf8[index] == UInt8(ascii: "{"), kind == UInt8(ascii: "%") || kind == UInt8(ascii: "{"),
+                index >= (unclosedUntil[kind] ?? 0)
+            else {
                 index += 1
                 continue
             }
-            let closing = utf8[index + 1] == UInt8(ascii: "%") ? UInt8(ascii: "%") : UInt8(ascii: "}")
+            let closing = kind == UInt8(ascii: "%") ? UInt8(ascii: "%") : UInt8(ascii: "}")
             var end = index + 2
             while end + 1 < utf8.count, utf8[end] != 0x0A, !(utf8[end] == closing && utf8[end + 1] == UInt8(ascii: "}")) { end += 1 }
             guard end + 1 < utf8.count, utf8[end] == closing else {
+                unclosedUntil[kind] = end + 1
                 index += 2
                 continue
             }
@@ -173,7 +181,9 @@ struct LiquidTemplate {
         if rawBlocks.contains(where: { $0.contains(range.lowerBound) }) { return true }
         let token = document.string(range)
         guard token.hasPrefix("{{") else {
-            return liquidSpans.contains { $0.lowerBound < range.lowerBound && range.upperBound < $0.upperBound }
+            // A format slot inside Liquid (`date: "%s"`) is a filter's argument; other text
+            // there (an include's `content="Lorem ipsum …"`) is rendered, and stays reported.
+            return token.hasPrefix("%") && liquidSpans.contains { $0.lowerBound < range.lowerBound && range.upperBound < $0.upperBound }
         }
         let name = token.dropFirst(2).drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
         return Self.globals.contains(String(name)) || assigned.contains(String(name))

@@ -55,10 +55,13 @@ struct MDXScope {
         var names: [String] = []
         var cursor = JSCursor(utf8: utf8, position: range.lowerBound, end: range.upperBound)
         var afterDot = false
+        var previous: UInt8 = 0x20
         while true {
             cursor.skipSpace()
             guard let byte = cursor.peek else { return names }
-            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+            defer { previous = cursor.position > 0 ? utf8[cursor.position - 1] : 0x20 }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\""), !JSCursor.isIdentifierPart(previous) {
+                // Right after a letter a quote is an apostrophe of JSX text (`Here's our <Chart />`).
                 cursor.skipQuoted()
             } else if byte == UInt8(ascii: "`") {
                 let substitutions = cursor.templateLiteral()

@@ -346,10 +346,11 @@ struct EnglishTypoJudge {
             ("is", "iz"), ("isation", "ization"), ("our", "or"), ("tre", "ter"), ("ll", "l"), ("ogue", "og"),
             ("ogued", "oged"), ("yse", "yze"), ("ence", "ense"), ("grey", "gray"), ("ussed", "used"), ("ussing", "using"),
             ("efitted", "efited"), ("efitting", "efiting"), ("ae", "e"), ("oe", "e"), ("efact", "ifact"),
-            ("ys", "yz"), ("practis", "practic"), ("bre", "ber"), ("lment", "llment"), ("lful", "llful"), ("fil", "fill"),
-            ("oguing", "oging"), ("scep", "skep"), ("mould", "mold"), ("inium", "inum"), ("pyjama", "pajama"),
+            ("ys", "yz"), ("practis", "practic"), ("lment", "llment"), ("lful", "llful"), ("fil", "fill"),
+            ("oguing", "oging"), ("scep", "skep"), ("mould", "mold"), ("aluminium", "aluminum"), ("pyjama", "pajama"),
             ("rnt", "rned"), ("eamt", "eamed"),
         ]
+
         // The words judged here are ASCII: their bytes are searched (Foundation's
         // `range(of:)` cost more than everything else this does).
         let bytes = Array(word.utf8)

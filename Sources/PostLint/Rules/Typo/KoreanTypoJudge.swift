@@ -43,6 +43,9 @@ struct KoreanTypoJudge {
     func judge(_ word: ProseWord) -> TypoVerdict? {
         let syllableCount = word.text.unicodeScalars.count
         guard syllableCount >= 2 else { return nil }
+        if let repaired = Self.orthographicRepair(word.text) {
+            return verdict(word, stem: word.text, suggestions: [repaired], safe: true)
+        }
         let splits = Self.splits(of: word.text)
         for (stem, _) in splits {
             if let right = lexicon.correction(of: stem) {
@@ -76,6 +79,29 @@ struct KoreanTypoJudge {
         }
         return nil
     }
+
+    /// Spellings no standard word has, wherever they stand in a word: 됬 (되었 contracts
+    /// to 됐: 됬어요, 됬는데, 안됬다) and the ending -ㄹ께요 (the future ending is -ㄹ게요:
+    /// 연락할께요). The word as it should be, or nil.
+    static func orthographicRepair(_ word: String) -> String? {
+        var scalars = Array(word.unicodeScalars)
+        var changed = false
+        for index in scalars.indices where scalars[index] == "됬" {
+            scalars[index] = "됐"
+            changed = true
+        }
+        let count = scalars.count
+        if count >= 3, scalars[count - 2] == "께", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]),
+            Hangul.parts(scalars[count - 3]).tail == Self.rieulTail
+        {
+            scalars[count - 2] = "게"
+            changed = true
+        }
+        return changed ? String(String.UnicodeScalarView(scalars)) : nil
+    }
+
+    /// ㄹ as a syllable's final consonant (the eighth of Hangul's 27 finals).
+    private static let rieulTail: UInt32 = 8
 
     private func verdict(_ word: ProseWord, stem: String, suggestions: [String], safe: Bool) -> TypoVerdict {
         let range = word.range.lowerBound..<word.range.lowerBound + stem.utf8.count

@@ -93,7 +93,7 @@ public struct TypoRule: Rule {
             }
             // A word the post's own links spell the same way is a name (`Magentic-One` at
             // github.com/…/magentic-one), a query shown on purpose, or a project's slug.
-            if inAddresses.contains(word.text.lowercased()) { return nil }
+            if !verdict.curated, inAddresses.contains(word.text.lowercased()) { return nil }
             return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
         .map { Self.headingsStayUnsafe($0, in: document) }
