@@ -32,7 +32,9 @@ final class FixtureTests: XCTestCase {
 
     private func check(_ post: URL) throws {
         let name = post.path.replacingOccurrences(of: TestSupport.fixtures.path + "/", with: "")
-        let configuration = Configuration(baseDirectory: post.deletingLastPathComponent().path)
+        // As `postlint lint Fixtures` runs them: the folders below Fixtures/ are the
+        // repository's (`translation/ko/` names the posts' language).
+        let configuration = Configuration(baseDirectory: TestSupport.fixtures.path)
         let bytes = Array(try Data(contentsOf: post))
         let report = Runner(configuration: configuration, linter: Linter(), fixMode: .report, includeUnsafe: true)
             .process(path: post.path, bytes: bytes, onDisk: true)

@@ -76,6 +76,13 @@ final class JekyllHugoReviewTests: XCTestCase {
         XCTAssertEqual(messages(text, rule: "untranslated"), [])
     }
 
+    func testCodeElementsOfHTMLBlocksAreCodeToTheEncodingRules() {
+        let text = "<div>\n<pre>a\u{200B}b \u{FFFD}</pre>\n<p>Text with a\u{200B}zero-width space.</p>\n</div>\n"
+        XCTAssertEqual(messages(text, rule: "replacement-character"), [])
+        XCTAssertEqual(messages(text, rule: "invisible-character").count, 1, "only the one in the paragraph")
+        XCTAssertEqual(messages("Run <code>a\u{200B}b</code> now.\n", rule: "invisible-character"), [])
+    }
+
     func testFrontMatterAGeneratorRejects() {
         XCTAssertEqual(messages("---\ntitle: X\ndate: 2025-11-11\n\nBody.\n", rule: "front-matter").count, 1)
         XCTAssertEqual(

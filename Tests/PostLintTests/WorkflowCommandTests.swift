@@ -53,6 +53,22 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertEqual(fromPosts.status, 0, fromPosts.stdout)
     }
 
+    /// A folder named for a language counts when it is the repository's (`ko/`, below the
+    /// configuration's folder or the current one), not when it lies above (`~/kr/blog`).
+    func testOnlyTheRepositorysFoldersNameAPostsLanguage() throws {
+        let post = "## Introduction\n\nThis post is written in English from start to end, as the blog's posts are.\n"
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("kr/blog/_posts"), withIntermediateDirectories: true)
+        try write("kr/blog/_posts/post.md", post)
+        let blog = folder.appendingPathComponent("kr/blog")
+        XCTAssertEqual(try run(["lint", "--no-cache", "--select", "untranslated", "_posts"], in: blog).status, 0)
+        XCTAssertEqual(try run(["lint", "--no-cache", "--select", "untranslated", blog.appendingPathComponent("_posts").path], in: blog).status, 0)
+        try FileManager.default.createDirectory(at: blog.appendingPathComponent("ko"), withIntermediateDirectories: true)
+        try write("kr/blog/ko/post.md", post)
+        let korean = try run(["lint", "--no-cache", "--select", "untranslated", "ko"], in: blog)
+        XCTAssertEqual(korean.status, 1, korean.stdout)
+        XCTAssertTrue(korean.stdout.contains("is not Korean"), korean.stdout)
+    }
+
     func testChangedLintsOnlyWhatGitSeesChanged() throws {
         try write("old.mdx", "{oldProblem}\n")
         try git(["init", "-q"])

@@ -40,20 +40,25 @@ public struct RuleContext: Sendable {
     /// The words of every file linted in this run, when a rule asked for them (see
     /// `Rule.usesVocabulary`); nil for a single text (standard input, tests).
     public let vocabulary: Vocabulary?
+    /// The document's path relative to the configuration's folder (the current folder
+    /// without one), nil when it lies outside: what the repository's own layout says
+    /// (`content/ko/…`), without the folders above it.
+    public let relativePath: String?
 
     public init(
         fileExists: (@Sendable (String) -> Bool)?, severity: Severity, options: RuleOptions = RuleOptions(),
-        vocabulary: Vocabulary? = nil
+        vocabulary: Vocabulary? = nil, relativePath: String? = nil
     ) {
         self.fileExists = fileExists
         self.severity = severity
         self.options = options
         self.vocabulary = vocabulary
+        self.relativePath = relativePath
     }
 
     /// The same context for another rule.
     public func with(severity: Severity, options: RuleOptions) -> RuleContext {
-        RuleContext(fileExists: fileExists, severity: severity, options: options, vocabulary: vocabulary)
+        RuleContext(fileExists: fileExists, severity: severity, options: options, vocabulary: vocabulary, relativePath: relativePath)
     }
 }
 

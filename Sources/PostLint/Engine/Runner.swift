@@ -117,7 +117,8 @@ public struct Runner: Sendable {
         let settings = settings(forPath: path)
         let neighbours = NeighbourRecord()
         let context = RuleContext(
-            fileExists: onDisk ? Self.neighbourCheck(for: path, recordingInto: neighbours) : nil, severity: .error, vocabulary: vocabulary)
+            fileExists: onDisk ? Self.neighbourCheck(for: path, recordingInto: neighbours) : nil, severity: .error, vocabulary: vocabulary,
+            relativePath: discovery.relativeToBase(path, outside: nil))
         report.findings = linter.checkSource(source, settings: settings, context: context)
         var transcoded = false
         if fixMode != .report, source.text == nil, linter.runs(InvalidEncodingRule.description.id, settings: settings),

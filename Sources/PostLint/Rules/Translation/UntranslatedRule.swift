@@ -56,7 +56,7 @@ public struct UntranslatedRule: Rule {
             if heading.namesOriginal { continue }
             let named = heading.language
             if named == nil, heading.isKeptInOriginal { continue }
-            if named == nil, fileLanguage == nil { fileLanguage = .some(Self.documentLanguage(document)) }
+            if named == nil, fileLanguage == nil { fileLanguage = .some(Self.documentLanguage(document, relativePath: context.relativePath)) }
             guard let language = named ?? fileLanguage ?? nil else { continue }
             let finding = Self.finding(in: section, at: index, of: sections, language: language, strict: named != nil, document: document)
             if let (range, problem) = finding {
@@ -153,7 +153,11 @@ public struct UntranslatedRule: Rule {
     // MARK: - The language of the whole file
 
     /// From front matter `lang`/`language`/`locale`, a `post.ko.md` name or a `ko/` folder.
-    static func documentLanguage(_ document: Document) -> TranslationData.Language? {
+    /// The language the file says it is in: its front matter, a language infix in its name
+    /// (`post.ko.md`), or a folder of the repository named for a language (`ko/`) — read
+    /// from `relativePath`, below the configuration's folder, so that a folder above the
+    /// repository (`~/kr/blog/`) says nothing.
+    static func documentLanguage(_ document: Document, relativePath: String? = nil) -> TranslationData.Language? {
         // Parse the YAML only when one of the keys can be in it.
         if let frontMatter = document.frontMatter, frontMatter.isYAML,
             Self.mayNameLanguage(document.utf8[frontMatter.contentRange]),
@@ -164,7 +168,7 @@ public struct UntranslatedRule: Rule {
             }
         }
         // Split as bytes: splitting a String splits Characters, slowly, for every file.
-        let components = document.path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+        let components = (relativePath ?? document.path).utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         if let file = components.last {
             let parts = file.utf8.split(separator: UInt8(ascii: "."))
             if parts.count >= 3, let language = data.language(code: String(decoding: parts[parts.count - 2], as: UTF8.self)) { return language }
