@@ -194,6 +194,11 @@ final class MDXSyntaxTests: XCTestCase {
         XCTAssertEqual(findings(text), [])
     }
 
+    func testAMisspelledExportIsSuggested() {
+        let diagnostics = TestSupport.diagnostics("export const authorName = 'Kim';\n\nBy {authrName}.\n", rule: "undefined-identifier")
+        XCTAssertEqual(diagnostics.map(\.message), ["'authrName' is not imported or defined; the page fails to render; did you mean 'authorName'?"])
+    }
+
     func testAnMDXCodeBlockFenceHoldsMDX() {
         let text = """
             ```mdx-code-block

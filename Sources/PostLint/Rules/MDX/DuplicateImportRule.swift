@@ -22,6 +22,7 @@ public struct DuplicateImportRule: Rule {
         triggering: [
             Example("import hero_1 from './hero_1.png';\nimport ↓hero_1 from './hero_2.png';\n"),
             Example("import { Tabs } from '@theme/Tabs';\nimport ↓Tabs from './tabs.js';\n"),
+            Example("import ↓hero from './hero.png';\nexport const hero = 'x';\n\n{hero}\n"),
         ],
         corrections: [
             Correction(
@@ -40,6 +41,11 @@ public struct DuplicateImportRule: Rule {
         for binding in imports {
             guard let original = first[binding.name] else {
                 first[binding.name] = binding
+                if document.esm.exportedNames.contains(binding.name) {
+                    // `import hero …` and `export const hero …`: one name declared twice.
+                    let message = "'\(binding.name)' is imported and also declared by an export; the MDX compiler rejects a name bound twice"
+                    diagnostics.append(Diagnostic(rule: Self.description.id, severity: context.severity, range: binding.nameRange, message: message))
+                }
                 continue
             }
             // No line numbers: a baseline matches findings by message, and an edit above

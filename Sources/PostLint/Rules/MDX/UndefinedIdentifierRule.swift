@@ -63,7 +63,9 @@ public struct UndefinedIdentifierRule: Rule {
         return scope.undefinedUses.map { use in
             let known = verdicts[use.name] ?? {
                 let hint = misnamed.first { $0.stem == use.name || NameShape.correspond(use.name, $0.stem) }?.binding
-                let made = verdict(for: use.name, unusedImports: unusedImports, defined: scope.imported, misnamed: hint)
+                // Names the post declares itself (`export const authorName`) are suggestions too.
+                let declared = scope.imported.union(document.esm.exportedNames)
+                let made = verdict(for: use.name, unusedImports: unusedImports, defined: declared, misnamed: hint)
                 verdicts[use.name] = made
                 return made
             }()
