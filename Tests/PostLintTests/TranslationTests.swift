@@ -80,4 +80,48 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(share.expectedWords, 3)
         XCTAssertEqual(ScriptShare("We compare LLaMA-3 with GPT-4o", expected: [.hangul]).expectedWords, 0)
     }
+
+    /// Cases a review of generated and translated posts found reported wrongly.
+    func testCorrectKoreanSectionsAreNotFailures() {
+        let text = """
+            ---
+            lang: ko
+            ---
+
+            ## 1. Robust Distributed Training
+
+            ### Summary (Original)
+            We propose a training method that keeps working when network connections fail.
+
+            ### 요약 (Korean)
+            네트워크 연결 실패 상황에서도 학습을 계속하는 분산 학습 방법을 제안한다.
+
+            ## 배경
+
+            블로그 글을 자동으로 번역하다 보니 번역 실패가 종종 생겼다.
+
+            ## 한국어 LLM 벤치마크
+
+            | Model | KoBEST | KMMLU | HAE-RAE |
+            |---|---|---|---|
+            | EXAONE-3.5-7.8B | 80.1 | 45.2 | 70.3 |
+
+            ## 수식
+
+            $$\\mathcal{L} = -\\sum_i y_i \\log p_i + \\lambda \\lVert \\theta \\rVert^2 \\quad \\text{for all samples and every batch}$$
+
+            ## English summary
+
+            This post describes a training method that keeps working when connections fail between nodes.
+            """
+        XCTAssertEqual(TestSupport.diagnostics(text, fileName: "post.md", rule: "untranslated").map(\.message), [])
+    }
+
+    func testChainedAndLocalisedFailureMessagesAreFailures() {
+        for failure in ["죄송합니다. 이 텍스트는 번역할 수 없습니다.", "번역 실패: API 오류 (HTTP 429). 잠시 후 다시 시도하세요.", "翻訳できませんでした。",
+            "抱歉，无法翻译这段内容。", "Request failed with status code 500"] {
+            let text = "## Abstract (Original)\nWe study the problem in depth.\n\n## 초록 (Korean)\n\(failure)\n"
+            XCTAssertEqual(TestSupport.diagnostics(text, fileName: "post.md", rule: "untranslated").count, 1, failure)
+        }
+    }
 }

@@ -122,7 +122,22 @@ extension Document {
             cursor = max(cursor, region.range.upperBound)
         }
         if cursor < range.upperBound { pieces.append(cursor..<range.upperBound) }
-        return pieces
+        return Self.subtracting(MathSpans.find(in: self), from: pieces)
+    }
+
+    /// The pieces without the parts `holes` cover (TeX math is no language's prose).
+    static func subtracting(_ holes: [Range<Int>], from pieces: [Range<Int>]) -> [Range<Int>] {
+        guard !holes.isEmpty else { return pieces }
+        return pieces.flatMap { piece -> [Range<Int>] in
+            var kept: [Range<Int>] = []
+            var start = piece.lowerBound
+            for hole in holes where hole.overlaps(piece) {
+                if hole.lowerBound > start { kept.append(start..<hole.lowerBound) }
+                start = max(start, hole.upperBound)
+            }
+            if start < piece.upperBound { kept.append(start..<piece.upperBound) }
+            return kept
+        }
     }
 
     /// The prose of `range` as one string, pieces joined by newlines.

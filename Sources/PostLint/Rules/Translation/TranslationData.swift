@@ -119,7 +119,25 @@ struct TranslationData: Sendable {
 
     /// The failure family whose pattern matches `text`, if any.
     func failureFamily(of text: String) -> FailureFamily? {
+        failureMatch(in: text)?.family
+    }
+
+    /// The first failure family whose pattern matches `text`, and the text with every
+    /// failure phrase taken out (what else the section says: a pipeline's message often
+    /// chains several, `번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다`).
+    func failureMatch(in text: String) -> (family: FailureFamily, rest: String)? {
         let prefilterText = PrefilterText(text)
-        return failureFamilies.first { family in family.prefiltered.contains { $0.matches(prefilterText) } }
+        var family: FailureFamily?
+        var rest = prefilterText.bytes
+        for candidate in failureFamilies {
+            for pattern in candidate.prefiltered where pattern.matches(prefilterText) {
+                let matches = (try? pattern.regex.matches(in: rest)) ?? []
+                guard !matches.isEmpty else { continue }
+                family = family ?? candidate
+                // Blanked, not removed: later patterns' matches keep their offsets.
+                for match in matches { for index in match.range { rest[index] = 0x20 } }
+            }
+        }
+        return family.map { ($0, String(decoding: rest, as: UTF8.self)) }
     }
 }

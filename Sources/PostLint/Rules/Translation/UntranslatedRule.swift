@@ -45,6 +45,10 @@ public struct UntranslatedRule: Rule {
     /// prose about failures, not one.
     static let failureMessageLength = 240
 
+    /// Words in the expected language a failure message may come with (`번역 중 오류가
+    /// 발생했습니다: 429`, a label, a retry count) before the section reads as prose.
+    static let wordsAroundAFailureMessage = 3
+
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let sections = Sections.of(document)
         guard !sections.isEmpty else { return [] }
@@ -84,7 +88,11 @@ public struct UntranslatedRule: Rule {
         // wholly in another language. "Translation failed" is never prose about something
         // else, and under a heading naming the language (a generator's translation slot)
         // any failure message is one.
-        if let short = trimmedProse, let family = data.failureFamily(of: short),
+        // And the message must be what the section says, not a phrase of a sentence in the
+        // language about failures (`네트워크 연결 실패 상황에서도 학습을 계속하는 방법`):
+        // outside the match, at most a few words in the language's scripts.
+        if let short = trimmedProse, let (family, rest) = data.failureMatch(in: short),
+            ScriptShare(rest, expected: language.scripts).expectedWords <= Self.wordsAroundAFailureMessage,
             strict || family.name == "translation error"
                 || ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: true).expectedWords == 0
         {
@@ -175,9 +183,16 @@ public struct UntranslatedRule: Rule {
         }
         for folder in components.dropLast().reversed() {
             if let language = data.language(code: folder) { return language }
+            // The nearest language folder decides: `ko/site/content/en/post.md` is English.
+            if Self.otherLanguageCodes.contains(folder.lowercased()) { return nil }
         }
         return nil
     }
+
+    /// Folder names of languages the rule does not check (a post in `en/` is English).
+    static let otherLanguageCodes: Set<String> = [
+        "en", "en-us", "en_us", "en-gb", "fr", "de", "es", "it", "pt", "pt-br", "ru", "vi", "id", "th", "ar", "tr", "pl", "nl",
+    ]
 
     /// Whether front matter bytes hold `lang` (`language`) or `locale`.
     static func mayNameLanguage(_ bytes: ArraySlice<UInt8>) -> Bool {
