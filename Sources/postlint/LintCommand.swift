@@ -104,6 +104,9 @@ struct LintCommand: ParsableCommand {
         if base != nil && !changed { throw ValidationError("--base goes with --changed") }
         if baseline != nil && writeBaseline != nil { throw ValidationError("--baseline and --write-baseline do not go together") }
         if changed && paths == ["-"] { throw ValidationError("--changed cannot read standard input") }
+        if paths == ["-"], baseline != nil || writeBaseline != nil {
+            throw ValidationError("--baseline and --write-baseline work on files, not standard input")
+        }
         if let repeated = Dictionary(grouping: outputs, by: \.file).first(where: { $0.value.count > 1 }) {
             throw ValidationError("--output names '\(repeated.key)' more than once")
         }

@@ -69,6 +69,32 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(korean.stdout.contains("is not Korean"), korean.stdout)
     }
 
+    /// A conversion refused with the post's other fixes leaves the file as it was: the
+    /// report must still say it is not UTF-8, and claim no fix.
+    func testARefusedConversionKeepsTheEncodingError() throws {
+        try write(".postlint.yml", "rules:\n  typo: {words: [\"grey -> gray\", \"gray -> grey\"]}\n")
+        let units: [UInt8] = "The grey cat.\n".utf16.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let utf16: [UInt8] = [0xFF, 0xFE] + units
+        try Data(utf16).write(to: folder.appendingPathComponent("g.md"))
+        let result = try run(["lint", "--no-cache", "--fix", "--format", "json", "g.md"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("\"invalid-encoding\""), result.stdout)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("g.md")), Data(utf16))
+    }
+
+    func testAnAllowedWordOutranksAShippedCorrection() throws {
+        try write(".postlint.yml", "rules:\n  typo:\n    words: [\"teh\"]\n")
+        try write("t.md", "---\ntitle: t\n---\n\nWe recieve teh box.\n")
+        XCTAssertEqual(try run(["lint", "--no-cache", "--fix", "t.md"]).status, 0)
+        XCTAssertEqual(try read("t.md"), "---\ntitle: t\n---\n\nWe receive teh box.\n")
+    }
+
+    func testBaselinesNeedFiles() throws {
+        let result = try run(["lint", "--baseline", "b.json", "--stdin-filename", "a.md", "-"], stdin: "Text.\n")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("not standard input"), result.stderr)
+    }
+
     func testChangedLintsOnlyWhatGitSeesChanged() throws {
         try write("old.mdx", "{oldProblem}\n")
         try git(["init", "-q"])

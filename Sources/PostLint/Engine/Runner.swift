@@ -121,12 +121,14 @@ public struct Runner: Sendable {
             relativePath: discovery.relativeToBase(path, outside: nil))
         report.findings = linter.checkSource(source, settings: settings, context: context)
         var transcoded = false
+        var encodingFindings: [Finding] = []
         if fixMode != .report, source.text == nil, linter.runs(InvalidEncodingRule.description.id, settings: settings),
             let conversion = InvalidEncodingRule.confidentConversion(bytes)
         {
             // A legacy-encoded post ICU is sure of: fix it as its UTF-8 text.
             source = SourceFile(path: path, text: conversion.text)
             transcoded = true
+            encodingFindings = report.findings.filter { $0.rule == InvalidEncodingRule.description.id }
             report.findings.removeAll { $0.rule == InvalidEncodingRule.description.id }
             report.applied.append(AppliedFix(
                 rule: InvalidEncodingRule.description.id, title: "converted from \(conversion.charset) to UTF-8",
@@ -181,6 +183,12 @@ public struct Runner: Sendable {
                     }
                 }
             }
+        }
+        if transcoded, report.failure != nil {
+            // The conversion was refused with the other fixes, or not written: the file is
+            // still not UTF-8, and says so.
+            report.findings += encodingFindings
+            report.applied.removeAll { $0.rule == InvalidEncodingRule.description.id }
         }
         report.findings += Finding.placing(diagnostics, in: finalDocument)
         report.findings.sort(by: Finding.ordered)

@@ -69,10 +69,19 @@ struct TypoLexicon: Sendable {
         for entry in entries {
             if let (wrong, right) = correction(entry) {
                 // `color -> color` would flag a right word and never settle: it allows it.
-                if wrong == right.lowercased() { allowed.insert(wrong) } else { corrections[wrong] = right }
+                if wrong == right.lowercased() {
+                    allowed.insert(wrong)
+                    corrections[wrong] = nil
+                } else {
+                    corrections[wrong] = right
+                }
             } else {
+                // An allowed word outranks a shipped correction of it (`teh` in a post about tea).
                 let word = entry.trimmingSpaces.lowercased()
-                if !word.isEmpty { allowed.insert(word) }
+                if !word.isEmpty {
+                    allowed.insert(word)
+                    corrections[word] = nil
+                }
             }
         }
         return TypoLexicon(corrections: corrections, allowed: allowed)
