@@ -39,7 +39,8 @@ struct LintSession {
                 try Baseline(findings: reports.flatMap(\.findings), root: baselineRoot(path)).write(to: path)
                 Console.error("wrote \(reports.flatMap(\.findings).count) findings to the baseline \(path)")
             } catch {
-                Console.error("error: cannot write the baseline \(path): \(error)")
+                let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+                Console.error("error: cannot write the baseline \(path): \(reason)")
                 return Exit.failure
             }
         }

@@ -336,4 +336,12 @@ final class ReporterTests: XCTestCase {
         XCTAssertEqual(ReportPaths.relative("/elsewhere/a.md", to: "/work/blog"), "/elsewhere/a.md")
         XCTAssertEqual(ReportPaths.uriReference("posts/새 글#1.md"), "posts/%EC%83%88%20%EA%B8%80%231.md")
     }
+
+    /// A message quotes the post: an escape sequence in it must not reach the terminal or
+    /// the Actions log.
+    func testControlCharactersOfAPostAreShownNotSent() {
+        XCTAssertEqual(TextReporter.printable("a\u{1B}]0;x\u{07}b\tc"), "a\\u{1B}]0;x\\u{7}b\tc")
+        XCTAssertEqual(TextReporter.printable("one\ntwo", keepingLineBreaks: true), "one\ntwo")
+        XCTAssertEqual(TextReporter.printable("plain 한국어"), "plain 한국어")
+    }
 }

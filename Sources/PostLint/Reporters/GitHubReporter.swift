@@ -42,7 +42,7 @@ public struct GitHubReporter: Reporter {
             }
         }
         properties.append(("title", "postlint (\(finding.rule))"))
-        return command(level(of: finding.severity), properties, message: finding.message)
+        return command(level(of: finding.severity), properties, message: TextReporter.printable(finding.message, keepingLineBreaks: true))
     }
 
     static func level(of severity: Severity) -> String {

@@ -31,7 +31,30 @@ public struct TextReporter: Reporter {
         case .unsafe?: fixable = style(" [unsafe fix]", .dim)
         case nil: fixable = ""
         }
-        return "\(location) \(severity)\(style("[\(finding.rule)]", .rule)) \(finding.message)\(fixable)"
+        return "\(location) \(severity)\(style("[\(finding.rule)]", .rule)) \(Self.printable(finding.message))\(fixable)"
+    }
+
+    /// The text with control characters other than tab shown as `\u{1B}`: a message quotes
+    /// the post, and an escape sequence from it must not reach the terminal.
+    /// `keepingLineBreaks`: for a format that escapes CR and LF its own way (GitHub's).
+    public static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        let isControl = { (scalar: Unicode.Scalar) in
+            Self.isControl(scalar) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\r"))
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar.value != 0x09) || (0x7F...0x9F).contains(scalar.value)
     }
 
     public func render(_ reports: [FileReport], fileCount: Int) -> String {
