@@ -127,7 +127,7 @@ struct LintSession {
         let say: (String) -> Void = command.diff ? { Console.error($0) } : emit
         // --quiet: errors only; what was fixed is not an error.
         for applied in Self.inPositionOrder(report.applied) where !command.quiet {
-            say("\(report.path):\(applied.position.line):\(applied.position.column): \(verb)[\(applied.rule)] \(applied.title)")
+            say("\(report.path):\(applied.position.line):\(applied.position.column): \(verb)[\(applied.rule)] \(TextReporter.printable(applied.title))")
         }
     }
 

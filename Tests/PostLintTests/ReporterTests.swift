@@ -341,7 +341,8 @@ final class ReporterTests: XCTestCase {
     /// the Actions log.
     func testControlCharactersOfAPostAreShownNotSent() {
         XCTAssertEqual(TextReporter.printable("a\u{1B}]0;x\u{07}b\tc"), "a\\u{1B}]0;x\\u{7}b\tc")
-        XCTAssertEqual(TextReporter.printable("one\ntwo", keepingLineBreaks: true), "one\ntwo")
+        XCTAssertEqual(TextReporter.printable("one\ntwo"), "one\ntwo")
+        XCTAssertEqual(TextReporter.printable("one\ntwo", keepingLineBreaks: false), "one\\u{A}two")
         XCTAssertEqual(TextReporter.printable("plain 한국어"), "plain 한국어")
     }
 }

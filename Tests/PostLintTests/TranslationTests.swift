@@ -124,4 +124,26 @@ final class TranslationTests: XCTestCase {
             XCTAssertEqual(TestSupport.diagnostics(text, fileName: "post.md", rule: "untranslated").count, 1, failure)
         }
     }
+
+    /// A last review's cases: pipeline messages that come with an apology, a reason or a
+    /// retry note, headings that label the language in other ways, and prose that uses a
+    /// failure wording in a sentence.
+    func testMessagesWithNotesAreFailuresAndSentencesAboutFailuresAreNot() {
+        func findings(_ heading: String, _ body: String, file: String = "post.md") -> Int {
+            let text = "## Abstract (Original)\nWe present SAPO, a method for stable training.\n\n\(heading)\n\(body)\n"
+            return TestSupport.diagnostics(text, fileName: file, rule: "untranslated").count
+        }
+        for body in ["죄송합니다. 번역 중 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", "번역 실패: 입력 토큰 수가 모델의 최대 컨텍스트 길이를 초과했습니다.",
+            "[번역 실패] 요청 시간이 초과되었습니다. 다음 실행에서 다시 번역됩니다.", "번역 중 오류가 발생했습니다. 원문은 위의 영어 초록을 참고해 주시기 바랍니다."] {
+            XCTAssertEqual(findings("## 초록 (Korean)", body), 1, body)
+        }
+        for heading in ["## 요약（한국어）", "## 한국어 번역 결과", "## 번역 결과", "## 논문 초록", "## 한국어 요약 by GPT-4o", "## 摘要（中文）", "## 要約（日本語）"] {
+            XCTAssertEqual(findings(heading, "This section was left in English by the pipeline, as the original abstract was."), 1, heading)
+        }
+        XCTAssertEqual(findings("## 요약 (Korean)", "서버 오류가 발생하면 자동으로 재시작된다."), 0)
+        XCTAssertEqual(findings("## 要約 (Japanese)", "モデルを学習し、しばらくしてから評価したところ、精度が向上した。"), 0)
+        XCTAssertEqual(findings("## 摘要 (Chinese)", "服务器繁忙时，系统会自动切换到备用节点。"), 0)
+        let korean = "---\nlang: ko\n---\n\n## 소개\n\n번역할 수 없는 한국어 단어 10선\n\n## 결론\n\n번역하지 못한 부분은 원문을 남겼다.\n"
+        XCTAssertEqual(TestSupport.diagnostics(korean, fileName: "post.md", rule: "untranslated").count, 0)
+    }
 }

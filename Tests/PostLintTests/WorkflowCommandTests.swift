@@ -67,6 +67,14 @@ final class WorkflowCommandTests: CommandTestCase {
         let korean = try run(["lint", "--no-cache", "--select", "untranslated", "ko"], in: blog)
         XCTAssertEqual(korean.status, 1, korean.stdout)
         XCTAssertTrue(korean.stdout.contains("is not Korean"), korean.stdout)
+        // Run from inside ko/ (an editor does), the post is still in ko/.
+        let inside = try run(["lint", "--no-cache", "--select", "untranslated", blog.appendingPathComponent("ko/post.md").path],
+            in: blog.appendingPathComponent("ko"))
+        XCTAssertEqual(inside.status, 1, inside.stdout)
+        // A category folder named like a language code (it/, pl/) does not override ko/.
+        try FileManager.default.createDirectory(at: blog.appendingPathComponent("ko/it"), withIntermediateDirectories: true)
+        try write("kr/blog/ko/it/post.md", post)
+        XCTAssertEqual(try run(["lint", "--no-cache", "--select", "untranslated", "ko/it"], in: blog).status, 1)
     }
 
     /// A conversion refused with the post's other fixes leaves the file as it was: the

@@ -11,10 +11,7 @@ enum HTMLBlockMarkup {
     /// Elements whose content is code, data or input, never prose.
     static let rawElements: Set<String> = ["pre", "code", "script", "style", "textarea", "kbd", "samp", "var", "tt", "svg", "math"]
 
-    /// `rawIsCode`: an element whose content is code (`<pre>`, `<script>`) is also a code
-    /// block, so that rules leaving code alone leave it too; not in MDX, where its braces
-    /// are JSX expressions the MDX rules read.
-    static func regions(of block: Range<Int>, in utf8: [UInt8], rawIsCode: Bool = false) -> [Region] {
+    static func regions(of block: Range<Int>, in utf8: [UInt8]) -> [Region] {
         var regions: [Region] = []
         var index = block.lowerBound
         let end = block.upperBound
@@ -47,7 +44,6 @@ enum HTMLBlockMarkup {
                     let upper = tag.opensRawElement
                         ? closingTag(named: tag.name, in: utf8, from: tag.range.upperBound, before: end) ?? end : tag.range.upperBound
                     regions.append(Region(.html, tag.range.lowerBound..<upper))
-                    if rawIsCode, tag.opensRawElement { regions.append(Region(.codeBlock, tag.range.lowerBound..<upper)) }
                     index = upper
                 } else {
                     index += 1

@@ -73,7 +73,7 @@ struct MarkdownStructure {
             case CMARK_NODE_CODE:
                 regions.append(Region(.codeSpan, Self.widenToBackticks(range, utf8)))
             case CMARK_NODE_HTML_BLOCK where !Self.isComment(utf8[range]) && !Self.isOpaqueBlock(utf8[range]):
-                regions += HTMLBlockMarkup.regions(of: range, in: utf8, rawIsCode: !mdx)
+                regions += HTMLBlockMarkup.regions(of: range, in: utf8)
                 htmlBlocks.append(range)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 regions.append(Region(Self.isComment(utf8[range]) ? .htmlComment : .html, range))

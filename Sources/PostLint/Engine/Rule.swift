@@ -40,9 +40,8 @@ public struct RuleContext: Sendable {
     /// The words of every file linted in this run, when a rule asked for them (see
     /// `Rule.usesVocabulary`); nil for a single text (standard input, tests).
     public let vocabulary: Vocabulary?
-    /// The document's path relative to the configuration's folder (the current folder
-    /// without one), nil when it lies outside: what the repository's own layout says
-    /// (`content/ko/…`), without the folders above it.
+    /// The document's path within its repository (`RepositoryPaths.relative`): what the
+    /// repository's own layout says (`content/ko/…`), without the folders above it.
     public let relativePath: String?
 
     public init(

@@ -118,7 +118,7 @@ public struct Runner: Sendable {
         let neighbours = NeighbourRecord()
         let context = RuleContext(
             fileExists: onDisk ? Self.neighbourCheck(for: path, recordingInto: neighbours) : nil, severity: .error, vocabulary: vocabulary,
-            relativePath: discovery.relativeToBase(path, outside: nil))
+            relativePath: RepositoryPaths.relative(path, base: configuration.baseDirectory))
         report.findings = linter.checkSource(source, settings: settings, context: context)
         var transcoded = false
         var encodingFindings: [Finding] = []

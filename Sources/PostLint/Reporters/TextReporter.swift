@@ -36,8 +36,8 @@ public struct TextReporter: Reporter {
 
     /// The text with control characters other than tab shown as `\u{1B}`: a message quotes
     /// the post, and an escape sequence from it must not reach the terminal.
-    /// `keepingLineBreaks`: for a format that escapes CR and LF its own way (GitHub's).
-    public static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    /// Line breaks are kept (a YAML error's pointer line); GitHub's format escapes them.
+    public static func printable(_ text: String, keepingLineBreaks: Bool = true) -> String {
         let isControl = { (scalar: Unicode.Scalar) in
             Self.isControl(scalar) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\r"))
         }

@@ -91,4 +91,13 @@ public struct ScriptShare: Sendable {
     }
 
     public var share: Double { words == 0 ? 1 : Double(expectedWords) / Double(words) }
+
+    /// How many letters of the text are in the scripts (a measure of length that works for
+    /// Japanese and Chinese, which put no spaces between words).
+    static func letters(in text: String, of scripts: [Script]) -> Int {
+        let codes = Set(scripts.map(\.code))
+        return text.unicodeScalars.reduce(0) { count, scalar in
+            scalar.properties.isAlphabetic && codes.contains(plicu_script(Int32(scalar.value))) ? count + 1 : count
+        }
+    }
 }

@@ -45,9 +45,23 @@ public struct UntranslatedRule: Rule {
     /// prose about failures, not one.
     static let failureMessageLength = 240
 
-    /// Words in the expected language a failure message may come with (`번역 중 오류가
-    /// 발생했습니다: 429`, a label, a retry count) before the section reads as prose.
-    static let wordsAroundAFailureMessage = 3
+    /// Letters in the expected language a failure message may come with besides its failure
+    /// phrases (an apology, a retry note: `죄송합니다 … 잠시 후 다시 시도해 주세요`).
+    static let lettersAroundAFailureMessage = 12
+
+    /// Whether a short section holding a failure phrase is a pipeline's message rather than
+    /// prose about failures: little else in the language, or, in Korean, no sentence in the
+    /// plain written style (`…를 제안한다.`, `…이 생겼다.`) that abstracts and posts use and
+    /// system messages (`…했습니다`, `…해 주세요`, fragments) do not.
+    static func readsAsAMessage(_ text: String, rest: String, language: TranslationData.Language) -> Bool {
+        if ScriptShare.letters(in: rest, of: language.scripts) <= lettersAroundAFailureMessage { return true }
+        guard language.scripts.contains(.hangul) else { return false }
+        return !text.split(whereSeparator: { ".!?\n。".contains($0) }).contains { sentence in
+            let letters = sentence.unicodeScalars.filter { Hangul.isSyllable($0) }
+            guard let last = letters.last, last == "다" else { return false }
+            return letters.dropLast().last != "니"
+        }
+    }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let sections = Sections.of(document)
@@ -92,7 +106,7 @@ public struct UntranslatedRule: Rule {
         // language about failures (`네트워크 연결 실패 상황에서도 학습을 계속하는 방법`):
         // outside the match, at most a few words in the language's scripts.
         if let short = trimmedProse, let (family, rest) = data.failureMatch(in: short),
-            ScriptShare(rest, expected: language.scripts).expectedWords <= Self.wordsAroundAFailureMessage,
+            Self.readsAsAMessage(short, rest: rest, language: language),
             strict || family.name == "translation error"
                 || ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: true).expectedWords == 0
         {
@@ -163,8 +177,8 @@ public struct UntranslatedRule: Rule {
     /// From front matter `lang`/`language`/`locale`, a `post.ko.md` name or a `ko/` folder.
     /// The language the file says it is in: its front matter, a language infix in its name
     /// (`post.ko.md`), or a folder of the repository named for a language (`ko/`) — read
-    /// from `relativePath`, below the configuration's folder, so that a folder above the
-    /// repository (`~/kr/blog/`) says nothing.
+    /// from `relativePath`, the path within the repository, so that a folder above it
+    /// (`~/kr/blog/`) says nothing.
     static func documentLanguage(_ document: Document, relativePath: String? = nil) -> TranslationData.Language? {
         // Parse the YAML only when one of the keys can be in it.
         if let frontMatter = document.frontMatter, frontMatter.isYAML,
@@ -190,9 +204,8 @@ public struct UntranslatedRule: Rule {
     }
 
     /// Folder names of languages the rule does not check (a post in `en/` is English).
-    static let otherLanguageCodes: Set<String> = [
-        "en", "en-us", "en_us", "en-gb", "fr", "de", "es", "it", "pt", "pt-br", "ru", "vi", "id", "th", "ar", "tr", "pl", "nl",
-    ]
+    /// (Codes that are also common category names, `it`, `pl`, `ar`, `id`, are left out.)
+    static let otherLanguageCodes: Set<String> = ["en", "en-us", "en_us", "en-gb", "fr", "de", "es", "ru", "vi", "pt-br"]
 
     /// Whether front matter bytes hold `lang` (`language`) or `locale`.
     static func mayNameLanguage(_ bytes: ArraySlice<UInt8>) -> Bool {

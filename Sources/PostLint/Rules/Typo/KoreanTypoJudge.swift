@@ -43,7 +43,7 @@ struct KoreanTypoJudge {
     func judge(_ word: ProseWord) -> TypoVerdict? {
         let syllableCount = word.text.unicodeScalars.count
         guard syllableCount >= 2 else { return nil }
-        if let repaired = Self.orthographicRepair(word.text) {
+        if !lexicon.allows(word.text), let repaired = Self.orthographicRepair(word.text) {
             return verdict(word, stem: word.text, suggestions: [repaired], safe: true)
         }
         let splits = Self.splits(of: word.text)
