@@ -167,7 +167,7 @@ struct LintCommand: ParsableCommand {
         let roots = paths.isEmpty ? ["."] : paths
         let candidates = try discovery.files(for: roots)
         guard changed else { return candidates }
-        let touched = try GitChanges.changed(among: candidates, base: base ?? "HEAD", near: roots[0])
+        let touched = try GitChanges.changed(among: candidates, base: base ?? "HEAD", near: roots[0]) { Console.error($0) }
         if touched.isEmpty {
             // As when a folder holds no posts: a run that lints nothing says so.
             Console.error("note: no post in \(roots.joined(separator: " ")) changed against \(base ?? "HEAD"); nothing to lint")

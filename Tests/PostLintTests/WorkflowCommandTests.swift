@@ -116,6 +116,12 @@ final class WorkflowCommandTests: CommandTestCase {
         let againstRoot = try run(["lint", "--changed", "--base", "HEAD"])
         XCTAssertFalse(againstRoot.stdout.contains("old.mdx"))
         XCTAssertEqual(try run(["lint", "--changed", "--base", "no-such-rev"]).status, 2)
+        // With no common ancestor (a shallow clone's case), the comparison says what it did.
+        try git(["checkout", "-q", "--orphan", "other"])
+        try git(["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "unrelated"])
+        let unrelated = try run(["lint", "--changed", "--base", "master"])
+        let main = unrelated.status == 2 ? try run(["lint", "--changed", "--base", "main"]) : unrelated
+        XCTAssertTrue(main.stderr.contains("no merge base"), main.stderr)
     }
 
     func testInitWritesAConfigurationThatLoads() throws {

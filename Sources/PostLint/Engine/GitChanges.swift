@@ -17,11 +17,14 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
 public enum GitChanges {
     /// The files among `candidates` (spelt as the user spelt them) that changed since
     /// `base`, asking the repository that holds `path`, the first path given.
-    public static func changed(among candidates: [String], base: String, near path: String) throws -> [String] {
+    /// `note` hears what the user should know about the comparison (no merge base).
+    public static func changed(
+        among candidates: [String], base: String, near path: String, note: (String) -> Void = { _ in }
+    ) throws -> [String] {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         let folder = exists && isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
-        let touched = try changedFiles(base: base, in: folder.isEmpty ? "." : folder)
+        let touched = try changedFiles(base: base, in: folder.isEmpty ? "." : folder, note: note)
         // Both sides real paths: `$PWD/posts`, `../posts`, `posts` and a link to the
         // repository name one folder. A link counts as changed when it or its target did.
         var realPaths = RealPaths()
@@ -33,7 +36,7 @@ public enum GitChanges {
     /// Absolute paths of files added, copied, modified or renamed since `base` (its merge
     /// base with HEAD when it is a branch), plus untracked files. In a repository with no
     /// commit yet, every staged or untracked file.
-    static func changedFiles(base: String, in directory: String) throws -> Set<String> {
+    static func changedFiles(base: String, in directory: String, note: (String) -> Void = { _ in }) throws -> Set<String> {
         let root = try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
         let mergeBase = try? git(["merge-base", base, "HEAD"], in: root).trimmingCharacters(in: .whitespacesAndNewlines)
         let names: String
@@ -42,6 +45,12 @@ public enum GitChanges {
             // that is staged is new.
             names = try git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: root)
         } else {
+            if mergeBase == nil {
+                // A shallow clone (CI checkouts are, by default) holds no common ancestor:
+                // the diff is then against the base itself, which also counts what the base
+                // changed since the branch left it.
+                note("note: no merge base of \(base) and HEAD (a shallow clone?); comparing with \(base) itself, so files only \(base) changed count too. Fetch more history (fetch-depth: 0) to compare with the merge base")
+            }
             let changed = try git(["diff", "--name-only", "-z", "--diff-filter=ACMR", mergeBase ?? base, "--"], in: root)
             names = try changed + git(["ls-files", "-z", "--others", "--exclude-standard"], in: root)
         }
