@@ -146,4 +146,13 @@ final class TranslationTests: XCTestCase {
         let korean = "---\nlang: ko\n---\n\n## 소개\n\n번역할 수 없는 한국어 단어 10선\n\n## 결론\n\n번역하지 못한 부분은 원문을 남겼다.\n"
         XCTAssertEqual(TestSupport.diagnostics(korean, fileName: "post.md", rule: "untranslated").count, 0)
     }
+
+    func testJapaneseOrChineseUnderAKoreanHeadingIsNotKorean() {
+        let text = "## Abstract (Original)\nWe evaluate the method.\n\n## 초록 (Korean)\n本論文では、大規模言語モデルの推論能力を評価するための新しいベンチマークを提案する。\n"
+        let found = TestSupport.diagnostics(text, fileName: "post.md", rule: "untranslated").map(\.message)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.contains("letters are in Hangul") == true, "\(found)")
+        let korean = "## 초록 (Korean)\n대규모 언어 모델(LLM)의 추론 능력을 평가하는 새로운 벤치마크를 제안한다.\n"
+        XCTAssertEqual(TestSupport.diagnostics(korean, fileName: "post.md", rule: "untranslated").count, 0)
+    }
 }

@@ -45,6 +45,9 @@ public struct UntranslatedRule: Rule {
     /// prose about failures, not one.
     static let failureMessageLength = 240
 
+    /// Letters of a paragraph written without spaces (Japanese, Chinese) that make it prose.
+    static let lettersOfAnUnspacedParagraph = 20
+
     /// Letters in the expected language a failure message may come with besides its failure
     /// phrases (an apology, a retry note: `죄송합니다 … 잠시 후 다시 시도해 주세요`).
     static let lettersAroundAFailureMessage = 12
@@ -118,9 +121,17 @@ public struct UntranslatedRule: Rule {
         // Without a language heading one word in the script clears the section.
         let share = ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: !strict)
         let untranslated = strict ? (share.words >= 6 && share.share < 0.2) : (share.words >= 15 && share.expectedWords == 0)
+        let scripts = language.scripts.map(\.rawValue).joined(separator: "/")
         if untranslated {
-            let scripts = language.scripts.map(\.rawValue).joined(separator: "/")
             return (range, "is not \(language.name): \(share.expectedWords) of \(share.words) words are in \(scripts)")
+        }
+        // Japanese and Chinese put no spaces between words: a paragraph of them is one or
+        // two "words". Under a heading naming the language, letters are counted instead.
+        if strict, share.words < 6, share.expectedWords == 0 {
+            let letters = prose.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            if letters >= Self.lettersOfAnUnspacedParagraph, ScriptShare.letters(in: prose, of: language.scripts) == 0 {
+                return (range, "is not \(language.name): none of its \(letters) letters are in \(scripts)")
+            }
         }
         return nil
     }
