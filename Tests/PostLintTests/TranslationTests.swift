@@ -50,10 +50,10 @@ final class TranslationTests: XCTestCase {
             "{\"error\": {\"type\": \"rate_limit_error\", \"message\": \"slow down\"}}", "요청 한도를 초과했습니다.",
             "Error: 429 Too Many Requests",
         ] {
-            XCTAssertNotNil(data.failureFamily(of: message), message)
+            XCTAssertNotNil(data.failureMatch(in: message)?.family, message)
         }
         for prose in ["우리는 새로운 모델을 제안한다.", "We report results on six benchmarks.", "Hugging Hub 支持独特的访问控制选项和速率限制"] {
-            XCTAssertNil(data.failureFamily(of: prose), prose)
+            XCTAssertNil(data.failureMatch(in: prose)?.family, prose)
         }
     }
 

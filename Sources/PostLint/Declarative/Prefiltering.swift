@@ -178,19 +178,28 @@ struct PrefilteredPattern: Sendable {
     let required: RequiredLiteral?
 
     init(_ regex: ICURegularExpression) {
+        self.init(regex, required: RequiredLiteral(pattern: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive)))
+    }
+
+    init(_ regex: ICURegularExpression, required: RequiredLiteral?) {
         self.regex = regex
-        required = RequiredLiteral(pattern: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive))
+        self.required = required
     }
 
     /// Whether the pattern matches somewhere in `text` (a pattern over its time limit
     /// counts as no match, as `firstMatch` does).
     func matches(_ text: PrefilterText) -> Bool {
+        firstMatch(in: text) != nil
+    }
+
+    /// The first match in `text`, ICU asked only when the text holds what a match needs.
+    func firstMatch(in text: PrefilterText) -> ICURegularExpression.Match? {
         if let required, !text.bytes.withUnsafeBufferPointer({
             required.mayOccur(in: $0, hasFoldingLetter: text.hasFoldingLetter)
         }) {
-            return false
+            return nil
         }
-        return ((try? regex.matches(in: text.bytes, limit: 1)) ?? []).isEmpty == false
+        return (try? regex.matches(in: text.bytes, limit: 1))?.first
     }
 }
 

@@ -22,7 +22,7 @@ struct MDXFlow {
         let info: ArraySlice<UInt8>
 
         func isClosed(by marker: Fence) -> Bool {
-            marker.byte == byte && marker.count >= count && marker.info.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            marker.byte == byte && marker.count >= count && MDXFlow.isBlank(marker.info)
         }
     }
 

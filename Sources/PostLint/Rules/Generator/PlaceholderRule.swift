@@ -31,17 +31,12 @@ public struct PlaceholderRule: Rule {
             let value = Self.unquoted(document.utf8, (colon + 1)..<range.upperBound)
             guard !value.isEmpty else { continue }
             let text = PrefilterText(bytes: Array(document.utf8[value]))
-            let bytes = text.bytes
             for entry in Self.definition.entries {
                 // Most values hold none of the literals a match needs: ICU is not asked.
-                if let required = entry.required,
-                    !bytes.withUnsafeBufferPointer({ required.mayOccur(in: $0, hasFoldingLetter: text.hasFoldingLetter) })
-                {
-                    continue
-                }
-                guard let match = (try? entry.regex.matches(in: bytes, limit: 1))?.first, !match.range.isEmpty else { continue }
+                guard let match = PrefilteredPattern(entry.regex, required: entry.required).firstMatch(in: text), !match.range.isEmpty
+                else { continue }
                 let found = (value.lowerBound + match.range.lowerBound)..<(value.lowerBound + match.range.upperBound)
-                let message = Template.expand(entry.message, match: match, in: bytes) + " (in front matter)"
+                let message = Template.expand(entry.message, match: match, in: text.bytes) + " (in front matter)"
                 diagnostics.append(Diagnostic(rule: Self.description.id, severity: severity, range: found, message: message))
                 break
             }

@@ -117,11 +117,6 @@ struct TranslationData: Sendable {
         return languages.first { $0.codes.contains(lowered) }
     }
 
-    /// The failure family whose pattern matches `text`, if any.
-    func failureFamily(of text: String) -> FailureFamily? {
-        failureMatch(in: text)?.family
-    }
-
     /// The first failure family whose pattern matches `text`, and the text with every
     /// failure phrase taken out (what else the section says: a pipeline's message often
     /// chains several, `번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다`).

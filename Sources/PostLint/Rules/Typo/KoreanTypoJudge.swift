@@ -80,75 +80,9 @@ struct KoreanTypoJudge {
         return nil
     }
 
-    /// Spellings no standard word has, wherever they stand in a word: 됬 (되었 contracts
-    /// to 됐: 됬어요, 됬는데, 안됬다) and the ending -ㄹ께요 (the future ending is -ㄹ게요:
-    /// 연락할께요). The word as it should be, or nil.
-    static func orthographicRepair(_ word: String) -> String? {
-        var scalars = Array(word.unicodeScalars)
-        var changed = false
-        for index in scalars.indices where scalars[index] == "됬" {
-            scalars[index] = "됐"
-            changed = true
-        }
-        let count = scalars.count
-        if count >= 3, scalars[count - 2] == "께", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]),
-            Hangul.parts(scalars[count - 3]).tail == Self.rieulTail
-        {
-            scalars[count - 2] = "게"
-            changed = true
-        }
-        return changed ? String(String.UnicodeScalarView(scalars)) : nil
-    }
-
-    /// ㄹ as a syllable's final consonant (the eighth of Hangul's 27 finals).
-    private static let rieulTail: UInt32 = 8
-
     private func verdict(_ word: ProseWord, stem: String, suggestions: [String], safe: Bool) -> TypoVerdict {
         let range = word.range.lowerBound..<word.range.lowerBound + stem.utf8.count
         return TypoVerdict(range: range, word: stem, suggestions: Array(suggestions.prefix(3)), safe: safe)
-    }
-
-    /// Nouns made with a derivational suffix (온전성, 중기적, 중단점) and 하다 verb forms
-    /// (제곱한): the dictionary lists the root, not every word built on it.
-    static let derivingEndings: [[UInt8]] = [
-        "적", "성", "점", "화", "형", "력", "률", "율", "감", "한", "할", "함", "하는", "하여", "해", "하고", "하기", "하면",
-        "하지", "했", "했다",
-    ].map { Array($0.utf8) }
-
-    static func isDerived(_ stem: String, from known: SortedWordList) -> Bool {
-        let bytes = Array(stem.utf8)
-        for ending in derivingEndings where bytes.count >= ending.count + 6 {
-            if bytes[(bytes.count - ending.count)...].elementsEqual(ending),
-                known.contains(Array(bytes[..<(bytes.count - ending.count)]))
-            {
-                return true
-            }
-        }
-        return false
-    }
-
-    /// The word itself, then each stem left when a particle or ending is cut off.
-    static func splits(of word: String) -> [(stem: String, ending: String)] {
-        var word = word
-        return word.withUTF8 { buffer in
-            stemLengths(of: buffer).map { length in
-                (String(decoding: buffer[..<length], as: UTF8.self), String(decoding: buffer[length...], as: UTF8.self))
-            }
-        }
-    }
-
-    /// `splits` as the byte lengths of the stems, the whole word's first: the index of the
-    /// run's stems splits every Korean word of the run without making a String of each.
-    static func stemLengths(of buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var result = [buffer.count]
-        guard let last = buffer.last else { return result }
-        // Only particles ending in the word's last byte.
-        for particle in TypoLexicon.koreanParticlesByLastByte[Int(last)] where buffer.count > particle.count {
-            if particle.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + buffer.count - $0.count, $0.baseAddress!, $0.count) }) == 0 {
-                result.append(buffer.count - particle.count)
-            }
-        }
-        return result
     }
 
     /// Evidence 2: a compound whose last syllable is one the dictionary never

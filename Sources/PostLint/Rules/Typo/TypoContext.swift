@@ -27,11 +27,6 @@ enum ForeignText {
         return result
     }
 
-    /// Whether four or more function words of one language other than English are in the line.
-    static func isOtherLanguage(line: Int, of document: Document, _ vocabulary: Vocabulary) -> Bool {
-        Counts(document.utf8[document.lines.contentRange(ofLine: line)], vocabulary).isOtherLanguage
-    }
-
     struct Counts {
         var words = 0
         var unknown = 0

@@ -88,7 +88,7 @@ public struct TypoRule: Rule {
             let line = document.lines.lineNumber(at: word.range.lowerBound)
             // A curated slip is an unknown word itself: only the function words of another
             // language (`le code existant`) make its line foreign, not a line of slips.
-            if foreignLines.contains(line), !verdict.curated || ForeignText.isOtherLanguage(line: line, of: document, vocabulary) {
+            if foreignLines.contains(line), !verdict.curated || ForeignText.isOtherLanguage(document.utf8[document.lines.contentRange(ofLine: line)]) {
                 return nil
             }
             // A word the post's own links spell the same way is a name (`Magentic-One` at
