@@ -43,6 +43,19 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(untranslated(references, fileName: "docs/ko/setup.md").count, 0, "reference lists stay in the original")
     }
 
+    func testTextBeforeTheFirstHeadingIsInTheFilesLanguage() {
+        let failure = "번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n"
+        let whole = untranslated(failure, fileName: "content/ko/weekly.txt")
+        XCTAssertEqual(whole.map(\.message), ["the post holds a translation failure message, not Korean"])
+        let english = "Install the package, then run the server and open the page in a browser to check the result.\n"
+        XCTAssertEqual(
+            untranslated(english + "\n## 요약\n\n설치하고 서버를 실행한다.\n", fileName: "docs/ko/setup.md").map(\.message),
+            ["the text before the first heading is not Korean: 0 of 18 words are in Hangul"])
+        XCTAssertEqual(untranslated(english, fileName: "docs/setup.md").count, 0, "no language expected")
+        XCTAssertEqual(untranslated("SAPO는 " + english, fileName: "docs/ko/setup.md").count, 0, "one Korean word clears it")
+        XCTAssertEqual(untranslated("---\ntitle: Setup\nlang: ko\n---\n", fileName: "setup.md").count, 0, "front matter alone")
+    }
+
     func testFailureFamiliesCoverSeveralLanguagesAndNotOrdinaryProse() {
         let data = UntranslatedRule.data
         for message in [

@@ -10,13 +10,16 @@ public struct FrontMatterRule: Rule {
         rationale: """
             Jekyll, Hugo and Docusaurus read a post's YAML front matter before anything else: \
             when it does not parse the post is skipped or built without its title, and a \
-            `date` that disagrees with the date in the file name (`2025-11-11-post.md`, \
-            `daily-2025-11-11.md`) publishes it under the wrong day. The rule parses the front \
+            generated post whose `date` disagrees with the day its file name and its title \
+            both give (`daily-2025-11-11.md`, `title: Daily Papers - 2025-11-11`) is published \
+            under the wrong day. Jekyll and Hugo let the front matter's date win over the file \
+            name's, and authors move a post's date on purpose, so a date that only the file \
+            name contradicts is left alone. The rule parses the front \
             matter with Yams and reports the line of the first error, the keys the \
             configuration lists as `required` (`rules: {front-matter: {required: [title, \
             date]}}`; then a Markdown or MDX post without front matter is reported too, while \
-            a .txt file is not expected to have any), and a date that disagrees with the file \
-            name.
+            a .txt file is not expected to have any), a date that does not exist, and a date \
+            that disagrees with the file name and the title.
             """,
         severity: .error,
         fixSafety: nil,
@@ -27,6 +30,7 @@ public struct FrontMatterRule: Rule {
             Example("No front matter here.\n", fileName: "daily-2025-11-11.md"),
             Example("---\n\nA post that opens with a thematic break.\n", fileName: "post.md"),
             Example("---\ntitle: Leap day\ndate: 2024-02-29\n---\nText.\n", fileName: "post.md"),
+            Example("---\ntitle: Published later than written\ndate: 2018-04-30\n---\nText.\n", fileName: "2018-04-17-hypercut.md"),
         ],
         triggering: [
             Example("---\ntitle: A post\n↓tags: [a, b\n---\nText.\n", fileName: "post.md"),
@@ -80,8 +84,10 @@ public struct FrontMatterRule: Rule {
             let range = document.lines.contentRange(ofLine: document.lines.lineNumber(at: frontMatter.contentRange.lowerBound) + line)
             if !Self.isCalendarDate(written) {
                 diagnostics.append(finding(range, "the date \(written) does not exist (Jekyll stops on it)"))
-            } else if let named = Self.date(in: Self.fileName(document.path)), written != named {
-                diagnostics.append(finding(range, "the date \(written) disagrees with the file name's \(named)"))
+            } else if let named = Self.date(in: Self.fileName(document.path)), written != named,
+                Self.dates(in: fields["title"]?.1.scalar?.string ?? "").contains(named)
+            {
+                diagnostics.append(finding(range, "the date \(written) disagrees with the file name's and the title's \(named)"))
             }
         }
         return diagnostics
@@ -135,8 +141,12 @@ public struct FrontMatterRule: Rule {
 
     /// The first `YYYY-MM-DD` in a text.
     static func date(in text: String) -> String? {
-        guard let match = datePattern.firstMatch(in: text) else { return nil }
+        dates(in: text).first
+    }
+
+    /// Every `YYYY-MM-DD` in a text.
+    static func dates(in text: String) -> [String] {
         let bytes = Array(text.utf8)
-        return String(decoding: bytes[match.range], as: UTF8.self)
+        return ((try? datePattern.matches(in: text)) ?? []).map { String(decoding: bytes[$0.range], as: UTF8.self) }
     }
 }

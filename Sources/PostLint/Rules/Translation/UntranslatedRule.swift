@@ -12,7 +12,8 @@ public struct UntranslatedRule: Rule {
             a quota turns into text that is published as if it were the translation. The rule \
             finds what a section should be in from its heading (`초록 (Korean)`, `한국어`, \
             `(Japanese)`), the front matter (`lang: ko`), the file name (`post.ko.md`) or its \
-            folder (`ko/`, `i18n/ko/`), and reports the section when its text is a pipeline \
+            folder (`ko/`, `i18n/ko/`), and reports the section (or the text before the first \
+            heading, all of a post without headings, which is in the file's language) when its text is a pipeline \
             failure message (families kept in `Rules/translation/failure-messages.yml`, in \
             several languages), a copy of the original section beside it, or has (almost) no \
             words in the language's script. Latin model names inside Korean prose are normal: \
@@ -28,6 +29,8 @@ public struct UntranslatedRule: Rule {
             Example("## Timeouts\nThe request timed out after 3 retries.\n", fileName: "post.md"),
             Example("---\nlang: ko\n---\n## 원인\n\n요청 한도(rate limit)를 초과해서 502 Bad Gateway 에러가 떴습니다.\n", fileName: "post.md"),
             Example("## 초록 (Korean)\n```\nnetwork error: connection refused\n```\n모델 출력 예시다.\n", fileName: "post.md"),
+            Example("---\nlang: ko\n---\n\nSAPO is a decentralized RL post-training algorithm; 이 글은 그 논문을 정리한다.\n\n## 요약\n\n요약이다.\n", fileName: "post.md"),
+            Example("The request timed out after three retries, so the job ran again later that night.\n", fileName: "notes.md"),
         ],
         triggering: [
             Example("--- 1. Sharing is Caring: Efficient LM Post-Training ---\n\n## Abstract (Original)\nWe present SAPO.\n\n## 초록 (Korean)\n↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "weekly.txt"),
@@ -35,6 +38,8 @@ public struct UntranslatedRule: Rule {
             Example("---\nlang: ko\n---\n## 요약\n\n↓Error: 429 Too Many Requests\n", fileName: "post.md"),
             Example("---\nlang: ko\n---\n## 요약\n\n↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "post.md"),
             Example("## Abstract (Original)\nLanguage models hallucinate because training rewards guessing.\n\n## 초록 (Korean)\n↓Language models hallucinate because training rewards guessing.\n", fileName: "post.md"),
+            Example("↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "weekly.ko.txt"),
+            Example("---\nlang: ko\n---\n\n↓Translation failed: the model returned an empty response.\n\n## 요약\n\n요약이다.\n", fileName: "post.md"),
             Example("## 中文 (Chinese)\n↓We present a survey of reinforcement learning for large reasoning models and the open problems they raise.\n", fileName: "post.md"),
         ])
 
@@ -68,31 +73,50 @@ public struct UntranslatedRule: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let sections = Sections.of(document)
-        guard !sections.isEmpty else { return [] }
         // Only sections whose heading names no language need the file's; most files have none.
         var fileLanguage: TranslationData.Language?? = nil
+        let languageOfFile = {
+            if fileLanguage == nil { fileLanguage = .some(Self.documentLanguage(document, relativePath: context.relativePath)) }
+            return fileLanguage ?? nil
+        }
         var diagnostics: [Diagnostic] = []
+        let report = { (range: Range<Int>, message: String) in
+            diagnostics.append(Diagnostic(rule: Self.description.id, severity: context.severity, range: range, message: message))
+        }
+        // The text before the first heading (all of a post without headings) is in the
+        // file's language: a pipeline that failed on the whole post wrote its message there.
+        if let lead = Self.lead(of: document, before: sections), let language = languageOfFile(),
+            let (range, problem) = Self.finding(in: lead, original: nil, language: language, strict: false, document: document)
+        {
+            report(range, "\(sections.isEmpty ? "the post" : "the text before the first heading") \(problem)")
+        }
         for (index, section) in sections.enumerated() {
             let heading = Self.data.classify(section.title)
             if heading.namesOriginal { continue }
             let named = heading.language
             if named == nil, heading.isKeptInOriginal { continue }
-            if named == nil, fileLanguage == nil { fileLanguage = .some(Self.documentLanguage(document, relativePath: context.relativePath)) }
-            guard let language = named ?? fileLanguage ?? nil else { continue }
-            let finding = Self.finding(in: section, at: index, of: sections, language: language, strict: named != nil, document: document)
-            if let (range, problem) = finding {
-                let message = "\(Self.name(of: section, in: sections)) \(problem)"
-                diagnostics.append(Diagnostic(rule: Self.description.id, severity: context.severity, range: range, message: message))
+            guard let language = named ?? languageOfFile() else { continue }
+            let original = Self.original(of: index, in: sections).map { sections[$0] }
+            if let (range, problem) = Self.finding(in: section, original: original, language: language, strict: named != nil, document: document) {
+                report(range, "\(Self.name(of: section, in: sections)) \(problem)")
             }
         }
         return diagnostics
     }
 
+    /// The text between the front matter and the first heading, as a section without a
+    /// heading; nil when there is none.
+    static func lead(of document: Document, before sections: [Section]) -> Section? {
+        let start = document.frontMatter?.range.upperBound ?? 0
+        let end = sections.first?.headingRange.lowerBound ?? document.utf8.count
+        guard start < end else { return nil }
+        return Section(title: "", level: 0, headingRange: start..<start, bodyRange: start..<end, parent: nil)
+    }
+
     /// What is wrong with one section expected in `language`, and where. `strict` when the
     /// heading itself names the language (a script share below a fifth is then enough).
     static func finding(
-        in section: Section, at index: Int, of sections: [Section], language: TranslationData.Language, strict: Bool,
-        document: Document
+        in section: Section, original: Section?, language: TranslationData.Language, strict: Bool, document: Document
     ) -> (Range<Int>, String)? {
         // Untrimmed: the copy and script tests split on whitespace anyway.
         let prose = document.proseText(in: section.bodyRange)
@@ -115,8 +139,8 @@ public struct UntranslatedRule: Rule {
         {
             return (range, "holds a translation failure message, not \(language.name)")
         }
-        if let original = original(of: index, in: sections), isCopy(prose, of: document.proseText(in: sections[original].bodyRange)) {
-            return (range, "is a copy of '\(sections[original].title)', not \(language.name)")
+        if let original, isCopy(prose, of: document.proseText(in: original.bodyRange)) {
+            return (range, "is a copy of '\(original.title)', not \(language.name)")
         }
         // Without a language heading one word in the script clears the section.
         let share = ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: !strict)
