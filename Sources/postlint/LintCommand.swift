@@ -137,6 +137,7 @@ struct LintCommand: ParsableCommand {
         let mode: FixMode = fix ? (paths == ["-"] ? .preview : .write) : (diff ? .preview : .report)
         var runner = Runner(configuration: configuration, linter: linter, fixMode: mode, includeUnsafe: unsafeFixes)
         runner.linkScope = LinkWriteScope(roots: paths.isEmpty ? ["."] : paths)
+        runner.placesRemainingOnOriginal = diff
         // Timed runs lint every file: a cached result would time nothing.
         if mode == .report, !noCache, !timings, paths != ["-"] {
             runner.cache = makeCache(configuration)

@@ -146,6 +146,20 @@ final class CommandTests: CommandTestCase {
         XCTAssertEqual(try read("post.mdx"), Self.brokenPost)
     }
 
+    /// The findings a patch would leave are placed on the file the patch is of: a removed
+    /// import above them does not move them up a line.
+    func testDiffPlacesWhatWouldRemainOnTheFileAsItIs() throws {
+        try write("post.mdx", "import a from './asset/shot_0101_img0.png';\nimport b from './asset/shot_0101_img1.png';\n\nI recieve mail.\n\nThe hypotesis held.\n\n<img src={a} />\n")
+        let result = try run(["lint", "--diff", "--unsafe-fixes", "--select", "unused-import,typo", "--no-cache", "post.mdx"])
+        XCTAssertTrue(result.stdout.contains("-import b from"), result.stdout)
+        let plain = try run(["lint", "--select", "unused-import,typo", "--no-cache", "post.mdx"])
+        XCTAssertTrue(plain.stdout.contains("post.mdx:6:5: warning[typo] 'hypotesis'"), plain.stdout)
+        let safeOnly = try run(["lint", "--diff", "--select", "unused-import,typo", "--no-cache", "post.mdx"])
+        XCTAssertTrue(safeOnly.stderr.contains("post.mdx:2:8: warning[unused-import]"), safeOnly.stderr)
+        XCTAssertTrue(safeOnly.stderr.contains("post.mdx:6:5: warning[typo] 'hypotesis'"), safeOnly.stderr)
+        XCTAssertTrue(safeOnly.stderr.contains("post.mdx:4:3: would fix[typo]"), safeOnly.stderr)
+    }
+
     /// `--diff > fix.patch` then `git apply fix.patch` gives what `--fix` writes, for CRLF
     /// lines, a byte order mark and a last line without a newline; the patch is alone on
     /// standard output.

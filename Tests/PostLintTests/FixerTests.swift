@@ -126,4 +126,10 @@ final class FixerTests: XCTestCase {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("postlint-") }
         XCTAssertEqual(leftovers, [], "no temporary file is left behind")
     }
+
+    func testOldLinesFollowTheFileThroughRemovedAndChangedLines() {
+        XCTAssertEqual(UnifiedDiff.oldLines(of: "a\nc\nD\ne\n", from: "a\nb\nc\nd\ne\n"), [0, 2, 3, 4])
+        XCTAssertEqual(UnifiedDiff.oldLines(of: "a\nx\ny\nb\n", from: "a\nb\n"), [0, 1, 1, 1])
+        XCTAssertEqual(UnifiedDiff.oldLines(of: "ab cd\n", from: "ab\ncd\n"), [0])
+    }
 }

@@ -148,6 +148,28 @@ public struct Finding: Sendable, Hashable, Codable {
         }
     }
 
+    /// Findings on a fixed text placed on the original it was fixed from, as `--diff`
+    /// reports what would remain beside a patch of the original: each line moves to the
+    /// original line it stands for (`UnifiedDiff.oldLines`), whose text it then carries; a
+    /// column past the end of a changed line stops at its end.
+    public static func placing(_ findings: [Finding], fixedText: String, onOriginal original: Document) -> [Finding] {
+        let oldLines = UnifiedDiff.oldLines(of: fixedText, from: original.text)
+        guard !oldLines.isEmpty else { return findings }
+        let moved = { (position: LineIndex.Position) -> LineIndex.Position in
+            let line = oldLines[min(max(position.line - 1, 0), oldLines.count - 1)]
+            let end = original.lines.position(at: original.lines.contentRange(ofLine: line).upperBound)
+            return LineIndex.Position(line: line + 1, column: min(position.column, end.column))
+        }
+        return findings.map { finding in
+            let start = moved(finding.start)
+            let lineText = contextLine(at: original.lines.contentRange(ofLine: start.line - 1).lowerBound, in: original)
+            let edits = finding.fixEdits.map { PlacedEdit(start: moved($0.start), end: moved($0.end), replacement: $0.replacement) }
+            return Finding(
+                path: finding.path, start: start, end: max(start, moved(finding.end)), diagnostic: finding.diagnostic,
+                lineText: lineText, fixEdits: edits)
+        }
+    }
+
     /// The line a finding starts on; on a line longer than `wholeLineLimit` (minified HTML,
     /// a post saved without line breaks) the part of it around the finding, so a cached
     /// report does not repeat a megabyte line for each of its findings. Baselines and SARIF

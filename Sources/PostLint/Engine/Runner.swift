@@ -40,6 +40,9 @@ public struct Runner: Sendable {
     public let includeUnsafe: Bool
     /// Earlier results to reuse and fill (report mode only).
     public var cache: ResultCache?
+    /// Whether the findings left after fixing are placed on the file as it is, not on the
+    /// fixed text (`--diff`: the patch is of the file, and nothing is written).
+    public var placesRemainingOnOriginal = false
     /// Where fixes may be written through a symbolic link: the paths the run was given.
     public var linkScope = LinkWriteScope(roots: ["."])
     /// The rule settings of each distinct set of matching overrides, made once per run.
@@ -190,7 +193,11 @@ public struct Runner: Sendable {
             report.findings += encodingFindings
             report.applied.removeAll { $0.rule == InvalidEncodingRule.description.id }
         }
-        report.findings += Finding.placing(diagnostics, in: finalDocument)
+        var remaining = Finding.placing(diagnostics, in: finalDocument)
+        if placesRemainingOnOriginal, let original = report.originalText, let fixed = report.fixedText, original == document.text {
+            remaining = Finding.placing(remaining, fixedText: fixed, onOriginal: document)
+        }
+        report.findings += remaining
         report.findings.sort(by: Finding.ordered)
         report.neighbours = neighbours.answers
         return report

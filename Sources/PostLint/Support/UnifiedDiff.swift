@@ -7,30 +7,7 @@ public enum UnifiedDiff {
         let mark = byteOrderMark ? "\u{FEFF}" : ""
         let (oldLines, oldEndsOpen) = lines(of: mark + old)
         let (newLines, newEndsOpen) = lines(of: mark + new)
-        // Compared as bytes: String equality holds NFD and NFC Korean equal, and a line the
-        // fix composed would vanish from the patch.
-        let difference = newLines.map { Array($0.utf8) }.difference(from: oldLines.map { Array($0.utf8) })
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
-        // Walk both texts in step, producing (old index?, new index?) rows.
-        var rows: [(Int?, Int?)] = []
-        var oldIndex = 0
-        var newIndex = 0
-        while oldIndex < oldLines.count || newIndex < newLines.count {
-            if oldIndex < oldLines.count, removed.contains(oldIndex) {
-                rows.append((oldIndex, nil)); oldIndex += 1
-            } else if newIndex < newLines.count, inserted.contains(newIndex) {
-                rows.append((nil, newIndex)); newIndex += 1
-            } else {
-                rows.append((oldIndex, newIndex)); oldIndex += 1; newIndex += 1
-            }
-        }
+        let rows = self.rows(oldLines, newLines)
         let changed = rows.indices.filter { rows[$0].0 == nil || rows[$0].1 == nil }
         guard !changed.isEmpty else { return "" }
         // git ends a name holding a space with a tab, so that patch reads it whole.
@@ -49,6 +26,64 @@ public enum UnifiedDiff {
             hunkStart = hunkEnd + 1
         }
         return output
+    }
+
+    /// For each line of `new` (counted from 0), the line of `old` it stands for: its own
+    /// line where unchanged, the old line a changed block replaced in step (an added line
+    /// past the block's old lines stands for its last one, or for the old line it comes
+    /// before). Findings on the fixed text are placed on the file with it (`--diff`).
+    public static func oldLines(of new: String, from old: String) -> [Int] {
+        let (oldLines, _) = lines(of: old)
+        let (newLines, _) = lines(of: new)
+        var map = [Int](repeating: 0, count: newLines.count)
+        var removedInBlock: [Int] = []
+        var insertedInBlock = 0
+        var nextOld = 0
+        for row in rows(oldLines, newLines) {
+            switch row {
+            case (let old?, nil):
+                if insertedInBlock > 0 { (removedInBlock, insertedInBlock) = ([], 0) }
+                removedInBlock.append(old)
+                nextOld = old + 1
+            case (nil, let new?):
+                let stand = insertedInBlock < removedInBlock.count ? removedInBlock[insertedInBlock] : removedInBlock.last ?? nextOld
+                map[new] = min(stand, max(oldLines.count - 1, 0))
+                insertedInBlock += 1
+            case (let old?, let new?):
+                map[new] = old
+                (removedInBlock, insertedInBlock, nextOld) = ([], 0, old + 1)
+            default: break
+            }
+        }
+        return map
+    }
+
+    /// Both texts' lines walked in step, as (old index?, new index?) rows. Compared as
+    /// bytes: String equality holds NFD and NFC Korean equal, and a line the fix composed
+    /// would vanish from the patch.
+    private static func rows(_ oldLines: [String], _ newLines: [String]) -> [(Int?, Int?)] {
+        let difference = newLines.map { Array($0.utf8) }.difference(from: oldLines.map { Array($0.utf8) })
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        var rows: [(Int?, Int?)] = []
+        var oldIndex = 0
+        var newIndex = 0
+        while oldIndex < oldLines.count || newIndex < newLines.count {
+            if oldIndex < oldLines.count, removed.contains(oldIndex) {
+                rows.append((oldIndex, nil)); oldIndex += 1
+            } else if newIndex < newLines.count, inserted.contains(newIndex) {
+                rows.append((nil, newIndex)); newIndex += 1
+            } else {
+                rows.append((oldIndex, newIndex)); oldIndex += 1; newIndex += 1
+            }
+        }
+        return rows
     }
 
     /// `openEnds`: the index of each side's last line when it has no newline, else -1.
