@@ -264,7 +264,10 @@ final class CommandTests: CommandTestCase {
     /// A post Windows saved as "Unicode" (UTF-16 with a byte order mark) is text, not binary.
     func testAUTF16PostIsReportedAndConverted() throws {
         let post = "---\ntitle: 안녕\n---\n\nText with 👍 and 한국어.\r\n"
-        for (name, bom, littleEndian) in [("le.md", [0xFF, 0xFE], true), ("be.md", [0xFE, 0xFF], false)] as [(String, [UInt8], Bool)] {
+        // With a byte order mark, and without one (NUL bytes at one parity only: no binary).
+        for (name, bom, littleEndian) in [
+            ("le.md", [0xFF, 0xFE], true), ("be.md", [0xFE, 0xFF], false), ("le-unmarked.md", [], true), ("be-unmarked.md", [], false),
+        ] as [(String, [UInt8], Bool)] {
             let units = post.utf16.flatMap { unit in littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
             try Data(bom + units).write(to: folder.appendingPathComponent(name))
             let report = try run(["lint", name])
@@ -273,6 +276,9 @@ final class CommandTests: CommandTestCase {
             XCTAssertEqual(try run(["lint", "--fix", name]).status, 0)
             XCTAssertEqual(try read(name), post)
         }
+        let ascii = "Plain ASCII text.\n".utf16.flatMap { [UInt8($0 & 0xFF), 0] }
+        try Data(ascii).write(to: folder.appendingPathComponent("ascii.md"))
+        XCTAssertTrue(try run(["lint", "ascii.md"]).stdout.contains("ascii.md:1:1: error[invalid-encoding] not UTF-8: the file is UTF-16LE without a byte order mark"))
         // A lone surrogate does not convert back exactly: reported, never rewritten.
         let broken: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x00, 0xD8, 0x0A, 0x00]
         try Data(broken).write(to: folder.appendingPathComponent("broken.md"))

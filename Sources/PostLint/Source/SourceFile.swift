@@ -38,12 +38,15 @@ public struct SourceFile: Sendable {
         hasByteOrderMark = bytes.starts(with: Self.byteOrderMark)
         let body = bytes.dropFirst(hasByteOrderMark ? 3 : 0)
         // UTF-16 text is full of NUL bytes but is text: `invalid-encoding` reports it.
-        isBinary = Self.utf16ByteOrder(of: bytes) == nil && body.withUnsafeBufferPointer { ByteSearch.contains($0, [0]) }
+        let hasNUL = body.withUnsafeBufferPointer { ByteSearch.contains($0, [0]) }
+        let isUTF16 = (hasNUL || bytes.first.map { $0 >= 0xFE } == true) && Self.utf16Layout(of: bytes) != nil
+        isBinary = hasNUL && !isUTF16
         newlineStyle = Self.newlineStyle(of: body)
         // The standard library validates (strictly, as `firstInvalidUTF8` does) and copies
         // in one fast pass; the slow scan only runs to locate the error in a broken file.
-        let valid = String(validating: body, as: UTF8.self)
-        firstInvalidUTF8Offset = valid == nil ? Self.firstInvalidUTF8(in: body) : nil
+        // UTF-16 of ASCII letters is valid UTF-8 with a NUL after each: still not UTF-8.
+        let valid = isUTF16 ? nil : String(validating: body, as: UTF8.self)
+        firstInvalidUTF8Offset = valid == nil ? (isUTF16 ? 0 : Self.firstInvalidUTF8(in: body) ?? 0) : nil
         text = isBinary ? nil : valid
     }
 
@@ -56,6 +59,50 @@ public struct SourceFile: Sendable {
         case (0xFE, 0xFF): return .bigEndian
         default: return nil
         }
+    }
+
+    /// The byte order of UTF-16 text, and whether a byte order mark says it: a mark, or
+    /// else text without one (an editor's "Unicode" save) — an even count of bytes, NUL
+    /// bytes at one parity only and in at least a quarter of the code units there (the
+    /// ASCII letters, spaces and newlines every post has), no NUL code unit, and every
+    /// unit decoding. Binary data has NULs at both parities.
+    public static func utf16Layout(of bytes: [UInt8]) -> (order: UTF16ByteOrder, marked: Bool)? {
+        if let order = utf16ByteOrder(of: bytes) { return (order, true) }
+        guard bytes.count >= 8, bytes.count % 2 == 0 else { return nil }
+        var zeros = (even: 0, odd: 0)
+        for index in stride(from: 0, to: bytes.count, by: 2) {
+            let (first, second) = (bytes[index], bytes[index + 1])
+            if first == 0, second == 0 { return nil }
+            if first == 0 { zeros.even += 1 }
+            if second == 0 { zeros.odd += 1 }
+        }
+        let units = bytes.count / 2
+        let order: UTF16ByteOrder
+        switch (zeros.even, zeros.odd) {
+        case (0, let odd) where odd * 4 >= units: order = .littleEndian
+        case (let even, 0) where even * 4 >= units: order = .bigEndian
+        default: return nil
+        }
+        return utf16Units(bytes, order, from: 0).flatMap(decodedExactly) == nil ? nil : (order, false)
+    }
+
+    /// The UTF-16 code units of `bytes` from `start` (past a byte order mark).
+    static func utf16Units(_ bytes: [UInt8], _ order: UTF16ByteOrder, from start: Int) -> [UInt16]? {
+        guard (bytes.count - start) % 2 == 0 else { return nil }
+        return stride(from: start, to: bytes.count, by: 2).map { index in
+            order == .littleEndian
+                ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+        }
+    }
+
+    /// The text of UTF-16 code units when every unit decodes (no lone surrogate) and none
+    /// is NUL.
+    static func decodedExactly(_ units: [UInt16]) -> String? {
+        guard !units.contains(0) else { return nil }
+        let text = String(decoding: units, as: UTF16.self)
+        // Decoding replaces a lone surrogate with U+FFFD: then the units do not come back.
+        guard Array(text.utf16).elementsEqual(units) else { return nil }
+        return text
     }
 
     public enum UTF16ByteOrder: String, Sendable {

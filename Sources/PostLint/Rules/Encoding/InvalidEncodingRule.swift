@@ -28,8 +28,8 @@ public struct InvalidEncodingRule: SourceRule {
         var message: String
         // Why a file that cannot be converted is left as it is.
         var leftAlone = "not confident enough to convert it, so it will not be rewritten"
-        if let order = SourceFile.utf16ByteOrder(of: source.bytes) {
-            message = "not UTF-8: the file is \(order.rawValue) (it starts with a UTF-16 byte order mark)"
+        if let (order, marked) = SourceFile.utf16Layout(of: source.bytes) {
+            message = "not UTF-8: the file is \(order.rawValue) " + (marked ? "(it starts with a UTF-16 byte order mark)" : "without a byte order mark")
             leftAlone = "its text does not convert to UTF-8 and back exactly, so it will not be rewritten"
         } else {
             message = String(format: "not valid UTF-8: byte 0x%02X cannot start or continue a character", source.bytes[offset])
@@ -58,7 +58,9 @@ public struct InvalidEncodingRule: SourceRule {
     /// the Windows code page that extends it (EUC-KR as CP949, which Korean Windows writes:
     /// `똠` and `뷁` are not in EUC-KR; Shift_JIS as Windows-31J).
     public static func confidentConversion(_ bytes: [UInt8]) -> (charset: String, text: String)? {
-        if let order = SourceFile.utf16ByteOrder(of: bytes) { return utf16Text(bytes, order).map { (order.rawValue, $0) } }
+        if let (order, marked) = SourceFile.utf16Layout(of: bytes) {
+            return SourceFile.utf16Units(bytes, order, from: marked ? 2 : 0).flatMap(SourceFile.decodedExactly).map { (order.rawValue, $0) }
+        }
         // A UTF-8 post with a line pasted from a Latin-1 file also converts "exactly" as
         // Latin-1, which would garble every UTF-8 character it holds, in code too.
         guard !UTF8Census(bytes).isMostlyUTF8, let guess = detectCharset(bytes), guess.confidence >= confidentEnough,
@@ -75,20 +77,6 @@ public struct InvalidEncodingRule: SourceRule {
     }
 
     static let windowsSupersets: [String: [String]] = ["EUC-KR": ["windows-949"], "Shift_JIS": ["windows-31j"]]
-
-    /// The text of UTF-16 bytes after their byte order mark, when every code unit decodes
-    /// (no lone surrogate) and none is NUL.
-    static func utf16Text(_ bytes: [UInt8], _ order: SourceFile.UTF16ByteOrder) -> String? {
-        let units = stride(from: 2, to: bytes.count, by: 2).map { index in
-            order == .littleEndian
-                ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
-        }
-        guard !units.contains(0) else { return nil }
-        let text = String(decoding: units, as: UTF16.self)
-        // Decoding replaces a lone surrogate with U+FFFD: then the units do not come back.
-        guard Array(text.utf16).elementsEqual(units) else { return nil }
-        return text
-    }
 
     private static func convert(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
         run(bytes, capacity: bytes.count * 3 + 16) { plicu_decode(charset, $0, $1, $2, $3) }
