@@ -71,6 +71,9 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos("See [text that we recieve](/a/) now.\n").map(\.word), ["recieve"])
         XCTAssertEqual(typos("<table><tr><td>Recieved</td></tr></table>\n").map(\.word), ["Recieved"])
         XCTAssertEqual(typos("We <em>recieve</em> it.\n").map(\.word), ["recieve"])
+        // The first word after a tag with attributes, or a self-closing one.
+        XCTAssertEqual(typos("<td align=\"center\">몇일</td> <span style='color:red'>역활</span> <div title=\"teh\">recieve</div>\n").map(\.word), ["몇일", "역활", "recieve"])
+        XCTAssertEqual(typos("line<br/>recieve it\n").map(\.word), ["recieve"])
     }
 
     func testKoreanSpellingsNoWordHas() {
@@ -78,8 +81,21 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(KoreanTypoJudge.orthographicRepair("연락할께요"), "연락할게요")
         XCTAssertEqual(KoreanTypoJudge.orthographicRepair("안됬으면"), "안됐으면")
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("선생님께요"), "께 after a syllable without ㄹ is the honorific particle")
+        XCTAssertNil(KoreanTypoJudge.orthographicRepair("선생님들께요"), "들께요 is the plural and the honorific particle")
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("됐어요"))
         XCTAssertEqual(typos("정말 오랫만이에요.\n").map(\.word), ["오랫만"])
+    }
+
+    /// A post on spelling shows the wrong form on purpose: a word alone in quotes is still
+    /// reported, but its fix needs a look.
+    func testAQuotedWordsFixNeedsALook() {
+        let quoted = typos("\"몇일\"이 아니라 \"며칠\"이 맞다. ‘됬다’는 틀린 표기다. The word “recieve” is a common misspelling; 'teh' too.\n")
+        XCTAssertEqual(quoted.map(\.word), ["몇일", "됬다", "recieve", "teh"])
+        XCTAssertEqual(quoted.map(\.safe), [false, false, false, false])
+        XCTAssertEqual(typos("몇일 뒤에 \"I recieve mail\" 이라고 썼다.\n").map(\.safe), [true, true], "in a quoted sentence, not alone")
+        XCTAssertTrue(TypoRule.isQuoted(1..<8, in: Array("\"recieve\"".utf8)))
+        XCTAssertFalse(TypoRule.isQuoted(1..<8, in: Array("\"recieve mail".utf8)))
+        XCTAssertFalse(TypoRule.isQuoted(0..<7, in: Array("recieve".utf8)))
     }
 
     func testAFootnoteDefinitionIsProse() {

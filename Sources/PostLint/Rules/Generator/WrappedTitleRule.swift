@@ -28,6 +28,8 @@ public struct WrappedTitleRule: Rule {
             Example("--- 3. Why Language Models Hallucinate ---\nLink: x\n", fileName: "weekly.txt"),
             Example("```\n**not closed\n  here**\n```\n", fileName: "post.md"),
             Example("-   **Warm-starting encoder-decoder models with Transformers\n    (Practice)** - *code*\n", fileName: "post.md"),
+            Example("1. **설치 단계: 패키지를 먼저 설치한다\n  - **주의: 관리자 권한이 필요하다\n", fileName: "post.md"),
+            Example("--- \n  key: value ---\n", fileName: "notes.txt"),
         ],
         triggering: [
             Example("2. ↓**IterResearch: Rethinking Long-Horizon Agents via Markovian State\n  Reconstruction** - 👍 56\n", fileName: "post.md"),
@@ -116,6 +118,8 @@ public struct WrappedTitleRule: Rule {
     static func opening(in line: String) -> (delimiter: String, offset: Int)? {
         for banner in ["--- ", "=== "] where line.hasPrefix(banner) {
             let marker = String(banner.dropLast())
+            // `--- ` alone (a thematic break with a trailing space) has no title.
+            guard line.dropFirst(banner.count).contains(where: { $0 != " " && $0 != "\t" }) else { return nil }
             return line.hasSuffix(" " + marker) ? nil : (marker, 0)
         }
         let pieces = line.components(separatedBy: "**")
@@ -130,9 +134,14 @@ public struct WrappedTitleRule: Rule {
 
     /// The byte offset just past the delimiter that closes the title on the continuation line.
     static func closingEnd(of delimiter: String, in line: String) -> Int? {
+        // A line that starts a block of its own (a nested list item, a quote, a heading, a
+        // fence) continues nothing: joining it would take it into the line above.
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        if text.range(of: #"^([-*+]|\d{1,9}[.)])(\s|$)|^(>|#{1,6}\s|```|~~~)"#, options: .regularExpression) != nil { return nil }
         if delimiter == "**" {
             let pieces = line.components(separatedBy: "**")
-            guard pieces.count % 2 == 0 else { return nil }
+            // The closing ** ends the title's text: a space before it would make it an opener.
+            guard pieces.count % 2 == 0, let last = pieces[0].last, !last.isWhitespace else { return nil }
             return pieces[0].utf8.count + 2
         }
         let trimmed = line.trimmingCharacters(in: .whitespaces)

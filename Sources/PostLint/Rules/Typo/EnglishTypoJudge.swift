@@ -12,6 +12,11 @@ struct TypoVerdict {
     /// The suggestions that are names the repository spells (repository words the
     /// dictionary lacks): the only ones worth making when the word stands among names.
     var nameSuggestions: [String] = []
+
+    /// The same verdict with a fix that needs a human's eye.
+    var unsafe: TypoVerdict {
+        TypoVerdict(range: range, word: word, suggestions: suggestions, safe: false, curated: curated, nameSuggestions: nameSuggestions)
+    }
 }
 
 /// How the rule weighs the run's vocabulary.

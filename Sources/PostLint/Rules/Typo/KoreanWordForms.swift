@@ -15,8 +15,9 @@ extension KoreanTypoJudge {
             changed = true
         }
         let count = scalars.count
+        // 들께요 is the plural and the honorific particle (선생님들께요), no verb.
         if count >= 3, scalars[count - 2] == "께", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]),
-            Hangul.parts(scalars[count - 3]).tail == Self.rieulTail
+            Hangul.parts(scalars[count - 3]).tail == Self.rieulTail, scalars[count - 3] != "들"
         {
             scalars[count - 2] = "게"
             changed = true

@@ -175,16 +175,27 @@ enum LineText {
     /// with the path after it.
     static func wordChunks(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into result: inout [Range<Int>]) {
         var start = -1
+        // Whether the chunk holds a `<`: then a `>` ends its tag.
+        var inTag = false
         for index in line {
             let byte = bytes[index]
             let isSpace = byte == 0x20 || byte == 0x09
             let startsMarkup = start >= 0 && index > start
                 && (byte == UInt8(ascii: "<") || (byte == UInt8(ascii: "(") && bytes[index - 1] == UInt8(ascii: "]")))
+            // A tag's end (`align="center">`, `<br/>`) ends its chunk: the word after it is prose.
+            let endsTag = start >= 0 && byte == UInt8(ascii: ">") && index + 1 < line.upperBound
+                && (inTag || bytes[index - 1] == UInt8(ascii: "\"") || bytes[index - 1] == UInt8(ascii: "'"))
             if (isSpace || startsMarkup), start >= 0 {
                 if !isNonWordChunk(UnsafeBufferPointer(rebasing: bytes[start..<index])) { result.append(start..<index) }
                 start = isSpace ? -1 : index
+                inTag = startsMarkup && byte == UInt8(ascii: "<")
+            } else if endsTag {
+                if !isNonWordChunk(UnsafeBufferPointer(rebasing: bytes[start...index])) { result.append(start..<index + 1) }
+                start = index + 1
+                inTag = false
             } else if !isSpace, start < 0 {
                 start = index
+                inTag = byte == UInt8(ascii: "<")
             }
         }
         if start >= 0, !isNonWordChunk(UnsafeBufferPointer(rebasing: bytes[start..<line.upperBound])) {

@@ -96,19 +96,36 @@ public struct TypoRule: Rule {
             if !verdict.curated, inAddresses.contains(word.text.lowercased()) { return nil }
             return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
-        .map { Self.headingsStayUnsafe($0, in: document) }
+        .map { $0.safe && (Self.isInHeading($0, document) || Self.isQuoted($0.range, in: document.utf8)) ? $0.unsafe : $0 }
         .map { diagnostic(for: $0, severity: context.severity) }
     }
 
     /// A heading's words make its anchor (`## How to recieve mail` is `#how-to-recieve-mail`):
     /// this post or another may link to it, and correcting the heading alone would break
     /// the link, so a heading's fix needs a look (`--unsafe-fixes`).
-    static func headingsStayUnsafe(_ verdict: TypoVerdict, in document: Document) -> TypoVerdict {
-        guard verdict.safe, document.headings.contains(where: { $0.range.contains(verdict.range.lowerBound) }) else { return verdict }
-        return TypoVerdict(
-            range: verdict.range, word: verdict.word, suggestions: verdict.suggestions, safe: false,
-            curated: verdict.curated, nameSuggestions: verdict.nameSuggestions)
+    static func isInHeading(_ verdict: TypoVerdict, _ document: Document) -> Bool {
+        document.headings.contains { $0.range.contains(verdict.range.lowerBound) }
     }
+
+    /// A word alone in quotes is as often a mention as a slip: a post on spelling shows the
+    /// wrong form on purpose (`"몇일"이 아니라 "며칠"`, `"recieve" is a common misspelling`),
+    /// so its fix needs a look.
+    static func isQuoted(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        guard range.lowerBound > 0, range.upperBound < bytes.count else { return false }
+        var start = range.lowerBound - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let before = String(decoding: bytes[start..<range.lowerBound], as: UTF8.self).unicodeScalars.first
+        let after = String(decoding: bytes[range.upperBound..<min(range.upperBound + 4, bytes.count)], as: UTF8.self).unicodeScalars.first
+        guard let before, let after, let closing = quotePairs[before] else { return false }
+        return closing.contains(after)
+    }
+
+    /// Opening quotation marks and the marks that may close them (a typographic opening mark
+    /// is often closed by a straight one).
+    private static let quotePairs: [Unicode.Scalar: Set<Unicode.Scalar>] = [
+        "\"": ["\"", "\u{201D}"], "'": ["'", "\u{2019}"], "\u{201C}": ["\u{201D}", "\""], "\u{2018}": ["\u{2019}", "'"],
+        "\u{300C}": ["\u{300D}"], "\u{300E}": ["\u{300F}"], "\u{00AB}": ["\u{00BB}"],
+    ]
 
     /// A large run with much Korean prose needs the run's Korean stem index (tens of
     /// milliseconds to build) and asks Korean Hunspell about a few words (where the
