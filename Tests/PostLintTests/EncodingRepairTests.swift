@@ -174,6 +174,25 @@ final class EncodingRepairTests: XCTestCase {
         )])
     }
 
+    /// A guessed byte gives letters of the scripts the post's damage gave back, and letters
+    /// or signs the model knows: clean `«Да»` beside Russian damage is not `«Ę໘`, Czech
+    /// `přihlášení` not `přihlṀení`; a second reading does not take `Váš` for `VṀ`.
+    func testGuessedBytesGiveOnlyBelievableCharacters() {
+        assertRepairs([
+            ("РџСЂРёРІРµС‚, РјРёСЂ.\n\nОн сказал «Да».\n", "Привет, мир.\n\nОн сказал «Да».\n"),
+            ("Slovo pĹ™Ă­liĹˇ zde.\n\nPoslední přihlášení.\n", "Slovo příliš zde.\n\nPoslední přihlášení.\n"),
+            ("No sâ€™ha pogut obrir.\n\nHabilita les «Tecles de ratolí» i «sí».\n", "No s’ha pogut obrir.\n\nHabilita les «Tecles de ratolí» i «sí».\n"),
+            ("VĂˇĹˇ kÄľĂşÄŤ.\n", "Váš kľúč.\n"),
+            ("æ•°æ®é›†å·²ç»å…¬å¼€ï¼Œæ¬¢è¿ä¸‹è½½ä½¿ç”¨ã€‚\n", "数据集已经公开，欢迎下载使用。\n"),
+        ])
+    }
+
+    /// ISO-8859-15 is ISO-8859-1 with `€ Š š Ž ž Œ œ Ÿ` in eight places: `BÃ€ume` is
+    /// `Bäume` through it, not `BÀume` through Windows-1252.
+    func testISO885915DamageIsReadThroughIt() {
+        assertRepairs([("Die BÃ€ume sind grÃŒn.\n", "Die Bäume sind grün.\n")])
+    }
+
     func testCleanAndOddButRightTextNeverChanges() {
         let texts = [
             "Straße „Grüße“, «ÉTÉ», ESPAÑA”, ȚARĂ”, l’écosystème, —à bientôt.\n",

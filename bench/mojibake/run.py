@@ -35,6 +35,7 @@ KINDS = {
     "windows-1254": ("cp1254", "keep", 1),
     "windows-1254 dropped": ("cp1254", "drop", 1),
     "iso-8859-1": ("latin-1", "keep", 1),
+    "iso-8859-15": ("iso8859_15", "keep", 1),
     "mac-roman": ("mac_roman", "keep", 1),
     "windows-1250": ("cp1250", "keep", 1),
     "iso-8859-2": ("iso8859_2", "keep", 1),

@@ -72,7 +72,10 @@ struct MojibakeRepair {
         var firstReadings = [[LineResult]](repeating: [], count: lines.count)
         for (index, line) in lines.enumerated() {
             if original[index] == index {
-                let results = pages.map { repair(line, with: $0, dropping: false, words: nil, scripts: scripts) }
+                let results = pages.indices.map { page in
+                    SingleByteCodePage.mayRead(line, through: page) { $0.scalar }
+                        ? repair(line, with: pages[page], dropping: false, words: nil, scripts: scripts) : LineResult(characters: line)
+                }
                 firstReadings[index] = results
                 // A line seen before adds no word the document did not already show.
                 if let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 {
@@ -90,7 +93,7 @@ struct MojibakeRepair {
         for index in lines.indices where original[index] == index {
             // Code pages without evidence read the same as in the first pass.
             let first = order.map { page in
-                evidence[page] > 0
+                evidence[page] > 0 && SingleByteCodePage.mayRead(lines[index], through: page, scalar: { $0.scalar })
                     ? repair(
                         lines[index], with: pages[page], dropping: true, hasEvidence: true, evidenceScripts: evidenceScripts[page], words: words,
                         scripts: scripts)
@@ -261,6 +264,15 @@ struct MojibakeRepair {
             (hasEvidence && !laterRound && (evidenceScripts.isEmpty || Self.letterScripts(of: reading).isSubset(of: evidenceScripts)))
                 || !NaturalText.isChanceReading(reading, of: run.map(\.scalar), between: before, and: after, shown: scripts)
         else { return nil }
+        // A guessed byte, or a second reading of repaired text, gives characters a post
+        // holds, and a guess in the document's first reading only letters of the scripts its
+        // damage gave back: a Russian post's damage does not make clean `«Да»` `«Ę໘`.
+        if reading.restoredBytes > 0 || laterRound {
+            let inEvidence = { (scalar: UInt32) in
+                laterRound || evidenceScripts.isEmpty || ScriptClass(scalar).map(evidenceScripts.contains) ?? true
+            }
+            guard reading.recoveredScalars.allSatisfy({ model.isBelievableRepair($0) && inEvidence($0) }) else { return nil }
+        }
         guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
         let beforeNumber = DocumentWords.isFollowedByNumber(line, after: bounds.upperBound)

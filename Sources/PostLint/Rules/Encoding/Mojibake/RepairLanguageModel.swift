@@ -128,6 +128,27 @@ struct RepairLanguageModel: Sendable {
         return Self.knownCharacterCost(scalar).isFinite
     }
 
+    /// Whether a character is one a guessed byte, or a second reading of repaired text, may
+    /// give: a letter of a script the model knows the letters of (Korean and CJK it has
+    /// seen, European Latin, Vietnamese, modern Greek and Cyrillic, Azerbaijani `ə`), an
+    /// emoji, or a common sign. Not a letter of a script the model cannot judge (`स्थिर`
+    /// with a guessed byte read `सुथिर`), a rare Latin letter (`Ṁ` from Czech `áš`), a digit
+    /// of another script (`໘`) or a rare sign (`՜`, `㈺`): such readings of clean text are
+    /// chance, and their guesses in unmodelled scripts are wrong more often than right.
+    func isBelievableRepair(_ scalar: UInt32) -> Bool {
+        if plicu_is_pictographic(Int32(bitPattern: scalar)) == 1 || scalar == 0xFE0F || scalar == 0x200D { return true }
+        // A C1 control is a step of double damage (a later round reads it), never kept;
+        // full-width punctuation is in the CJK counts (`，`).
+        if (0x80...0x9F).contains(scalar) || Self.cjk.cost(scalar, after: nil) != nil { return true }
+        switch ScriptClass(scalar) {
+        case .hangul?, .cjk?: return isKnown(scalar)
+        case .latin?: return Self.isCommonLatin(scalar) || scalar == 0x259 || scalar == 0x18F || letterCost(scalar) != nil
+        case .greek?, .cyrillic?: return Self.isAlphabetLetter(scalar) || letterCost(scalar) != nil
+        case .armenian?, .hebrew?, .arabic?, .other?: return false
+        case nil: return Self.knownCharacterCost(scalar) <= 5
+        }
+    }
+
     /// Cost of writing `scalar` right after `previous` (nil: after a non-letter).
     func cost(of scalar: UInt32, after previous: UInt32?) -> Double {
         if Self.isHangulSyllable(scalar) {

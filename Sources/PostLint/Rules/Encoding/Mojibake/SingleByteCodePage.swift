@@ -53,7 +53,7 @@ struct SingleByteCodePage: Sendable {
     /// decodes each of its bytes to (-1 where undefined).
     private static let decodings: [(icuName: String, displayName: String, languages: UInt8?, decoded: [Int32])] = [
         ("windows-1252", "Windows-1252", "W"), ("windows-1254", "Windows-1254", "T"), ("macintosh", "Mac OS Roman", "W"),
-        ("ISO-8859-1", "ISO-8859-1", "W"), ("windows-1250", "Windows-1250", "C"), ("ISO-8859-2", "ISO-8859-2", "C"),
+        ("ISO-8859-1", "ISO-8859-1", "W"), ("ISO-8859-15", "ISO-8859-15", "W"), ("windows-1250", "Windows-1250", "C"), ("ISO-8859-2", "ISO-8859-2", "C"),
         ("windows-1251", "Windows-1251", nil), ("windows-1253", "Windows-1253", nil), ("windows-1257", "Windows-1257", "B"),
     ].compactMap { (icuName: String, displayName: String, languages: Unicode.Scalar?) in
         var table = [Int32](repeating: -1, count: 256)
@@ -90,6 +90,25 @@ struct SingleByteCodePage: Sendable {
         }
         return leads
     }()
+
+    /// For a code page that is an earlier one but for a few bytes (ISO-8859-15 is ISO-8859-1
+    /// with `€ Š š Ž ž Œ œ Ÿ` in eight places), the characters it reads differently. A
+    /// line without any of them reads through it as through the earlier page or worse, so
+    /// it is read through the earlier page alone: the near twin costs nothing there.
+    static let ownCharacters: [Set<UInt32>?] = all.indices.map { index in
+        let page = all[index]
+        for earlier in all.indices.prefix(index) where all[earlier].undefinedContinuationBytes == page.undefinedContinuationBytes {
+            let own = Set(page.byteOf.keys.filter { page.byteOf[$0] != all[earlier].byteOf[$0] })
+            if own.count <= 16 { return own }
+        }
+        return nil
+    }
+
+    /// Whether the line needs reading through page `index` at all (see `ownCharacters`).
+    static func mayRead<Line: Sequence>(_ line: Line, through index: Int, scalar: (Line.Element) -> UInt32) -> Bool {
+        guard let own = ownCharacters[index] else { return true }
+        return line.contains { own.contains(scalar($0)) }
+    }
 
     /// Whether `scalar` is marked in one of the tables above.
     @inline(__always)
