@@ -52,3 +52,47 @@ final class SourceFileTests: XCTestCase {
         XCTAssertEqual(String(decoding: Array(text.utf8)[index.contentRange(ofLine: 1)], as: UTF8.self), "한글😀x")
     }
 }
+
+/// What `invalid-encoding --fix` converts, and what it leaves for a human: found by a
+/// review over legacy files of many code pages (a whole-file conversion is safe only when
+/// its text is the file's).
+final class LegacyConversionTests: XCTestCase {
+    /// The text in a single-byte code page, given the bytes of its non-ASCII characters.
+    private func legacy(_ text: String, _ table: [Character: UInt8]) -> [UInt8] {
+        text.flatMap { table[$0].map { [$0] } ?? Array(String($0).utf8) }
+    }
+
+    private func bytes(_ text: String, _ charset: String) throws -> [UInt8] {
+        try XCTUnwrap(InvalidEncodingRule.convert(Array(text.utf8), to: charset))
+    }
+
+    func testUTF8TextWithAFewStrayBytesIsNeverConvertedAsAWhole() {
+        // One UTF-8 `é` in code, three Windows-1252 quotes in prose.
+        let mixed = Array("A post.\n\n```python\nprint(\"café\")\n```\n\n".utf8) + legacy("He said “don’t go” and left.\n", ["“": 0x93, "’": 0x92, "”": 0x94])
+        XCTAssertNil(InvalidEncodingRule.confidentConversion(mixed))
+    }
+
+    func testAConversionThatWouldHoldControlCharactersIsRefused() {
+        // Mac OS Roman `é` and `è` (0x8E, 0x8F), which Windows-1252 reads as `Ž` and U+008F.
+        XCTAssertNil(InvalidEncodingRule.confidentConversion(legacy("Le café est très bon.\n", ["é": 0x8E, "è": 0x8F])))
+    }
+
+    func testTheNearCodePageWhoseLettersFitIsChosen() {
+        let polish = legacy("powłoka nie jest powłoką logowania.\n\nSantiago Rodríguez\n", ["ł": 0xB3, "ą": 0xB9, "í": 0xED])
+        XCTAssertEqual(InvalidEncodingRule.confidentConversion(polish)?.text, "powłoka nie jest powłoką logowania.\n\nSantiago Rodríguez\n")
+    }
+
+    func testEastAsianPostsICUIsSureOfAreConverted() throws {
+        let japanese = "いろはにほへと ちりぬるを わかよたれそ つねならむ。\n"
+        XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(japanese, "Shift_JIS"))?.text, japanese)
+        let failures = String(repeating: "バケット数の読込みに失敗しました\n", count: 10)
+        XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(failures, "EUC-JP"))?.text, failures)
+    }
+
+    func testAConvertibleFileIsFixable() {
+        let french = "Le café est très bon. Où est la gare? Ça va, à bientôt, élève.\n"
+        let source = SourceFile(path: "post.md", bytes: legacy(french, ["é": 0xE9, "è": 0xE8, "ù": 0xF9, "Ç": 0xC7, "à": 0xE0, "ô": 0xF4]))
+        let found = InvalidEncodingRule().check(source, context: RuleContext(fileExists: nil, severity: .error))
+        XCTAssertEqual(found.first?.fix?.safety, .safe)
+    }
+}

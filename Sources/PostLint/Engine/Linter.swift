@@ -36,7 +36,7 @@ public struct Linter: Sendable {
             guard runs(id, settings: settings), let setting = settings[id] else { return [] }
             let ruleContext = context.with(severity: setting.severity, options: setting.options)
             return timed(id) { rule.check(source, context: ruleContext) }.map { found in
-                let diagnostic = Diagnostic(rule: id, severity: setting.severity, range: 0..<0, message: found.message)
+                let diagnostic = Diagnostic(rule: id, severity: setting.severity, range: 0..<0, message: found.message, fix: found.fix)
                 return Finding(path: source.path, start: found.position, end: found.position, diagnostic: diagnostic)
             }
         }

@@ -26,6 +26,9 @@ public struct SourceDiagnostic: Sendable {
     public let severity: Severity
     public let position: LineIndex.Position
     public let message: String
+    /// A fix of the whole file, made by the engine rather than by edits (converting it to
+    /// UTF-8): it makes the finding fixable in every report.
+    public var fix: Fix? = nil
 }
 
 /// What the engine lets a rule see beyond the document itself.

@@ -34,22 +34,25 @@ public struct InvalidEncodingRule: SourceRule {
         } else {
             message = String(format: "not valid UTF-8: byte 0x%02X cannot start or continue a character", source.bytes[offset])
             let census = UTF8Census(source.bytes)
-            if census.isMostlyUTF8 {
+            let guess = Self.detectCharset(source.bytes)
+            if Self.holdsUTF8Text(census, guess: guess) {
                 let stray = census.invalidBytes == 1 ? "1 byte does" : "\(census.invalidBytes) bytes do"
                 let formed = census.multiByteCharacters == 1 ? "1 character does" : "\(census.multiByteCharacters) characters do"
                 message += "; \(stray) not form UTF-8 where \(formed), so the file is not converted as a whole "
                     + "(that could garble its UTF-8 text): retype the characters at these bytes as UTF-8"
                 return [SourceDiagnostic(rule: Self.description.id, severity: context.severity, position: Self.position(of: offset, in: source.bytes), message: message)]
             }
-            if let guess = Self.detectCharset(source.bytes) {
+            if let guess {
                 message += "; it looks like \(guess.name) (ICU confidence \(guess.confidence)%)"
                 if guess.confidence >= Self.confidentEnough {
-                    leftAlone = "its bytes do not convert to UTF-8 and back exactly, so it will not be rewritten"
+                    leftAlone = "its bytes do not convert to UTF-8 text and back exactly, so it will not be rewritten"
                 }
             }
         }
         message += conversion.map { "; --fix converts it from \($0.charset) to UTF-8" } ?? "; " + leftAlone
-        return [SourceDiagnostic(rule: Self.description.id, severity: context.severity, position: Self.position(of: offset, in: source.bytes), message: message)]
+        return [SourceDiagnostic(
+            rule: Self.description.id, severity: context.severity, position: Self.position(of: offset, in: source.bytes), message: message,
+            fix: conversion.map { Fix("convert from \($0.charset) to UTF-8", safety: .safe, edits: []) })]
     }
 
     /// The text of a file in another encoding, when the conversion is exact (converting the
@@ -63,17 +66,54 @@ public struct InvalidEncodingRule: SourceRule {
         }
         // A UTF-8 post with a line pasted from a Latin-1 file also converts "exactly" as
         // Latin-1, which would garble every UTF-8 character it holds, in code too.
-        guard !UTF8Census(bytes).isMostlyUTF8, let guess = detectCharset(bytes), guess.confidence >= confidentEnough,
+        let guess = detectCharset(bytes)
+        guard !holdsUTF8Text(UTF8Census(bytes), guess: guess), let guess, guess.confidence >= confidentEnough,
             !guess.name.uppercased().hasPrefix("UTF")
         else { return nil }
-        for charset in [guess.name] + (windowsSupersets[guess.name] ?? []) {
+        var readings: [(charset: String, text: String)] = []
+        for charset in [guess.name] + (windowsSupersets[guess.name] ?? []) + (neighbours[guess.name] ?? []) {
+            // A C1 control is no character of a post: the charset is not the file's (a Mac
+            // OS Roman `è` is 0x8F, undefined in Windows-1252 and kept as U+008F).
             if let utf8 = convert(bytes, from: charset), let back = convert(utf8, to: charset), back == bytes,
-                let text = String(validating: utf8, as: UTF8.self)
+                let text = String(validating: utf8, as: UTF8.self), !text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) })
             {
-                return (charset, text)
+                readings.append((charset, text))
+                // A superset that reads the file exactly is the file's charset.
+                if neighbours[guess.name] == nil { break }
             }
         }
-        return nil
+        guard readings.count > 1 else { return readings.first }
+        // ICU often takes one of two near code pages for the other (Windows-1250 `ą` is
+        // ISO-8859-2 `š`): the reading whose letters fit their neighbours wins, the guess on a tie.
+        let groups = Set(readings.compactMap { reading in SingleByteCodePage.all.first { $0.icuName.lowercased() == reading.charset.lowercased() }?.languages })
+        let fits = readings.map { reading -> Double in
+            let scalars = reading.text.unicodeScalars.map(\.value)
+            return RepairLanguageModel.shared.latinFit(scalars, groups: groups) { scalars[$0] >= 0x80 }
+        }
+        return readings[fits.indices.max { fits[$0] < fits[$1] || (fits[$0] == fits[$1] && $0 > $1) }!]
+    }
+
+    /// Code pages ICU takes for each other: the file is read through each, and the one
+    /// whose letters fit best is kept.
+    static let neighbours: [String: [String]] = [
+        "ISO-8859-2": ["windows-1250"], "windows-1250": ["ISO-8859-2"], "ISO-8859-1": ["windows-1252", "ISO-8859-15"],
+        "windows-1252": ["ISO-8859-15"],
+    ]
+
+    /// Charsets of several bytes a character: their byte pairs often form UTF-8 by chance,
+    /// so ICU's confident guess of one outweighs the census.
+    static let multiByteCharsets: Set<String> = [
+        "Shift_JIS", "EUC-JP", "EUC-KR", "GB18030", "Big5", "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN",
+    ]
+
+    /// Whether a file that is not valid UTF-8 is UTF-8 text with a few stray bytes (a line
+    /// pasted from a Latin-1 file), which converting it as a whole would garble: its UTF-8
+    /// characters outweigh the stray bytes, or one of them is a character a post holds
+    /// (`é`, `“`, Korean) rather than a chance pair of legacy letters and signs (`É”` is
+    /// UTF-8 `ɔ`) — unless ICU is sure of a charset of several bytes a character.
+    static func holdsUTF8Text(_ census: UTF8Census, guess: (name: String, confidence: Int)?) -> Bool {
+        if let guess, guess.confidence >= confidentEnough, multiByteCharsets.contains(guess.name) { return false }
+        return census.isMostlyUTF8 || census.believableCharacters > 0
     }
 
     static let windowsSupersets: [String: [String]] = ["EUC-KR": ["windows-949"], "Shift_JIS": ["windows-31j"]]
@@ -82,7 +122,7 @@ public struct InvalidEncodingRule: SourceRule {
         run(bytes, capacity: bytes.count * 3 + 16) { plicu_decode(charset, $0, $1, $2, $3) }
     }
 
-    private static func convert(_ bytes: [UInt8], to charset: String) -> [UInt8]? {
+    static func convert(_ bytes: [UInt8], to charset: String) -> [UInt8]? {
         run(bytes, capacity: bytes.count * 2 + 16) { plicu_encode(charset, $0, $1, $2, $3) }
     }
 
@@ -138,6 +178,8 @@ struct UTF8Census {
     private(set) var multiByteCharacters = 0
     private(set) var longCharacters = 0
     private(set) var invalidBytes = 0
+    /// UTF-8 characters a post holds (see `RepairLanguageModel.isBelievableRepair`).
+    private(set) var believableCharacters = 0
 
     init(_ bytes: [UInt8]) {
         var position = 0
@@ -148,10 +190,11 @@ struct UTF8Census {
                 continue
             }
             if let length = MojibakeDecoder.sequenceLength(byte), position + length <= bytes.count,
-                MojibakeDecoder.decode(bytes[position..<(position + length)]) != nil
+                let scalar = MojibakeDecoder.decode(bytes[position..<(position + length)])
             {
                 multiByteCharacters += 1
                 if length > 2 { longCharacters += 1 }
+                if !(0x80...0x9F).contains(scalar), RepairLanguageModel.shared.isBelievableRepair(scalar) { believableCharacters += 1 }
                 position += length
             } else {
                 invalidBytes += 1
