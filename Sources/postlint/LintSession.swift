@@ -120,6 +120,9 @@ struct LintSession {
         if command.diff, let old = report.originalText, let new = report.fixedText {
             // Relative to the working folder, as `git apply` and `patch -p1` want it.
             let path = ReportPaths.relative(report.path, to: FileManager.default.currentDirectoryPath)
+            if path.hasPrefix("../") || path == ".." {
+                Console.error("\(report.path): note: the file is outside the current folder, and git apply and patch -p1 refuse its patch; run --diff from a folder above it")
+            }
             Console.output(UnifiedDiff.make(old: old, new: new, path: path, byteOrderMark: report.hasByteOrderMark))
         }
         // With --diff the patch has standard output: what it would fix is said on standard error.

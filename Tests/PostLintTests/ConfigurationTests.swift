@@ -179,7 +179,18 @@ final class ConfigurationTests: XCTestCase {
         defer { if let previous { setenv("POSTLINT_HUNSPELL_PATH", previous, 1) } else { unsetenv("POSTLINT_HUNSPELL_PATH") } }
         let key = { ResultCache.runKey(version: "1", configurationText: "", rules: ["typo"]) }
         let without = key()
-        try Data("1\nword\n".utf8).write(to: folder.appendingPathComponent("en_US.dic"))
-        XCTAssertNotEqual(key(), without)
+        try Data("1\nword\n".utf8).write(to: folder.appendingPathComponent("real.dic"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("en_US.dic").path, withDestinationPath: "real.dic")
+        let linked = key()
+        XCTAssertNotEqual(linked, without)
+        // The file behind a symbolic link (Debian's ko_KR.dic is one), and the affix file.
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("real.dic"))
+        handle.seekToEndOfFile()
+        handle.write(Data("other\n".utf8))
+        try handle.close()
+        XCTAssertNotEqual(key(), linked)
+        let edited = key()
+        try Data("SET UTF-8\n".utf8).write(to: folder.appendingPathComponent("en_US.aff"))
+        XCTAssertNotEqual(key(), edited)
     }
 }

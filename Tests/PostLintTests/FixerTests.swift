@@ -127,6 +127,14 @@ final class FixerTests: XCTestCase {
         XCTAssertEqual(leftovers, [], "no temporary file is left behind")
     }
 
+    /// File names in patch headers as git writes them, so that git apply and patch read them.
+    func testPatchHeadersQuoteNamesAsGitDoes() {
+        XCTAssertEqual(UnifiedDiff.headerName("a/post.md"), "a/post.md")
+        XCTAssertEqual(UnifiedDiff.headerName("a/my post.md"), "a/my post.md\t")
+        XCTAssertEqual(UnifiedDiff.headerName("a/tab\there.md"), "\"a/tab\\there.md\"")
+        XCTAssertEqual(UnifiedDiff.headerName("a/say \"hi\".md"), "\"a/say \\\"hi\\\".md\"")
+    }
+
     func testOldLinesFollowTheFileThroughRemovedAndChangedLines() {
         XCTAssertEqual(UnifiedDiff.oldLines(of: "a\nc\nD\ne\n", from: "a\nb\nc\nd\ne\n"), [0, 2, 3, 4])
         XCTAssertEqual(UnifiedDiff.oldLines(of: "a\nx\ny\nb\n", from: "a\nb\n"), [0, 1, 1, 1])

@@ -191,6 +191,24 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertTrue(deleted.stdout.contains("missing-asset"), deleted.stdout)
     }
 
+    /// A post's findings depend on where it stands: a configuration override for a folder,
+    /// a folder named for a language. A cached result holds only where it was made.
+    func testCacheNoticesWhereAPostStands() throws {
+        try write(".postlint.yml", "overrides:\n  - files: [\"ko/**\"]\n    rules:\n      invisible-character: error\n")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("en"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("ko"), withIntermediateDirectories: true)
+        try write("en/post.md", "a zero\u{200B}width space\n")
+        try write("ko/post.md", "a zero\u{200B}width space\n")
+        XCTAssertEqual(try run(["lint", "--ignore", "typo"], in: folder.appendingPathComponent("en")).status, 0)
+        XCTAssertEqual(try run(["lint", "--ignore", "typo"], in: folder.appendingPathComponent("ko")).status, 1, "the override for ko/ applies")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try write("notes/post.md", "## Summary\n\nError: 429 Too Many Requests\n")
+        XCTAssertEqual(try run(["lint", "--select", "untranslated", "post.md"], in: folder.appendingPathComponent("notes")).status, 0)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("notes"), to: folder.appendingPathComponent("kr"))
+        let moved = try run(["lint", "--select", "untranslated", "post.md"], in: folder.appendingPathComponent("kr"))
+        XCTAssertEqual(moved.status, 1, "in kr/ the post should be Korean: \(moved.stdout)")
+    }
+
     /// A repository copied with its cache checks its own images, not the original's.
     func testACopiedCacheChecksTheCopysImages() throws {
         let original = folder.appendingPathComponent("original")

@@ -8,6 +8,9 @@ import Foundation
 public final class ResultCache: @unchecked Sendable {
     struct Entry: Codable {
         let contentHash: UInt64
+        /// Where the file stands (see `Runner.placeKey`): the same bytes elsewhere (a
+        /// folder renamed to `ko/`, a configuration override's glob) may find otherwise.
+        let place: String?
         let findings: [Finding]
         let notes: [String]
         /// Files next to it whose existence its findings depend on, with the answer then.
@@ -15,7 +18,7 @@ public final class ResultCache: @unchecked Sendable {
     }
 
     struct Store: Codable {
-        var version = 1
+        var version = 2
         var runKey: UInt64
         var repository: UInt64?
         var entries: [String: Entry]
@@ -65,11 +68,11 @@ public final class ResultCache: @unchecked Sendable {
         }
     }
 
-    public func lookup(path: String, bytes: [UInt8]) -> FileReport? {
+    public func lookup(path: String, bytes: [UInt8], place: String) -> FileReport? {
         lock.lock()
         let found = entries[path]
         lock.unlock()
-        guard let entry = found, entry.contentHash == FNV1a64.hash(bytes) else { return nil }
+        guard let entry = found, entry.contentHash == FNV1a64.hash(bytes), entry.place == place else { return nil }
         // An image added or deleted since changes the post's findings without changing it.
         for (neighbour, existed) in entry.neighbours ?? [:] where NeighbourRecord.exists(neighbour, besides: path) != existed {
             return nil
@@ -79,10 +82,10 @@ public final class ResultCache: @unchecked Sendable {
         return report
     }
 
-    public func store(_ report: FileReport, bytes: [UInt8]) {
+    public func store(_ report: FileReport, bytes: [UInt8], place: String) {
         guard report.failure == nil else { return }
         let entry = Entry(
-            contentHash: FNV1a64.hash(bytes), findings: report.findings, notes: report.notes,
+            contentHash: FNV1a64.hash(bytes), place: place, findings: report.findings, notes: report.notes,
             neighbours: report.neighbours.isEmpty ? nil : report.neighbours)
         lock.lock()
         entries[report.path] = entry

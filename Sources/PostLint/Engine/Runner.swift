@@ -84,11 +84,12 @@ public struct Runner: Sendable {
             let report: FileReport
             if let bytes = FileBytes.read(path) {
                 if let cache {
-                    if let hit = cache.lookup(path: path, bytes: bytes) {
+                    let place = placeKey(of: path)
+                    if let hit = cache.lookup(path: path, bytes: bytes, place: place) {
                         report = hit
                     } else {
                         report = process(path: path, bytes: bytes, onDisk: true, vocabulary: vocabulary?.value)
-                        cache.store(report, bytes: bytes)
+                        cache.store(report, bytes: bytes, place: place)
                     }
                 } else {
                     report = process(path: path, bytes: bytes, onDisk: true, vocabulary: vocabulary?.value)
@@ -201,6 +202,13 @@ public struct Runner: Sendable {
         report.findings.sort(by: Finding.ordered)
         report.neighbours = neighbours.answers
         return report
+    }
+
+    /// What a file's findings depend on besides its bytes and the run: its path below the
+    /// configuration's folder (which overrides match) and within its repository (which
+    /// language folder it is in). A cached report holds only where both are as they were.
+    func placeKey(of path: String) -> String {
+        discovery.relativeToBase(path) + "\u{0}" + (RepositoryPaths.relative(path, base: configuration.baseDirectory) ?? "")
     }
 
     /// A file's rule settings: they depend only on which overrides match its path, so

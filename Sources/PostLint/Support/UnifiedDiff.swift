@@ -10,10 +10,8 @@ public enum UnifiedDiff {
         let rows = self.rows(oldLines, newLines)
         let changed = rows.indices.filter { rows[$0].0 == nil || rows[$0].1 == nil }
         guard !changed.isEmpty else { return "" }
-        // git ends a name holding a space with a tab, so that patch reads it whole.
-        let end = path.contains(" ") ? "\t" : ""
         let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
-        var output = "--- a/\(relative)\(end)\n+++ b/\(relative)\(end)\n"
+        var output = "--- \(headerName("a/" + relative))\n+++ \(headerName("b/" + relative))\n"
         var hunkStart = 0
         while hunkStart < changed.count {
             var hunkEnd = hunkStart
@@ -26,6 +24,17 @@ public enum UnifiedDiff {
             hunkStart = hunkEnd + 1
         }
         return output
+    }
+
+    /// A file name as git writes it in a patch header: in double quotes with C escapes when
+    /// it holds a tab, a newline, a quote or a backslash (`"a/tab\there.md"`), else as it
+    /// is, ended by a tab when it holds a space, so that patch reads it whole.
+    static func headerName(_ name: String) -> String {
+        let escapes: [Character: String] = ["\t": "\\t", "\n": "\\n", "\"": "\\\"", "\\": "\\\\", "\r": "\\r"]
+        if name.contains(where: { escapes[$0] != nil }) {
+            return "\"" + name.map { escapes[$0] ?? String($0) }.joined() + "\""
+        }
+        return name.contains(" ") ? name + "\t" : name
     }
 
     /// For each line of `new` (counted from 0), the line of `old` it stands for: its own

@@ -48,11 +48,15 @@ final class HunspellDictionary: @unchecked Sendable {
     /// dictionary changes typo findings without changing any post. Cheap: no file is opened.
     static var installedIdentity: String {
         ["en_US", "ko_KR"].map { name in
-            searchFolders.map { folder -> String in
-                let path = "\(folder)/\(name).dic"
-                guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "" }
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                return "\(path):\(attributes[.size] ?? 0):\(modified)"
+            searchFolders.flatMap { folder in
+                // Through symbolic links (Debian's ko_KR.dic is one, to ko.dic): the files
+                // Hunspell reads, to the nanosecond, with their inodes.
+                ["dic", "aff"].map { suffix -> String in
+                    let path = "\(folder)/\(name).\(suffix)"
+                    var info = stat()
+                    guard stat(path, &info) == 0 else { return "" }
+                    return "\(path):\(info.st_size):\(info.st_ino):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+                }
             }.joined(separator: ";")
         }.joined(separator: "|")
     }
