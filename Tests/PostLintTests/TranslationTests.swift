@@ -54,6 +54,8 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(untranslated(english, fileName: "docs/setup.md").count, 0, "no language expected")
         XCTAssertEqual(untranslated("SAPO는 " + english, fileName: "docs/ko/setup.md").count, 0, "one Korean word clears it")
         XCTAssertEqual(untranslated("---\ntitle: Setup\nlang: ko\n---\n", fileName: "setup.md").count, 0, "front matter alone")
+        let epigraph = "---\nlang: ko\n---\n\n> Premature optimization is the root of all evil, or at least most of it, in programming, said Donald Knuth.\n\n## 들어가며\n\n성능 최적화는 측정에서 시작한다.\n"
+        XCTAssertEqual(untranslated(epigraph, fileName: "post.md").count, 0, "a quotation stays in its own language")
     }
 
     func testFailureFamiliesCoverSeveralLanguagesAndNotOrdinaryProse() {
@@ -156,6 +158,13 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(findings("## 요약 (Korean)", "서버 오류가 발생하면 자동으로 재시작된다."), 0)
         XCTAssertEqual(findings("## 要約 (Japanese)", "モデルを学習し、しばらくしてから評価したところ、精度が向上した。"), 0)
         XCTAssertEqual(findings("## 摘要 (Chinese)", "服务器繁忙时，系统会自动切换到备用节点。"), 0)
+        // Korean prose about failures in every register, under a translation slot: it goes on
+        // past its failure phrase, or names only what came with a failure (retries).
+        for body in ["네트워크 연결 실패나 요청 시간 초과가 나도 작업을 이어가도록 체크포인트를 도입함.",
+            "API 요청 한도를 초과했을 때 지수 백오프로 재시도하는 방법을 정리했습니다.", "3번의 시도 끝에 모델 학습에 성공했습니다.",
+            "본 논문은 네트워크 연결이 실패해도 분산 학습을 계속하는 방법을 제안합니다.", "연결이 끊겨도 다시 붙도록 고쳤어요."] {
+            XCTAssertEqual(findings("## 초록 (Korean)", body), 0, body)
+        }
         let korean = "---\nlang: ko\n---\n\n## 소개\n\n번역할 수 없는 한국어 단어 10선\n\n## 결론\n\n번역하지 못한 부분은 원문을 남겼다.\n"
         XCTAssertEqual(TestSupport.diagnostics(korean, fileName: "post.md", rule: "untranslated").count, 0)
     }

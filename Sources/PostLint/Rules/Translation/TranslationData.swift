@@ -16,19 +16,38 @@ struct TranslationData: Sendable {
         /// The patterns, tried only on texts that hold what they need (see
         /// `RequiredLiteral`): most sections hold none of it, and ICU is not asked.
         let prefiltered: [PrefilteredPattern]
+        /// Says what a failure came with (retries, "try again later"), not that one happened.
+        let supporting: Bool
 
-        init(name: String, patterns: [ICURegularExpression]) {
+        init(name: String, patterns: [ICURegularExpression], supporting: Bool = false) {
             self.name = name
             self.patterns = patterns
+            self.supporting = supporting
             prefiltered = patterns.map(PrefilteredPattern.init)
         }
+    }
+
+    /// A failure found in a text: its family, the text with every failure phrase and
+    /// message filler blanked out, and whether it is said as a message says it.
+    struct FailureMatch {
+        let family: FailureFamily
+        let rest: String
+        /// The text's first sentence is the failure (`번역 중 오류가 발생했습니다.`,
+        /// `번역 실패: …`, `[번역 오류] …`, `Error: 429 …`), after an apology at most.
+        let opensWithIt: Bool
+        /// A failure phrase ends its sentence (`… 요청 시간이 초과되었습니다.`): prose about
+        /// failures goes on past its phrase (`연결이 끊겨도 다시 붙도록 고쳤어요`).
+        let endsASentence: Bool
     }
 
     let languages: [Language]
     let originals: [ICURegularExpression]
     /// Headings of sections a translated file keeps in the original (references, links).
     let keptInOriginal: [ICURegularExpression]
+    /// Headings that say their section is a translation (`## 한국어 요약`, `## 번역 결과`).
+    let translationSlots: [PrefilteredPattern]
     let failureFamilies: [FailureFamily]
+    let messageFiller: [PrefilteredPattern]
 
     static let shipped = TranslationData(
         languagesYAML: RuleData.text("translation/languages.yml") ?? "",
@@ -50,6 +69,7 @@ struct TranslationData: Sendable {
         }
         originals = Self.strings(languageFile?["originals"]).compactMap { try? ICURegularExpression($0) }
         keptInOriginal = Self.strings(languageFile?["kept-in-original"]).compactMap { try? ICURegularExpression($0) }
+        translationSlots = Self.strings(languageFile?["translation-slots"]).compactMap { (try? ICURegularExpression($0)).map(PrefilteredPattern.init) }
         prefiltered = Prefiltered(
             labels: languages.map(\.prefilteredLabels), originals: originals.map(PrefilteredPattern.init),
             keptInOriginal: keptInOriginal.map(PrefilteredPattern.init))
@@ -58,7 +78,11 @@ struct TranslationData: Sendable {
             guard let name = family["name"]?.string else { return nil }
             return FailureFamily(
                 name: name,
-                patterns: Self.strings(family["patterns"]).compactMap { try? ICURegularExpression($0, options: [.caseInsensitive, .multiline]) })
+                patterns: Self.strings(family["patterns"]).compactMap { try? ICURegularExpression($0, options: [.caseInsensitive, .multiline]) },
+                supporting: family["supporting"]?.scalar?.string == "true")
+        }
+        messageFiller = Self.strings(failureFile?["message-filler"]).compactMap {
+            (try? ICURegularExpression($0, options: [.caseInsensitive])).map(PrefilteredPattern.init)
         }
     }
 
@@ -112,6 +136,12 @@ struct TranslationData: Sendable {
         classify(title).isKeptInOriginal
     }
 
+    /// Whether a heading says its section is a translation, not only which language it is in.
+    func isTranslationSlot(_ title: String) -> Bool {
+        let text = PrefilterText(title)
+        return translationSlots.contains { $0.matches(text) }
+    }
+
     func language(code: String) -> Language? {
         let lowered = code.lowercased()
         return languages.first { $0.codes.contains(lowered) }
@@ -120,19 +150,48 @@ struct TranslationData: Sendable {
     /// The first failure family whose pattern matches `text`, and the text with every
     /// failure phrase taken out (what else the section says: a pipeline's message often
     /// chains several, `번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다`).
-    func failureMatch(in text: String) -> (family: FailureFamily, rest: String)? {
+    func failureMatch(in text: String) -> FailureMatch? {
         let prefilterText = PrefilterText(text)
         var family: FailureFamily?
         var rest = prefilterText.bytes
+        var first: Range<Int>?
+        var endsASentence = false
         for candidate in failureFamilies {
             for pattern in candidate.prefiltered where pattern.matches(prefilterText) {
                 let matches = (try? pattern.regex.matches(in: rest)) ?? []
                 guard !matches.isEmpty else { continue }
-                family = family ?? candidate
+                if !candidate.supporting {
+                    family = family ?? candidate
+                    endsASentence = endsASentence || matches.contains { Self.endsSentence(prefilterText.bytes, $0.range) }
+                }
+                for match in matches where first.map({ match.range.lowerBound < $0.lowerBound }) ?? true { first = match.range }
                 // Blanked, not removed: later patterns' matches keep their offsets.
                 for match in matches { for index in match.range { rest[index] = 0x20 } }
             }
         }
-        return family.map { ($0, String(decoding: rest, as: UTF8.self)) }
+        guard let family, let first else { return nil }
+        for filler in messageFiller where filler.matches(prefilterText) {
+            for match in (try? filler.regex.matches(in: rest)) ?? [] { for index in match.range { rest[index] = 0x20 } }
+        }
+        let opens = endsASentence && Self.startsText(prefilterText.bytes, first)
+        return FailureMatch(family: family, rest: String(decoding: rest, as: UTF8.self), opensWithIt: opens, endsASentence: endsASentence)
+    }
+
+    /// Nothing before the phrase at `range` but spaces, brackets and an apology.
+    private static func startsText(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let lead = String(decoding: bytes[..<range.lowerBound], as: UTF8.self).drop { " \t\n[(（【".contains($0) }
+        return lead.isEmpty || lead.range(of: #"^(죄송합니다|죄송하지만|(?i:sorry))[.,!。]?\s*$"#, options: .regularExpression) != nil
+    }
+
+    /// The phrase at `range` ends its sentence: it ends with a header's colon or bracket, or
+    /// at most an ending (`습니다`, `되었습니다`, `しました`) follows it before the sentence ends.
+    private static func endsSentence(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let matched = String(decoding: bytes[range], as: UTF8.self)
+        if let last = matched.last(where: { !$0.isWhitespace }), ":：]】)）".contains(last) { return true }
+        let after = String(decoding: bytes[range.upperBound...], as: UTF8.self).unicodeScalars
+        let ending = after.prefix { Hangul.isSyllable($0) || (0x3041...0x309F).contains($0.value) }
+        guard ending.count <= 5 else { return false }
+        guard let next = after.dropFirst(ending.count).first else { return true }
+        return ".!?:：。！？]】)）（(\n".unicodeScalars.contains(next)
     }
 }

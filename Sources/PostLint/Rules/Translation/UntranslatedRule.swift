@@ -18,7 +18,10 @@ public struct UntranslatedRule: Rule {
             several languages), a copy of the original section beside it, or has (almost) no \
             words in the language's script. Latin model names inside Korean prose are normal: \
             prose is measured in words, and code is left out. Sections whose language comes \
-            only from the file are flagged only when they hold no word of the language at all.
+            only from the file are flagged only when they hold no word of the language at all; \
+            a heading that only names a language (`## Korean`) makes a translation slot only in \
+            a post that names its original, and elsewhere only a failure message under it is \
+            reported (the post may be about the language).
             """,
         severity: .error,
         fixSafety: nil,
@@ -31,6 +34,8 @@ public struct UntranslatedRule: Rule {
             Example("## 초록 (Korean)\n```\nnetwork error: connection refused\n```\n모델 출력 예시다.\n", fileName: "post.md"),
             Example("---\nlang: ko\n---\n\nSAPO is a decentralized RL post-training algorithm; 이 글은 그 논문을 정리한다.\n\n## 요약\n\n요약이다.\n", fileName: "post.md"),
             Example("The request timed out after three retries, so the job ran again later that night.\n", fileName: "notes.md"),
+            Example("## Korean\n\nKorean separates words with spaces, but particles attach to nouns, so we use a morphological analyzer such as mecab-ko.\n", fileName: "post.md"),
+            Example("## 한 줄 요약\n네트워크 연결 실패나 요청 시간 초과가 나도 작업을 이어가도록 체크포인트를 도입함.\n\n## 요약\n\nAPI 요청 한도를 초과했을 때 지수 백오프로 재시도하는 방법을 정리했습니다.\n", fileName: "post.md"),
         ],
         triggering: [
             Example("--- 1. Sharing is Caring: Efficient LM Post-Training ---\n\n## Abstract (Original)\nWe present SAPO.\n\n## 초록 (Korean)\n↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "weekly.txt"),
@@ -40,7 +45,7 @@ public struct UntranslatedRule: Rule {
             Example("## Abstract (Original)\nLanguage models hallucinate because training rewards guessing.\n\n## 초록 (Korean)\n↓Language models hallucinate because training rewards guessing.\n", fileName: "post.md"),
             Example("↓번역 중 오류 발생: 3번의 시도 후에도 네트워크 연결에 실패했습니다.\n", fileName: "weekly.ko.txt"),
             Example("---\nlang: ko\n---\n\n↓Translation failed: the model returned an empty response.\n\n## 요약\n\n요약이다.\n", fileName: "post.md"),
-            Example("## 中文 (Chinese)\n↓We present a survey of reinforcement learning for large reasoning models and the open problems they raise.\n", fileName: "post.md"),
+            Example("## Abstract (Original)\nWe present a survey.\n\n## 中文 (Chinese)\n↓We present a survey of reinforcement learning for large reasoning models and the open problems they raise.\n", fileName: "post.md"),
         ])
 
     public init() {}
@@ -54,21 +59,15 @@ public struct UntranslatedRule: Rule {
     static let lettersOfAnUnspacedParagraph = 20
 
     /// Letters in the expected language a failure message may come with besides its failure
-    /// phrases (an apology, a retry note: `죄송합니다 … 잠시 후 다시 시도해 주세요`).
+    /// phrases and its apologies and instructions (`잠시 후 다시 시도해 주세요`).
     static let lettersAroundAFailureMessage = 12
 
     /// Whether a short section holding a failure phrase is a pipeline's message rather than
-    /// prose about failures: little else in the language, or, in Korean, no sentence in the
-    /// plain written style (`…를 제안한다.`, `…이 생겼다.`) that abstracts and posts use and
-    /// system messages (`…했습니다`, `…해 주세요`, fragments) do not.
-    static func readsAsAMessage(_ text: String, rest: String, language: TranslationData.Language) -> Bool {
-        if ScriptShare.letters(in: rest, of: language.scripts) <= lettersAroundAFailureMessage { return true }
-        guard language.scripts.contains(.hangul) else { return false }
-        return !text.split(whereSeparator: { ".!?\n。".contains($0) }).contains { sentence in
-            let letters = sentence.unicodeScalars.filter { Hangul.isSyllable($0) }
-            guard let last = letters.last, last == "다" else { return false }
-            return letters.dropLast().last != "니"
-        }
+    /// prose about failures: it opens with the failure as its first sentence, or a failure
+    /// phrase ends a sentence and the section says little else in the language. (Korean prose about failures, in any register —
+    /// `…를 제안한다`, `…정리했습니다`, `…도입함` — goes on past its phrase.)
+    static func readsAsAMessage(_ match: TranslationData.FailureMatch, language: TranslationData.Language) -> Bool {
+        match.opensWithIt || match.endsASentence && ScriptShare.letters(in: match.rest, of: language.scripts) <= lettersAroundAFailureMessage
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
@@ -86,10 +85,14 @@ public struct UntranslatedRule: Rule {
         // The text before the first heading (all of a post without headings) is in the
         // file's language: a pipeline that failed on the whole post wrote its message there.
         if let lead = Self.lead(of: document, before: sections), let language = languageOfFile(),
-            let (range, problem) = Self.finding(in: lead, original: nil, language: language, strict: false, document: document)
+            let (range, problem) = Self.finding(in: lead, original: nil, language: language, expectation: .fileLanguage, document: document)
         {
             report(range, "\(sections.isEmpty ? "the post" : "the text before the first heading") \(problem)")
         }
+        // A heading naming a language makes a translation slot in a post that names its
+        // original, or when it says so itself (`## 한국어 요약`); else it may be about the
+        // language (`## Korean` in a post on tokenisers), and only a failure message counts.
+        lazy var namesAnOriginal = sections.contains { Self.data.classify($0.title).namesOriginal }
         for (index, section) in sections.enumerated() {
             let heading = Self.data.classify(section.title)
             if heading.namesOriginal { continue }
@@ -97,7 +100,9 @@ public struct UntranslatedRule: Rule {
             if named == nil, heading.isKeptInOriginal { continue }
             guard let language = named ?? languageOfFile() else { continue }
             let original = Self.original(of: index, in: sections).map { sections[$0] }
-            if let (range, problem) = Self.finding(in: section, original: original, language: language, strict: named != nil, document: document) {
+            let isSlot = named != nil && (Self.data.isTranslationSlot(section.title) || namesAnOriginal)
+            let expectation: Expectation = named == nil ? .fileLanguage : isSlot ? .slot : .failureOnly
+            if let (range, problem) = Self.finding(in: section, original: original, language: language, expectation: expectation, document: document) {
                 report(range, "\(Self.name(of: section, in: sections)) \(problem)")
             }
         }
@@ -113,13 +118,26 @@ public struct UntranslatedRule: Rule {
         return Section(title: "", level: 0, headingRange: start..<start, bodyRange: start..<end, parent: nil)
     }
 
-    /// What is wrong with one section expected in `language`, and where. `strict` when the
-    /// heading itself names the language (a script share below a fifth is then enough).
+    /// How a section comes to be expected in a language.
+    enum Expectation {
+        /// Its heading makes it a translation slot: a script share below a fifth is enough.
+        case slot
+        /// Its heading names the language, but the post may be about it: failures only.
+        case failureOnly
+        /// Only the file says so (front matter, name, folder): no word of the language at all.
+        case fileLanguage
+    }
+
+    /// What is wrong with one section expected in `language`, and where.
     static func finding(
-        in section: Section, original: Section?, language: TranslationData.Language, strict: Bool, document: Document
+        in section: Section, original: Section?, language: TranslationData.Language, expectation: Expectation, document: Document
     ) -> (Range<Int>, String)? {
-        // Untrimmed: the copy and script tests split on whitespace anyway.
-        let prose = document.proseText(in: section.bodyRange)
+        let strict = expectation != .fileLanguage
+        // Untrimmed: the copy and script tests split on whitespace anyway. Where only the
+        // file says what language to expect, a quotation (`> Premature optimization is…`,
+        // an epigraph) stays in its own.
+        let allProse = document.proseText(in: section.bodyRange)
+        let prose = strict ? allProse : Self.withoutQuotations(allProse)
         guard let trimmedProse = trimmed(prose, ifAtMost: Self.failureMessageLength),
             let range = trimmedRange(section.bodyRange, document)
         else { return nil }
@@ -132,13 +150,13 @@ public struct UntranslatedRule: Rule {
         // And the message must be what the section says, not a phrase of a sentence in the
         // language about failures (`네트워크 연결 실패 상황에서도 학습을 계속하는 방법`):
         // outside the match, at most a few words in the language's scripts.
-        if let short = trimmedProse, let (family, rest) = data.failureMatch(in: short),
-            Self.readsAsAMessage(short, rest: rest, language: language),
-            strict || family.name == "translation error"
+        if let short = trimmedProse, let match = data.failureMatch(in: short), Self.readsAsAMessage(match, language: language),
+            strict || match.family.name == "translation error"
                 || ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: true).expectedWords == 0
         {
             return (range, "holds a translation failure message, not \(language.name)")
         }
+        if expectation == .failureOnly { return nil }
         if let original, isCopy(prose, of: document.proseText(in: original.bodyRange)) {
             return (range, "is a copy of '\(original.title)', not \(language.name)")
         }
@@ -158,6 +176,13 @@ public struct UntranslatedRule: Rule {
             }
         }
         return nil
+    }
+
+    /// The text without its block quotations' lines.
+    static func withoutQuotations(_ text: String) -> String {
+        guard text.contains(">") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in line.drop { $0 == " " }.first != ">" }.joined(separator: "\n")
     }
 
     /// The text without surrounding whitespace (`.whitespacesAndNewlines`): nil when
