@@ -18,6 +18,15 @@ final class EncodingPrefilterTests: XCTestCase {
         XCTAssertFalse(InvisibleCharacterRule.mayContainInvisible(Array("“quoted” — text… ‘x’".utf8)))
     }
 
+    /// Characters NFC swaps for another (a CJK compatibility ideograph, the ohm sign) stay
+    /// as written when decomposed text beside them is composed.
+    func testComposingKeepsSingletonsBesideIt() {
+        let text = "Hanja \u{F900}\u{1100}\u{1161} and 5\u{2126}e\u{301}\n"
+        XCTAssertEqual(
+            Array(TestSupport.fixed(text, fileName: "post.md", rules: ["unicode-normalization"]).unicodeScalars),
+            Array("Hanja \u{F900}\u{AC00} and 5\u{2126}\u{E9}\n".unicodeScalars))
+    }
+
     func testNormalizationPrefilterAgreesWithTheSegmentSearch() {
         for scalar in scalars {
             let bytes = Array("a\(Character(scalar))b".utf8)

@@ -119,6 +119,20 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"]), "Clean start, then café and the rest stays.\n")
     }
 
+    /// An address outside Markdown's link syntax (an `src` or `href` attribute, a bare URL)
+    /// may name a file that is really named so, and a heading a link of the post spells as
+    /// it is damaged anchors that link: their repairs need a look.
+    func testRepairsOfAddressesAndLinkedHeadingsAreUnsafe() {
+        for text in ["<img src=\"./cafÃ©.png\" />\n", "<a href='/blog/Ã©tÃ©'>x</a>\n", "See https://example.com/Ã©tÃ© now.\n",
+            "## CafÃ© au lait\n\nSee [the section](#cafÃ©-au-lait).\n"] {
+            let found = TestSupport.diagnostics(text, fileName: "post.md", rule: "mojibake")
+            XCTAssertFalse(found.isEmpty, text)
+            XCTAssertEqual(found.compactMap(\.fix?.safety), Array(repeating: .unsafe, count: found.count), text)
+        }
+        let heading = TestSupport.diagnostics("## CafÃ© au lait\n\nPlain text.\n", fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(heading.compactMap(\.fix?.safety), [.safe], "no link spells it")
+    }
+
     /// A mark inside a word, a lone letter that is a word, signs in a line with other damage
     /// and Azerbaijani `ə` (once scored as a rare phonetic sign) are repaired; what needs
     /// evidence is listed in the test below.

@@ -80,10 +80,12 @@ public struct MojibakeRule: Rule {
             let preview = Self.preview(fix.replacement)
             message += ": '\(preview)'"
             let inFileName = Self.touchesFileName(fix.range, in: document)
+            let linkedHeading = !inFileName && Self.isLinkedHeading(fix.range, in: document)
             if inFileName { message += " (in a file name or address: the file may really be named so; check before --unsafe-fixes)" }
+            if linkedHeading { message += " (in a heading the post links to as it is: repair the link with it, --unsafe-fixes)" }
             return Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: fix.range, message: message,
-                fix: Fix("repair as '\(preview)'", safety: inFileName ? .unsafe : .safe, edits: [Edit(fix.range, fix.replacement)]))
+                fix: Fix("repair as '\(preview)'", safety: inFileName || linkedHeading ? .unsafe : .safe, edits: [Edit(fix.range, fix.replacement)]))
         }
     }
 
@@ -94,6 +96,19 @@ public struct MojibakeRule: Rule {
         let addresses: Set<Region.Kind> = [.esm, .linkDestination]
         if document.regions.contains(where: { addresses.contains($0.kind) && $0.range.overlaps(range) }) { return true }
         return document.namesAFile(range)
+    }
+
+    /// Whether the repair is in a heading whose damaged text a link of the post spells
+    /// (`[the section](#cafÃ©-au-lait)`): repaired alone, the heading's anchor would no
+    /// longer be the link's, so both need the same look.
+    static func isLinkedHeading(_ range: Range<Int>, in document: Document) -> Bool {
+        guard document.headings.contains(where: { $0.range.overlaps(range) }) else { return false }
+        let damaged = document.string(range).lowercased()
+        return document.regions.contains { region in
+            guard region.kind == .linkDestination else { return false }
+            let destination = document.string(region.range).drop { $0 == "(" || $0 == "<" || $0 == " " }
+            return destination.first == "#" && destination.lowercased().contains(damaged)
+        }
     }
 
     /// A line that shows the damaged text and its repair side by side, each standing alone

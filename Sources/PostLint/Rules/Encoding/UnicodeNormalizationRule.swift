@@ -53,7 +53,7 @@ public struct UnicodeNormalizationRule: Rule {
             let text = document.string(segment)
             // Compare bytes: Swift's String equality treats canonically equivalent text as equal.
             let inHeading = document.headings.contains { $0.range.overlaps(segment) }
-            guard let normalized = Self.nfc(text), !normalized.utf8.elementsEqual(text.utf8),
+            guard let normalized = Self.nfcKeepingSingletons(text), !normalized.utf8.elementsEqual(text.utf8),
                 // Nothing composed: NFC only swapped a singleton (a CJK compatibility ideograph
                 // Korean hanja text keeps apart on purpose, the ohm or kelvin sign).
                 normalized.unicodeScalars.count < text.unicodeScalars.count
@@ -122,6 +122,27 @@ public struct UnicodeNormalizationRule: Rule {
         }
         if let start = segmentStart { segments.append(start..<offset) }
         return segments
+    }
+
+    /// NFC of a text, but for the characters NFC swaps for another one (a CJK compatibility
+    /// ideograph, the ohm or kelvin sign), which stay as written beside the ones composed.
+    static func nfcKeepingSingletons(_ text: String) -> String? {
+        var result = String.UnicodeScalarView()
+        var run = ""
+        for scalar in text.unicodeScalars {
+            let alone = String(scalar)
+            if scalar.value >= 0x300, let composed = nfc(alone), !composed.utf8.elementsEqual(alone.utf8), composed.unicodeScalars.count == 1 {
+                guard let part = nfc(run) else { return nil }
+                result.append(contentsOf: part.unicodeScalars)
+                result.append(scalar)
+                run = ""
+            } else {
+                run.unicodeScalars.append(scalar)
+            }
+        }
+        guard let last = nfc(run) else { return nil }
+        result.append(contentsOf: last.unicodeScalars)
+        return String(result)
     }
 
     static func nfc(_ text: String) -> String? {
