@@ -33,8 +33,9 @@ struct InitCommand: ParsableCommand {
             # postlint configuration. Every key is checked: a typo is an error with its line.
             # Docs: `postlint rules`, `postlint explain RULE`, and the README.
 
-            # Which files a folder walk lints (globs relative to this file's folder).
-            include: ["**/*.md", "**/*.mdx", "**/*.markdown", "**/*.txt"]
+            # Which files a folder walk lints (globs relative to this file's folder; by default
+            # .md, .mdx, .markdown and .txt in any case).
+            include: [\(Configuration.defaultInclude.map { "\"\($0)\"" }.joined(separator: ", "))]
             exclude: []
 
             # Each rule: off | on | error | warning | info, or a mapping with severity and options.

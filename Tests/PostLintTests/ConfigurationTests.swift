@@ -130,6 +130,21 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(try parse("exclude: [\"2025\"]\n").isExcluded(relativePath: "posts/2025"), "a quoted number is a file name")
     }
 
+    func testPostsAreFoundWhateverTheCaseOfTheirExtension() {
+        let include = Configuration.defaultInclude.map { Glob($0) }
+        for name in ["a.md", "POST.MD", "x/b.Markdown", "c.MDX", "notes.TXT"] { XCTAssertTrue(include.contains { $0.matches(name) }, name) }
+        for name in ["a.mdown", "b.md.bak", "c.html"] { XCTAssertFalse(include.contains { $0.matches(name) }, name) }
+    }
+
+    func testOptionValuesMustBeText() throws {
+        XCTAssertThrowsError(try parse("rules:\n  typo:\n    words: [1, true]\n")) { error in
+            XCTAssertTrue("\(error)".hasPrefix(".postlint.yml:3:13: "), "\(error)")
+            XCTAssertTrue("\(error)".contains("'words' expects text, found '1'"), "\(error)")
+        }
+        XCTAssertThrowsError(try parse("rules:\n  front-matter:\n    required: 3\n"))
+        XCTAssertEqual(try parse("rules:\n  typo:\n    words: [teh, \"true\"]\n").settings(forRelativePath: "a.md")["typo"]?.options.lists["words"], ["teh", "true"])
+    }
+
     func testAMissingRuleFolderNamesItsLineInTheConfiguration() {
         XCTAssertThrowsError(try parse("rules: {}\nrule-folders: [nosuch]\n")) { error in
             XCTAssertEqual("\(error)", ".postlint.yml:2:16: configuration error: cannot read the rule folder 'nosuch'")

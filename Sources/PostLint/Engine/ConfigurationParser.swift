@@ -153,6 +153,12 @@ struct ConfigurationParser {
             throw error(at: node, "'\(option)' must be a value or a list of values")
         }
         return try entries.map { entry in
+            // YAML reads `3`, `true` or `~` as a number, a boolean or nothing: not a word or a key.
+            if let scalar = entry.scalar, scalar.style == .plain,
+                Self.isNull(entry) || YAMLParsing.number(entry) != nil || YAMLParsing.bool(entry) != nil
+            {
+                throw error(at: entry, "'\(option)' expects text, found '\(scalar.string)' (quote it if you mean the text)")
+            }
             let text = try string(entry)
             if let problem = OptionCheck.problem(rule: id, option: option, value: text) { throw error(at: entry, problem) }
             return text
