@@ -98,6 +98,14 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertFalse(TypoRule.isQuoted(0..<7, in: Array("recieve".utf8)))
     }
 
+    /// A loanword the dictionary lacks but the repository uses makes its 하다 and 되다
+    /// forms words too (`푸시할` is not `표시할`).
+    func testDerivedFormsOfTheRepositorysLoanwordsAreWords() {
+        let others = (0..<6).map { "표시할 항목을 고른다. 화면에 표시할 값이다. 표시 \($0)\n" } + ["원격에 푸시 전에 확인한다.\n", "푸시 권한이 없다.\n"]
+        let text = "원격 저장소에 푸시할 준비가 되었다. 파싱된 결과를 본다.\n"
+        XCTAssertEqual(typos(text, vocabulary: Vocabulary(texts: others + ["파싱 단계와 파싱 오류\n", text])).map(\.word), [])
+    }
+
     func testAFootnoteDefinitionIsProse() {
         XCTAssertEqual(typos("Text.[^1]\n\n[^1]: This is teh footnote.\n").map(\.word), ["teh"])
     }

@@ -61,6 +61,9 @@ struct KoreanTypoJudge {
         guard !contents.stems.isEmpty else { return nil }
         let known = contents.stems
         if splits.contains(where: { known.contains($0.stem) || Self.isDerived($0.stem, from: known) }) { return nil }
+        // A derived form of a word the repository uses (푸시 → 푸시할, 파싱 → 파싱된).
+        let usedRoot = { (root: [UInt8]) in index.usage(of: String(decoding: root, as: UTF8.self)).occurrences >= 2 }
+        if splits.contains(where: { Self.isDerived($0.stem, endings: Self.derivingEndings + Self.passiveEndings, isRoot: usedRoot) }) { return nil }
         for (stem, _) in splits where stem.unicodeScalars.count >= 2 {
             if let found = unattestedSyllable(in: stem, index: index) { return verdict(word, stem: stem, suggestions: found, safe: false) }
         }

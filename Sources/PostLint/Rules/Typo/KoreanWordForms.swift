@@ -35,12 +35,20 @@ extension KoreanTypoJudge {
         "하지", "했", "했다",
     ].map { Array($0.utf8) }
 
+    /// 되다 forms, for roots the repository uses (파싱 → 파싱된): a dictionary noun does
+    /// not take them all (`본류된` is a slip of `분류된`).
+    static let passiveEndings: [[UInt8]] = ["된", "되는", "될", "됨", "되어", "돼", "됐다"].map { Array($0.utf8) }
+
     static func isDerived(_ stem: String, from known: SortedWordList) -> Bool {
+        isDerived(stem) { known.contains($0) }
+    }
+
+    /// Whether the stem is a root `isRoot` accepts with a derivational ending (`푸시할`
+    /// from `푸시`, a loanword the dictionary lacks and the repository uses).
+    static func isDerived(_ stem: String, endings: [[UInt8]] = derivingEndings, isRoot: ([UInt8]) -> Bool) -> Bool {
         let bytes = Array(stem.utf8)
-        for ending in derivingEndings where bytes.count >= ending.count + 6 {
-            if bytes[(bytes.count - ending.count)...].elementsEqual(ending),
-                known.contains(Array(bytes[..<(bytes.count - ending.count)]))
-            {
+        for ending in endings where bytes.count >= ending.count + 6 {
+            if bytes[(bytes.count - ending.count)...].elementsEqual(ending), isRoot(Array(bytes[..<(bytes.count - ending.count)])) {
                 return true
             }
         }
