@@ -6,6 +6,8 @@ struct MDXScope {
     let defined: Set<String>
     /// Identifiers read by `{...}` expressions, with where they are.
     let uses: [IdentifierUse]
+    /// Components used as elements outside code (`<Tabs>`, `motion` of `<motion.div>`), with where.
+    let componentUses: [IdentifierUse]
     /// Names used anywhere: expressions, JSX element names, export statements.
     let used: Set<String>
 
@@ -13,7 +15,8 @@ struct MDXScope {
         imported = Set(document.esm.imports.map(\.name))
         defined = imported.union(document.esm.exportedNames).union(Self.globals)
         uses = document.expressions.filter { !$0.isComment }.flatMap(\.identifiers)
-        used = Self.usedNames(in: document, expressionUses: uses)
+        componentUses = Self.componentUses(in: document)
+        used = Self.usedNames(in: document, expressionUses: uses, componentUses: componentUses)
     }
 
     /// Reads of names nothing defines.
@@ -22,18 +25,23 @@ struct MDXScope {
     /// Imported names never used, sorted.
     var unusedImports: [String] { imported.subtracting(used).sorted() }
 
-    private static func usedNames(in document: Document, expressionUses: [IdentifierUse]) -> Set<String> {
-        var used = Set(expressionUses.map(\.name))
-        // In MDX every `<Name` outside code is JSX, whether cmark saw HTML or, for a tag
-        // whose attributes it cannot read (`opts={{...}}`), plain text.
+    /// In MDX every `<Name` outside code is JSX, whether cmark saw HTML or, for a tag whose
+    /// attributes it cannot read (`opts={{...}}`), plain text.
+    private static func componentUses(in document: Document) -> [IdentifierUse] {
+        var uses: [IdentifierUse] = []
         var start = 0
         let code = document.regions.filter { [.codeBlock, .codeSpan, .frontMatter, .esm, .htmlComment, .jsxComment].contains($0.kind) }
-        for region in code + [Region(.codeBlock, document.utf8.count..<document.utf8.count)] {
+        for region in code.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) + [Region(.codeBlock, document.utf8.count..<document.utf8.count)] {
             if region.range.lowerBound > start {
-                used.formUnion(elementNames(document.utf8[start..<region.range.lowerBound]))
+                uses += elementNames(document.utf8[start..<region.range.lowerBound])
             }
             start = max(start, region.range.upperBound)
         }
+        return uses
+    }
+
+    private static func usedNames(in document: Document, expressionUses: [IdentifierUse], componentUses: [IdentifierUse]) -> Set<String> {
+        var used = Set(expressionUses.map(\.name)).union(componentUses.map(\.name))
         // The ESM's code other than its import statements (`export const meta = {image: a}`),
         // read as code: strings, comments, keys and member names use nothing.
         let statements = Set(document.esm.imports.map(\.statementRange)).sorted { $0.lowerBound < $1.lowerBound }
@@ -80,8 +88,8 @@ struct MDXScope {
     /// `Tabs` and `TabItem` in `<Tabs><TabItem>`, `motion` in `<motion.div>`: components
     /// used as elements. A lower-case name alone (`<img>`, `<figure>`) is an HTML element
     /// in JSX, not a variable.
-    private static func elementNames(_ bytes: ArraySlice<UInt8>) -> [String] {
-        var names: [String] = []
+    private static func elementNames(_ bytes: ArraySlice<UInt8>) -> [IdentifierUse] {
+        var names: [IdentifierUse] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {
             guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
@@ -92,7 +100,7 @@ struct MDXScope {
             let isComponent = end > start
                 && ((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[start]) || bytes[start..<end].contains(UInt8(ascii: ".")))
             if isComponent, let name = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: ".").first {
-                names.append(String(name))
+                names.append(IdentifierUse(name: String(name), range: start..<start + name.utf8.count))
             }
             index = max(end, index + 1)
         }

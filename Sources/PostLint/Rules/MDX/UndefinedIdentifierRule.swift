@@ -5,7 +5,10 @@ public struct UndefinedIdentifierRule: Rule {
         summary: "An MDX expression reads a name that is never imported or defined",
         rationale: """
             `{name}` and `src={name}` in MDX are JavaScript: a name that no import, export \
-            or local binding defines throws a ReferenceError and the page fails to render. \
+            or local binding defines throws a ReferenceError and the page fails to render, \
+            and so does a component used as an element (`<Tabs>`) that nothing imports — \
+            unless the site gives it to every post (Docusaurus's `Head` and `Details`, or \
+            names the rule's `components` option lists, for a swizzled MDXComponents). \
             Generators that copy a post under a new date often rename the usages but not \
             the imports. When exactly one imported-but-unused name has the same shape apart \
             from a date or number, with the same trailing index (`blog_20251111_img0` for \
@@ -32,6 +35,7 @@ public struct UndefinedIdentifierRule: Rule {
             Example("Use `{missing}` in code.\n\n```jsx\n<img src={missing} />\n```\n"),
             Example("{/* a comment, not code */}\n"),
             Example("Braces in Markdown {are} text.\n", fileName: "post.md"),
+            Example("import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n<Tabs><TabItem value=\"a\">A</TabItem></Tabs>\n\n<Details><summary>More</summary>text</Details>\n\n`<Missing />` and\n\n```jsx\n<Missing />\n```\n"),
         ],
         triggering: [
             Example("import pic_20250101_0 from './pic_20250101_0.png';\n\n<img src={↓pic_20250102_0} />\n"),
@@ -39,12 +43,14 @@ public struct UndefinedIdentifierRule: Rule {
             Example("export const {alpha, beta: gamma} = {alpha: 1, beta: 2};\n\n{↓beta}\n"),
             Example("{↓load().catch(↓handleError)}\n\n{(() => { const [x = ↓fallback] = []; return x })()}\n"),
             Example("<img src={`/img/${↓slug}.png`} alt={`${`nested ${↓title}`}`} />\n"),
+            Example("import Tabs from '@theme/Tabs';\n\n<Tabs>\n  <↓TabItem value=\"a\">A</TabItem>\n</Tabs>\n"),
         ],
         corrections: [
             Correction(
                 Example("import shot_0101_a1 from './shot_0101_a1.png';\nimport shot_0101_a2 from './shot_0101_a2.png';\n\n<img src={shot_0102_a2} />\n<img src={shot_0102_a1} />\n"),
                 "import shot_0101_a1 from './shot_0101_a1.png';\nimport shot_0101_a2 from './shot_0101_a2.png';\n\n<img src={shot_0101_a2} />\n<img src={shot_0101_a1} />\n"),
-        ])
+        ],
+        options: [RuleOptionDescription("components", "components the site gives every post (a swizzled MDXComponents), e.g. [Tabs, TabItem]")])
 
     public init() {}
 
@@ -60,7 +66,19 @@ public struct UndefinedIdentifierRule: Rule {
         // What is said about a name depends on the name alone: work it out once per name
         // (a generated post repeats the same few names thousands of times).
         var verdicts: [String: Verdict] = [:]
-        return scope.undefinedUses.map { use in
+        let provided = Self.providedComponents.union(context.options.lists["components"] ?? [])
+        var reportedComponents: Set<String> = []
+        let components = scope.componentUses.filter { use in
+            !scope.defined.contains(use.name) && !provided.contains(use.name) && reportedComponents.insert(use.name).inserted
+        }.map { use in
+            let close = NameShape.closest(to: use.name, in: scope.imported.union(document.esm.exportedNames))
+            let suggestion = close.isEmpty ? "" : "; did you mean " + close.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
+            return Diagnostic(
+                rule: Self.description.id, severity: context.severity, range: use.range,
+                message: "the component '\(use.name)' is not imported or defined; the page fails to render\(suggestion) "
+                    + "(if the site gives it to every post through MDXComponents, list it in the rule's `components` option)")
+        }
+        return components + scope.undefinedUses.map { use in
             let known = verdicts[use.name] ?? {
                 let hint = misnamed.first { $0.stem == use.name || NameShape.correspond(use.name, $0.stem) }?.binding
                 // Names the post declares itself (`export const authorName`) are suggestions too.
@@ -73,6 +91,9 @@ public struct UndefinedIdentifierRule: Rule {
             return Diagnostic(rule: Self.description.id, severity: context.severity, range: use.range, message: known.message, fix: fix)
         }
     }
+
+    /// Components Docusaurus gives every MDX post (its default MDXComponents).
+    static let providedComponents: Set<String> = ["Head", "Details"]
 
     /// The message about an undefined name, and the import to use instead when one is sure.
     private struct Verdict {
