@@ -33,8 +33,7 @@ struct InitCommand: ParsableCommand {
             # postlint configuration. Every key is checked: a typo is an error with its line.
             # Docs: `postlint rules`, `postlint explain RULE`, and the README.
 
-            # Which files a folder walk lints (globs relative to this file's folder; by default
-            # .md, .mdx, .markdown and .txt in any case).
+            # Which files a folder walk lints (globs relative to this file's folder).
             include: [\(Configuration.defaultInclude.map { "\"\($0)\"" }.joined(separator: ", "))]
             exclude: []
 

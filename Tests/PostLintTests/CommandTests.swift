@@ -263,7 +263,8 @@ final class CommandTests: CommandTestCase {
 
     /// A post Windows saved as "Unicode" (UTF-16 with a byte order mark) is text, not binary.
     func testAUTF16PostIsReportedAndConverted() throws {
-        let post = "---\ntitle: 안녕\n---\n\nText with 👍 and 한국어.\r\n"
+        // 가 is AC00, 一 4E00, 😀's low surrogate DE00: code units with a NUL half.
+        let post = "---\ntitle: 안녕\n---\n\nText with 👍 and 한국어, 가방, 一, 😀.\r\n"
         // With a byte order mark, and without one (NUL bytes at one parity only: no binary).
         for (name, bom, littleEndian) in [
             ("le.md", [0xFF, 0xFE], true), ("be.md", [0xFE, 0xFF], false), ("le-unmarked.md", [], true), ("be-unmarked.md", [], false),

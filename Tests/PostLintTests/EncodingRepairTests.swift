@@ -201,6 +201,12 @@ final class EncodingRepairTests: XCTestCase {
         ])
     }
 
+    /// A second reading that guesses nothing reads letters of any script back whole: Arabic
+    /// damaged twice through Windows-1252 (its C1 controls kept) is Arabic again.
+    func testDoubleDamageOfAnyScriptIsRepaired() {
+        assertRepairs([("Text: \u{C3}\u{2122}\u{C2}\u{81}\u{C3}\u{2122}\u{C5}\u{A0}\n", "Text: في\n")])
+    }
+
     /// ISO-8859-15 is ISO-8859-1 with `€ Š š Ž ž Œ œ Ÿ` in eight places: `BÃ€ume` is
     /// `Bäume` through it, not `BÀume` through Windows-1252.
     func testISO885915DamageIsReadThroughIt() {

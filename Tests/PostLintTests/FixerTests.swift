@@ -135,9 +135,16 @@ final class FixerTests: XCTestCase {
         XCTAssertEqual(UnifiedDiff.headerName("a/say \"hi\".md"), "\"a/say \\\"hi\\\".md\"")
     }
 
-    func testOldLinesFollowTheFileThroughRemovedAndChangedLines() {
-        XCTAssertEqual(UnifiedDiff.oldLines(of: "a\nc\nD\ne\n", from: "a\nb\nc\nd\ne\n"), [0, 2, 3, 4])
-        XCTAssertEqual(UnifiedDiff.oldLines(of: "a\nx\ny\nb\n", from: "a\nb\n"), [0, 1, 1, 1])
-        XCTAssertEqual(UnifiedDiff.oldLines(of: "ab cd\n", from: "ab\ncd\n"), [0])
+    /// Positions in a fixed text map back to the file it was fixed from: through removed
+    /// lines, past a repaired word on the same line, and into the second of two joined lines.
+    func testFixedTextPositionsFollowTheFile() {
+        let position = { (line: Int, column: Int) in LineIndex.Position(line: line, column: column) }
+        let removed = FixedTextPositions(old: "a\nb\nc\nd\ne\n", new: "a\nc\nD\ne\n")
+        XCTAssertEqual(removed.original(of: position(2, 1)), position(3, 1))
+        XCTAssertEqual(removed.original(of: position(4, 1)), position(5, 1))
+        let repaired = FixedTextPositions(old: "Le cafÃ© et le thÃ©, see \\textbf{x}.\n", new: "Le café et le thé, see \\textbf{x}.\n")
+        XCTAssertEqual(repaired.original(of: position(1, 23)), position(1, 25), "after both repairs")
+        let joined = FixedTextPositions(old: "# T\n\n**Title ends\n  here** see \\textbf{this}\n", new: "# T\n\n**Title ends here** see \\textbf{this}\n")
+        XCTAssertEqual(joined.original(of: position(3, 26)), position(4, 15), "in the second of two joined lines")
     }
 }

@@ -82,6 +82,18 @@ final class LegacyConversionTests: XCTestCase {
         XCTAssertEqual(InvalidEncodingRule.confidentConversion(polish)?.text, "powłoka nie jest powłoką logowania.\n\nSantiago Rodríguez\n")
     }
 
+    /// A pair of legacy characters that forms UTF-8 by chance beside other legacy bytes is
+    /// no UTF-8 text (`Д»` of `«РЖД»` is UTF-8 `Ļ`, `Ã”` of `“MAÇÃ”` is `Ô`); an acute accent
+    /// typed as an apostrophe stays one (ISO-8859-15 would read `Ž`).
+    func testChancePairsDoNotKeepALegacyPostFromConversion() throws {
+        let russian = "Компания «РЖД» перешла на новую систему бронирования билетов, и это важный шаг для отрасли.\n"
+        XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(russian, "windows-1251"))?.text, russian)
+        let portuguese = "# Test\n\nO nome da loja é “MAÇÃ” e fica no centro da cidade, perto da estação.\n"
+        XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(portuguese, "windows-1252"))?.text, portuguese)
+        let spanish = "La canción dice: ´ven aquí´ y la niña baila en el café.\n"
+        XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(spanish, "ISO-8859-1"))?.text, spanish)
+    }
+
     func testEastAsianPostsICUIsSureOfAreConverted() throws {
         let japanese = "いろはにほへと ちりぬるを わかよたれそ つねならむ。\n"
         XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(japanese, "Shift_JIS"))?.text, japanese)

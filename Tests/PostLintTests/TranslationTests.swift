@@ -58,6 +58,17 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(untranslated(epigraph, fileName: "post.md").count, 0, "a quotation stays in its own language")
     }
 
+    /// A heading naming the file's own language asks what the file asks; `초록 (Korean)`
+    /// is a slot without an original beside it; a quoted failure message is still one.
+    func testHeadingsNamingTheLanguageAndQuotedMessages() {
+        let english = "This section was left in English by the pipeline and nobody noticed it before the post went live today.\n"
+        XCTAssertEqual(untranslated("---\nlang: ko\n---\n## 요약\n\n" + english, fileName: "post.md").count, 1)
+        XCTAssertEqual(untranslated("## Abstract\nWe present X.\n\n## 초록 (Korean)\n" + english, fileName: "post.md").count, 1)
+        XCTAssertEqual(untranslated("## 요약\n\n" + english, fileName: "post.md").count, 0, "a heading that only names a language")
+        let quoted = "---\nlang: ko\n---\n## Summary\n\n> Translation failed: the model returned an empty response.\n"
+        XCTAssertEqual(untranslated(quoted, fileName: "post.md").count, 1)
+    }
+
     func testFailureFamiliesCoverSeveralLanguagesAndNotOrdinaryProse() {
         let data = UntranslatedRule.data
         for message in [
@@ -149,7 +160,10 @@ final class TranslationTests: XCTestCase {
             return TestSupport.diagnostics(text, fileName: file, rule: "untranslated").count
         }
         for body in ["죄송합니다. 번역 중 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", "번역 실패: 입력 토큰 수가 모델의 최대 컨텍스트 길이를 초과했습니다.",
-            "[번역 실패] 요청 시간이 초과되었습니다. 다음 실행에서 다시 번역됩니다.", "번역 중 오류가 발생했습니다. 원문은 위의 영어 초록을 참고해 주시기 바랍니다."] {
+            "[번역 실패] 요청 시간이 초과되었습니다. 다음 실행에서 다시 번역됩니다.", "번역 중 오류가 발생했습니다. 원문은 위의 영어 초록을 참고해 주시기 바랍니다.",
+            "번역 중 오류가 발생하여 원문을 표시합니다.", "번역 실패로 인해 결과를 표시할 수 없습니다.", "번역에 실패했습니다, 잠시 후 다시 시도해 주세요.",
+            "An error occurred during translation. Please try again later.", "Translation failed due to a timeout.",
+            "I cannot translate this text because it is too long.", "서버 응답이 없어 요청 시간이 초과되었습니다."] {
             XCTAssertEqual(findings("## 초록 (Korean)", body), 1, body)
         }
         for heading in ["## 요약（한국어）", "## 한국어 번역 결과", "## 번역 결과", "## 논문 초록", "## 한국어 요약 by GPT-4o", "## 摘要（中文）", "## 要約（日本語）"] {
@@ -162,7 +176,8 @@ final class TranslationTests: XCTestCase {
         // past its failure phrase, or names only what came with a failure (retries).
         for body in ["네트워크 연결 실패나 요청 시간 초과가 나도 작업을 이어가도록 체크포인트를 도입함.",
             "API 요청 한도를 초과했을 때 지수 백오프로 재시도하는 방법을 정리했습니다.", "3번의 시도 끝에 모델 학습에 성공했습니다.",
-            "본 논문은 네트워크 연결이 실패해도 분산 학습을 계속하는 방법을 제안합니다.", "연결이 끊겨도 다시 붙도록 고쳤어요."] {
+            "본 논문은 네트워크 연결이 실패해도 분산 학습을 계속하는 방법을 제안합니다.", "연결이 끊겨도 다시 붙도록 고쳤어요.",
+            "번역 실패: 기계 번역 모델이 관용구를 직역해서 뜻이 완전히 달라진 사례를 모아 분석한다. 원인은 학습 데이터 부족이다."] {
             XCTAssertEqual(findings("## 초록 (Korean)", body), 0, body)
         }
         let korean = "---\nlang: ko\n---\n\n## 소개\n\n번역할 수 없는 한국어 단어 10선\n\n## 결론\n\n번역하지 못한 부분은 원문을 남겼다.\n"

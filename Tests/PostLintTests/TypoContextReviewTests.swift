@@ -81,7 +81,9 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(KoreanTypoJudge.orthographicRepair("연락할께요"), "연락할게요")
         XCTAssertEqual(KoreanTypoJudge.orthographicRepair("안됬으면"), "안됐으면")
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("선생님께요"), "께 after a syllable without ㄹ is the honorific particle")
-        XCTAssertNil(KoreanTypoJudge.orthographicRepair("선생님들께요"), "들께요 is the plural and the honorific particle")
+        XCTAssertNil(KoreanTypoJudge.orthographicRepair("선생님들께요"), "님들께요 is the plural and the honorific particle")
+        XCTAssertEqual(KoreanTypoJudge.orthographicRepair("만들께요"), "만들게요", "a verb whose stem ends in 들")
+        XCTAssertEqual(KoreanTypoJudge.orthographicRepair("들께요"), "들게요")
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("됐어요"))
         XCTAssertEqual(typos("정말 오랫만이에요.\n").map(\.word), ["오랫만"])
     }

@@ -5,7 +5,9 @@ extension Document {
     func namesAFile(_ segment: Range<Int>) -> Bool {
         let line = lines.contentRange(ofLine: lines.lineNumber(at: segment.lowerBound))
         let isDefinition = utf8[line].withUnsafeBufferPointer { LineText.isLinkReferenceDefinition($0) }
-        if isDefinition || isInAddress(segment, line: line) { return true }
+        // Either end of the segment in an address (a repair may run from prose into an `href`).
+        let last = max(segment.lowerBound, segment.upperBound - 1)
+        if isDefinition || isInAddress(segment, line: line) || line.contains(last) && isInAddress(last..<last + 1, line: line) { return true }
         guard let frontMatter, frontMatter.range.contains(segment.lowerBound) else { return false }
         let separators: [UInt8] = [0x20, 0x09, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]")]
         var start = segment.lowerBound

@@ -23,8 +23,7 @@ public struct Configuration: Sendable {
     }
 
     public static let fileName = ".postlint.yml"
-    /// Post extensions in any case (`POST.MD` is a post: Jekyll and Hugo match them so).
-    public static let defaultInclude = ["**/*.[mM][dD]", "**/*.[mM][dD][xX]", "**/*.[mM][aA][rR][kK][dD][oO][wW][nN]", "**/*.[tT][xX][tT]"]
+    public static let defaultInclude = ["**/*.md", "**/*.mdx", "**/*.markdown", "**/*.txt"]
     /// Never walked into: version control, dependencies, build output, and postlint's own
     /// folders (its word list and rules are not posts: `--fix` once "corrected" the
     /// corrections in `.postlint/words.txt`).

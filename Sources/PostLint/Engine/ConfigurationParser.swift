@@ -153,16 +153,21 @@ struct ConfigurationParser {
             throw error(at: node, "'\(option)' must be a value or a list of values")
         }
         return try entries.map { entry in
-            // YAML reads `3`, `true` or `~` as a number, a boolean or nothing: not a word or a key.
-            if let scalar = entry.scalar, scalar.style == .plain,
-                Self.isNull(entry) || YAMLParsing.number(entry) != nil || YAMLParsing.bool(entry) != nil
-            {
+            // `3`, `true` or `~` (YAML 1.2's core numbers, booleans and null): not a word or a
+            // key. `on`, `no`, `inf` are text there, and words.
+            if let scalar = entry.scalar, scalar.style == .plain, Self.isCoreNonText(scalar.string) {
                 throw error(at: entry, "'\(option)' expects text, found '\(scalar.string)' (quote it if you mean the text)")
             }
             let text = try string(entry)
             if let problem = OptionCheck.problem(rule: id, option: option, value: text) { throw error(at: entry, problem) }
             return text
         }
+    }
+
+    /// A plain scalar YAML 1.2's core schema reads as a number, a boolean or null.
+    static func isCoreNonText(_ text: String) -> Bool {
+        ["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~", ""].contains(text)
+            || text.range(of: #"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^0x[0-9a-fA-F]+$|^0o[0-7]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"#, options: .regularExpression) != nil
     }
 
     private func globs(_ node: Node) throws -> [Glob] {

@@ -149,23 +149,18 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 
     /// Findings on a fixed text placed on the original it was fixed from, as `--diff`
-    /// reports what would remain beside a patch of the original: each line moves to the
-    /// original line it stands for (`UnifiedDiff.oldLines`), whose text it then carries; a
-    /// column past the end of a changed line stops at its end.
+    /// reports what would remain beside a patch of the original (see `FixedTextPositions`);
+    /// each then carries its original line's text.
     public static func placing(_ findings: [Finding], fixedText: String, onOriginal original: Document) -> [Finding] {
-        let oldLines = UnifiedDiff.oldLines(of: fixedText, from: original.text)
-        guard !oldLines.isEmpty else { return findings }
-        let moved = { (position: LineIndex.Position) -> LineIndex.Position in
-            let line = oldLines[min(max(position.line - 1, 0), oldLines.count - 1)]
-            let end = original.lines.position(at: original.lines.contentRange(ofLine: line).upperBound)
-            return LineIndex.Position(line: line + 1, column: min(position.column, end.column))
-        }
+        let positions = FixedTextPositions(old: original.text, new: fixedText)
         return findings.map { finding in
-            let start = moved(finding.start)
+            let start = positions.original(of: finding.start)
             let lineText = contextLine(at: original.lines.contentRange(ofLine: start.line - 1).lowerBound, in: original)
-            let edits = finding.fixEdits.map { PlacedEdit(start: moved($0.start), end: moved($0.end), replacement: $0.replacement) }
+            let edits = finding.fixEdits.map {
+                PlacedEdit(start: positions.original(of: $0.start), end: positions.original(of: $0.end), replacement: $0.replacement)
+            }
             return Finding(
-                path: finding.path, start: start, end: max(start, moved(finding.end)), diagnostic: finding.diagnostic,
+                path: finding.path, start: start, end: max(start, positions.original(of: finding.end)), diagnostic: finding.diagnostic,
                 lineText: lineText, fixEdits: edits)
         }
     }

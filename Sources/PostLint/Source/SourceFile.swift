@@ -63,9 +63,9 @@ public struct SourceFile: Sendable {
 
     /// The byte order of UTF-16 text, and whether a byte order mark says it: a mark, or
     /// else text without one (an editor's "Unicode" save) — an even count of bytes, NUL
-    /// bytes at one parity only and in at least a quarter of the code units there (the
-    /// ASCII letters, spaces and newlines every post has), no NUL code unit, and every
-    /// unit decoding. Binary data has NULs at both parities.
+    /// bytes in at least a quarter of the code units at one parity (the ASCII letters,
+    /// spaces and newlines every post has) and seldom at the other, no NUL code unit, and
+    /// every unit decoding. Binary data has NULs at both parities.
     public static func utf16Layout(of bytes: [UInt8]) -> (order: UTF16ByteOrder, marked: Bool)? {
         if let order = utf16ByteOrder(of: bytes) { return (order, true) }
         guard bytes.count >= 8, bytes.count % 2 == 0 else { return nil }
@@ -76,12 +76,16 @@ public struct SourceFile: Sendable {
             if first == 0 { zeros.even += 1 }
             if second == 0 { zeros.odd += 1 }
         }
+        // The other half of a code unit is NUL now and then too (가 is AC00, 一 4E00, 😀's
+        // low surrogate DE00): a few of those, against many from ASCII.
         let units = bytes.count / 2
         let order: UTF16ByteOrder
-        switch (zeros.even, zeros.odd) {
-        case (0, let odd) where odd * 4 >= units: order = .littleEndian
-        case (let even, 0) where even * 4 >= units: order = .bigEndian
-        default: return nil
+        if zeros.odd * 4 >= units, zeros.even * 8 <= zeros.odd {
+            order = .littleEndian
+        } else if zeros.even * 4 >= units, zeros.odd * 8 <= zeros.even {
+            order = .bigEndian
+        } else {
+            return nil
         }
         return utf16Units(bytes, order, from: 0).flatMap(decodedExactly) == nil ? nil : (order, false)
     }

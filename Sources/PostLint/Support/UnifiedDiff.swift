@@ -37,40 +37,17 @@ public enum UnifiedDiff {
         return name.contains(" ") ? name + "\t" : name
     }
 
-    /// For each line of `new` (counted from 0), the line of `old` it stands for: its own
-    /// line where unchanged, the old line a changed block replaced in step (an added line
-    /// past the block's old lines stands for its last one, or for the old line it comes
-    /// before). Findings on the fixed text are placed on the file with it (`--diff`).
-    public static func oldLines(of new: String, from old: String) -> [Int] {
-        let (oldLines, _) = lines(of: old)
-        let (newLines, _) = lines(of: new)
-        var map = [Int](repeating: 0, count: newLines.count)
-        var removedInBlock: [Int] = []
-        var insertedInBlock = 0
-        var nextOld = 0
-        for row in rows(oldLines, newLines) {
-            switch row {
-            case (let old?, nil):
-                if insertedInBlock > 0 { (removedInBlock, insertedInBlock) = ([], 0) }
-                removedInBlock.append(old)
-                nextOld = old + 1
-            case (nil, let new?):
-                let stand = insertedInBlock < removedInBlock.count ? removedInBlock[insertedInBlock] : removedInBlock.last ?? nextOld
-                map[new] = min(stand, max(oldLines.count - 1, 0))
-                insertedInBlock += 1
-            case (let old?, let new?):
-                map[new] = old
-                (removedInBlock, insertedInBlock, nextOld) = ([], 0, old + 1)
-            default: break
-            }
-        }
-        return map
-    }
-
     /// Both texts' lines walked in step, as (old index?, new index?) rows. Compared as
     /// bytes: String equality holds NFD and NFC Korean equal, and a line the fix composed
     /// would vanish from the patch.
-    private static func rows(_ oldLines: [String], _ newLines: [String]) -> [(Int?, Int?)] {
+    static func rows(_ oldLines: [String], _ newLines: [String]) -> [(Int?, Int?)] {
+        // Fixes mostly edit lines in place: with as many lines on both sides, line i is line
+        // i (a Myers search over thousands of changed lines took seconds).
+        if oldLines.count == newLines.count {
+            return oldLines.indices.flatMap { index -> [(Int?, Int?)] in
+                oldLines[index].utf8.elementsEqual(newLines[index].utf8) ? [(index, index)] : [(index, nil), (nil, index)]
+            }
+        }
         let difference = newLines.map { Array($0.utf8) }.difference(from: oldLines.map { Array($0.utf8) })
         var removed = Set<Int>()
         var inserted = Set<Int>()
@@ -128,7 +105,7 @@ public enum UnifiedDiff {
     /// The text's lines, split at line feeds only (a carriage return stays on its line, as
     /// in the file: splitting Characters would keep `\r\n` whole and never split), and
     /// whether the last line lacks its newline.
-    private static func lines(of text: String) -> ([String], Bool) {
+    static func lines(of text: String) -> ([String], Bool) {
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         let endsOpen = lines.last != ""
         if !endsOpen { lines.removeLast() }

@@ -96,8 +96,7 @@ public struct InvalidEncodingRule: SourceRule {
     /// Code pages ICU takes for each other: the file is read through each, and the one
     /// whose letters fit best is kept.
     static let neighbours: [String: [String]] = [
-        "ISO-8859-2": ["windows-1250"], "windows-1250": ["ISO-8859-2"], "ISO-8859-1": ["windows-1252", "ISO-8859-15"],
-        "windows-1252": ["ISO-8859-15"],
+        "ISO-8859-2": ["windows-1250"], "windows-1250": ["ISO-8859-2"],
     ]
 
     /// Charsets of several bytes a character: their byte pairs often form UTF-8 by chance,
@@ -113,7 +112,7 @@ public struct InvalidEncodingRule: SourceRule {
     /// UTF-8 `ɔ`) — unless ICU is sure of a charset of several bytes a character.
     static func holdsUTF8Text(_ census: UTF8Census, guess: (name: String, confidence: Int)?) -> Bool {
         if let guess, guess.confidence >= confidentEnough, multiByteCharsets.contains(guess.name) { return false }
-        return census.isMostlyUTF8 || census.believableCharacters > 0
+        return census.isMostlyUTF8 || census.holdsABelievableCharacter
     }
 
     static let windowsSupersets: [String: [String]] = ["EUC-KR": ["windows-949"], "Shift_JIS": ["windows-31j"]]
@@ -178,8 +177,12 @@ struct UTF8Census {
     private(set) var multiByteCharacters = 0
     private(set) var longCharacters = 0
     private(set) var invalidBytes = 0
-    /// UTF-8 characters a post holds (see `RepairLanguageModel.isBelievableRepair`).
-    private(set) var believableCharacters = 0
+    /// UTF-8 characters of two bytes or more with ASCII on both sides.
+    private var setApartScalars: [UInt32] = []
+
+    /// Whether one of them is a character a post holds (see `RepairLanguageModel.isBelievableRepair`):
+    /// asked only when the census does not already say UTF-8.
+    var holdsABelievableCharacter: Bool { setApartScalars.contains { RepairLanguageModel.shared.isBelievableRepair($0) } }
 
     init(_ bytes: [UInt8]) {
         var position = 0
@@ -194,7 +197,10 @@ struct UTF8Census {
             {
                 multiByteCharacters += 1
                 if length > 2 { longCharacters += 1 }
-                if !(0x80...0x9F).contains(scalar), RepairLanguageModel.shared.isBelievableRepair(scalar) { believableCharacters += 1 }
+                // Between ASCII: a pair of legacy characters forms UTF-8 by chance beside other
+                // legacy bytes (`Д»` of Windows-1251 `«РЖД»` is UTF-8 `Ļ`), not in `café"`.
+                let setApart = (position == 0 || bytes[position - 1] < 0x80) && (position + length == bytes.count || bytes[position + length] < 0x80)
+                if setApart, !(0x80...0x9F).contains(scalar), setApartScalars.count < 64 { setApartScalars.append(scalar) }
                 position += length
             } else {
                 invalidBytes += 1

@@ -102,13 +102,28 @@ public struct MojibakeRule: Rule {
     /// (`[the section](#cafÃ©-au-lait)`): repaired alone, the heading's anchor would no
     /// longer be the link's, so both need the same look.
     static func isLinkedHeading(_ range: Range<Int>, in document: Document) -> Bool {
-        guard document.headings.contains(where: { $0.range.overlaps(range) }) else { return false }
+        guard let heading = document.headings.first(where: { $0.range.overlaps(range) }) else { return false }
         let damaged = document.string(range).lowercased()
+        let slug = anchorSlug(heading.title)
         return document.regions.contains { region in
             guard region.kind == .linkDestination else { return false }
             let destination = document.string(region.range).drop { $0 == "(" || $0 == "<" || $0 == " " }
-            return destination.first == "#" && destination.lowercased().contains(damaged)
+            guard destination.first == "#" else { return false }
+            // As written, or as renderers make anchors (GitHub drops `©`; links percent-encode).
+            let anchor = String(destination.dropFirst().prefix { $0 != ")" && $0 != ">" && $0 != " " })
+            let decoded = (anchor.removingPercentEncoding ?? anchor).lowercased()
+            return decoded.contains(damaged) || decoded == slug
         }
+    }
+
+    /// A heading's anchor as GitHub and most renderers make it: lower case, letters,
+    /// digits, `-` and `_` kept, spaces made hyphens, the rest dropped.
+    static func anchorSlug(_ title: String) -> String {
+        String(title.lowercased().unicodeScalars.compactMap { scalar -> Character? in
+            if scalar == " " { return "-" }
+            let properties = scalar.properties
+            return properties.isAlphabetic || properties.numericType != nil || scalar == "-" || scalar == "_" ? Character(scalar) : nil
+        })
     }
 
     /// A line that shows the damaged text and its repair side by side, each standing alone

@@ -129,9 +129,12 @@ public struct UnicodeNormalizationRule: Rule {
     static func nfcKeepingSingletons(_ text: String) -> String? {
         var result = String.UnicodeScalarView()
         var run = ""
+        let isSingleton = { (scalar: Unicode.Scalar) -> Bool in
+            guard Self.mayBeSingleton(scalar.value), let composed = nfc(String(scalar)) else { return false }
+            return composed.unicodeScalars.count == 1 && composed.unicodeScalars.first != scalar
+        }
         for scalar in text.unicodeScalars {
-            let alone = String(scalar)
-            if scalar.value >= 0x300, let composed = nfc(alone), !composed.utf8.elementsEqual(alone.utf8), composed.unicodeScalars.count == 1 {
+            if isSingleton(scalar) {
                 guard let part = nfc(run) else { return nil }
                 result.append(contentsOf: part.unicodeScalars)
                 result.append(scalar)
@@ -143,6 +146,15 @@ public struct UnicodeNormalizationRule: Rule {
         guard let last = nfc(run) else { return nil }
         result.append(contentsOf: last.unicodeScalars)
         return String(result)
+    }
+
+    /// The blocks holding every character whose canonical decomposition is one other
+    /// character (so only these are asked of ICU, one by one).
+    static func mayBeSingleton(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x340...0x387, 0x1F70...0x1FFD, 0x2000...0x2001, 0x2126...0x212B, 0x2329...0x232A, 0xF900...0xFAFF, 0x2F800...0x2FA1F: true
+        default: false
+        }
     }
 
     static func nfc(_ text: String) -> String? {

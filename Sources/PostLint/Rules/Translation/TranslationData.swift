@@ -32,8 +32,9 @@ struct TranslationData: Sendable {
     struct FailureMatch {
         let family: FailureFamily
         let rest: String
-        /// The text's first sentence is the failure (`번역 중 오류가 발생했습니다.`,
-        /// `번역 실패: …`, `[번역 오류] …`, `Error: 429 …`), after an apology at most.
+        /// The text opens with the failure, after an apology at most: a translation failure
+        /// (`번역 중 오류가 발생하여 원문을 표시합니다.`, `Translation failed due to …`), or
+        /// another that ends its sentence (`Error: 429 …`, `네트워크 연결에 실패했습니다.`).
         let opensWithIt: Bool
         /// A failure phrase ends its sentence (`… 요청 시간이 초과되었습니다.`): prose about
         /// failures goes on past its phrase (`연결이 끊겨도 다시 붙도록 고쳤어요`).
@@ -154,7 +155,8 @@ struct TranslationData: Sendable {
         let prefilterText = PrefilterText(text)
         var family: FailureFamily?
         var rest = prefilterText.bytes
-        var first: Range<Int>?
+        // The earliest failure phrase, and whether it is a translation failure or ends its sentence.
+        var first: (range: Range<Int>, isMessage: Bool)?
         var endsASentence = false
         for candidate in failureFamilies {
             for pattern in candidate.prefiltered where pattern.matches(prefilterText) {
@@ -162,9 +164,14 @@ struct TranslationData: Sendable {
                 guard !matches.isEmpty else { continue }
                 if !candidate.supporting {
                     family = family ?? candidate
-                    endsASentence = endsASentence || matches.contains { Self.endsSentence(prefilterText.bytes, $0.range) }
+                    for match in matches {
+                        let ends = Self.endsSentence(prefilterText.bytes, match.range)
+                        endsASentence = endsASentence || ends
+                        if first.map({ match.range.lowerBound < $0.range.lowerBound }) ?? true {
+                            first = (match.range, candidate.name == Self.translationFailure || ends)
+                        }
+                    }
                 }
-                for match in matches where first.map({ match.range.lowerBound < $0.lowerBound }) ?? true { first = match.range }
                 // Blanked, not removed: later patterns' matches keep their offsets.
                 for match in matches { for index in match.range { rest[index] = 0x20 } }
             }
@@ -173,9 +180,12 @@ struct TranslationData: Sendable {
         for filler in messageFiller where filler.matches(prefilterText) {
             for match in (try? filler.regex.matches(in: rest)) ?? [] { for index in match.range { rest[index] = 0x20 } }
         }
-        let opens = endsASentence && Self.startsText(prefilterText.bytes, first)
+        let opens = first.isMessage && Self.startsText(prefilterText.bytes, first.range)
         return FailureMatch(family: family, rest: String(decoding: rest, as: UTF8.self), opensWithIt: opens, endsASentence: endsASentence)
     }
+
+    /// The family of failures that are never prose about something else.
+    static let translationFailure = "translation error"
 
     /// Nothing before the phrase at `range` but spaces, brackets and an apology.
     private static func startsText(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {

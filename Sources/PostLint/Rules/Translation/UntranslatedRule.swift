@@ -63,11 +63,25 @@ public struct UntranslatedRule: Rule {
     static let lettersAroundAFailureMessage = 12
 
     /// Whether a short section holding a failure phrase is a pipeline's message rather than
-    /// prose about failures: it opens with the failure as its first sentence, or a failure
-    /// phrase ends a sentence and the section says little else in the language. (Korean prose about failures, in any register —
-    /// `…를 제안한다`, `…정리했습니다`, `…도입함` — goes on past its phrase.)
-    static func readsAsAMessage(_ match: TranslationData.FailureMatch, language: TranslationData.Language) -> Bool {
-        match.opensWithIt || match.endsASentence && ScriptShare.letters(in: match.rest, of: language.scripts) <= lettersAroundAFailureMessage
+    /// prose about failures: it opens with the failure (and, in Korean, has no sentence in
+    /// the plain written style of prose: `번역 실패: … 사례를 분석한다.` is prose), or it says
+    /// little else in the language — a few letters, or a dozen beside a phrase that ends its
+    /// sentence. (Korean prose about failures — `…를 제안한다`, `…정리했습니다`, `…도입함`,
+    /// `연결이 끊겨도 … 고쳤어요` — goes on past its phrase.)
+    static func readsAsAMessage(_ text: String, _ match: TranslationData.FailureMatch, language: TranslationData.Language) -> Bool {
+        if match.opensWithIt { return !(language.scripts.contains(.hangul) && hasPlainStyleSentence(text)) }
+        let letters = ScriptShare.letters(in: match.rest, of: language.scripts)
+        return letters <= lettersAroundAFailureMessage / 2 || match.endsASentence && letters <= lettersAroundAFailureMessage
+    }
+
+    /// A Korean sentence ending in the plain written style (`…를 제안한다.`, `…이 생겼다.`)
+    /// that abstracts and posts use and system messages (`…했습니다`, `…해 주세요`) do not.
+    static func hasPlainStyleSentence(_ text: String) -> Bool {
+        text.split(whereSeparator: { ".!?\n。".contains($0) }).contains { sentence in
+            let letters = sentence.unicodeScalars.filter { Hangul.isSyllable($0) }
+            guard let last = letters.last, last == "다" else { return false }
+            return letters.dropLast().last != "니"
+        }
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
@@ -101,7 +115,9 @@ public struct UntranslatedRule: Rule {
             guard let language = named ?? languageOfFile() else { continue }
             let original = Self.original(of: index, in: sections).map { sections[$0] }
             let isSlot = named != nil && (Self.data.isTranslationSlot(section.title) || namesAnOriginal)
-            let expectation: Expectation = named == nil ? .fileLanguage : isSlot ? .slot : .failureOnly
+            // A heading naming the file's own language asks no less than the file does.
+            let expectation: Expectation =
+                named == nil || !isSlot && languageOfFile()?.name == language.name ? .fileLanguage : isSlot ? .slot : .failureOnly
             if let (range, problem) = Self.finding(in: section, original: original, language: language, expectation: expectation, document: document) {
                 report(range, "\(Self.name(of: section, in: sections)) \(problem)")
             }
@@ -133,12 +149,9 @@ public struct UntranslatedRule: Rule {
         in section: Section, original: Section?, language: TranslationData.Language, expectation: Expectation, document: Document
     ) -> (Range<Int>, String)? {
         let strict = expectation != .fileLanguage
-        // Untrimmed: the copy and script tests split on whitespace anyway. Where only the
-        // file says what language to expect, a quotation (`> Premature optimization is…`,
-        // an epigraph) stays in its own.
+        // Untrimmed: the copy and script tests split on whitespace anyway.
         let allProse = document.proseText(in: section.bodyRange)
-        let prose = strict ? allProse : Self.withoutQuotations(allProse)
-        guard let trimmedProse = trimmed(prose, ifAtMost: Self.failureMessageLength),
+        guard let trimmedProse = trimmed(allProse, ifAtMost: Self.failureMessageLength),
             let range = trimmedRange(section.bodyRange, document)
         else { return nil }
         // Where only the post's language (front matter, file name) says what a section should
@@ -150,13 +163,17 @@ public struct UntranslatedRule: Rule {
         // And the message must be what the section says, not a phrase of a sentence in the
         // language about failures (`네트워크 연결 실패 상황에서도 학습을 계속하는 방법`):
         // outside the match, at most a few words in the language's scripts.
-        if let short = trimmedProse, let match = data.failureMatch(in: short), Self.readsAsAMessage(match, language: language),
-            strict || match.family.name == "translation error"
-                || ScriptShare(prose, expected: language.scripts, stopAtFirstExpectedWord: true).expectedWords == 0
+        if let short = trimmedProse, let match = data.failureMatch(in: short), Self.readsAsAMessage(short, match, language: language),
+            strict || match.family.name == TranslationData.translationFailure
+                || ScriptShare(allProse, expected: language.scripts, stopAtFirstExpectedWord: true).expectedWords == 0
         {
             return (range, "holds a translation failure message, not \(language.name)")
         }
         if expectation == .failureOnly { return nil }
+        // A quotation is no failure message, but where only the file says what language to
+        // expect, it may stay in its own.
+        let prose = strict ? allProse : Self.withoutQuotations(allProse)
+        guard trimmed(prose, ifAtMost: 0) != nil else { return nil }
         if let original, isCopy(prose, of: document.proseText(in: original.bodyRange)) {
             return (range, "is a copy of '\(original.title)', not \(language.name)")
         }
@@ -180,9 +197,23 @@ public struct UntranslatedRule: Rule {
 
     /// The text without its block quotations' lines.
     static func withoutQuotations(_ text: String) -> String {
-        guard text.contains(">") else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { line in line.drop { $0 == " " }.first != ">" }.joined(separator: "\n")
+        let bytes = Array(text.utf8)
+        let quote = UInt8(ascii: ">")
+        guard bytes.contains(quote) else { return text }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let first = bytes[start..<end].first { $0 != 0x20 }
+            if first != quote {
+                kept += bytes[start..<end]
+                kept.append(UInt8(ascii: "\n"))
+            }
+            start = end + 1
+        }
+        if kept.last == UInt8(ascii: "\n") { kept.removeLast() }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// The text without surrounding whitespace (`.whitespacesAndNewlines`): nil when

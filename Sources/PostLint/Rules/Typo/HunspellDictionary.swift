@@ -50,12 +50,14 @@ final class HunspellDictionary: @unchecked Sendable {
         ["en_US", "ko_KR"].map { name in
             searchFolders.flatMap { folder in
                 // Through symbolic links (Debian's ko_KR.dic is one, to ko.dic): the files
-                // Hunspell reads, to the nanosecond, with their inodes.
+                // Hunspell reads, by size and modification time — which a package install
+                // keeps, so that a CI container installing the same package anew keeps its
+                // cache (an inode or change time would differ every time).
                 ["dic", "aff"].map { suffix -> String in
                     let path = "\(folder)/\(name).\(suffix)"
                     var info = stat()
                     guard stat(path, &info) == 0 else { return "" }
-                    return "\(path):\(info.st_size):\(info.st_ino):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+                    return "\(path):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
                 }
             }.joined(separator: ";")
         }.joined(separator: "|")

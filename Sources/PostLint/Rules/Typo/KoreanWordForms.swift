@@ -15,9 +15,11 @@ extension KoreanTypoJudge {
             changed = true
         }
         let count = scalars.count
-        // 들께요 is the plural and the honorific particle (선생님들께요), no verb.
+        // 님들께요 and 분들께요 are the plural and the honorific particle (선생님들께요), no
+        // verb (만들께요, 들께요 are slips of -ㄹ게요).
+        let honorificPlural = count >= 4 && scalars[count - 3] == "들" && (scalars[count - 4] == "님" || scalars[count - 4] == "분")
         if count >= 3, scalars[count - 2] == "께", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]),
-            Hangul.parts(scalars[count - 3]).tail == Self.rieulTail, scalars[count - 3] != "들"
+            Hangul.parts(scalars[count - 3]).tail == Self.rieulTail, !honorificPlural
         {
             scalars[count - 2] = "게"
             changed = true

@@ -267,11 +267,15 @@ struct MojibakeRepair {
         // A guessed byte, or a second reading of repaired text, gives characters a post
         // holds, and a guess in the document's first reading only letters of the scripts its
         // damage gave back: a Russian post's damage does not make clean `«Да»` `«Ę໘`.
-        if reading.restoredBytes > 0 || laterRound {
+        if reading.restoredBytes > 0 {
             let inEvidence = { (scalar: UInt32) in
                 laterRound || evidenceScripts.isEmpty || ScriptClass(scalar).map(evidenceScripts.contains) ?? true
             }
             guard reading.recoveredScalars.allSatisfy({ model.isBelievableRepair($0) && inEvidence($0) }) else { return nil }
+        } else if laterRound {
+            // A second reading guessed nothing: letters of any script are read back whole
+            // (Arabic `في` damaged twice), but not rare signs (`l’ús` is no `l՜s`).
+            guard Self.isWholeText(reading.recoveredScalars, believable: model.isBelievableRepair) else { return nil }
         }
         guard reading.restoredBytes > 0 else { return (reading, nil) }
         let isWholeWord = !(before.map(DocumentWords.isWordCharacter) ?? false) && !(after.map(DocumentWords.isWordCharacter) ?? false)
@@ -304,6 +308,23 @@ struct MojibakeRepair {
             for (offset, scalar) in scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
         }
         return revised
+    }
+
+    /// Letters of any script and believable characters, and marks after them (a vowel sign,
+    /// an emoji's variation selector).
+    static func isWholeText(_ scalars: [UInt32], believable: (UInt32) -> Bool) -> Bool {
+        var afterBase = false
+        for value in scalars {
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter: afterBase = true
+            case .nonspacingMark, .spacingMark, .enclosingMark: if !afterBase { return false }
+            default:
+                guard believable(value) else { return false }
+                afterBase = true
+            }
+        }
+        return true
     }
 
     /// What a recovered capital letter costs right after a lowercase one (`cafÊ`, `brÝler`).
