@@ -83,14 +83,15 @@ final class OutputContractCommandTests: CommandTestCase {
     /// JSON names the files it could not read and those it skipped, as the other formats do.
     func testJSONNamesUnreadableAndSkippedFiles() throws {
         try write("a.md", "Hello.\n")
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("gone.md").path, withDestinationPath: "nowhere.md")
+        // A FIFO named on the command line cannot be read (in a walk it is passed over).
+        XCTAssertEqual(mkfifo(folder.appendingPathComponent("pipe.md").path, 0o644), 0)
         try Data([0x89, 0x50, 0x00, 0x00]).write(to: folder.appendingPathComponent("image.md"))
-        let result = try run(["lint", "--no-cache", "--format", "json", "."])
+        let result = try run(["lint", "--no-cache", "--format", "json", "a.md", "pipe.md", "image.md"])
         XCTAssertEqual(result.status, 2, result.stderr)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(json["version"] as? Int, 1)
         let failures = try XCTUnwrap(json["failures"] as? [[String: String]])
-        XCTAssertEqual(failures.map { $0["path"] }, ["gone.md"])
+        XCTAssertEqual(failures.map { $0["path"] }, ["pipe.md"])
         XCTAssertTrue(failures.first?["message"]?.hasPrefix("cannot read the file") == true, "\(failures)")
         XCTAssertEqual(json["skipped"] as? [[String: String]], [["path": "image.md", "message": "binary file (it contains NUL bytes)"]])
     }

@@ -122,6 +122,12 @@ public struct FileDiscovery: Sendable {
                 continue
             }
             if isIncluded(path) {
+                // A link to nothing is no post of the folder's: said, and left out (named on
+                // the command line, it is an error of the run).
+                if entry.isSymbolicLink, let target = Self.danglingTarget(path) {
+                    notes("\(path): skipped: a symbolic link to '\(target)', which does not exist")
+                    continue
+                }
                 files.append(Candidate(path: path, isSymbolicLink: entry.isSymbolicLink))
             }
         }
@@ -188,6 +194,13 @@ public struct FileDiscovery: Sendable {
         case S_IFLNK: return UInt8(DT_LNK)
         default: return UInt8(DT_FIFO)
         }
+    }
+
+    /// The target of a symbolic link that leads nowhere, nil for any other path.
+    static func danglingTarget(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) != 0, lstat(path, &info) == 0 else { return nil }
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
     }
 
     /// A link to a folder, FIFO, socket or device. A dangling link is kept, to be reported.

@@ -26,6 +26,9 @@ public struct DuplicateImportRule: Rule {
         ],
         corrections: [
             Correction(
+                Example("import hero from './hero.png';\nimport hero from './hero.png';\n\n<img src={hero} />\n"),
+                "import hero from './hero.png';\n\n<img src={hero} />\n"),
+            Correction(
                 Example("import pic_0 from './a/pic_0.png';\nimport pic_1 from './a/pic_1.png';\nimport pic_1 from './a/pic_2.png';\n"),
                 "import pic_0 from './a/pic_0.png';\nimport pic_1 from './a/pic_1.png';\nimport pic_2 from './a/pic_2.png';\n"),
         ])
@@ -53,15 +56,35 @@ public struct DuplicateImportRule: Rule {
             var message = "'\(binding.name)' is imported again (first from '\(original.specifier)'); "
             message += "the MDX compiler rejects a name bound twice"
             var fix: Fix? = nil
-            if let derived = Self.nameFromFile(binding, among: imports), !taken.contains(derived), !claimed.contains(derived) {
+            var range = binding.nameRange
+            if let repeated = Self.repeatedStatement(binding, of: original, among: imports, in: document) {
+                // The same import written twice: the second says nothing the first does not.
+                message += "; it repeats the same import"
+                fix = Fix("remove the repeated import", safety: .safe, edits: [Edit(repeated, "")])
+                range = repeated
+            } else if let derived = Self.nameFromFile(binding, among: imports), !taken.contains(derived), !claimed.contains(derived) {
                 claimed.insert(derived)
                 message += "; its file suggests '\(derived)'"
                 fix = Fix("rename to '\(derived)'", safety: .safe, edits: [Edit(binding.nameRange, derived)])
             }
-            diagnostics.append(
-                Diagnostic(rule: Self.description.id, severity: context.severity, range: binding.nameRange, message: message, fix: fix))
+            diagnostics.append(Diagnostic(rule: Self.description.id, severity: context.severity, range: range, message: message, fix: fix))
         }
         return diagnostics
+    }
+
+    /// The line of a statement importing exactly what an earlier one does (`import a from
+    /// './a.png';` twice), when it imports nothing else and stands alone on its line.
+    static func repeatedStatement(_ binding: ImportBinding, of original: ImportBinding, among imports: [ImportBinding], in document: Document) -> Range<Int>? {
+        guard binding.specifier == original.specifier, binding.isDefault == original.isDefault,
+            imports.filter({ $0.statementRange == binding.statementRange }).count == 1
+        else { return nil }
+        let line = document.lines.lineNumber(at: binding.statementRange.lowerBound)
+        let content = document.lines.contentRange(ofLine: line)
+        let text = document.string(content).trimmingCharacters(in: .whitespaces)
+        guard text == document.string(binding.statementRange).trimmingCharacters(in: .whitespaces)
+            || text == document.string(binding.statementRange).trimmingCharacters(in: .whitespaces) + ";"
+        else { return nil }
+        return content.lowerBound..<document.lines.endOfLine(containing: content.lowerBound)
     }
 
     /// The name the convention of the file's other imports gives this import: its file
