@@ -25,17 +25,32 @@ extension Document {
     /// JSX attribute that names a file or page (`src="./cafÃ©.png"`, `href='/blog/…'`), or a
     /// bare URL or autolink (`https://example.com/Ã©tÃ©`).
     private func isInAddress(_ segment: Range<Int>, line: Range<Int>) -> Bool {
-        let before = String(decoding: utf8[line.lowerBound..<segment.lowerBound], as: UTF8.self)
+        let bytes = utf8
         // The token the segment starts in: back to a space, a bracket or a quote.
-        let token = before.reversed().prefix { !" \t([<\"'`".contains($0) }
-        if String(token.reversed()).contains("://") { return true }
-        // An attribute value still open before the segment.
-        guard let quote = before.lastIndex(where: { $0 == "\"" || $0 == "'" }) else { return false }
-        let head = before[..<quote].reversed().drop { $0 == " " || $0 == "{" }
-        guard head.first == "=" else { return false }
-        let name = String(head.dropFirst().drop { $0 == " " }.prefix { $0.isLetter || $0 == "-" }.reversed()).lowercased()
+        var start = segment.lowerBound
+        while start > line.lowerBound, !Self.tokenStops.contains(bytes[start - 1]) { start -= 1 }
+        let scheme: [UInt8] = Array("://".utf8)
+        if segment.lowerBound - start >= 3,
+            bytes[start..<segment.lowerBound].withUnsafeBufferPointer({ ByteSearch.contains($0, scheme) })
+        {
+            return true
+        }
+        // An attribute value still open before the segment: `name = "` or `name={'`.
+        guard let quote = bytes[line.lowerBound..<segment.lowerBound].lastIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+        else { return false }
+        var index = quote - 1
+        while index >= line.lowerBound, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "{") { index -= 1 }
+        guard index >= line.lowerBound, bytes[index] == UInt8(ascii: "=") else { return false }
+        index -= 1
+        while index >= line.lowerBound, bytes[index] == 0x20 { index -= 1 }
+        let nameEnd = index + 1
+        while index >= line.lowerBound, LineText.isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index -= 1 }
+        let name = String(decoding: bytes[(index + 1)..<nameEnd].map { $0 | 0x20 }, as: UTF8.self)
         return Self.addressAttributes.contains(name)
     }
+
+    /// What ends a token before a segment: white space, brackets, quotes.
+    private static let tokenStops: Set<UInt8> = Set(" \t([<\"'`".utf8)
 
     private static let addressAttributes: Set<String> = ["src", "href", "srcset", "poster", "data", "action", "cite", "url", "to", "link"]
 }

@@ -104,10 +104,21 @@ struct SingleByteCodePage: Sendable {
         return nil
     }
 
-    /// Whether the line needs reading through page `index` at all (see `ownCharacters`).
+    /// Whether the line needs reading through page `index` at all (see `ownCharacters`): one
+    /// of its own characters follows a character the page reads as a byte of a UTF-8
+    /// sequence. (An own character after one the page lacks starts a run of it, where its
+    /// continuation byte stands alone: `œ` of Windows-1252's `í•œ`, Korean `한`, is no
+    /// reading through ISO-8859-15, which has no `•`.)
     static func mayRead<Line: Sequence>(_ line: Line, through index: Int, scalar: (Line.Element) -> UInt32) -> Bool {
         guard let own = ownCharacters[index] else { return true }
-        return line.contains { own.contains(scalar($0)) }
+        let page = all[index]
+        var previousIsHigh = false
+        for element in line {
+            let value = scalar(element)
+            if previousIsHigh, own.contains(value) { return true }
+            previousIsHigh = page.byte(of: value).map { $0 >= 0x80 } ?? false
+        }
+        return false
     }
 
     /// Whether `scalar` is marked in one of the tables above.
