@@ -146,5 +146,7 @@ final class FixerTests: XCTestCase {
         XCTAssertEqual(repaired.original(of: position(1, 23)), position(1, 25), "after both repairs")
         let joined = FixedTextPositions(old: "# T\n\n**Title ends\n  here** see \\textbf{this}\n", new: "# T\n\n**Title ends here** see \\textbf{this}\n")
         XCTAssertEqual(joined.original(of: position(3, 26)), position(4, 15), "in the second of two joined lines")
+        let between = FixedTextPositions(old: "We thier see this https URL and recieve.\n", new: "We their see this https URL and receive.\n")
+        XCTAssertEqual(between.original(of: position(1, 14)), position(1, 14), "between two edits of one line")
     }
 }

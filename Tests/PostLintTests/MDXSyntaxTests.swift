@@ -211,3 +211,42 @@ final class MDXSyntaxTests: XCTestCase {
         XCTAssertEqual(TestSupport.document(text).esm.imports.map(\.name), ["styles"])
     }
 }
+
+/// Components and repeated imports, from two reviews of their first version.
+final class MDXComponentReviewTests: XCTestCase {
+    private func found(_ text: String, rule: String) -> [String] {
+        TestSupport.diagnostics(text, fileName: "post.mdx", rule: rule).map(\.message)
+    }
+
+    func testElementsThatAreNoComponentUsesOfThePost() {
+        let text = """
+            import CodeBlock from "@theme/CodeBlock";
+            import Card from "./Card";
+
+            <CodeBlock language="jsx">
+            {`function App() {
+              return <Greeting />;
+            }`}
+            </CodeBlock>
+
+            <Card title="List<Attr>" s={'<Str/>'} />
+
+            {"<ExprStr>"} and {[1].map((Icon) => <Icon />)}
+
+            Escaped \\<Esc> text, [the doc](<My Doc.md>), $i<N$, <a.b@x.com>, <Foo:Bar>.
+
+            """
+        XCTAssertEqual(found(text, rule: "undefined-identifier"), [])
+        XCTAssertEqual(found("<Missing />\n", rule: "undefined-identifier").count, 1)
+    }
+
+    func testOnlyARepeatedDefaultImportIsRemoved() {
+        let repeated = TestSupport.diagnostics("import a from './a.png';\nimport a from \"./a.png\";\n\n<img src={a} />\n", fileName: "post.mdx", rule: "duplicate-import")
+        XCTAssertEqual(repeated.first?.fix?.title, "remove the repeated import")
+        for text in ["import * as a from './x.js';\nimport {a} from './x.js';\n\n{a}\n", "import {a} from './x.js';\nimport {b as a} from './x.js';\n\n{a}\n"] {
+            let diagnostics = TestSupport.diagnostics(text, fileName: "post.mdx", rule: "duplicate-import")
+            XCTAssertEqual(diagnostics.count, 1, text)
+            XCTAssertNil(diagnostics.first?.fix, text)
+        }
+    }
+}

@@ -94,6 +94,13 @@ final class LegacyConversionTests: XCTestCase {
         XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(spanish, "ISO-8859-1"))?.text, spanish)
     }
 
+    /// UTF-8 characters next to each other (a Korean word, `Größe`) are UTF-8 text too.
+    func testAUTF8WordBesideLegacyProseKeepsTheFileFromConversion() {
+        let mixed = Array("```python\nprint(\"안녕\")\n```\n\n".utf8)
+            + legacy(String(repeating: "Le café est très bon. Où est la gare? Ça va, à bientôt, élève.\n", count: 3), ["é": 0xE9, "è": 0xE8, "ù": 0xF9, "Ç": 0xC7, "à": 0xE0, "ô": 0xF4])
+        XCTAssertNil(InvalidEncodingRule.confidentConversion(mixed))
+    }
+
     func testEastAsianPostsICUIsSureOfAreConverted() throws {
         let japanese = "いろはにほへと ちりぬるを わかよたれそ つねならむ。\n"
         XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(japanese, "Shift_JIS"))?.text, japanese)

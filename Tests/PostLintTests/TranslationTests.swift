@@ -65,6 +65,9 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(untranslated("---\nlang: ko\n---\n## 요약\n\n" + english, fileName: "post.md").count, 1)
         XCTAssertEqual(untranslated("## Abstract\nWe present X.\n\n## 초록 (Korean)\n" + english, fileName: "post.md").count, 1)
         XCTAssertEqual(untranslated("## 요약\n\n" + english, fileName: "post.md").count, 0, "a heading that only names a language")
+        XCTAssertEqual(untranslated("# Tokenizers\n\n## Sample output (Korean)\n\n" + english, fileName: "post.md").count, 0, "labelled in another script")
+        let prose = "---\nlang: ko\n---\n## 작업\n\n번역에 실패한 문서를 다시 처리하는 배치 작업을 매일 밤 돌리고 있습니다.\n\n## 비교\n\n번역 실패율 비교\n"
+        XCTAssertEqual(untranslated(prose, fileName: "post.md").count, 0, "a failure phrase modifying a noun")
         let quoted = "---\nlang: ko\n---\n## Summary\n\n> Translation failed: the model returned an empty response.\n"
         XCTAssertEqual(untranslated(quoted, fileName: "post.md").count, 1)
     }

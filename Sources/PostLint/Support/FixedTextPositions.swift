@@ -1,8 +1,8 @@
 /// Where a position in a fixed text stands in the text it was fixed from, so that `--diff`
 /// reports what would remain on the file the patch is of. Lines the fixes left alone map
-/// to themselves; inside a block of changed lines, text the block's old and new versions
-/// share at its start or its end maps to its own place (a typo after a repaired word, the
-/// second half of two joined lines), and the changed text between to where it starts.
+/// to themselves; inside a block of changed lines, the block's old and new versions are
+/// aligned scalar by scalar, and text they share maps to its own place (a typo between two
+/// repaired words, the second half of two joined lines), inserted text to where it went in.
 struct FixedTextPositions {
     private enum Line {
         case same(Int)
@@ -15,8 +15,51 @@ struct FixedTextPositions {
         let old: [Unicode.Scalar]
         let new: [Unicode.Scalar]
         let newStart: Int
-        let sharedPrefix: Int
-        let sharedSuffix: Int
+        /// For each offset in `new` (and its end), the offset in `old` it stands at: text
+        /// both share maps to itself, inserted text to where it was inserted.
+        let oldOffsets: [Int]
+    }
+
+    /// Scalars of a block beyond which the alignment keeps only what both share at the
+    /// start and the end (a Myers search over a huge changed block would take long).
+    private static let alignmentLimit = 20_000
+
+    private static func oldOffsets(_ old: [Unicode.Scalar], _ new: [Unicode.Scalar]) -> [Int] {
+        var map = [Int](repeating: 0, count: new.count + 1)
+        map[new.count] = old.count
+        guard old.count + new.count <= alignmentLimit else {
+            var prefix = 0
+            while prefix < min(old.count, new.count), old[prefix] == new[prefix] { prefix += 1 }
+            var suffix = 0
+            while suffix < min(old.count, new.count) - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+            for offset in 0..<new.count {
+                map[offset] = offset < prefix ? offset : offset >= new.count - suffix ? old.count - (new.count - offset) : prefix
+            }
+            return map
+        }
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        var oldIndex = 0
+        var newIndex = 0
+        while newIndex < new.count {
+            if inserted.contains(newIndex) {
+                map[newIndex] = oldIndex
+                newIndex += 1
+            } else if removed.contains(oldIndex) {
+                oldIndex += 1
+            } else {
+                map[newIndex] = oldIndex
+                oldIndex += 1
+                newIndex += 1
+            }
+        }
+        return map
     }
 
     private let lines: [Line]
@@ -36,16 +79,10 @@ struct FixedTextPositions {
             }
             let oldText = Array(pending.old.map { oldLines[$0] }.joined(separator: "\n").unicodeScalars)
             let newText = Array(pending.new.map { newLines[$0] }.joined(separator: "\n").unicodeScalars)
-            var prefix = 0
-            while prefix < min(oldText.count, newText.count), oldText[prefix] == newText[prefix] { prefix += 1 }
-            var suffix = 0
-            while suffix < min(oldText.count, newText.count) - prefix, oldText[oldText.count - 1 - suffix] == newText[newText.count - 1 - suffix] {
-                suffix += 1
-            }
             for line in pending.new { lines[line] = .inBlock(blocks.count) }
             blocks.append(Block(
                 oldStart: pending.old.first ?? min(nextOld, max(oldLines.count - 1, 0)), old: oldText, new: newText,
-                newStart: pending.new[0], sharedPrefix: prefix, sharedSuffix: suffix))
+                newStart: pending.new[0], oldOffsets: Self.oldOffsets(oldText, newText)))
             pending = ([], [])
         }
         var nextOld = 0
@@ -88,14 +125,7 @@ struct FixedTextPositions {
                 line += 1
             }
             offset += cursor
-            let oldOffset: Int
-            if offset < block.sharedPrefix {
-                oldOffset = offset
-            } else if offset >= block.new.count - block.sharedSuffix {
-                oldOffset = block.old.count - (block.new.count - offset)
-            } else {
-                oldOffset = min(block.sharedPrefix, block.old.count)
-            }
+            let oldOffset = block.oldOffsets[min(max(offset, 0), block.new.count)]
             var oldLine = block.oldStart
             var column = 1
             for scalar in block.old.prefix(max(oldOffset, 0)) {

@@ -177,7 +177,8 @@ struct UTF8Census {
     private(set) var multiByteCharacters = 0
     private(set) var longCharacters = 0
     private(set) var invalidBytes = 0
-    /// UTF-8 characters of two bytes or more with ASCII on both sides.
+    /// UTF-8 characters of two bytes or more with ASCII or other UTF-8 characters on both
+    /// sides (the first 64).
     private var setApartScalars: [UInt32] = []
 
     /// Whether one of them is a character a post holds (see `RepairLanguageModel.isBelievableRepair`):
@@ -186,27 +187,40 @@ struct UTF8Census {
 
     init(_ bytes: [UInt8]) {
         var position = 0
+        // Whether the byte before `position` is ASCII or ends a UTF-8 character.
+        var afterText = true
         while position < bytes.count {
             let byte = bytes[position]
             if byte < 0x80 {
                 position += 1
+                afterText = true
                 continue
             }
-            if let length = MojibakeDecoder.sequenceLength(byte), position + length <= bytes.count,
-                let scalar = MojibakeDecoder.decode(bytes[position..<(position + length)])
-            {
+            if let (scalar, length) = Self.character(in: bytes, at: position) {
                 multiByteCharacters += 1
                 if length > 2 { longCharacters += 1 }
-                // Between ASCII: a pair of legacy characters forms UTF-8 by chance beside other
-                // legacy bytes (`Д»` of Windows-1251 `«РЖД»` is UTF-8 `Ļ`), not in `café"`.
-                let setApart = (position == 0 || bytes[position - 1] < 0x80) && (position + length == bytes.count || bytes[position + length] < 0x80)
-                if setApart, !(0x80...0x9F).contains(scalar), setApartScalars.count < 64 { setApartScalars.append(scalar) }
-                position += length
+                // Among text: a pair of legacy characters forms UTF-8 by chance beside other
+                // legacy bytes (`Д»` of Windows-1251 `«РЖД»` is UTF-8 `Ļ`), not in `café"`
+                // or `print("안녕")`.
+                let next = position + length
+                let beforeText = next == bytes.count || bytes[next] < 0x80 || Self.character(in: bytes, at: next) != nil
+                if afterText, beforeText, !(0x80...0x9F).contains(scalar), setApartScalars.count < 64 { setApartScalars.append(scalar) }
+                position = next
+                afterText = true
             } else {
                 invalidBytes += 1
                 position += 1
+                afterText = false
             }
         }
+    }
+
+    /// The UTF-8 character of two bytes or more starting at `position`, and its length.
+    private static func character(in bytes: [UInt8], at position: Int) -> (UInt32, Int)? {
+        guard let length = MojibakeDecoder.sequenceLength(bytes[position]), length > 1, position + length <= bytes.count,
+            let scalar = MojibakeDecoder.decode(bytes[position..<(position + length)])
+        else { return nil }
+        return (scalar, length)
     }
 
     /// Evidence for UTF-8 outweighs the stray bytes: a two-byte character counts for two

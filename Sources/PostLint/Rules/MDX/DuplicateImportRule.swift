@@ -75,7 +75,8 @@ public struct DuplicateImportRule: Rule {
     /// The line of a statement importing exactly what an earlier one does (`import a from
     /// './a.png';` twice), when it imports nothing else and stands alone on its line.
     static func repeatedStatement(_ binding: ImportBinding, of original: ImportBinding, among imports: [ImportBinding], in document: Document) -> Range<Int>? {
-        guard binding.specifier == original.specifier, binding.isDefault == original.isDefault,
+        // Default imports only: `import * as a` and `import {b as a}` bind different things.
+        guard binding.specifier == original.specifier, binding.isDefault, original.isDefault,
             imports.filter({ $0.statementRange == binding.statementRange }).count == 1
         else { return nil }
         let line = document.lines.lineNumber(at: binding.statementRange.lowerBound)

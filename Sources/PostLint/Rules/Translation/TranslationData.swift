@@ -39,6 +39,8 @@ struct TranslationData: Sendable {
         /// A failure phrase ends its sentence (`… 요청 시간이 초과되었습니다.`): prose about
         /// failures goes on past its phrase (`연결이 끊겨도 다시 붙도록 고쳤어요`).
         let endsASentence: Bool
+        /// The first failure phrase modifies a noun (`번역에 실패한 문서를 …`).
+        let describesSomething: Bool
     }
 
     let languages: [Language]
@@ -180,8 +182,20 @@ struct TranslationData: Sendable {
         for filler in messageFiller where filler.matches(prefilterText) {
             for match in (try? filler.regex.matches(in: rest)) ?? [] { for index in match.range { rest[index] = 0x20 } }
         }
-        let opens = first.isMessage && Self.startsText(prefilterText.bytes, first.range)
-        return FailureMatch(family: family, rest: String(decoding: rest, as: UTF8.self), opensWithIt: opens, endsASentence: endsASentence)
+        let modifies = Self.continuesAsModifier(prefilterText.bytes, first.range)
+        let opens = first.isMessage && !modifies && Self.startsText(prefilterText.bytes, first.range)
+        return FailureMatch(
+            family: family, rest: String(decoding: rest, as: UTF8.self), opensWithIt: opens, endsASentence: endsASentence,
+            describesSomething: modifies)
+    }
+
+    /// The phrase at `range` goes on into a Korean form that modifies a noun (`번역에
+    /// 실패한 문서`, `실패했을 때`, `번역 실패율`): prose about something, not a message.
+    private static func continuesAsModifier(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let after = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + 24)], as: UTF8.self).unicodeScalars
+        guard let last = after.prefix(while: { Hangul.isSyllable($0) }).last else { return false }
+        let tail = Hangul.parts(last).tail
+        return tail == 4 || tail == 8  // ㄴ, ㄹ
     }
 
     /// The family of failures that are never prose about something else.

@@ -69,6 +69,7 @@ public struct UntranslatedRule: Rule {
     /// sentence. (Korean prose about failures — `…를 제안한다`, `…정리했습니다`, `…도입함`,
     /// `연결이 끊겨도 … 고쳤어요` — goes on past its phrase.)
     static func readsAsAMessage(_ text: String, _ match: TranslationData.FailureMatch, language: TranslationData.Language) -> Bool {
+        if match.describesSomething { return false }
         if match.opensWithIt { return !(language.scripts.contains(.hangul) && hasPlainStyleSentence(text)) }
         let letters = ScriptShare.letters(in: match.rest, of: language.scripts)
         return letters <= lettersAroundAFailureMessage / 2 || match.endsASentence && letters <= lettersAroundAFailureMessage
@@ -114,7 +115,7 @@ public struct UntranslatedRule: Rule {
             if named == nil, heading.isKeptInOriginal { continue }
             guard let language = named ?? languageOfFile() else { continue }
             let original = Self.original(of: index, in: sections).map { sections[$0] }
-            let isSlot = named != nil && (Self.data.isTranslationSlot(section.title) || namesAnOriginal)
+            let isSlot = named.map { Self.data.isTranslationSlot(section.title) || Self.isLabelledInItsLanguage(section.title, $0) || namesAnOriginal } ?? false
             // A heading naming the file's own language asks no less than the file does.
             let expectation: Expectation =
                 named == nil || !isSlot && languageOfFile()?.name == language.name ? .fileLanguage : isSlot ? .slot : .failureOnly
@@ -132,6 +133,17 @@ public struct UntranslatedRule: Rule {
         let end = sections.first?.headingRange.lowerBound ?? document.utf8.count
         guard start < end else { return nil }
         return Section(title: "", level: 0, headingRange: start..<start, bodyRange: start..<end, parent: nil)
+    }
+
+    /// A heading in the language, labelled with the language's name (`초록 (Korean)`,
+    /// `中文 (Chinese)`): a translation slot. In another script (`Sample output (Korean)`,
+    /// `Hangul (Korean)` in an English post) it is about the language.
+    static func isLabelledInItsLanguage(_ title: String, _ language: TranslationData.Language) -> Bool {
+        guard let open = title.firstIndex(where: { "(（[".contains($0) }) else { return false }
+        let label = title[title.index(after: open)...].prefix { !")）]".contains($0) }.trimmingCharacters(in: .whitespaces).lowercased()
+        guard label == language.name.lowercased() || language.codes.contains(label) || data.language(namedIn: "(\(label))")?.name == language.name
+        else { return false }
+        return ScriptShare.letters(in: String(title[..<open]), of: language.scripts) > 0
     }
 
     /// How a section comes to be expected in a language.

@@ -15,9 +15,10 @@ extension KoreanTypoJudge {
             changed = true
         }
         let count = scalars.count
-        // 님들께요 and 분들께요 are the plural and the honorific particle (선생님들께요), no
-        // verb (만들께요, 들께요 are slips of -ㄹ게요).
-        let honorificPlural = count >= 4 && scalars[count - 3] == "들" && (scalars[count - 4] == "님" || scalars[count - 4] == "분")
+        // After a noun, 들께요 is the plural and the honorific particle (어르신들께요); only
+        // verbs whose stem ends in 들 take -ㄹ게요 there (만들께요, 들께요 are slips).
+        let text = String(String.UnicodeScalarView(scalars))
+        let honorificPlural = count >= 4 && scalars[count - 3] == "들" && !Self.verbsEndingInDeul.contains { text.hasSuffix($0 + "께요") }
         if count >= 3, scalars[count - 2] == "께", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]),
             Hangul.parts(scalars[count - 3]).tail == Self.rieulTail, !honorificPlural
         {
@@ -26,6 +27,9 @@ extension KoreanTypoJudge {
         }
         return changed ? String(String.UnicodeScalarView(scalars)) : nil
     }
+
+    /// Verb stems ending in 들 (만들다, 흔들다, 거들다, 물들다, 엎드리다 aside).
+    static let verbsEndingInDeul = ["만들", "흔들", "거들", "물들", "덤벼들", "달려들", "끼어들", "받아들", "들어들"]
 
     /// ㄹ as a syllable's final consonant (the eighth of Hangul's 27 finals).
     private static let rieulTail: UInt32 = 8
