@@ -177,6 +177,16 @@ final class ReporterTests: XCTestCase {
         }
     }
 
+    /// A file skipped unlinted (binary) is a skipped test case, not a passing one.
+    func testJUnitMarksASkippedFileSkipped() throws {
+        var skipped = Self.report("posts/image.md", [])
+        skipped.notes = ["skipped: binary file (it contains NUL bytes)"]
+        let xml = JUnitReporter(workingDirectory: Self.base).render([skipped], fileCount: 1)
+        XCTAssertNil(XMLWellFormedness.error(in: xml), xml)
+        XCTAssertTrue(xml.contains("skipped=\"1\""), xml)
+        XCTAssertTrue(xml.contains("<skipped message=\"binary file (it contains NUL bytes)\"/>"), xml)
+    }
+
     func testWellFormednessCheckRejectsBrokenXML() {
         XCTAssertNil(XMLWellFormedness.error(in: "<a x=\"1\"><b/></a>"))
         XCTAssertNotNil(XMLWellFormedness.error(in: "<a><b></a>"))

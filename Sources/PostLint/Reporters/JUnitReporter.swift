@@ -37,8 +37,14 @@ public struct JUnitReporter: Reporter {
         let path = ReportPaths.relative(report.path, to: workingDirectory)
         let errors = report.failure == nil ? 0 : 1
         let tests = max(1, report.findings.count + errors)
-        xml.element("testsuite", Self.counts(name: path, tests: tests, failures: report.findings.count, errors: errors)) {
-            if let failure = report.failure {
+        let skipReason = report.failure == nil && report.findings.isEmpty ? report.skipReasons.first : nil
+        xml.element("testsuite", Self.counts(name: path, tests: tests, failures: report.findings.count, errors: errors, skipped: skipReason == nil ? 0 : 1)) {
+            if let skipReason {
+                // Not linted (a binary file): a skipped test, not a passing one.
+                xml.element("testcase", [("classname", path), ("name", "postlint"), ("file", path)]) {
+                    xml.element("skipped", [("message", skipReason)])
+                }
+            } else if let failure = report.failure {
                 // The file could not be read, fixed or written: an error, not a failure.
                 xml.element("testcase", [("classname", path), ("name", "postlint"), ("file", path)]) {
                     xml.element("error", [("message", failure), ("type", "postlint")], text: failure)
@@ -59,7 +65,7 @@ public struct JUnitReporter: Reporter {
         }
     }
 
-    static func counts(name: String, tests: Int, failures: Int, errors: Int) -> [(String, String)] {
-        [("name", name), ("tests", "\(tests)"), ("failures", "\(failures)"), ("errors", "\(errors)"), ("skipped", "0")]
+    static func counts(name: String, tests: Int, failures: Int, errors: Int, skipped: Int = 0) -> [(String, String)] {
+        [("name", name), ("tests", "\(tests)"), ("failures", "\(failures)"), ("errors", "\(errors)"), ("skipped", "\(skipped)")]
     }
 }
