@@ -31,7 +31,8 @@ struct LintSession {
     func runFiles(_ files: [String]) -> ExitCode {
         if files.isEmpty, !command.changed {
             // A CI job that lints nothing passes; say so rather than "no problems".
-            Console.error("warning: no posts to lint in \((command.paths.isEmpty ? ["."] : command.paths).joined(separator: " ")); check the paths, and `include` / `exclude` in .postlint.yml")
+            let hint = runner.configuration.path.map { "and `include` / `exclude` in \($0)" } ?? "(posts are .md, .mdx, .markdown and .txt files)"
+            Console.error("warning: no posts to lint in \((command.paths.isEmpty ? ["."] : command.paths).joined(separator: " ")); check the paths \(hint)")
         }
         var reports = runner.run(files: files)
         if let path = command.writeBaseline {
