@@ -238,6 +238,7 @@ final class MDXComponentReviewTests: XCTestCase {
             """
         XCTAssertEqual(found(text, rule: "undefined-identifier"), [])
         XCTAssertEqual(found("<Missing />\n", rule: "undefined-identifier").count, 1)
+        XCTAssertEqual(found("# T\n\nLatency <5ms, so it's fast.\n\n## Next\n\n<Missing />\n", rule: "undefined-identifier").count, 1, "a stray < is no tag")
     }
 
     func testOnlyARepeatedDefaultImportIsRemoved() {

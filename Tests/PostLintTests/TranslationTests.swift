@@ -66,6 +66,9 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(untranslated("## Abstract\nWe present X.\n\n## 초록 (Korean)\n" + english, fileName: "post.md").count, 1)
         XCTAssertEqual(untranslated("## 요약\n\n" + english, fileName: "post.md").count, 0, "a heading that only names a language")
         XCTAssertEqual(untranslated("# Tokenizers\n\n## Sample output (Korean)\n\n" + english, fileName: "post.md").count, 0, "labelled in another script")
+        XCTAssertEqual(untranslated("# Tokenizers\n\n## 한국어 (Korean)\n\n" + english, fileName: "post.md").count, 0, "the language's name, labelled")
+        XCTAssertEqual(untranslated("## [v2] 초록 (Korean)\n\n" + english, fileName: "post.md").count, 1, "the label after another bracket")
+        XCTAssertEqual(untranslated("## Abstract\nWe do X.\n\n## 초록 (Korean)\n번역에 실패한 것 같습니다. 나중에 다시 시도하세요.\n", fileName: "post.md").count, 1)
         let prose = "---\nlang: ko\n---\n## 작업\n\n번역에 실패한 문서를 다시 처리하는 배치 작업을 매일 밤 돌리고 있습니다.\n\n## 비교\n\n번역 실패율 비교\n"
         XCTAssertEqual(untranslated(prose, fileName: "post.md").count, 0, "a failure phrase modifying a noun")
         let quoted = "---\nlang: ko\n---\n## Summary\n\n> Translation failed: the model returned an empty response.\n"

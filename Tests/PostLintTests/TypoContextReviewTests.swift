@@ -83,6 +83,7 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("선생님께요"), "께 after a syllable without ㄹ is the honorific particle")
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("선생님들께요"), "님들께요 is the plural and the honorific particle")
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("어르신들께요"), "after any noun")
+        XCTAssertEqual(KoreanTypoJudge.orthographicRepair("잠들께요"), "잠들게요")
         XCTAssertEqual(KoreanTypoJudge.orthographicRepair("만들께요"), "만들게요", "a verb whose stem ends in 들")
         XCTAssertEqual(KoreanTypoJudge.orthographicRepair("들께요"), "들게요")
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("됐어요"))

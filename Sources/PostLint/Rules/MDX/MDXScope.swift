@@ -113,10 +113,18 @@ struct MDXScope {
                 names.append(IdentifierUse(name: String(name), range: start..<start + name.utf8.count))
             }
             index = max(end, index + 1)
-            // The rest of the tag: its attribute values (`title="List<Attr>"`, `s={'<Str/>'}`) hold no elements.
-            if strict, isComponent || end > start { index = tagEnd(bytes, from: index) }
+            // The rest of a tag: its attribute values (`title="List<Attr>"`, `s={'<Str/>'}`) hold
+            // no elements. (`<5ms, so it's fast` is no tag.)
+            if strict, endsAsATag, end > start, LineText.isLetter(bytes[start]) { index = tagEnd(bytes, from: index) }
         }
         return names
+    }
+
+    /// Whether the quote at `position` opens an attribute value (`title="…"`, `a = '…'`).
+    private static func followsAnEqualsSign(_ bytes: ArraySlice<UInt8>, _ position: Int) -> Bool {
+        var index = position - 1
+        while index >= bytes.startIndex, bytes[index] == 0x20 { index -= 1 }
+        return index >= bytes.startIndex && bytes[index] == UInt8(ascii: "=")
     }
 
     /// Just past the `>` that closes a tag, quoted values and braces skipped over.
@@ -129,7 +137,9 @@ struct MDXScope {
             index += 1
             if let open = quote {
                 if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`"),
+                depth > 0 || Self.followsAnEqualsSign(bytes, index - 1)
+            {
                 quote = byte
             } else if byte == UInt8(ascii: "{") {
                 depth += 1
@@ -137,6 +147,8 @@ struct MDXScope {
                 depth = max(0, depth - 1)
             } else if byte == UInt8(ascii: ">"), depth == 0 {
                 return index
+            } else if byte == UInt8(ascii: "<"), depth == 0 {
+                return index - 1  // another tag begins: what came before was no tag (`i <n it's <Foo />`)
             } else if byte == 0x0A, depth == 0, index < bytes.endIndex, bytes[index] == 0x0A {
                 return index  // a blank line: no tag goes on past it
             }

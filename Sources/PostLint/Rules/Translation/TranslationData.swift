@@ -192,11 +192,20 @@ struct TranslationData: Sendable {
     /// The phrase at `range` goes on into a Korean form that modifies a noun (`번역에
     /// 실패한 문서`, `실패했을 때`, `번역 실패율`): prose about something, not a message.
     private static func continuesAsModifier(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let after = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + 24)], as: UTF8.self).unicodeScalars
-        guard let last = after.prefix(while: { Hangul.isSyllable($0) }).last else { return false }
+        let after = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + 48)], as: UTF8.self)
+        let run = after.unicodeScalars.prefix(while: { Hangul.isSyllable($0) })
+        guard let last = run.last, !particles.contains(String(String.UnicodeScalarView(run))) else { return false }
         let tail = Hangul.parts(last).tail
-        return tail == 4 || tail == 8  // ㄴ, ㄹ
+        guard tail == 4 || tail == 8 else { return false }  // ㄴ, ㄹ
+        // `-ㄴ 것 같습니다`, `-ㄹ 수 없습니다`: a sentence's ending, not a noun modified.
+        let next = after.unicodeScalars.dropFirst(run.count).drop { $0 == " " }.first
+        return !(next.map { dependentNouns.contains($0) } ?? false)
     }
+
+    /// A particle alone after a phrase (`번역 실패는`), no modifying form.
+    private static let particles: Set<String> = ["는", "은", "을", "를", "이", "가", "도", "만", "로", "으로"]
+    /// Nouns that end sentences after a modifying form (것 같다, 수 없다, 듯하다, 줄 모르다).
+    private static let dependentNouns: Set<Unicode.Scalar> = ["것", "수", "듯", "줄", "뻔", "모"]
 
     /// The family of failures that are never prose about something else.
     static let translationFailure = "translation error"

@@ -139,12 +139,24 @@ public struct UntranslatedRule: Rule {
     /// `中文 (Chinese)`): a translation slot. In another script (`Sample output (Korean)`,
     /// `Hangul (Korean)` in an English post) it is about the language.
     static func isLabelledInItsLanguage(_ title: String, _ language: TranslationData.Language) -> Bool {
-        guard let open = title.firstIndex(where: { "(（[".contains($0) }) else { return false }
-        let label = title[title.index(after: open)...].prefix { !")）]".contains($0) }.trimmingCharacters(in: .whitespaces).lowercased()
-        guard label == language.name.lowercased() || language.codes.contains(label) || data.language(namedIn: "(\(label))")?.name == language.name
-        else { return false }
-        return ScriptShare.letters(in: String(title[..<open]), of: language.scripts) > 0
+        var rest = Substring(title)
+        while let open = rest.firstIndex(where: { "(（[".contains($0) }) {
+            let inside = rest[rest.index(after: open)...]
+            let close = inside.firstIndex { ")）]".contains($0) } ?? inside.endIndex
+            let label = inside[..<close].trimmingCharacters(in: .whitespaces).lowercased()
+            rest = close < inside.endIndex ? inside[inside.index(after: close)...] : ""
+            guard label == language.name.lowercased() || language.codes.contains(label) else { continue }
+            // The rest of the heading, without this label: in the language, and not its name
+            // (`## 한국어 (Korean)` is about the language).
+            let outside = (String(title[..<open]) + " " + String(rest)).trimmingCharacters(in: .whitespaces)
+            guard !languageNames.contains(outside.lowercased()) else { return false }
+            return ScriptShare.letters(in: outside, of: language.scripts) > 0
+        }
+        return false
     }
+
+    /// Languages' names as headings write them.
+    static let languageNames: Set<String> = ["한국어", "한글", "일본어", "중국어", "영어", "korean", "japanese", "chinese", "english", "日本語", "中文", "英語", "英语"]
 
     /// How a section comes to be expected in a language.
     enum Expectation {

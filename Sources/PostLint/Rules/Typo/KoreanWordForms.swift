@@ -29,7 +29,11 @@ extension KoreanTypoJudge {
     }
 
     /// Verb stems ending in 들 (만들다, 흔들다, 거들다, 물들다, 엎드리다 aside).
-    static let verbsEndingInDeul = ["만들", "흔들", "거들", "물들", "덤벼들", "달려들", "끼어들", "받아들", "들어들"]
+    static let verbsEndingInDeul = [
+        "만들", "흔들", "거들", "물들", "잠들", "떠들", "길들", "철들", "깃들", "뛰어들", "파고들", "스며들", "몰려들", "달려들", "끼어들",
+        "받아들", "덤벼들", "날아들", "빠져들", "접어들", "기어들", "집어들", "치켜들", "쳐들", "모여들", "밀려들", "찾아들", "흘러들",
+        "숨어들", "녹아들",
+    ]
 
     /// ㄹ as a syllable's final consonant (the eighth of Hangul's 27 finals).
     private static let rieulTail: UInt32 = 8
