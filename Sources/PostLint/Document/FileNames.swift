@@ -50,7 +50,7 @@ extension Document {
     }
 
     /// What ends a token before a segment: white space, brackets, quotes.
-    private static let tokenStops: Set<UInt8> = Set(" \t([<\"'`".utf8)
+    private static let tokenStops = ByteSet(" \t([<\"'`")
 
     private static let addressAttributes: Set<String> = ["src", "href", "srcset", "poster", "data", "action", "cite", "url", "to", "link"]
 }

@@ -66,12 +66,14 @@ public struct UndefinedIdentifierRule: Rule {
         // What is said about a name depends on the name alone: work it out once per name
         // (a generated post repeats the same few names thousands of times).
         var verdicts: [String: Verdict] = [:]
+        // Names the post declares itself (`export const authorName`) are suggestions too.
+        let declared = scope.imported.union(document.esm.exportedNames)
         let provided = Self.providedComponents.union(context.options.lists["components"] ?? [])
         var reportedComponents: Set<String> = []
         let components = scope.componentUses.filter { use in
             !scope.defined.contains(use.name) && !provided.contains(use.name) && reportedComponents.insert(use.name).inserted
         }.map { use in
-            let close = NameShape.closest(to: use.name, in: scope.imported.union(document.esm.exportedNames))
+            let close = NameShape.closest(to: use.name, in: declared)
             let suggestion = close.isEmpty ? "" : "; did you mean " + close.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
             return Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: use.range,
@@ -81,8 +83,6 @@ public struct UndefinedIdentifierRule: Rule {
         return components + scope.undefinedUses.map { use in
             let known = verdicts[use.name] ?? {
                 let hint = misnamed.first { $0.stem == use.name || NameShape.correspond(use.name, $0.stem) }?.binding
-                // Names the post declares itself (`export const authorName`) are suggestions too.
-                let declared = scope.imported.union(document.esm.exportedNames)
                 let made = verdict(for: use.name, unusedImports: unusedImports, defined: declared, misnamed: hint)
                 verdicts[use.name] = made
                 return made

@@ -15,12 +15,8 @@ extension KoreanTypoJudge {
             changed = true
         }
         let count = scalars.count
-        // After a noun, 들께요 is the plural and the honorific particle (어르신들께요); only
-        // verbs whose stem ends in 들 take -ㄹ게요 there (만들께요, 들께요 are slips).
-        let text = String(String.UnicodeScalarView(scalars))
-        let honorificPlural = count >= 4 && scalars[count - 3] == "들" && !Self.verbsEndingInDeul.contains { text.hasSuffix($0 + "께요") }
         if count >= 3, scalars[count - 2] == "께", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]),
-            Hangul.parts(scalars[count - 3]).tail == Self.rieulTail, !honorificPlural
+            Hangul.parts(scalars[count - 3]).tail == Self.rieulTail, !Self.isHonorificPlural(scalars)
         {
             scalars[count - 2] = "게"
             changed = true
@@ -28,7 +24,15 @@ extension KoreanTypoJudge {
         return changed ? String(String.UnicodeScalarView(scalars)) : nil
     }
 
-    /// Verb stems ending in 들 (만들다, 흔들다, 거들다, 물들다, 엎드리다 aside).
+    /// After a noun, 들께요 is the plural and the honorific particle (어르신들께요); only
+    /// verbs whose stem ends in 들 take -ㄹ게요 there (만들께요, 들께요 are slips).
+    private static func isHonorificPlural(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count >= 4, scalars[scalars.count - 3] == "들" else { return false }
+        let text = String(String.UnicodeScalarView(scalars))
+        return !verbsEndingInDeul.contains { text.hasSuffix($0 + "께요") }
+    }
+
+    /// Verb stems ending in 들 (만들다, 잠들다, 뛰어들다…).
     static let verbsEndingInDeul = [
         "만들", "흔들", "거들", "물들", "잠들", "떠들", "길들", "철들", "깃들", "뛰어들", "파고들", "스며들", "몰려들", "달려들", "끼어들",
         "받아들", "덤벼들", "날아들", "빠져들", "접어들", "기어들", "집어들", "치켜들", "쳐들", "모여들", "밀려들", "찾아들", "흘러들",
