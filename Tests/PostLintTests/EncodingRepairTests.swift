@@ -131,6 +131,20 @@ final class EncodingRepairTests: XCTestCase {
         }
         let heading = TestSupport.diagnostics("## CafÃ© au lait\n\nPlain text.\n", fileName: "post.md", rule: "mojibake")
         XCTAssertEqual(heading.compactMap(\.fix?.safety), [.safe], "no link spells it")
+        let hyphenated = TestSupport.diagnostics("## CafÃ© et thÃ©\n\nSee [x](#cafÃ©-et-thÃ©).\n", fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(hyphenated.first?.fix?.safety, .unsafe, "the link spells the title with hyphens")
+    }
+
+    /// Damaged prose and a damaged address on one line are two findings: the prose's repair
+    /// stays safe, and `--fix` writes it while the address waits for a look.
+    func testProseBesideADamagedAddressIsRepairedAlone() {
+        let line = "Le cafÃ© est bon, voir [la page](./Ã©tÃ©.md) et <img src=\"./thÃ©.png\" /> dÃ©jÃ\u{A0}.\n"
+        let found = TestSupport.diagnostics(line, fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(found.compactMap(\.fix?.safety), [.safe, .unsafe, .safe])
+        XCTAssertEqual(TestSupport.fixed(line, fileName: "post.md", rules: ["mojibake"], unsafe: false),
+            "Le café est bon, voir [la page](./Ã©tÃ©.md) et <img src=\"./thÃ©.png\" /> déjà.\n")
+        XCTAssertEqual(TestSupport.fixed(line, fileName: "post.md", rules: ["mojibake"]),
+            "Le café est bon, voir [la page](./été.md) et <img src=\"./thé.png\" /> déjà.\n")
     }
 
     /// A mark inside a word, a lone letter that is a word, signs in a line with other damage

@@ -16,7 +16,8 @@ public struct MojibakeRule: Rule {
             text as it stands, so real Chinese, Japanese and Korean never change. Only the damaged characters change; double damage is \
             undone in one go. Code spans and blocks are left alone. A repair inside an import, \
             a link's address or a front matter file name is an unsafe fix: the file's own name \
-            on disk may carry the same damage.
+            on disk may carry the same damage (damaged prose beside it on the line is still a \
+            safe fix of its own).
             """,
         severity: .error,
         fixSafety: .safe,
@@ -71,22 +72,57 @@ public struct MojibakeRule: Rule {
         let singleByte = MojibakeRepair().fixes(in: document)
         let eastAsian = EastAsianRepair(model: .shared).fixes(in: document, avoiding: singleByte.map(\.range))
         let repairs = (singleByte + eastAsian).filter { !Self.isShownBesideItsRepair($0, in: document) }
-        return repairs.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { fix in
-            var message = "UTF-8 read as \(fix.codePage)"
-            if fix.rounds > 1 { message += fix.rounds == 2 ? " twice" : " \(fix.rounds) times" }
-            if fix.restoredBytes > 0 {
-                message += "; \(fix.restoredBytes) dropped byte\(fix.restoredBytes == 1 ? "" : "s") restored"
+        return repairs.sorted { $0.range.lowerBound < $1.range.lowerBound }.flatMap { fix in
+            Self.separatingAddresses(fix, in: document).map { part in
+                var message = "UTF-8 read as \(fix.codePage)"
+                if fix.rounds > 1 { message += fix.rounds == 2 ? " twice" : " \(fix.rounds) times" }
+                if fix.restoredBytes > 0, part.isWhole {
+                    message += "; \(fix.restoredBytes) dropped byte\(fix.restoredBytes == 1 ? "" : "s") restored"
+                }
+                let preview = Self.preview(part.replacement)
+                message += ": '\(preview)'"
+                switch part.hazard {
+                case .fileName: message += " (in a file name or address: the file may really be named so; check before --unsafe-fixes)"
+                case .linkedHeading: message += " (in a heading the post links to as it is: repair the link with it, --unsafe-fixes)"
+                case nil: break
+                }
+                return Diagnostic(
+                    rule: Self.description.id, severity: context.severity, range: part.range, message: message,
+                    fix: Fix("repair as '\(preview)'", safety: part.hazard == nil ? .safe : .unsafe, edits: [Edit(part.range, part.replacement)]))
             }
-            let preview = Self.preview(fix.replacement)
-            message += ": '\(preview)'"
-            let inFileName = Self.touchesFileName(fix.range, in: document)
-            let linkedHeading = !inFileName && Self.isLinkedHeading(fix.range, in: document)
-            if inFileName { message += " (in a file name or address: the file may really be named so; check before --unsafe-fixes)" }
-            if linkedHeading { message += " (in a heading the post links to as it is: repair the link with it, --unsafe-fixes)" }
-            return Diagnostic(
-                rule: Self.description.id, severity: context.severity, range: fix.range, message: message,
-                fix: Fix("repair as '\(preview)'", safety: inFileName || linkedHeading ? .unsafe : .safe, edits: [Edit(fix.range, fix.replacement)]))
         }
+    }
+
+    enum Hazard { case fileName, linkedHeading }
+
+    /// What a repair rewrites that may have to stay as it is on disk or in a link.
+    static func hazard(of range: Range<Int>, in document: Document) -> Hazard? {
+        if touchesFileName(range, in: document) { return .fileName }
+        return isLinkedHeading(range, in: document) ? .linkedHeading : nil
+    }
+
+    /// A line's repair split where an address begins or ends, so damaged
+    /// prose beside a damaged address (`Le cafÃ© … [page](./Ã©tÃ©.md)`) is still a safe fix.
+    static func separatingAddresses(_ fix: MojibakeRepair.LineFix, in document: Document)
+        -> [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)]
+    {
+        let whole = hazard(of: fix.range, in: document)
+        guard whole == .fileName, fix.pieces.count > 1 else { return [(fix.range, fix.replacement, whole, true)] }
+        // A linked heading is judged whole: its anchor changes with any of its repairs.
+        let outsideAddresses: Hazard? = isLinkedHeading(fix.range, in: document) ? .linkedHeading : nil
+        var groups: [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)] = []
+        for piece in fix.pieces {
+            let pieceHazard = touchesFileName(piece.range, in: document) ? .fileName : outsideAddresses
+            if let previous = groups.last, previous.hazard == pieceHazard {
+                let between = document.string(previous.range.upperBound..<piece.range.lowerBound)
+                groups[groups.count - 1] = (previous.range.lowerBound..<piece.range.upperBound,
+                    previous.replacement + between + piece.replacement, pieceHazard, false)
+            } else {
+                groups.append((piece.range, piece.replacement, pieceHazard, false))
+            }
+        }
+        if groups.count == 1 { return [(fix.range, fix.replacement, whole, true)] }
+        return groups
     }
 
     /// Whether the repair would rewrite an import, a link's address or a front matter file
@@ -105,6 +141,8 @@ public struct MojibakeRule: Rule {
         guard let heading = document.headings.first(where: { $0.range.overlaps(range) }) else { return false }
         let damaged = document.string(range).lowercased()
         let slug = anchorSlug(heading.title)
+        // Some writers link the title itself with hyphens for spaces (`#cafÃ©-et-thÃ©`).
+        let hyphenated = heading.title.lowercased().replacingOccurrences(of: " ", with: "-")
         return document.regions.contains { region in
             guard region.kind == .linkDestination else { return false }
             let destination = document.string(region.range).drop { $0 == "(" || $0 == "<" || $0 == " " }
@@ -112,7 +150,7 @@ public struct MojibakeRule: Rule {
             // As written, or as renderers make anchors (GitHub drops `©`; links percent-encode).
             let anchor = String(destination.dropFirst().prefix { $0 != ")" && $0 != ">" && $0 != " " })
             let decoded = (anchor.removingPercentEncoding ?? anchor).lowercased()
-            return decoded.contains(damaged) || decoded == slug
+            return decoded.contains(damaged) || decoded == slug || decoded == hyphenated
         }
     }
 

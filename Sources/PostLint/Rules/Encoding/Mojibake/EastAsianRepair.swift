@@ -259,16 +259,19 @@ struct EastAsianRepair {
     private func lineFix(_ document: Document, _ runs: [Run], _ accepted: [Candidate], codePage: String) -> MojibakeRepair.LineFix? {
         guard let first = accepted.first, let last = accepted.last else { return nil }
         var replacement = String.UnicodeScalarView()
+        var pieces: [(range: Range<Int>, replacement: String)] = []
         var cursor = runs[first.runIndex].start
         for candidate in accepted {
             let run = runs[candidate.runIndex]
+            let repaired = String(String.UnicodeScalarView(candidate.replacement.compactMap(Unicode.Scalar.init)))
             replacement.append(contentsOf: document.string(cursor..<run.start).unicodeScalars)
-            replacement.append(contentsOf: candidate.replacement.compactMap(Unicode.Scalar.init))
+            replacement.append(contentsOf: repaired.unicodeScalars)
+            pieces.append((run.start..<run.end, repaired))
             cursor = run.end
         }
         return MojibakeRepair.LineFix(
             range: runs[first.runIndex].start..<runs[last.runIndex].end, replacement: String(replacement),
-            codePage: codePage, rounds: 1, restoredBytes: 0)
+            codePage: codePage, rounds: 1, restoredBytes: 0, pieces: pieces)
     }
 
     /// Per line holding a character from U+3000 on (the lead bytes 0xE3...0xEF), its runs

@@ -66,10 +66,13 @@ extension MojibakeRepair {
         return false
     }
 
-    /// The changed part of a line: from the first to the last character the repair wrote.
-    /// Characters are compared by where they come from, so a repaired `·` that replaced
-    /// `Â·` counts as changed and the message shows the whole repaired text.
-    static func difference(_ original: [Character], _ repaired: [Character]) -> (range: Range<Int>, replacement: String)? {
+    /// The changed part of a line: from the first to the last character the repair wrote,
+    /// and the repaired runs in it. Characters are compared by where they come from, so a
+    /// repaired `·` that replaced `Â·` counts as changed and the message shows the whole
+    /// repaired text.
+    static func difference(_ original: [Character], _ repaired: [Character])
+        -> (range: Range<Int>, replacement: String, pieces: [(range: Range<Int>, replacement: String)])?
+    {
         var prefix = 0
         while prefix < min(original.count, repaired.count), original[prefix].offset == repaired[prefix].offset { prefix += 1 }
         var suffix = 0
@@ -82,7 +85,24 @@ extension MojibakeRepair {
         let last = original[original.count - 1 - suffix]
         let end = last.offset + UTF8.width(Unicode.Scalar(last.scalar)!)
         var replacement = String.UnicodeScalarView()
-        for character in repaired[prefix..<(repaired.count - suffix)] { replacement.append(Unicode.Scalar(character.scalar)!) }
-        return (original[prefix].offset..<end, String(replacement))
+        var pieces: [(range: Range<Int>, replacement: String)] = []
+        // A piece ends at each character the repair kept where it stood.
+        var cursor = original[prefix].offset
+        var pending = String.UnicodeScalarView()
+        for character in repaired[prefix..<(repaired.count - suffix)] {
+            let scalar = Unicode.Scalar(character.scalar)!
+            replacement.append(scalar)
+            guard character.offset >= 0 else {
+                pending.append(scalar)
+                continue
+            }
+            if character.offset > cursor || !pending.isEmpty {
+                pieces.append((cursor..<character.offset, String(pending)))
+                pending = String.UnicodeScalarView()
+            }
+            cursor = character.offset + UTF8.width(scalar)
+        }
+        if cursor < end || !pending.isEmpty { pieces.append((cursor..<end, String(pending))) }
+        return (original[prefix].offset..<end, String(replacement), pieces)
     }
 }

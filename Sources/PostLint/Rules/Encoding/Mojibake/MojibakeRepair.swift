@@ -15,11 +15,21 @@ struct MojibakeRepair {
         let codePage: String
         let rounds: Int
         let restoredBytes: Int
+        /// The repaired runs, each with the bytes it replaces, in order; the text between
+        /// them is kept. One piece when the fix is a single run.
+        var pieces: [(range: Range<Int>, replacement: String)]
+
+        init(range: Range<Int>, replacement: String, codePage: String, rounds: Int, restoredBytes: Int,
+            pieces: [(range: Range<Int>, replacement: String)]? = nil) {
+            (self.range, self.replacement, self.codePage, self.rounds, self.restoredBytes) = (range, replacement, codePage, rounds, restoredBytes)
+            self.pieces = pieces ?? [(range, replacement)]
+        }
 
         /// The same fix of the same text standing `distance` bytes further on.
         func moved(by distance: Int) -> LineFix {
             LineFix(range: (range.lowerBound + distance)..<(range.upperBound + distance), replacement: replacement,
-                codePage: codePage, rounds: rounds, restoredBytes: restoredBytes)
+                codePage: codePage, rounds: rounds, restoredBytes: restoredBytes,
+                pieces: pieces.map { (($0.range.lowerBound + distance)..<($0.range.upperBound + distance), $0.replacement) })
         }
     }
 
@@ -147,7 +157,8 @@ struct MojibakeRepair {
         }
         guard let final = states.last else { return nil }
         return Self.difference(line, final.characters).map {
-            LineFix(range: $0.range, replacement: $0.replacement, codePage: page.displayName, rounds: states.count, restoredBytes: final.restored)
+            LineFix(range: $0.range, replacement: $0.replacement, codePage: page.displayName, rounds: states.count, restoredBytes: final.restored,
+                pieces: $0.pieces)
         }
     }
 
