@@ -72,9 +72,39 @@ final class LegacyConversionTests: XCTestCase {
         XCTAssertNil(InvalidEncodingRule.confidentConversion(mixed))
     }
 
-    func testAConversionThatWouldHoldControlCharactersIsRefused() {
-        // Mac OS Roman `é` and `è` (0x8E, 0x8F), which Windows-1252 reads as `Ž` and U+008F.
-        XCTAssertNil(InvalidEncodingRule.confidentConversion(legacy("Le café est très bon.\n", ["é": 0x8E, "è": 0x8F])))
+    /// Mac OS Roman `é` and `è` (0x8E, 0x8F), which Windows-1252 reads as `Ž` and the
+    /// control U+008F: the Mac OS Roman reading is the one without controls.
+    func testAConversionThatWouldHoldControlCharactersIsNotChosen() {
+        XCTAssertEqual(InvalidEncodingRule.confidentConversion(legacy("Le café est très bon.\n", ["é": 0x8E, "è": 0x8F]))?.charset, "macintosh")
+    }
+
+    /// ICU never names Mac OS Roman or ISO-8859-15 and takes Windows-1253 and ISO-8859-7
+    /// for each other; every reading that is exact is weighed, and the one that reads as
+    /// text wins (German through Windows-1252 was `Zwšlf BoxkŠmpfer … gro§en`).
+    func testNearCodePagesICUDoesNotNameAreWeighed() throws {
+        let cases: [(String, String)] = [
+            ("Zwölf Boxkämpfer jagen Viktor quer über den großen Sylter Deich. Österreich grenzt an Deutschland.\n", "macintosh"),
+            ("El niño comió una manzana. La canción está en el corazón. Mañana iré al médico.\n", "macintosh"),
+            ("Le prix est de 15 € pour un cœur de bœuf; ma sœur a payé 20 €.\n", "ISO-8859-15"),
+            ("Le prix est de 15 € pour un cœur de bœuf; ma sœur a payé 20 €.\n", "windows-1252"),
+            ("„Schön“, sagte er. »Wunderbar«, sagte sie. Größe, Übung, Ärger.\n", "windows-1252"),
+            ("Ένας Άνθρωπος πήγε στην Αθήνα. Χθες πήγα στο κατάστημα και αγόρασα φρέσκο ψωμί.\n", "windows-1253"),
+            ("Ένας Άνθρωπος πήγε στην Αθήνα. Χθες πήγα στο κατάστημα και αγόρασα φρέσκο ψωμί.\n", "ISO-8859-7"),
+            ("Mañana.\nMañana.\nMañana.\nMañana.\n", "ISO-8859-1"),
+        ]
+        for (text, charset) in cases {
+            XCTAssertEqual(InvalidEncodingRule.confidentConversion(try bytes(text, charset))?.text, text, charset)
+        }
+    }
+
+    /// Polish in ISO-8859-16 (which ICU does not name) reads as ISO-8859-2 with signs glued
+    /// to words (`gý÷l˘`): no reading is the file's, and it is not converted.
+    func testAReadingWithSignsGluedToWordsIsRefused() {
+        let polish = "Zażółć gęślą jaźń. Ładna pogoda w Łodzi, śnieg pada. Źródło wiedzy.\n"
+        let iso885916: [Character: UInt8] = [
+            "ż": 0xBF, "ó": 0xF3, "ń": 0xF1, "ć": 0xE5, "Ł": 0xA3, "Ź": 0xAC, "ł": 0xB3, "ę": 0xFD, "ś": 0xF7, "ą": 0xA2, "ź": 0xAE,
+        ]
+        XCTAssertNil(InvalidEncodingRule.confidentConversion(legacy(polish, iso885916)))
     }
 
     func testTheNearCodePageWhoseLettersFitIsChosen() {

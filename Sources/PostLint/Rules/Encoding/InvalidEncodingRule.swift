@@ -11,7 +11,9 @@ public struct InvalidEncodingRule: SourceRule {
             (CP949, Shift_JIS, Windows-1252) shows as garbage or fails the build. postlint \
             names the first bad byte and ICU's guess at the real charset. --fix converts the \
             file to UTF-8 only when ICU is confident of the charset and converting back gives \
-            the very same bytes; otherwise the file is never rewritten.
+            the very same bytes. Near code pages ICU takes for one another (Windows-1252, \
+            Mac OS Roman and ISO-8859-15; ISO-8859-2 and Windows-1250) are each tried, and the \
+            reading that looks most like text is kept. Otherwise the file is never rewritten.
             """,
         severity: .error,
         fixSafety: .safe,
@@ -33,8 +35,9 @@ public struct InvalidEncodingRule: SourceRule {
             leftAlone = "its text does not convert to UTF-8 and back exactly, so it will not be rewritten"
         } else {
             message = String(format: "not valid UTF-8: byte 0x%02X cannot start or continue a character", source.bytes[offset])
-            let census = UTF8Census(source.bytes)
-            let guess = Self.detectCharset(source.bytes)
+            let body = Array(source.bytes.dropFirst(source.hasByteOrderMark ? 3 : 0))
+            let census = UTF8Census(body)
+            let guess = Self.detectCharset(body)
             if Self.holdsUTF8Text(census, guess: guess) {
                 let stray = census.invalidBytes == 1 ? "1 byte does" : "\(census.invalidBytes) bytes do"
                 let formed = census.multiByteCharacters == 1 ? "1 character does" : "\(census.multiByteCharacters) characters do"
@@ -64,6 +67,10 @@ public struct InvalidEncodingRule: SourceRule {
         if let (order, marked) = SourceFile.utf16Layout(of: bytes) {
             return SourceFile.utf16Units(bytes, order, from: marked ? 2 : 0).flatMap(SourceFile.decodedExactly).map { (order.rawValue, $0) }
         }
+        // A UTF-8 byte order mark before legacy text (an editor added it) stays one: read
+        // through the legacy page it would be `ï»¿` before the front matter.
+        let hasByteOrderMark = bytes.starts(with: SourceFile.byteOrderMark)
+        let bytes = hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes
         // A UTF-8 post with a line pasted from a Latin-1 file also converts "exactly" as
         // Latin-1, which would garble every UTF-8 character it holds, in code too.
         let guess = detectCharset(bytes)
@@ -82,22 +89,27 @@ public struct InvalidEncodingRule: SourceRule {
                 if neighbours[guess.name] == nil { break }
             }
         }
-        guard readings.count > 1 else { return readings.first }
-        // ICU often takes one of two near code pages for the other (Windows-1250 `ą` is
-        // ISO-8859-2 `š`): the reading whose letters fit their neighbours wins, the guess on a tie.
-        let groups = Set(readings.compactMap { reading in SingleByteCodePage.all.first { $0.icuName.lowercased() == reading.charset.lowercased() }?.languages })
-        let fits = readings.map { reading -> Double in
-            let scalars = reading.text.unicodeScalars.map(\.value)
-            return RepairLanguageModel.shared.latinFit(scalars, groups: groups) { scalars[$0] >= 0x80 }
-        }
-        return readings[fits.indices.max { fits[$0] < fits[$1] || (fits[$0] == fits[$1] && $0 > $1) }!]
+        guard let first = readings.first else { return nil }
+        let chosen = readings.count > 1 ? CodePageChoice.best(of: readings, rarePages: rarePages) : first
+        guard !CodePageChoice.looksGarbled(chosen.text) else { return nil }
+        return hasByteOrderMark ? (chosen.charset, "\u{FEFF}" + chosen.text) : chosen
     }
 
-    /// Code pages ICU takes for each other: the file is read through each, and the one
-    /// whose letters fit best is kept.
-    static let neighbours: [String: [String]] = [
-        "ISO-8859-2": ["windows-1250"], "windows-1250": ["ISO-8859-2"],
-    ]
+    /// Code pages ICU takes for each other, each file read through all of them; the reading
+    /// that looks most like text is kept (see `CodePageChoice`). ICU names no Mac OS Roman
+    /// or ISO-8859-15 at all: their files are guessed Windows-1252 or ISO-8859-1, which
+    /// read German `ö` (Mac OS Roman 0x9A) as `š` and `œ` (ISO-8859-15 0xBD) as `½`.
+    static let neighbours: [String: [String]] = {
+        let latin = ["windows-1252", "ISO-8859-1", "ISO-8859-2", "windows-1250", "ISO-8859-9", "windows-1254"]
+        var table = Dictionary(uniqueKeysWithValues: latin.map { guess in (guess, latin.filter { $0 != guess } + Array(rarePages)) })
+        table["ISO-8859-7"] = ["windows-1253"]
+        table["windows-1253"] = ["ISO-8859-7"]
+        return table
+    }()
+
+    /// Code pages ICU never guesses, chosen only when their reading looks more like text,
+    /// not on a tie (`I´m` in ISO-8859-1 is `IŽm` in ISO-8859-15).
+    static let rarePages: Set<String> = ["macintosh", "ISO-8859-15"]
 
     /// Charsets of several bytes a character: their byte pairs often form UTF-8 by chance,
     /// so ICU's confident guess of one outweighs the census.
