@@ -250,6 +250,36 @@ final class CommandTests: CommandTestCase {
         XCTAssertEqual(try read("legacy.md"), post)
     }
 
+    /// A UTF-8 byte order mark before Latin-1 text (an editor added it) stays a byte order
+    /// mark, whichever rules run: read as Latin-1 it was `ï»¿` before the front matter.
+    func testAByteOrderMarkBeforeLegacyTextIsKept() throws {
+        let post = "---\ntitle: T\n---\n\n" + String(repeating: "Le garçon est arrivé très tôt à l'école. Il a mangé une crêpe. Où est la bibliothèque? Près de la forêt.\n", count: 3)
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let latin1 = byteOrderMark + post.unicodeScalars.map { UInt8($0.value) }
+        for rules in ["mojibake off", "default rules"] {
+            if rules == "mojibake off" {
+                try write(".postlint.yml", "rules:\n  mojibake: off\n")
+            } else {
+                try FileManager.default.removeItem(at: folder.appendingPathComponent(".postlint.yml"))
+            }
+            try Data(latin1).write(to: folder.appendingPathComponent("post.md"))
+            let fixed = try run(["lint", "--fix", "post.md"])
+            XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
+            let written = try Data(contentsOf: folder.appendingPathComponent("post.md"))
+            XCTAssertEqual(Array(written), byteOrderMark + Array(post.utf8), rules)
+        }
+    }
+
+    /// A post whose name is as long as a file name may be (80 Korean syllables) is fixed:
+    /// the temporary file's name is cut to fit.
+    func testAPostWithALongNameIsFixed() throws {
+        let name = String(repeating: "가", count: 80) + ".md"
+        try write(name, "I recieve mail.\n")
+        let fixed = try run(["lint", "--fix", name])
+        XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
+        XCTAssertEqual(try read(name), "I receive mail.\n")
+    }
+
     /// Korean Windows saves CP949, which ICU names EUC-KR: `똠` and `뷁` are only in CP949.
     func testACP949PostIsConvertedAsCP949() throws {
         let post = String(repeating: "# 똠얌꿍 뷁\n\n오늘은 날씨가 좋아서 바닷가를 걸었다. 파도가 높았다.\n\n", count: 8)

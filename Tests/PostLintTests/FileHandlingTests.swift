@@ -110,6 +110,33 @@ final class FileHandlingTests: CommandTestCase {
         }
     }
 
+    /// A folder's default access list is inherited by the file written in a post's place;
+    /// the post had none, so the new file must not either (it would let others read it).
+    func testFixDoesNotGiveThePostTheFoldersDefaultAccessList() throws {
+        try makeFolders("shared")
+        try write("shared/a.md", Self.typo)
+        let path = folder.appendingPathComponent("shared/a.md").path
+        XCTAssertEqual(chmod(path, 0o640), 0)
+        // user::rw-, user:65534:rw-, group::r--, mask::rw-, other::--- (version 2, little-endian).
+        let entries: [(UInt16, UInt16, UInt32)] = [(1, 6, .max), (2, 6, 65534), (4, 4, .max), (0x10, 6, .max), (0x20, 0, .max)]
+        var acl: [UInt8] = [2, 0, 0, 0]
+        for (tag, permissions, id) in entries {
+            acl += withUnsafeBytes(of: tag.littleEndian, Array.init) + withUnsafeBytes(of: permissions.littleEndian, Array.init)
+                + withUnsafeBytes(of: id.littleEndian, Array.init)
+        }
+        let folderPath = folder.appendingPathComponent("shared").path
+        guard setxattr(folderPath, "system.posix_acl_default", acl, acl.count, 0) == 0 else {
+            throw XCTSkip("the file system has no access lists")
+        }
+        let result = try run(["lint", "--fix", "shared/a.md"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try read("shared/a.md"), Self.fixedTypo)
+        XCTAssertLessThan(getxattr(path, "system.posix_acl_access", nil, 0), 0, "the new file inherited the folder's access list")
+        var status = stat()
+        XCTAssertEqual(stat(path, &status), 0)
+        XCTAssertEqual(status.st_mode & 0o777, 0o640)
+    }
+
     func testFixLeavesAFileWithHardLinksAlone() throws {
         try write("a.md", Self.typo)
         XCTAssertEqual(Glibc.link(folder.appendingPathComponent("a.md").path, folder.appendingPathComponent("other-name.md").path), 0)

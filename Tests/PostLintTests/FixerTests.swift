@@ -48,8 +48,19 @@ final class FixerTests: XCTestCase {
             for edit in chosen.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound) }) {
                 bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
             }
-            XCTAssertEqual(Fixer.apply(chosen, to: Array(text.utf8)), String(decoding: bytes, as: UTF8.self))
+            XCTAssertEqual(Fixer.apply(chosen, to: Array(text.utf8)), String(validating: bytes, as: UTF8.self))
         }
+    }
+
+    /// An edit that splits a character would leave bytes that are not UTF-8: the fixer
+    /// refuses, where decoding them would have written U+FFFD.
+    func testRefusesAnEditThatSplitsACharacter() {
+        let document = TestSupport.document("café\n", fileName: "a.md")
+        let outcome = Fixer(includeUnsafe: false).fix(document) { document in
+            document.text == "café\n" ? [self.diagnostic(3..<4, "")] : []
+        }
+        guard case .refused(let reason) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(reason.contains("does not decode"), reason)
     }
 
     func testRefusesFixesThatNeverSettle() {

@@ -26,11 +26,12 @@ enum FileMetadata {
             let what = created.st_uid != status.st_uid ? "owner" : "group (you are not in it)"
             throw FileWriteError(path: path, reason: "cannot keep the file's \(what)")
         }
-        // After fchown, which clears the set-user-ID and set-group-ID bits.
+        try copyExtendedAttributes(of: original, to: descriptor, path: path)
+        // After fchown, which clears the set-user-ID and set-group-ID bits, and after the
+        // access list, whose mask is the group's permission bits.
         guard fchmod(descriptor, status.st_mode & 0o7777) == 0 else {
             throw FileWriteError(path: path, reason: "cannot keep the file's permissions: \(String(cString: strerror(errno)))")
         }
-        try copyExtendedAttributes(of: original, to: descriptor, path: path)
     }
 
     private static func copyExtendedAttributes(of original: String, to descriptor: Int32, path: String) throws {
@@ -40,8 +41,19 @@ enum FileMetadata {
             if errno == ENOTSUP { return }
             throw FileWriteError(path: path, reason: "cannot list its extended attributes: \(String(cString: strerror(errno)))")
         }
-        for rawName in list.split(separator: 0) {
-            let name = String(decoding: rawName, as: UTF8.self)
+        let names = Set(list.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+        // The temporary file may have inherited attributes the post lacks: a folder's
+        // default access list would give people the post never let read it.
+        for name in (sizedRead({ flistxattr(descriptor, $0?.assumingMemoryBound(to: CChar.self), $1) }) ?? []).split(separator: 0)
+            .map({ String(decoding: $0, as: UTF8.self) }) where !names.contains(name)
+        {
+            // An SELinux label is the system's to give: the new file's is kept.
+            if name.hasPrefix("security.") { continue }
+            guard fremovexattr(descriptor, name) == 0 else {
+                throw FileWriteError(path: path, reason: "cannot drop the extended attribute \(name) the new file inherited: \(String(cString: strerror(errno)))")
+            }
+        }
+        for name in names.sorted() {
             guard let value = sizedRead({ getxattr(original, name, $0, $1) }) else {
                 throw FileWriteError(path: path, reason: "cannot read its extended attribute \(name): \(String(cString: strerror(errno)))")
             }

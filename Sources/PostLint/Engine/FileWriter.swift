@@ -47,6 +47,16 @@ public struct LinkWriteScope: Sendable {
 /// flushed to disk and renamed over it. A crash at any point leaves either the old file or
 /// the new one, never a mix. What cannot be kept is a reason not to write.
 public enum FileWriter {
+    /// The post's name as the temporary file's starts: cut to 200 bytes (at a character),
+    /// so the 17 bytes added stay within a file name's 255 (80 Korean syllables are 240).
+    static func shortened(_ name: String) -> String {
+        var length = 0
+        return String(String.UnicodeScalarView(name.unicodeScalars.prefix { scalar in
+            length += UTF8.width(scalar)
+            return length <= 200
+        }))
+    }
+
     /// - Parameter expected: the bytes the file held when it was read; if the file changed
     ///   since, it is not overwritten.
     /// - Parameter linkScope: where a symbolic link may be written through.
@@ -61,7 +71,7 @@ public enum FileWriter {
         let status = try replaceableStatus(of: target, path: path, expecting: expected)
         let folder = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).postlint-XXXXXX").utf8CString)
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(Self.shortened(name)).postlint-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw FileWriteError(path: path, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")

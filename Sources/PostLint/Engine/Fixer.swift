@@ -71,8 +71,11 @@ public struct Fixer: Sendable {
             applied += chosen.map { diagnostic, fix in
                 AppliedFix(rule: diagnostic.rule, title: fix.title, position: positions[diagnostic.range.lowerBound]!)
             }
-            let text = Self.apply(chosen.flatMap { $0.1.edits }, to: document.utf8)
-            guard let next = Document(source: SourceFile(path: original.path, text: text)) else {
+            // An edit that splits a character leaves bytes that are not UTF-8: refused, not
+            // written with U+FFFD in their place.
+            guard let text = Self.apply(chosen.flatMap { $0.1.edits }, to: document.utf8),
+                let next = Document(source: SourceFile(path: original.path, text: text))
+            else {
                 return (.refused(reason: "a fix produced text that does not decode; nothing was written"), nil)
             }
             document = next
@@ -131,7 +134,7 @@ public struct Fixer: Sendable {
     /// Applies non-overlapping edits in one pass over the text (a long post may carry
     /// thousands of them; replacing each in place would move the text after it every time).
     /// An insertion comes before a replacement that starts where it stands.
-    static func apply(_ edits: [Edit], to utf8: [UInt8]) -> String {
+    static func apply(_ edits: [Edit], to utf8: [UInt8]) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var position = 0
@@ -142,7 +145,7 @@ public struct Fixer: Sendable {
             position = edit.range.upperBound
         }
         bytes += utf8[position...]
-        return String(decoding: bytes, as: UTF8.self)
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// The structure that parsed in `before` but not in `after`.
