@@ -77,6 +77,26 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertEqual(try read("sl/secret.md"), Self.fixedTypo)
     }
 
+    /// A link in `posts/` to a file the walk leaves out (in `node_modules/`, excluded, or
+    /// ignored by git) is skipped with a note: `--fix` would write there through it.
+    func testALinkToAFileTheWalkLeavesOutIsSkipped() throws {
+        try git(["init", "-q"])
+        try makeFolders("posts", "node_modules/pkg", "drafts", "_site")
+        try write(".postlint.yml", "exclude: [\"drafts/**\"]\n")
+        try write(".gitignore", "_site/\n")
+        for (target, name) in [("node_modules/pkg/README.md", "pkg"), ("drafts/d.md", "d"), ("_site/out.md", "out")] {
+            try write(target, Self.typo)
+            try link("posts/\(name).md", to: "../" + target)
+        }
+        try write("posts/real.md", Self.typo)
+        try link("posts/alias.md", to: "real.md")
+        let fixed = try run(["lint", "--fix"])
+        XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
+        for target in ["node_modules/pkg/README.md", "drafts/d.md", "_site/out.md"] { XCTAssertEqual(try read(target), Self.typo, target) }
+        XCTAssertEqual(try read("posts/real.md"), Self.fixedTypo)
+        XCTAssertTrue(fixed.stderr.contains("posts/pkg.md: skipped: a symbolic link to '../node_modules/pkg/README.md', which a walk leaves out"), fixed.stderr)
+    }
+
     func testALinkAndItsTargetAreLintedAndFixedOnce() throws {
         try makeLinkedPosts()
         try link("sl/posts/second-alias.md", to: "a.md")
@@ -289,6 +309,24 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertTrue(result.stderr.contains("linting every file; add --no-ignore to silence this"), result.stderr)
         let silenced = try run(["lint", "--no-ignore", "."], environment: isolatedGit)
         XCTAssertFalse(silenced.stderr.contains("note:"), silenced.stderr)
+    }
+
+    /// Without git's word on what it ignores, `--fix` over a folder would write ignored
+    /// files (a vendored theme, a build's output): it stops and says how to go on; named
+    /// posts are still fixed.
+    func testWhenGitFailsFixDoesNotWalkFolders() throws {
+        try makeIgnoredDrafts()
+        try giveFolderToNobody()
+        let walked = try run(["lint", "--fix", "."], environment: isolatedGit)
+        XCTAssertEqual(walked.status, 2, walked.stdout + walked.stderr)
+        XCTAssertTrue(walked.stderr.contains("so --fix could write files git ignores"), walked.stderr)
+        XCTAssertEqual(try read("_drafts/a.md"), Self.typo)
+        let named = try run(["lint", "--fix", "posts/p.md"], environment: isolatedGit)
+        XCTAssertEqual(named.status, 0, named.stdout + named.stderr)
+        XCTAssertEqual(try read("posts/p.md"), Self.fixedTypo)
+        let everything = try run(["lint", "--fix", "--no-ignore", "."], environment: isolatedGit)
+        XCTAssertEqual(everything.status, 0, everything.stdout + everything.stderr)
+        XCTAssertEqual(try read("_drafts/a.md"), Self.fixedTypo)
     }
 
     func testAHooksRelativeGitDirDoesNotTurnIgnoreRulesOff() throws {
