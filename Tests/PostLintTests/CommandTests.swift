@@ -329,12 +329,14 @@ final class CommandTests: CommandTestCase {
     /// A file whose lines end in CR alone reads as one line: its front matter would be
     /// prose to the rules and to `--fix`. It is skipped, and never written.
     func testClassicMacLineEndingsAreSkippedWithANote() throws {
-        let text = "---\rtitle: \"I recieve\"\r---\r\rI recieve mail.\r"
-        try write("old-mac.md", text)
-        let result = try run(["lint", "--fix", "old-mac.md"])
-        XCTAssertEqual(result.status, 0)
-        XCTAssertTrue(result.stderr.contains("old-mac.md: skipped: its lines end in CR alone"), result.stderr)
-        XCTAssertEqual(try read("old-mac.md"), text)
+        // With one final line feed an editor added, too.
+        for text in ["---\rtitle: \"I recieve\"\r---\r\rI recieve mail.\r", "---\rtitle: teh x\r---\r\rI recieve teh mail.\r\n"] {
+            try write("old-mac.md", text)
+            let result = try run(["lint", "--fix", "old-mac.md"])
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.stderr.contains("old-mac.md: skipped: its lines end in CR alone"), result.stderr)
+            XCTAssertEqual(try read("old-mac.md"), text)
+        }
     }
 
     /// Mistakes on the command line get a message that says what would be right.

@@ -131,6 +131,8 @@ final class EncodingRepairTests: XCTestCase {
         }
         let heading = TestSupport.diagnostics("## CafÃ© au lait\n\nPlain text.\n", fileName: "post.md", rule: "mojibake")
         XCTAssertEqual(heading.compactMap(\.fix?.safety), [.safe], "no link spells it")
+        let slug = TestSupport.diagnostics("---\ntitle: CafÃ© review\nslug: cafÃ©-review\n---\n\nText.\n", fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(slug.compactMap(\.fix?.safety), [.safe, .unsafe], "a slug is the post's address")
         let hyphenated = TestSupport.diagnostics("## CafÃ© et thÃ©\n\nSee [x](#cafÃ©-et-thÃ©).\n", fileName: "post.md", rule: "mojibake")
         XCTAssertEqual(hyphenated.first?.fix?.safety, .unsafe, "the link spells the title with hyphens")
     }

@@ -9,6 +9,9 @@ extension Document {
         let last = max(segment.lowerBound, segment.upperBound - 1)
         if isDefinition || isInAddress(segment, line: line) || line.contains(last) && isInAddress(last..<last + 1, line: line) { return true }
         guard let frontMatter, frontMatter.range.contains(segment.lowerBound) else { return false }
+        // A slug makes the post's address: `slug: cafÃ©-review` is the page's URL as published.
+        let key = utf8[line].prefix { $0 != UInt8(ascii: ":") }.drop { $0 == 0x20 }
+        if Self.addressKeys.contains(String(decoding: key, as: UTF8.self).lowercased()) { return true }
         let separators: [UInt8] = [0x20, 0x09, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]")]
         var start = segment.lowerBound
         while start > line.lowerBound, !separators.contains(utf8[start - 1]) { start -= 1 }
@@ -51,6 +54,9 @@ extension Document {
 
     /// What ends a token before a segment: white space, brackets, quotes.
     private static let tokenStops = ByteSet(" \t([<\"'`")
+
+    /// Front matter keys whose values make or name the post's address.
+    private static let addressKeys: Set<String> = ["slug", "permalink", "url", "aliases", "redirect_from", "redirect_to", "canonical", "canonical_url"]
 
     private static let addressAttributes: Set<String> = ["src", "href", "srcset", "poster", "data", "action", "cite", "url", "to", "link"]
 }

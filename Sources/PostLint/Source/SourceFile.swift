@@ -24,10 +24,20 @@ public struct SourceFile: Sendable {
     public let isBinary: Bool
     /// The decoded text without the byte order mark, nil when the body is not UTF-8.
     public let text: String?
-    /// Whether the lines end in a carriage return alone (classic Mac OS): no line feed, and
-    /// more than one CR. Markdown reads such a file as lines, postlint's line index does not.
+    /// Whether the lines end in a carriage return alone (classic Mac OS): more than one CR
+    /// not followed by a line feed, and more of them than line feeds (an editor may have
+    /// added one final LF). Markdown reads such a file as lines, postlint's line index does not.
     public var endsLinesWithCarriageReturnsOnly: Bool {
-        newlineStyle == .none && bytes.lazy.filter { $0 == 0x0D }.prefix(2).count == 2
+        guard bytes.contains(0x0D) else { return false }
+        var (loneReturns, lineFeeds) = (0, 0)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A {
+                lineFeeds += 1
+            } else if byte == 0x0D, index + 1 == bytes.count || bytes[index + 1] != 0x0A {
+                loneReturns += 1
+            }
+        }
+        return loneReturns >= 2 && loneReturns > lineFeeds
     }
     /// Whether the file ends with a newline; kept as it was on write.
     public var endsWithNewline: Bool { bytes.last == UInt8(ascii: "\n") }
