@@ -102,6 +102,32 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertFalse(TypoRule.isQuoted(0..<7, in: Array("recieve".utf8)))
     }
 
+    /// A table row that holds the correction in another cell (a model's output beside the
+    /// reference) shows the slip on purpose as often as not: its fix needs a look.
+    func testASlipBesideItsCorrectionInATableNeedsALook() {
+        let table = "| Output | Reference |\n| --- | --- |\n| we recieve the data | we receive the data |\n| 몇일 뒤 | 며칠 뒤에 |\n"
+        XCTAssertEqual(typos(table).map(\.safe), [false, false])
+        XCTAssertEqual(typos("| we recieve the data | we get receivers |\n").map(\.safe), [true], "a longer word is not the correction")
+        XCTAssertEqual(typos("We recieve data and receive it again.\n").map(\.safe), [true], "prose, not a table")
+    }
+
+    /// A slip copied from post to post is the run's vocabulary by count alone; a dictionary
+    /// word one edit away used ten times as often still shows it (an unsafe fix). A
+    /// capitalised word inside a sentence repeated so is a name.
+    func testARepeatedSlipBesideAFarMoreFrequentWordIsReported() {
+        let others = (0..<40).map { "## References \($0)\n\nSee the references below, and the Passes list.\n" }
+            + (0..<5).map { "## Refenrences\n\nApolinário Passos wrote it, by Apolinário Passos \($0).\n" }
+        let vocabulary = Vocabulary(texts: others)
+        let found = typos("## Refenrences\n\nThanks to Apolinário Passos.\n", vocabulary: vocabulary)
+        XCTAssertEqual(found.map(\.word), ["Refenrences"])
+        XCTAssertEqual(found.map(\.safe), [false])
+    }
+
+    func testShortCuratedSlipsAndBritishJudgement() {
+        XCTAssertEqual(typos("I think taht this is wiht the rest, adn hte end.\n").map(\.word), ["taht", "wiht", "adn", "hte"])
+        XCTAssertEqual(typos("The acknowledgements and judgements are British spellings.\n").map(\.word), [])
+    }
+
     /// A loanword the dictionary lacks but the repository uses makes its 하다 and 되다
     /// forms words too (`푸시할` is not `표시할`).
     func testDerivedFormsOfTheRepositorysLoanwordsAreWords() {

@@ -220,9 +220,12 @@ struct EnglishTypoJudge {
                 range: range, word: text, suggestions: [Self.matchCase(right, capitalized)], safe: !capitalized, curated: true)
         }
         let usage = vocabulary.usage(of: lower)
-        guard text.count >= 4, !lexicon.allows(lower), !RepositoryEvidence.isVocabulary(usage),
-            cache.accepts(text) == false
-        else { return nil }
+        if RepositoryEvidence.isVocabulary(usage) {
+            // Capitalised inside a sentence, a repeated word is most often a name (`Passos`, `Imagen`).
+            guard !capitalized || word.startsSentence else { return nil }
+            return repeatedSlip(text, lower, range: range, usage: usage, capitalized: capitalized)
+        }
+        guard text.count >= 4, !lexicon.allows(lower), cache.accepts(text) == false else { return nil }
 
         // A known word plus a suffix, or two known words joined, is jargon the dictionary
         // lacks (`latent`+s, `roll`+`out`, `judge`+r), not a slip of the finger.
@@ -353,7 +356,7 @@ struct EnglishTypoJudge {
             ("efitted", "efited"), ("efitting", "efiting"), ("ae", "e"), ("oe", "e"), ("efact", "ifact"),
             ("ys", "yz"), ("practis", "practic"), ("lment", "llment"), ("lful", "llful"), ("fil", "fill"),
             ("oguing", "oging"), ("scep", "skep"), ("mould", "mold"), ("aluminium", "aluminum"), ("pyjama", "pajama"),
-            ("rnt", "rned"), ("eamt", "eamed"),
+            ("rnt", "rned"), ("eamt", "eamed"), ("dgement", "dgment"),
         ]
 
         // The words judged here are ASCII: their bytes are searched (Foundation's
@@ -379,6 +382,33 @@ struct EnglishTypoJudge {
         }
         return false
     }
+
+    /// A slip repeated (copied from post to post, `Refenrences` in nine) is the run's
+    /// vocabulary by count alone; it is still a slip when a dictionary word one edit away
+    /// is used far more often (`References`). Jargon seldom has so frequent a neighbour;
+    /// the fix needs a look all the same.
+    private func repeatedSlip(_ text: String, _ lower: String, range: Range<Int>, usage: Vocabulary.Usage, capitalized: Bool) -> TypoVerdict? {
+        guard text.count >= Self.repeatedSlipLength, !lexicon.allows(lower), cache.accepts(text) == false,
+            !isDerivedOrCompound(lower), !isBritishSpelling(lower)
+        else { return nil }
+        var dominant: [String] = []
+        let filter = WordFilter.of(vocabulary)
+        let needed = max(Self.repeatedSlipMinimum, usage.occurrences * Self.repeatedSlipRatio)
+        EnglishEdits.forEach(of: Array(lower.utf8)) { edit in
+            guard filter.mayContain(edit), vocabulary.usage(ofLowercased: edit).occurrences >= needed else { return }
+            let candidate = String(decoding: edit, as: UTF8.self)
+            if !Self.isEndingChange(lower, candidate), !Self.isInflectionChange(lower, candidate), cache.accepts(candidate) == true {
+                dominant.append(candidate)
+            }
+        }
+        guard dominant.count == 1 else { return nil }
+        return TypoVerdict(range: range, word: text, suggestions: [Self.matchCase(dominant[0], capitalized)], safe: false)
+    }
+
+    static let repeatedSlipLength = 6
+    /// How much more often the dictionary word must be used than the repeated slip, and at least how often.
+    static let repeatedSlipRatio = 10
+    static let repeatedSlipMinimum = 30
 
     static func matchCase(_ word: String, _ capitalized: Bool) -> String {
         guard capitalized, let first = word.first else { return word }

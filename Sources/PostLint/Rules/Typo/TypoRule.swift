@@ -96,7 +96,10 @@ public struct TypoRule: Rule {
             if !verdict.curated, inAddresses.contains(word.text.lowercased()) { return nil }
             return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
-        .map { $0.safe && (Self.isInHeading($0, document) || Self.isQuoted($0.range, in: document.utf8)) ? $0.unsafe : $0 }
+        .map {
+            $0.safe && (Self.isInHeading($0, document) || Self.isQuoted($0.range, in: document.utf8) || Self.isShownBesideItsCorrection($0, document))
+                ? $0.unsafe : $0
+        }
         .map { diagnostic(for: $0, severity: context.severity) }
     }
 
@@ -118,6 +121,23 @@ public struct TypoRule: Rule {
         let after = String(decoding: bytes[range.upperBound..<min(range.upperBound + 4, bytes.count)], as: UTF8.self).unicodeScalars.first
         guard let before, let after, let closing = quotePairs[before] else { return false }
         return closing.contains(after)
+    }
+
+    /// A table row that holds the correction in another cell (a model's output beside the
+    /// reference: `| artifficial intelligence | artificial intelligence |`) shows the slip
+    /// on purpose as often as not.
+    static func isShownBesideItsCorrection(_ verdict: TypoVerdict, _ document: Document) -> Bool {
+        guard let correction = verdict.suggestions.first?.lowercased() else { return false }
+        let bytes = document.utf8
+        let line = document.lines.contentRange(ofLine: document.lines.lineNumber(at: verdict.range.lowerBound))
+        guard bytes[line].first(where: { $0 != 0x20 }) == UInt8(ascii: "|") else { return false }
+        let bar = UInt8(ascii: "|")
+        let cellStart = bytes[line.lowerBound..<verdict.range.lowerBound].lastIndex(of: bar) ?? line.lowerBound
+        let cellEnd = bytes[verdict.range.upperBound..<line.upperBound].firstIndex(of: bar) ?? line.upperBound
+        let others = String(decoding: bytes[line.lowerBound..<cellStart], as: UTF8.self) + "|"
+            + String(decoding: bytes[cellEnd..<line.upperBound], as: UTF8.self)
+        let words = others.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" }
+        return words.contains { $0 == correction || $0.hasPrefix(correction) && $0.unicodeScalars.first.map(Hangul.isSyllable) == true }
     }
 
     /// Opening quotation marks and the marks that may close them (a typographic opening mark
