@@ -165,7 +165,7 @@ struct LintCommand: ParsableCommand {
         var discovery = FileDiscovery(configuration: configuration, forceExclude: forceExclude)
         discovery.respectsGitIgnore = !noIgnore
         discovery.notes = { Console.error($0) }
-        discovery.needsGitToWalk = fix && !diff
+        discovery.walksForWriting = fix && !diff
         let roots = paths.isEmpty ? ["."] : paths
         let candidates = try discovery.files(for: roots)
         guard changed else { return candidates }

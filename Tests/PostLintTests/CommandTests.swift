@@ -291,6 +291,16 @@ final class CommandTests: CommandTestCase {
         XCTAssertEqual(try read("legacy.md"), post)
     }
 
+    /// UTF-16 holds 0D bytes in every CRLF and in characters (`č` is U+010D): no classic
+    /// Mac OS line endings, and still reported and converted.
+    func testAUTF16PostWithCRLFsIsNotTakenForClassicMacOS() throws {
+        let post = "# Čeština\r\n\r\nTo je dobrý člověk.\r\n"
+        try Data([0xFF, 0xFE] + Array(post.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: folder.appendingPathComponent("cs.md"))
+        let report = try run(["lint", "cs.md"])
+        XCTAssertEqual(report.status, 1, report.stdout + report.stderr)
+        XCTAssertFalse(report.stderr.contains("CR alone"), report.stderr)
+    }
+
     /// A post Windows saved as "Unicode" (UTF-16 with a byte order mark) is text, not binary.
     func testAUTF16PostIsReportedAndConverted() throws {
         // 가 is AC00, 一 4E00, 😀's low surrogate DE00: code units with a NUL half.
@@ -333,6 +343,7 @@ final class CommandTests: CommandTestCase {
         for text in ["---\rtitle: \"I recieve\"\r---\r\rI recieve mail.\r", "---\rtitle: teh x\r---\r\rI recieve teh mail.\r\n"] {
             try write("old-mac.md", text)
             let result = try run(["lint", "--fix", "old-mac.md"])
+            XCTAssertTrue(result.stdout.contains("No problems"), result.stdout)
             XCTAssertEqual(result.status, 0)
             XCTAssertTrue(result.stderr.contains("old-mac.md: skipped: its lines end in CR alone"), result.stderr)
             XCTAssertEqual(try read("old-mac.md"), text)

@@ -133,6 +133,8 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(heading.compactMap(\.fix?.safety), [.safe], "no link spells it")
         let slug = TestSupport.diagnostics("---\ntitle: CafÃ© review\nslug: cafÃ©-review\n---\n\nText.\n", fileName: "post.md", rule: "mojibake")
         XCTAssertEqual(slug.compactMap(\.fix?.safety), [.safe, .unsafe], "a slug is the post's address")
+        let toml = TestSupport.diagnostics("+++\ntitle = \"CafÃ© review\"\nslug = \"cafÃ©-review\"\n+++\n\nText.\n", fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(toml.compactMap(\.fix?.safety), [.safe, .unsafe], "TOML's slug too")
         let hyphenated = TestSupport.diagnostics("## CafÃ© et thÃ©\n\nSee [x](#cafÃ©-et-thÃ©).\n", fileName: "post.md", rule: "mojibake")
         XCTAssertEqual(hyphenated.first?.fix?.safety, .unsafe, "the link spells the title with hyphens")
     }
@@ -147,6 +149,9 @@ final class EncodingRepairTests: XCTestCase {
             "Le café est bon, voir [la page](./Ã©tÃ©.md) et <img src=\"./thÃ©.png\" /> déjà.\n")
         XCTAssertEqual(TestSupport.fixed(line, fileName: "post.md", rules: ["mojibake"]),
             "Le café est bon, voir [la page](./été.md) et <img src=\"./thé.png\" /> déjà.\n")
+        // An address between two damaged words of prose, not at the repair's ends.
+        let inside = "Le cafÃ© <a href=\"/Ã©tÃ©/\">x</a> dÃ©jÃ\u{A0}.\n"
+        XCTAssertEqual(TestSupport.diagnostics(inside, fileName: "post.md", rule: "mojibake").compactMap(\.fix?.safety), [.safe, .unsafe, .safe])
     }
 
     /// A mark inside a word, a lone letter that is a word, signs in a line with other damage

@@ -9,8 +9,10 @@ extension Document {
         let last = max(segment.lowerBound, segment.upperBound - 1)
         if isDefinition || isInAddress(segment, line: line) || line.contains(last) && isInAddress(last..<last + 1, line: line) { return true }
         guard let frontMatter, frontMatter.range.contains(segment.lowerBound) else { return false }
-        // A slug makes the post's address: `slug: cafÃ©-review` is the page's URL as published.
-        let key = utf8[line].prefix { $0 != UInt8(ascii: ":") }.drop { $0 == 0x20 }
+        // A slug makes the post's address: `slug: cafÃ©-review` is the page's URL as published
+        // (YAML `key:`, TOML `key =`, JSON `"key":`).
+        let key = utf8[line].prefix { $0 != UInt8(ascii: ":") && $0 != UInt8(ascii: "=") }
+            .filter { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "{") && $0 != UInt8(ascii: ",") }
         if Self.addressKeys.contains(String(decoding: key, as: UTF8.self).lowercased()) { return true }
         let separators: [UInt8] = [0x20, 0x09, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]")]
         var start = segment.lowerBound

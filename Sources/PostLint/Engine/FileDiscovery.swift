@@ -18,9 +18,10 @@ public struct FileDiscovery: Sendable {
     /// Told, once a run, when git could not say what it ignores inside a work tree (a
     /// repository of another owner, as in many CI containers): then every file is linted.
     public var notes: @Sendable (String) -> Void = { _ in }
-    /// Stop instead, when git cannot say what it ignores: `--fix` would write files git
-    /// ignores (a vendored theme's README, a build's output).
-    public var needsGitToWalk = false
+    /// For `--fix`: stop when git cannot say what it ignores (`--fix` would write files git
+    /// ignores: a vendored theme's README, a build's output), and leave out links to files
+    /// the walk leaves out (it would write through them).
+    public var walksForWriting = false
     /// The configuration's folder, absolute and standardized, with a trailing `/`: made
     /// once, not for every file a run asks about.
     private let basePrefix: String
@@ -63,7 +64,7 @@ public struct FileDiscovery: Sendable {
             }
             if isFolder.boolValue {
                 found += walk(argument, gitFailure: &gitFailure)
-                if needsGitToWalk, let failure = gitFailure {
+                if walksForWriting, let failure = gitFailure {
                     defer { gitFailure = nil }
                     throw DiscoveryError(path: argument, reason: "git could not list ignored files (\(failure.firstLine)), "
                         + "so --fix could write files git ignores; name the posts to fix, make git work here, or add --no-ignore to fix every file")
@@ -138,7 +139,7 @@ public struct FileDiscovery: Sendable {
                 }
                 // A link to a file the walk leaves out (`node_modules/`, an excluded draft,
                 // an ignored build) would let `--fix` write there.
-                if entry.isSymbolicLink, let target = leftOutTarget(of: path, walking: folder, ignored: ignored) {
+                if walksForWriting, entry.isSymbolicLink, let target = leftOutTarget(of: path, walking: folder, ignored: ignored) {
                     let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? target
                     notes("\(path): skipped: a symbolic link to '\(written)', which a walk leaves out (excluded, ignored or never entered)")
                     continue
@@ -150,16 +151,18 @@ public struct FileDiscovery: Sendable {
     }
 
     /// The target of a link, when it lies in the walked folder but the walk would not
-    /// take it: outside the configuration's include, in a folder never entered, or ignored.
+    /// take it: excluded by the configuration, in a folder never entered (`node_modules/`;
+    /// not `.git/`, where git-annex keeps the posts it links to), or ignored by git.
     private func leftOutTarget(of link: String, walking folder: String, ignored: GitIgnoredPaths?) -> String? {
         guard let target = Self.realPath(link), let root = Self.realPath(folder),
             let inside = Self.relative(target, under: Self.folderPrefix(root))
         else { return nil }
         let folders = inside.split(separator: "/").dropLast().map(String.init)
-        let neverEntered = folders.contains(where: Self.alwaysSkippedFolder)
+        let neverEntered = folders.first != ".git" && folders.contains(where: Self.alwaysSkippedFolder)
         let prefixes = folders.indices.map { folders[...$0].joined(separator: "/") }
         let isIgnored = ignored.map { ignored in ([inside] + prefixes).contains { ignored.contains($0) } } ?? false
-        return neverEntered || isIgnored || !isIncluded(target) ? target : nil
+        let isExcluded = relativeToBase(target, outside: nil).map { configuration.isExcluded(relativePath: $0) } ?? false
+        return neverEntered || isIgnored || isExcluded ? target : nil
     }
 
     struct Entry {

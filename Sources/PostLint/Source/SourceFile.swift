@@ -24,11 +24,12 @@ public struct SourceFile: Sendable {
     public let isBinary: Bool
     /// The decoded text without the byte order mark, nil when the body is not UTF-8.
     public let text: String?
-    /// Whether the lines end in a carriage return alone (classic Mac OS): more than one CR
-    /// not followed by a line feed, and more of them than line feeds (an editor may have
-    /// added one final LF). Markdown reads such a file as lines, postlint's line index does not.
+    /// Whether the lines end in a carriage return alone (classic Mac OS): three CRs or more
+    /// not followed by a line feed, and at most one line feed, at the end (an editor added
+    /// it). Markdown reads such a file as lines, postlint's line index does not. (UTF-16
+    /// holds 0D bytes in its CRLFs and characters: not asked.)
     public var endsLinesWithCarriageReturnsOnly: Bool {
-        guard bytes.contains(0x0D) else { return false }
+        guard bytes.contains(0x0D), Self.utf16Layout(of: bytes) == nil else { return false }
         var (loneReturns, lineFeeds) = (0, 0)
         for (index, byte) in bytes.enumerated() {
             if byte == 0x0A {
@@ -37,7 +38,7 @@ public struct SourceFile: Sendable {
                 loneReturns += 1
             }
         }
-        return loneReturns >= 2 && loneReturns > lineFeeds
+        return loneReturns >= 3 && (lineFeeds == 0 || lineFeeds == 1 && bytes.last == 0x0A)
     }
     /// Whether the file ends with a newline; kept as it was on write.
     public var endsWithNewline: Bool { bytes.last == UInt8(ascii: "\n") }

@@ -11,9 +11,10 @@ public struct InvalidEncodingRule: SourceRule {
             (CP949, Shift_JIS, Windows-1252) shows as garbage or fails the build. postlint \
             names the first bad byte and ICU's guess at the real charset. --fix converts the \
             file to UTF-8 only when ICU is confident of the charset and converting back gives \
-            the very same bytes. Near code pages ICU takes for one another (Windows-1252, \
-            Mac OS Roman and ISO-8859-15; ISO-8859-2 and Windows-1250) are each tried, and the \
-            reading that looks most like text is kept. Otherwise the file is never rewritten.
+            the very same bytes. A Latin file is also read through the near pages ICU takes \
+            for its guess or never names (Mac OS Roman, ISO-8859-15), and another reading \
+            replaces the guess's only when the guess's shows damage (`gro§en`, `BoxkŠmpfer`, \
+            `c½ur`) it does not. Otherwise the file is never rewritten.
             """,
         severity: .error,
         fixSafety: .safe,
@@ -77,39 +78,45 @@ public struct InvalidEncodingRule: SourceRule {
         guard !holdsUTF8Text(UTF8Census(bytes), guess: guess), let guess, guess.confidence >= confidentEnough,
             !guess.name.uppercased().hasPrefix("UTF")
         else { return nil }
-        var readings: [(charset: String, text: String)] = []
-        for charset in [guess.name] + (windowsSupersets[guess.name] ?? []) + (neighbours[guess.name] ?? []) {
+        let exact = { (charset: String) -> (charset: String, text: String)? in
             // A C1 control is no character of a post: the charset is not the file's (a Mac
             // OS Roman `è` is 0x8F, undefined in Windows-1252 and kept as U+008F).
-            if let utf8 = convert(bytes, from: charset), let back = convert(utf8, to: charset), back == bytes,
+            guard let utf8 = convert(bytes, from: charset), let back = convert(utf8, to: charset), back == bytes,
                 let text = String(validating: utf8, as: UTF8.self), !text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) })
-            {
-                readings.append((charset, text))
-                // A superset that reads the file exactly is the file's charset.
-                if neighbours[guess.name] == nil { break }
-            }
+            else { return nil }
+            return (charset, text)
         }
-        guard let first = readings.first else { return nil }
-        let chosen = readings.count > 1 ? CodePageChoice.best(of: readings, rarePages: rarePages) : first
-        guard !CodePageChoice.looksGarbled(chosen.text) else { return nil }
+        var readings: [(charset: String, text: String)] = []
+        for charset in [guess.name] + (windowsSupersets[guess.name] ?? []) + (twins[guess.name] ?? []) {
+            guard let reading = exact(charset) else { continue }
+            readings.append(reading)
+            // A superset that reads the file exactly is the file's charset.
+            if twins[guess.name] == nil { break }
+        }
+        let alternatives = (alternativePages[guess.name] ?? []).compactMap(exact)
+        guard let chosen = CodePageChoice.choose(guessed: readings, alternatives: alternatives), !CodePageChoice.looksGarbled(chosen.text)
+        else { return nil }
         return hasByteOrderMark ? (chosen.charset, "\u{FEFF}" + chosen.text) : chosen
     }
 
-    /// Code pages ICU takes for each other, each file read through all of them; the reading
-    /// that looks most like text is kept (see `CodePageChoice`). ICU names no Mac OS Roman
-    /// or ISO-8859-15 at all: their files are guessed Windows-1252 or ISO-8859-1, which
-    /// read German `ö` (Mac OS Roman 0x9A) as `š` and `œ` (ISO-8859-15 0xBD) as `½`.
-    static let neighbours: [String: [String]] = {
-        let latin = ["windows-1252", "ISO-8859-1", "ISO-8859-2", "windows-1250", "ISO-8859-9", "windows-1254"]
-        var table = Dictionary(uniqueKeysWithValues: latin.map { guess in (guess, latin.filter { $0 != guess } + Array(rarePages)) })
-        table["ISO-8859-7"] = ["windows-1253"]
-        table["windows-1253"] = ["ISO-8859-7"]
-        return table
-    }()
+    /// Code pages ICU takes for each other: the file is read through both, and the one
+    /// whose letters fit best is kept (see `CodePageChoice`).
+    static let twins: [String: [String]] = [
+        "ISO-8859-1": ["windows-1252"], "windows-1252": ["ISO-8859-1"], "ISO-8859-2": ["windows-1250"], "windows-1250": ["ISO-8859-2"],
+        "ISO-8859-9": ["windows-1254"], "windows-1254": ["ISO-8859-9"], "ISO-8859-7": ["windows-1253"], "windows-1253": ["ISO-8859-7"],
+    ]
 
-    /// Code pages ICU never guesses, chosen only when their reading looks more like text,
-    /// not on a tie (`I´m` in ISO-8859-1 is `IŽm` in ISO-8859-15).
-    static let rarePages: Set<String> = ["macintosh", "ISO-8859-15"]
+    /// Other pages a Latin file may really be in: ICU names no Mac OS Roman or ISO-8859-15
+    /// (their files are guessed Windows-1252 or ISO-8859-1, which read German `ö`, Mac OS
+    /// Roman 0x9A, as `š` and `œ`, ISO-8859-15 0xBD, as `½`), and takes Western and Central
+    /// European pages for each other. One replaces the guess only when the guess's reading
+    /// shows damage that it does not.
+    static let alternativePages: [String: [String]] = {
+        let latin = ["windows-1252", "ISO-8859-1", "ISO-8859-2", "windows-1250", "ISO-8859-9", "windows-1254"]
+        return Dictionary(uniqueKeysWithValues: latin.map { guess in
+            (guess, latin.filter { $0 != guess && !(twins[guess] ?? []).contains($0) } + ["ISO-8859-15", "macintosh"])
+        })
+    }()
 
     /// Charsets of several bytes a character: their byte pairs often form UTF-8 by chance,
     /// so ICU's confident guess of one outweighs the census.

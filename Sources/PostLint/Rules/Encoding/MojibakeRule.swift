@@ -106,8 +106,9 @@ public struct MojibakeRule: Rule {
     static func separatingAddresses(_ fix: MojibakeRepair.LineFix, in document: Document)
         -> [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)]
     {
-        let whole = hazard(of: fix.range, in: document)
-        guard whole == .fileName, fix.pieces.count > 1 else { return [(fix.range, fix.replacement, whole, true)] }
+        guard fix.pieces.count > 1 else { return [(fix.range, fix.replacement, hazard(of: fix.range, in: document), true)] }
+        // Each repaired run on its own: an `href` between two damaged words of prose is
+        // inside the line's repair, not at its ends.
         // A linked heading is judged whole: its anchor changes with any of its repairs.
         let outsideAddresses: Hazard? = isLinkedHeading(fix.range, in: document) ? .linkedHeading : nil
         var groups: [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)] = []
@@ -121,7 +122,7 @@ public struct MojibakeRule: Rule {
                 groups.append((piece.range, piece.replacement, pieceHazard, false))
             }
         }
-        if groups.count == 1 { return [(fix.range, fix.replacement, whole, true)] }
+        if groups.count == 1 { return [(fix.range, fix.replacement, groups[0].hazard, true)] }
         return groups
     }
 

@@ -43,7 +43,8 @@ struct KoreanTypoJudge {
     func judge(_ word: ProseWord) -> TypoVerdict? {
         let syllableCount = word.text.unicodeScalars.count
         guard syllableCount >= 2 else { return nil }
-        if !lexicon.allows(word.text), let repaired = Self.orthographicRepair(word.text) {
+        // A curated correction of the whole word knows more (안되요 is 안 돼요).
+        if !lexicon.allows(word.text), lexicon.correction(of: word.text) == nil, let repaired = Self.orthographicRepair(word.text) {
             return verdict(word, stem: word.text, suggestions: [repaired], safe: true)
         }
         let splits = Self.splits(of: word.text)

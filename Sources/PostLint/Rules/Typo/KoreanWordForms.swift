@@ -15,6 +15,11 @@ extension KoreanTypoJudge {
             changed = true
         }
         let count = scalars.count
+        // 되 + 요 leaves out 어 (되어요, 돼요): 실행되요 is 실행돼요.
+        if count >= 3, scalars[count - 2] == "되", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]) {
+            scalars[count - 2] = "돼"
+            changed = true
+        }
         if count >= 3, scalars[count - 2] == "께", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]),
             Hangul.parts(scalars[count - 3]).tail == Self.rieulTail, !Self.isHonorificPlural(scalars)
         {
