@@ -127,6 +127,16 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(found.map(\.safe), [false])
     }
 
+    /// Two words joined (`diff`+`rent`), a plural's -s doubled, or `oe` at a word's end are
+    /// no excuse when a dictionary word is a letter away.
+    func testSlipsThatLookLikeCompoundsAreReported() {
+        let text = "We compare the diffrent results here.\n\nThe model learns the featrues from data.\n\n"
+            + "We fixed the open issuess last week.\n\nWatch the vidoe on the page.\n"
+        let videos = Vocabulary(texts: [text] + (0..<8).map { "A video, another video and the video page \($0).\n" })
+        XCTAssertEqual(typos(text, vocabulary: videos).map(\.word), ["diffrent", "featrues", "issuess", "vidoe"])
+        XCTAssertEqual(typos("A dataloader and a workflow with superlinear growth, and its manoeuvre.\n").map(\.word), [])
+    }
+
     func testShortCuratedSlipsAndBritishJudgement() {
         XCTAssertEqual(typos("I think taht this is wiht the rest, adn hte end.\n").map(\.word), ["taht", "wiht", "adn", "hte"])
         XCTAssertEqual(typos("The acknowledgements and judgements are British spellings.\n").map(\.word), [])

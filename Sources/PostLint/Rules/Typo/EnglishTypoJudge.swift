@@ -320,6 +320,8 @@ struct EnglishTypoJudge {
     private func isDerivedOrCompound(_ word: String, whole: Range<Int>? = nil) -> Bool {
         for suffix in Self.suffixes + ["ed"] where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
             let stem = String(word.dropLast(suffix.count))
+            // A plural's -s doubled (`issuess`) is a slip, not a derivation.
+            if suffix == "s", stem.hasSuffix("s") { continue }
             switch stemKind(stem) {
             case .jargon: return true
             case .dictionary where suffix != "ed": return true
@@ -342,7 +344,11 @@ struct EnglishTypoJudge {
         let letters = Array(word)
         guard letters.count >= 8 else { return false }
         for cut in 4...(letters.count - 4) where whole.map({ !($0.lowerBound < cut && cut < $0.upperBound) }) ?? true {
-            if cache.accepts(String(letters[..<cut])) == true, cache.accepts(String(letters[cut...])) == true { return true }
+            if cache.accepts(String(letters[..<cut])) == true, cache.accepts(String(letters[cut...])) == true {
+                // Not when one word of the dictionary is a letter away: `diffrent` is no
+                // `diff`+`rent`, `featrues` no `feat`+`rues`.
+                return whole != nil || cache.dictionaryCandidates(of: word).isEmpty
+            }
         }
         return false
     }
@@ -372,6 +378,8 @@ struct EnglishTypoJudge {
                     start += 1
                     continue
                 }
+                // `ae`/`oe` inside a word (`anaemia`, `manoeuvre`), not at its end (`vidoe`).
+                if british == "ae" || british == "oe", start + pattern.count == bytes.count { break }
                 let swapped = String(decoding: bytes[..<start] + Array(american.utf8) + bytes[(start + pattern.count)...], as: UTF8.self)
                 // Two words joined, but not at a cut inside the swap: `greyscale` is
                 // `gray`+`scale`; `retreive` swapped is not `rete`+`rive`.
