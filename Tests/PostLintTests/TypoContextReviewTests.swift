@@ -90,6 +90,7 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos("정말 오랫만이에요.\n").map(\.word), ["오랫만"])
         XCTAssertEqual(KoreanTypoJudge.orthographicRepair("실행되요"), "실행돼요")
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("되어요"))
+        XCTAssertNil(KoreanTypoJudge.orthographicRepair("한되요"), "되 the measure")
         let curated = TestSupport.diagnostics("그렇게 하면 안되요. 몇일간 희안한 일이 있었고 왠일로 어의없는 일이 생겼다.\n", fileName: "post.md", rule: "typo")
         XCTAssertEqual(curated.compactMap { $0.fix?.edits.first?.replacement }, ["안 돼요", "며칠간", "희한한", "웬일로", "어이없는"])
     }

@@ -49,7 +49,7 @@ public struct InvalidEncodingRule: SourceRule {
             if let guess {
                 message += "; it looks like \(guess.name) (ICU confidence \(guess.confidence)%)"
                 if guess.confidence >= Self.confidentEnough {
-                    leftAlone = "its bytes do not convert to UTF-8 text and back exactly, so it will not be rewritten"
+                    leftAlone = "no near code page reads it exactly as text (converting back gives other bytes, or the text shows a wrong page's marks), so it will not be rewritten"
                 }
             }
         }
@@ -94,7 +94,8 @@ public struct InvalidEncodingRule: SourceRule {
             if twins[guess.name] == nil { break }
         }
         let alternatives = (alternativePages[guess.name] ?? []).compactMap(exact)
-        guard let chosen = CodePageChoice.choose(guessed: readings, alternatives: alternatives), !CodePageChoice.looksGarbled(chosen.text)
+        guard let chosen = CodePageChoice.choose(guessed: readings, alternatives: alternatives),
+            alternativePages[guess.name] == nil || !CodePageChoice.looksGarbled(chosen.text)
         else { return nil }
         return hasByteOrderMark ? (chosen.charset, "\u{FEFF}" + chosen.text) : chosen
     }
@@ -110,7 +111,7 @@ public struct InvalidEncodingRule: SourceRule {
     /// (their files are guessed Windows-1252 or ISO-8859-1, which read German `ö`, Mac OS
     /// Roman 0x9A, as `š` and `œ`, ISO-8859-15 0xBD, as `½`), and takes Western and Central
     /// European pages for each other. One replaces the guess only when the guess's reading
-    /// shows damage that it does not.
+    /// shows, again and again, damage that it does not (see `CodePageChoice`).
     static let alternativePages: [String: [String]] = {
         let latin = ["windows-1252", "ISO-8859-1", "ISO-8859-2", "windows-1250", "ISO-8859-9", "windows-1254"]
         return Dictionary(uniqueKeysWithValues: latin.map { guess in

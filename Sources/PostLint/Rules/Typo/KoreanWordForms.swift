@@ -15,8 +15,11 @@ extension KoreanTypoJudge {
             changed = true
         }
         let count = scalars.count
-        // 되 + 요 leaves out 어 (되어요, 돼요): 실행되요 is 실행돼요.
-        if count >= 3, scalars[count - 2] == "되", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]) {
+        // 되 + 요 leaves out 어 (되어요, 돼요): 실행되요 is 실행돼요. Not 되 the measure
+        // after a number (쌀 한되요).
+        if count >= 3, scalars[count - 2] == "되", scalars[count - 1] == "요", Hangul.isSyllable(scalars[count - 3]),
+            !(count == 3 && "한두세네몇서너".unicodeScalars.contains(scalars[0]))
+        {
             scalars[count - 2] = "돼"
             changed = true
         }
