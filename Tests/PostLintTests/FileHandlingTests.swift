@@ -97,6 +97,18 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertTrue(fixed.stderr.contains("posts/pkg.md: skipped: a symbolic link to '../node_modules/pkg/README.md', which a walk leaves out"), fixed.stderr)
     }
 
+    /// Removing a repeated last import leaves the line ending before it last: a file that
+    /// ended without one (LF or CRLF) still does.
+    func testAFileWithoutAFinalNewlineStillHasNoneAfterAFix() throws {
+        for newline in ["\n", "\r\n"] {
+            let original = "import a from './a.png';\(newline)import a from './a.png';"
+            try write("post.mdx", original)
+            let fixed = try run(["lint", "--fix", "post.mdx"])
+            XCTAssertTrue(fixed.stdout.contains("fixed[duplicate-import]"), fixed.stdout + fixed.stderr)
+            XCTAssertEqual(try read("post.mdx"), "import a from './a.png';", newline.debugDescription)
+        }
+    }
+
     func testALinkAndItsTargetAreLintedAndFixedOnce() throws {
         try makeLinkedPosts()
         try link("sl/posts/second-alias.md", to: "a.md")

@@ -166,7 +166,8 @@ public struct Runner: Sendable {
                 break
             case .refused(let reason):
                 report.failure = reason
-            case .fixed(let text, let applied), .fixedOutsideFrontMatter(let text, let applied, _):
+            case .fixed(let fixedText, let applied), .fixedOutsideFrontMatter(let fixedText, let applied, _):
+                let text = Self.endingAsBefore(fixedText, original: document.text)
                 let fixedSource = SourceFile(path: path, text: text)
                 if let fixed = last.flatMap({ $0.document.utf8 == fixedSource.bytes ? $0.document : nil }) ?? Document(source: fixedSource) {
                     report.applied += applied
@@ -202,6 +203,16 @@ public struct Runner: Sendable {
         report.findings.sort(by: Finding.ordered)
         report.neighbours = neighbours.answers
         return report
+    }
+
+    /// A fix that removed a file's last line (a repeated import) leaves the line ending
+    /// before it last: a file that ended without one still does.
+    static func endingAsBefore(_ fixed: String, original: String) -> String {
+        guard original.utf8.last != 0x0A, fixed.utf8.last == 0x0A else { return fixed }
+        var scalars = fixed.unicodeScalars
+        scalars.removeLast()
+        if scalars.last == "\r" { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// What a file's findings depend on besides its bytes and the run: its path below the
