@@ -169,6 +169,20 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertEqual(status.st_mode & 0o777, 0o640)
     }
 
+    /// A folder its owner made read-only keeps its files as they are, even for root (whose
+    /// rename would succeed).
+    func testFixLeavesAFileInAReadOnlyFolderAlone() throws {
+        try makeFolders("locked")
+        try write("locked/a.md", Self.typo)
+        let locked = folder.appendingPathComponent("locked").path
+        XCTAssertEqual(chmod(locked, 0o555), 0)
+        defer { chmod(locked, 0o755) }
+        let result = try run(["lint", "--fix", "locked/a.md"])
+        XCTAssertEqual(result.status, 2, result.stdout)
+        XCTAssertTrue(result.stderr.contains("not written: "), result.stderr)
+        XCTAssertEqual(try read("locked/a.md"), Self.typo)
+    }
+
     func testFixLeavesAFileWithHardLinksAlone() throws {
         try write("a.md", Self.typo)
         XCTAssertEqual(Glibc.link(folder.appendingPathComponent("a.md").path, folder.appendingPathComponent("other-name.md").path), 0)
