@@ -151,6 +151,15 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos(text, vocabulary: Vocabulary(texts: others + ["파싱 단계와 파싱 오류\n", text])).map(\.word), [])
     }
 
+    /// Readers see a post's title and description: their words are prose, but a fix there
+    /// needs a look (some sites make addresses of titles). Other keys and lists are not prose.
+    func testTheTitleAndDescriptionAreProse() {
+        let text = "---\ntitle: \"How to recieve mail\"\ndescription: A guide with teh details.\ntags: [recieve]\nslug: recieve-mail\n---\n\nBody text.\n"
+        let found = typos(text)
+        XCTAssertEqual(found.map(\.word), ["recieve", "teh"])
+        XCTAssertEqual(found.map(\.safe), [false, false])
+    }
+
     func testAFootnoteDefinitionIsProse() {
         XCTAssertEqual(typos("Text.[^1]\n\n[^1]: This is teh footnote.\n").map(\.word), ["teh"])
     }

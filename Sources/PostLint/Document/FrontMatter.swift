@@ -23,6 +23,34 @@ public struct FrontMatter: Sendable, Hashable {
         return nil
     }
 
+    /// The values readers see as text (`title: …`, `description: …`), each on its key's
+    /// line, without quotes; not block scalars, lists or TOML.
+    func proseValueRanges(in utf8: [UInt8], lines: LineIndex) -> [Range<Int>] {
+        guard isYAML else { return [] }
+        var found: [Range<Int>] = []
+        var line = lines.lineNumber(at: contentRange.lowerBound)
+        while line < lines.lineCount, lines.lineStarts[line] < contentRange.upperBound {
+            defer { line += 1 }
+            let range = lines.contentRange(ofLine: line)
+            guard let colon = utf8[range].firstIndex(of: UInt8(ascii: ":")),
+                Self.proseKeys.contains(String(decoding: utf8[range.lowerBound..<colon], as: UTF8.self))
+            else { continue }
+            var start = colon + 1
+            while start < range.upperBound, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
+            var end = range.upperBound
+            while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
+            guard start < end, !"|>[{&*!#".utf8.contains(utf8[start]) else { continue }
+            if end - start >= 2, utf8[start] == utf8[end - 1], utf8[start] == UInt8(ascii: "\"") || utf8[start] == UInt8(ascii: "'") {
+                start += 1
+                end -= 1
+            }
+            if start < end { found.append(start..<end) }
+        }
+        return found
+    }
+
+    private static let proseKeys: Set<String> = ["title", "subtitle", "description", "summary", "excerpt"]
+
     private static func trimmed(_ line: ArraySlice<UInt8>) -> [UInt8] {
         Array(line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.reversed())
     }

@@ -47,7 +47,25 @@ struct ProseWordScanner {
         self.document = document
         self.icuForNonASCIILetters = icuForNonASCIILetters
         bytes = document.utf8
-        opaque = Self.merged(document.regions.filter { Document.nonProseKinds.contains($0.kind) }.map(\.range))
+        var hidden = document.regions.filter { Document.nonProseKinds.contains($0.kind) }.map(\.range)
+        // A post's title and description are read as text too: their words are prose.
+        if let frontMatter = document.frontMatter {
+            let shown = frontMatter.proseValueRanges(in: document.utf8, lines: document.lines)
+            hidden = hidden.flatMap { range in range == frontMatter.range ? Self.gaps(of: range, between: shown) : [range] }
+        }
+        opaque = Self.merged(hidden)
+    }
+
+    /// `range` without the ranges in `shown` (sorted, inside it).
+    static func gaps(of range: Range<Int>, between shown: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        for part in shown {
+            if part.lowerBound > start { result.append(start..<part.lowerBound) }
+            start = part.upperBound
+        }
+        if start < range.upperBound { result.append(start..<range.upperBound) }
+        return result
     }
 
     /// Arrays the scan fills for each line, kept from line to line: one allocation each

@@ -107,7 +107,9 @@ public struct TypoRule: Rule {
     /// this post or another may link to it, and correcting the heading alone would break
     /// the link, so a heading's fix needs a look (`--unsafe-fixes`).
     static func isInHeading(_ verdict: TypoVerdict, _ document: Document) -> Bool {
+        // A front matter title is a heading too, and some sites make addresses of it.
         document.headings.contains { $0.range.contains(verdict.range.lowerBound) }
+            || document.frontMatter?.range.contains(verdict.range.lowerBound) == true
     }
 
     /// A word alone in quotes is as often a mention as a slip: a post on spelling shows the
