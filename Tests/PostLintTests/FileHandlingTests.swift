@@ -337,6 +337,16 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertFalse(silenced.stderr.contains("note:"), silenced.stderr)
     }
 
+    /// An empty `.git` folder (or a submodule's `.git` file whose repository was not copied)
+    /// is no repository: nothing is ignored, and `--fix` over the folder goes on.
+    func testAnEmptyGitFolderIsNoRepository() throws {
+        try makeFolders(".git")
+        try write("p.md", Self.typo)
+        let fixed = try run(["lint", "--fix", "."])
+        XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
+        XCTAssertEqual(try read("p.md"), Self.fixedTypo)
+    }
+
     /// Without git's word on what it ignores, `--fix` over a folder would write ignored
     /// files (a vendored theme, a build's output): it stops and says how to go on; named
     /// posts are still fixed.

@@ -133,7 +133,12 @@ final class TypoContextReviewTests: XCTestCase {
     func testSlipsThatLookLikeCompoundsAreReported() {
         let text = "We compare the diffrent results here.\n\nThe model learns the featrues from data.\n\n"
             + "We fixed the open issuess last week.\n\nWatch the vidoe on the page.\n"
-        let videos = Vocabulary(texts: [text] + (0..<8).map { "A video, another video and the video page \($0).\n" })
+        // A compound stays one where the run does not use the word a letter away, and
+        // where it does, the fix needs a look (`downcase` beside `downcast`).
+        XCTAssertEqual(typos("We print the backtrace and the hyperbolae here.\n").map(\.word), [])
+        let casts = Vocabulary(texts: (0..<8).map { "A downcast, another downcast and the downcast page \($0).\n" })
+        XCTAssertEqual(typos("In Ruby we downcase the string first.\n", vocabulary: casts).map(\.safe), [false])
+        let videos = Vocabulary(texts: [text] + (0..<8).map { "A video, another video and the video page \($0). Different features.\n" })
         XCTAssertEqual(typos(text, vocabulary: videos).map(\.word), ["diffrent", "featrues", "issuess", "vidoe"])
         XCTAssertEqual(typos("A dataloader and a workflow with superlinear growth, and its manoeuvre.\n").map(\.word), [])
     }
@@ -158,6 +163,8 @@ final class TypoContextReviewTests: XCTestCase {
         let found = typos(text)
         XCTAssertEqual(found.map(\.word), ["recieve", "teh"])
         XCTAssertEqual(found.map(\.safe), [false, false])
+        let codeAndComment = "---\ntitle: Good title # recieve\ndescription: Call `recieve()` first, then teh rest.\n---\n\nBody.\n"
+        XCTAssertEqual(typos(codeAndComment).map(\.word), ["teh"])
     }
 
     func testAFootnoteDefinitionIsProse() {

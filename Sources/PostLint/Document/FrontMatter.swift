@@ -43,8 +43,19 @@ public struct FrontMatter: Sendable, Hashable {
             if end - start >= 2, utf8[start] == utf8[end - 1], utf8[start] == UInt8(ascii: "\"") || utf8[start] == UInt8(ascii: "'") {
                 start += 1
                 end -= 1
+            } else if let comment = (start..<end).first(where: { utf8[$0] == UInt8(ascii: "#") && utf8[$0 - 1] == 0x20 }) {
+                // An unquoted value ends at a comment.
+                end = comment
             }
-            if start < end { found.append(start..<end) }
+            // Text in backticks is code, as in the post's body.
+            var piece = start
+            var inCode = false
+            for index in start..<end where utf8[index] == UInt8(ascii: "`") {
+                if !inCode, piece < index { found.append(piece..<index) }
+                inCode.toggle()
+                piece = index + 1
+            }
+            if !inCode, piece < end { found.append(piece..<end) }
         }
         return found
     }

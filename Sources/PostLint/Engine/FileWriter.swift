@@ -120,11 +120,13 @@ public enum FileWriter {
         guard status.st_nlink <= 1 else {
             throw FileWriteError(path: path, reason: "the file has \(status.st_nlink) hard links; fixing would split them")
         }
-        // The same for its folder, where the new file is made and renamed: one its owner
-        // made read-only (chmod 555) keeps its files as they are, even for root.
-        let folder = (target as NSString).deletingLastPathComponent
+        // The same for its folder, where the new file is made and renamed: root may write
+        // anywhere, but a folder its owner made read-only (chmod 555) keeps its files as they
+        // are; anyone else is asked as the system would (a group may write where the owner may not).
+        let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         var folderStatus = stat()
-        if stat(folder.isEmpty ? "." : folder, &folderStatus) == 0, folderStatus.st_mode & S_IWUSR == 0 {
+        let readOnlyForRoot = getuid() == 0 && stat(folder, &folderStatus) == 0 && folderStatus.st_mode & S_IWUSR == 0
+        if readOnlyForRoot || access(folder, W_OK) != 0 {
             throw FileWriteError(path: path, reason: "its folder is read-only")
         }
         return status

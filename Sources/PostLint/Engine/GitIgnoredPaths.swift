@@ -29,6 +29,9 @@ struct GitIgnoredPaths {
             let paths = listing.split(separator: "\0").map { $0.hasSuffix("/") ? $0.dropLast() : $0 }
             return .listed(GitIgnoredPaths(ignored: Set(paths)))
         } catch let error as GitError {
+            // An empty `.git` folder, or a submodule's `.git` file whose repository was not
+            // copied along: no repository, so nothing it could ignore.
+            if error.firstLine.contains("not a git repository") { return .outsideAWorkTree }
             return .gitFailed(error)
         } catch {
             return .outsideAWorkTree

@@ -263,8 +263,9 @@ struct EnglishTypoJudge {
             + fromDictionary.sorted { Self.slipWeight(lower, $0) > Self.slipWeight(lower, $1) }
         guard !ranked.isEmpty else { return nil }
         let names = capitalized ? fromRepository.filter { cache.accepts(Self.matchCase($0, true)) == false } : []
+        // Two words joined (`downcase`, `backtrace`) may be jargon beside a common word: a look.
         let safe = !capitalized && ranked.count == 1
-            && Self.isSafeInference(word: text, usage: usage, correctionUsage: vocabulary.usage(of: ranked[0]))
+            && Self.isSafeInference(word: text, usage: usage, correctionUsage: vocabulary.usage(of: ranked[0])) && !joinsTwoWords(lower)
         return TypoVerdict(
             range: range, word: text, suggestions: ranked.prefix(3).map { Self.matchCase($0, capitalized) },
             safe: safe, nameSuggestions: names.prefix(3).map { Self.matchCase($0, true) })
@@ -339,16 +340,20 @@ struct EnglishTypoJudge {
         for prefix in Self.prefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 3 {
             if stemKind(String(word.dropFirst(prefix.count))) != .unknown { return true }
         }
-        // Two known words joined; both of four letters or more, as short words (`prat`+`ice`,
-        // `lea`+`ring`, `con`+`stance`) make typos look like compounds.
+        guard joinsTwoWords(word, whole: whole) else { return false }
+        // Not when a word of the dictionary a letter away is one the run uses: `diffrent` is
+        // no `diff`+`rent` beside `different`; `backtrace` stays a compound where no post
+        // says `backtrack`.
+        return whole != nil || !cache.dictionaryCandidates(of: word).contains { vocabulary.usage(of: $0).occurrences > 0 }
+    }
+
+    /// Two known words joined; both of four letters or more, as short words (`prat`+`ice`,
+    /// `lea`+`ring`, `con`+`stance`) make typos look like compounds.
+    private func joinsTwoWords(_ word: String, whole: Range<Int>? = nil) -> Bool {
         let letters = Array(word)
         guard letters.count >= 8 else { return false }
         for cut in 4...(letters.count - 4) where whole.map({ !($0.lowerBound < cut && cut < $0.upperBound) }) ?? true {
-            if cache.accepts(String(letters[..<cut])) == true, cache.accepts(String(letters[cut...])) == true {
-                // Not when one word of the dictionary is a letter away: `diffrent` is no
-                // `diff`+`rent`, `featrues` no `feat`+`rues`.
-                return whole != nil || cache.dictionaryCandidates(of: word).isEmpty
-            }
+            if cache.accepts(String(letters[..<cut])) == true, cache.accepts(String(letters[cut...])) == true { return true }
         }
         return false
     }
@@ -378,8 +383,9 @@ struct EnglishTypoJudge {
                     start += 1
                     continue
                 }
-                // `ae`/`oe` inside a word (`anaemia`, `manoeuvre`), not at its end (`vidoe`).
-                if british == "ae" || british == "oe", start + pattern.count == bytes.count { break }
+                // `oe` inside a word (`manoeuvre`), not at its end (`vidoe`); Latin plurals
+                // end in `ae` (`hyperbolae`).
+                if british == "oe", start + pattern.count == bytes.count { break }
                 let swapped = String(decoding: bytes[..<start] + Array(american.utf8) + bytes[(start + pattern.count)...], as: UTF8.self)
                 // Two words joined, but not at a cut inside the swap: `greyscale` is
                 // `gray`+`scale`; `retreive` swapped is not `rete`+`rive`.

@@ -8,7 +8,8 @@ public struct TypoRule: Rule {
         rationale: """
             Typos in published posts look careless, and list-based checkers miss most of \
             them. This rule reads prose only (never code, URLs, paths, e-mail, hashtags, \
-            LaTeX, MDX syntax or front matter) and skips acronyms, CamelCase and mixed-case \
+            LaTeX, MDX syntax or front matter other than the title, subtitle, description, summary \
+            and excerpt, which readers see) and skips acronyms, CamelCase and mixed-case \
             names and words with digits. English words are checked with Hunspell (en_US); \
             Korean words are split with ICU's word-break iterator, lose their particles \
             (데이터셑을 is judged as 데이터셑) and are compared jamo by jamo against the \
