@@ -106,9 +106,13 @@ public struct MojibakeRule: Rule {
     static func separatingAddresses(_ fix: MojibakeRepair.LineFix, in document: Document)
         -> [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)]
     {
-        guard fix.pieces.count > 1 else { return [(fix.range, fix.replacement, hazard(of: fix.range, in: document), true)] }
+        let whole = hazard(of: fix.range, in: document)
         // Each repaired run on its own: an `href` between two damaged words of prose is
-        // inside the line's repair, not at its ends.
+        // inside the line's repair, not at its ends. Only a line that may hold an address
+        // there is asked run by run (most damaged lines have none).
+        guard fix.pieces.count > 1, whole != nil || Self.mayHoldAnAddressInside(fix.range, in: document) else {
+            return [(fix.range, fix.replacement, whole, true)]
+        }
         // A linked heading is judged whole: its anchor changes with any of its repairs.
         let outsideAddresses: Hazard? = isLinkedHeading(fix.range, in: document) ? .linkedHeading : nil
         var groups: [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)] = []
@@ -124,6 +128,13 @@ public struct MojibakeRule: Rule {
         }
         if groups.count == 1 { return [(fix.range, fix.replacement, groups[0].hazard, true)] }
         return groups
+    }
+
+    /// Whether an address could lie inside the range without touching its ends: an
+    /// attribute (`=`), a bare URL (`://`), or a front matter value naming a file.
+    static func mayHoldAnAddressInside(_ range: Range<Int>, in document: Document) -> Bool {
+        if document.frontMatter?.range.contains(range.lowerBound) == true { return true }
+        return document.utf8[range].withUnsafeBufferPointer { ByteSearch.contains($0, [UInt8(ascii: "=")]) || ByteSearch.contains($0, Array("://".utf8)) }
     }
 
     /// Whether the repair would rewrite an import, a link's address or a front matter file
