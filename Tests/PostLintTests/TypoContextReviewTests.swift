@@ -93,6 +93,9 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertNil(KoreanTypoJudge.orthographicRepair("한되요"), "되 the measure")
         let curated = TestSupport.diagnostics("그렇게 하면 안되요. 몇일간 희안한 일이 있었고 왠일로 어의없는 일이 생겼다.\n", fileName: "post.md", rule: "typo")
         XCTAssertEqual(curated.compactMap { $0.fix?.edits.first?.replacement }, ["안 돼요", "며칠간", "희한한", "웬일로", "어이없는"])
+        // 않다 never takes 되다 (않된다 is 안 된다); 않되 alone is 않- + -되 (늦지 않되 서두르지 말라).
+        let negation = TestSupport.diagnostics("그렇게 하면 않된다. 늦지 않되 서두르지 말라.\n", fileName: "post.md", rule: "typo")
+        XCTAssertEqual(negation.compactMap { $0.fix?.edits.first?.replacement }, ["안 된다"])
     }
 
     /// A post on spelling shows the wrong form on purpose: a word alone in quotes is still
