@@ -9,6 +9,24 @@ extension EnglishTypoJudge {
         return longer.hasPrefix(shorter) || longer.hasSuffix(shorter)
     }
 
+    /// The words one edit from `lower` that the run uses at least `minimum` times, are no
+    /// other ending or inflection of it, and that `keep` takes (given the word's use).
+    func neighbours(of lower: String, usedAtLeast minimum: Int, keeping keep: (String, Vocabulary.Usage) -> Bool) -> [String] {
+        var found: [String] = []
+        let filter = WordFilter.of(vocabulary)
+        EnglishEdits.forEach(of: Array(lower.utf8)) { edit in
+            // An edit the run never uses counts only when no use is asked of it.
+            guard minimum == 0 || filter.mayContain(edit) else { return }
+            let used = vocabulary.usage(ofLowercased: edit)
+            guard used.occurrences >= minimum else { return }
+            let candidate = String(decoding: edit, as: UTF8.self)
+            if !Self.isEndingChange(lower, candidate), !Self.isInflectionChange(lower, candidate), keep(candidate, used) {
+                found.append(candidate)
+            }
+        }
+        return found
+    }
+
     /// How often the repository must use the one word a four-letter word is a slip of.
     static let shortWordEvidence = 200
 
@@ -43,5 +61,56 @@ extension EnglishTypoJudge {
         guard typed.count == meant.count else { return 1 }
         let differing = typed.indices.filter { typed[$0] != meant[$0] }
         return differing.count == 2 && differing[1] == differing[0] + 1 ? common : 1
+    }
+}
+
+/// Every lower-case ASCII string one edit from `word`, transpositions and deletions first.
+/// The first letter is left alone (but for swapping it with the second): people seldom
+/// mistype it, while names and identifiers often differ from a word just there
+/// (`pyenv`/`myenv`, `setattr`/`getattr`, `Rolnick`/`Rollick`).
+enum EnglishEdits {
+    static func of(_ word: String) -> [String] {
+        bytes(of: word).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The edits as bytes, for looking them up in the vocabulary without making Strings.
+    static func bytes(of word: String) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        forEach(of: Array(word.utf8)) { result.append($0) }
+        return result
+    }
+
+    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// Calls `body` with each edit in turn, in one reused buffer (no array per edit: an
+    /// unknown word has some fifty edits per letter, each looked up at least once).
+    static func forEach(of letters: [UInt8], _ body: ([UInt8]) -> Void) {
+        var edit = letters
+        edit.reserveCapacity(letters.count + 1)
+        for index in 0..<max(0, letters.count - 1) where letters[index] != letters[index + 1] {
+            edit.swapAt(index, index + 1)
+            body(edit)
+            edit.swapAt(index, index + 1)
+        }
+        for index in letters.indices.dropFirst() where letters[index] != letters[index - 1] {
+            edit.remove(at: index)
+            body(edit)
+            edit.insert(letters[index], at: index)
+        }
+        for index in letters.indices.dropFirst() {
+            for letter in alphabet where letter != letters[index] {
+                edit[index] = letter
+                body(edit)
+            }
+            edit[index] = letters[index]
+        }
+        for index in 1...max(1, letters.count) where index <= letters.count {
+            edit.insert(0, at: index)
+            for letter in alphabet where letters[index - 1] != letter {
+                edit[index] = letter
+                body(edit)
+            }
+            edit.remove(at: index)
+        }
     }
 }

@@ -139,57 +139,6 @@ struct EnglishWordForms: Sendable {
     func containsLowercase(_ word: [UInt8]) -> Bool { list.contains(word) }
 }
 
-/// Every lower-case ASCII string one edit from `word`, transpositions and deletions first.
-/// The first letter is left alone (but for swapping it with the second): people seldom
-/// mistype it, while names and identifiers often differ from a word just there
-/// (`pyenv`/`myenv`, `setattr`/`getattr`, `Rolnick`/`Rollick`).
-enum EnglishEdits {
-    static func of(_ word: String) -> [String] {
-        bytes(of: word).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The edits as bytes, for looking them up in the vocabulary without making Strings.
-    static func bytes(of word: String) -> [[UInt8]] {
-        var result: [[UInt8]] = []
-        forEach(of: Array(word.utf8)) { result.append($0) }
-        return result
-    }
-
-    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
-
-    /// Calls `body` with each edit in turn, in one reused buffer (no array per edit: an
-    /// unknown word has some fifty edits per letter, each looked up at least once).
-    static func forEach(of letters: [UInt8], _ body: ([UInt8]) -> Void) {
-        var edit = letters
-        edit.reserveCapacity(letters.count + 1)
-        for index in 0..<max(0, letters.count - 1) where letters[index] != letters[index + 1] {
-            edit.swapAt(index, index + 1)
-            body(edit)
-            edit.swapAt(index, index + 1)
-        }
-        for index in letters.indices.dropFirst() where letters[index] != letters[index - 1] {
-            edit.remove(at: index)
-            body(edit)
-            edit.insert(letters[index], at: index)
-        }
-        for index in letters.indices.dropFirst() {
-            for letter in alphabet where letter != letters[index] {
-                edit[index] = letter
-                body(edit)
-            }
-            edit[index] = letters[index]
-        }
-        for index in 1...max(1, letters.count) where index <= letters.count {
-            edit.insert(0, at: index)
-            for letter in alphabet where letters[index - 1] != letter {
-                edit[index] = letter
-                body(edit)
-            }
-            edit.remove(at: index)
-        }
-    }
-}
-
 /// Judges one Latin word: curated corrections first, then the allowlists, the run's
 /// vocabulary and Hunspell; an unknown, rare word is reported only when a word one edit
 /// away exists (in the dictionary or, as stronger evidence, in the repository).
@@ -231,17 +180,8 @@ struct EnglishTypoJudge {
         // lacks (`latent`+s, `roll`+`out`, `judge`+r), not a slip of the finger.
         // Names are short and capitalised; short words have many neighbours.
         guard text.count >= (capitalized ? 7 : 4), !isDerivedOrCompound(lower), !isBritishSpelling(lower) else { return nil }
-        var fromRepository: [String] = []
-        let filter = WordFilter.of(vocabulary)
-        EnglishEdits.forEach(of: Array(lower.utf8)) { edit in
-            // An edit the run never uses counts only for a word the run never uses either.
-            guard usage.occurrences == 0 || filter.mayContain(edit) else { return }
-            let used = vocabulary.usage(ofLowercased: edit)
-            guard used.occurrences >= usage.occurrences else { return }
-            let candidate = String(decoding: edit, as: UTF8.self)
-            let keep = !Self.isEndingChange(lower, candidate) && !Self.isInflectionChange(lower, candidate)
-                && (RepositoryEvidence.isVocabulary(used) || cache.accepts(candidate) == true)
-            if keep { fromRepository.append(candidate) }
+        let fromRepository = neighbours(of: lower, usedAtLeast: usage.occurrences) { candidate, used in
+            RepositoryEvidence.isVocabulary(used) || cache.accepts(candidate) == true
         }
         if text.count == 4 {
             // Four-letter words have many neighbours: only a word used once, next to one
@@ -405,16 +345,8 @@ struct EnglishTypoJudge {
         guard text.count >= Self.repeatedSlipLength, !lexicon.allows(lower), cache.accepts(text) == false,
             !isDerivedOrCompound(lower), !isBritishSpelling(lower)
         else { return nil }
-        var dominant: [String] = []
-        let filter = WordFilter.of(vocabulary)
         let needed = max(Self.repeatedSlipMinimum, usage.occurrences * Self.repeatedSlipRatio)
-        EnglishEdits.forEach(of: Array(lower.utf8)) { edit in
-            guard filter.mayContain(edit), vocabulary.usage(ofLowercased: edit).occurrences >= needed else { return }
-            let candidate = String(decoding: edit, as: UTF8.self)
-            if !Self.isEndingChange(lower, candidate), !Self.isInflectionChange(lower, candidate), cache.accepts(candidate) == true {
-                dominant.append(candidate)
-            }
-        }
+        let dominant = neighbours(of: lower, usedAtLeast: needed) { candidate, _ in cache.accepts(candidate) == true }
         guard dominant.count == 1 else { return nil }
         return TypoVerdict(range: range, word: text, suggestions: [Self.matchCase(dominant[0], capitalized)], safe: false)
     }
