@@ -68,10 +68,11 @@ public enum FileWriter {
         if isSymbolicLink(path), !linkScope.allows(target) {
             throw FileWriteError(path: path, reason: "it is a symbolic link to \(target), outside the linted tree")
         }
-        let status = try replaceableStatus(of: target, path: path, expecting: expected)
-        let folder = (target as NSString).deletingLastPathComponent
+        let parent = (target as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        let status = try replaceableStatus(of: target, in: folder, path: path, expecting: expected)
         let name = (target as NSString).lastPathComponent
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(Self.shortened(name)).postlint-XXXXXX").utf8CString)
+        var template = Array((folder + "/.\(Self.shortened(name)).postlint-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw FileWriteError(path: path, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
@@ -101,7 +102,7 @@ public enum FileWriter {
     /// The file's status, when it may be replaced: unchanged since it was read, writable,
     /// and with one name (renaming over one of its hard links would leave the others
     /// holding the old text).
-    private static func replaceableStatus(of target: String, path: String, expecting expected: [UInt8]) throws -> stat {
+    private static func replaceableStatus(of target: String, in folder: String, path: String, expecting expected: [UInt8]) throws -> stat {
         guard let current = FileManager.default.contents(atPath: target) else {
             throw FileWriteError(path: path, reason: "it can no longer be read")
         }
@@ -123,7 +124,6 @@ public enum FileWriter {
         // The same for its folder, where the new file is made and renamed: root may write
         // anywhere, but a folder its owner made read-only (chmod 555) keeps its files as they
         // are; anyone else is asked as the system would (a group may write where the owner may not).
-        let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         var folderStatus = stat()
         let readOnlyForRoot = getuid() == 0 && stat(folder, &folderStatus) == 0 && folderStatus.st_mode & S_IWUSR == 0
         if readOnlyForRoot || access(folder, W_OK) != 0 {

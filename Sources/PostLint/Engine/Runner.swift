@@ -167,7 +167,7 @@ public struct Runner: Sendable {
             case .refused(let reason):
                 report.failure = reason
             case .fixed(let fixedText, let applied), .fixedOutsideFrontMatter(let fixedText, let applied, _):
-                let text = Self.endingAsBefore(fixedText, original: document.text)
+                let text = Self.endingAsBefore(fixedText, endedWithNewline: source.endsWithNewline)
                 let fixedSource = SourceFile(path: path, text: text)
                 if let fixed = last.flatMap({ $0.document.utf8 == fixedSource.bytes ? $0.document : nil }) ?? Document(source: fixedSource) {
                     report.applied += applied
@@ -207,8 +207,8 @@ public struct Runner: Sendable {
 
     /// A fix that removed a file's last line (a repeated import) leaves the line ending
     /// before it last: a file that ended without one still does.
-    static func endingAsBefore(_ fixed: String, original: String) -> String {
-        guard original.utf8.last != 0x0A, fixed.utf8.last == 0x0A else { return fixed }
+    static func endingAsBefore(_ fixed: String, endedWithNewline: Bool) -> String {
+        guard !endedWithNewline, fixed.utf8.last == 0x0A else { return fixed }
         var scalars = fixed.unicodeScalars
         scalars.removeLast()
         if scalars.last == "\r" { scalars.removeLast() }

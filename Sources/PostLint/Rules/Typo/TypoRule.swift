@@ -98,7 +98,7 @@ public struct TypoRule: Rule {
             return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
         .map {
-            $0.safe && (Self.isInHeading($0, document) || Self.isQuoted($0.range, in: document.utf8) || Self.isShownBesideItsCorrection($0, document))
+            $0.safe && (Self.isInHeadingOrTitle($0, document) || Self.isQuoted($0.range, in: document.utf8) || Self.isShownBesideItsCorrection($0, document))
                 ? $0.unsafe : $0
         }
         .map { diagnostic(for: $0, severity: context.severity) }
@@ -106,9 +106,9 @@ public struct TypoRule: Rule {
 
     /// A heading's words make its anchor (`## How to recieve mail` is `#how-to-recieve-mail`):
     /// this post or another may link to it, and correcting the heading alone would break
-    /// the link, so a heading's fix needs a look (`--unsafe-fixes`).
-    static func isInHeading(_ verdict: TypoVerdict, _ document: Document) -> Bool {
-        // A front matter title is a heading too, and some sites make addresses of it.
+    /// the link, so a heading's fix needs a look (`--unsafe-fixes`). So does one in the
+    /// front matter's title or description: some sites make addresses of them.
+    static func isInHeadingOrTitle(_ verdict: TypoVerdict, _ document: Document) -> Bool {
         document.headings.contains { $0.range.contains(verdict.range.lowerBound) }
             || document.frontMatter?.range.contains(verdict.range.lowerBound) == true
     }
