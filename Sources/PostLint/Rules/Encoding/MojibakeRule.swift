@@ -114,7 +114,8 @@ public struct MojibakeRule: Rule {
             return [(fix.range, fix.replacement, whole, true)]
         }
         // A linked heading is judged whole: its anchor changes with any of its repairs.
-        let outsideAddresses: Hazard? = isLinkedHeading(fix.range, in: document) ? .linkedHeading : nil
+        // (`hazard` asks about headings only when no address is touched.)
+        let outsideAddresses: Hazard? = whole != .fileName ? whole : isLinkedHeading(fix.range, in: document) ? .linkedHeading : nil
         var groups: [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)] = []
         for piece in fix.pieces {
             let pieceHazard = touchesFileName(piece.range, in: document) ? .fileName : outsideAddresses
