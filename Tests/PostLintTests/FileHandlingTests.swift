@@ -245,6 +245,25 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertTrue(everything.stdout.contains("vendor/bundle/gems/x/README.md"), everything.stdout)
     }
 
+    /// A Hugo theme checked out inside the site (a submodule or a clone): git lists the
+    /// site's ignores only, the theme's `.gitignore` rules what lies below the theme.
+    func testARepositoryInsideTheWalkedOneHasItsIgnoresRespected() throws {
+        try git(["init", "-q"])
+        try makeFolders("themes/theme/public", "themes/theme/content", "posts")
+        try git(["init", "-q", "themes/theme"])
+        try write("themes/theme/.gitignore", "public/\n")
+        for name in ["themes/theme/public/index.md", "themes/theme/content/a.md", "posts/p.md"] { try write(name, Self.typo) }
+        let walked = try run(["lint", "--fix"])
+        XCTAssertEqual(walked.status, 0, walked.stderr)
+        XCTAssertTrue(walked.stdout.contains("posts/p.md") && walked.stdout.contains("themes/theme/content/a.md"), walked.stdout)
+        XCTAssertFalse(walked.stdout.contains("public/"), walked.stdout)
+        XCTAssertEqual(try read("themes/theme/public/index.md"), Self.typo, "the theme's build output is left alone")
+        let inside = try run(["lint", "themes"])
+        XCTAssertFalse(inside.stdout.contains("public/"), inside.stdout)
+        let everything = try run(["lint", "--no-ignore", "."])
+        XCTAssertTrue(everything.stdout.contains("themes/theme/public/index.md"), everything.stdout)
+    }
+
     /// `posts/00-latest.md` -> `real.md`, both committed; then `real.md` gets a typo.
     func testChangedLintsAnEditedPostWhoseLinkSortsFirstUnderItsOwnName() throws {
         try git(["init", "-q"])

@@ -168,6 +168,8 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(found.map(\.safe), [false, false])
         let codeAndComment = "---\ntitle: Good title # recieve\ndescription: Call `recieve()` first, then teh rest.\n---\n\nBody.\n"
         XCTAssertEqual(typos(codeAndComment).map(\.word), ["teh"])
+        let lastWordsBeforeQuotes = "---\ntitle: 'How we recieve'\ndescription: \"Then teh\"\n---\n\nBody.\n"
+        XCTAssertEqual(typos(lastWordsBeforeQuotes).map(\.word), ["recieve", "teh"])
     }
 
     func testAFootnoteDefinitionIsProse() {

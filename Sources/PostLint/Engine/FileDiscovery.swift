@@ -112,18 +112,14 @@ public struct FileDiscovery: Sendable {
 
     private func walk(_ folder: String, gitFailure: inout GitError?) -> [Candidate] {
         let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
-        var ignored: GitIgnoredPaths?
-        if respectsGitIgnore {
-            switch GitIgnoredPaths.list(in: folder) {
-            case .listed(let paths): ignored = paths
-            case .outsideAWorkTree: break
-            case .gitFailed(let error): gitFailure = gitFailure ?? error
-            }
-        }
+        let ignores = WalkIgnores(folder: folder, listing: respectsGitIgnore)
+        defer { gitFailure = gitFailure ?? ignores.failure }
+        let ignored = ignores.top
         var files: [Candidate] = []
         // `readdir` gives each entry's type without a `stat` per file (FileManager's
         // enumerator asks for every file's attributes, a third of a small run's time).
-        for entry in Self.entries(below: folder, skipping: { ignored?.contains($0) ?? false }) {
+        let found = Self.entries(below: folder, skipping: ignores.contains, enteringRepository: ignores.enter)
+        for entry in found {
             let path = prefix + entry.name
             if entry.isFolder {
                 // Listed so the run reports it: a folder it cannot enter is not "clean".
@@ -177,13 +173,19 @@ public struct FileDiscovery: Sendable {
     /// `alwaysSkippedFolders`, `.build*` and the paths (relative to `folder`) `skipped`
     /// says yes to, folders unentered. Symbolic links are entries, never followed
     /// into; FIFOs, sockets and devices (and links to them) are left out: reading a FIFO
-    /// waits for a writer forever.
-    static func entries(below folder: String, skipping skipped: (String) -> Bool = { _ in false }) -> [Entry] {
+    /// waits for a writer forever. `enteringRepository` hears of each folder below `folder`
+    /// holding a `.git`, before its entries are asked about.
+    static func entries(
+        below folder: String, skipping skipped: (String) -> Bool = { _ in false }, enteringRepository: (String) -> Void = { _ in }
+    ) -> [Entry] {
         var found: [Entry] = []
         var pending: [String] = [""]
         while let relative = pending.popLast() {
             let path = relative.isEmpty ? folder : (folder.hasSuffix("/") ? folder : folder + "/") + relative
             guard let directory = opendir(path) else { continue }
+            // A submodule or a clone inside the walked one: its own `.gitignore` rules what
+            // lies below it, before its entries are asked about.
+            if !relative.isEmpty, access(path + "/.git", F_OK) == 0 { enteringRepository(relative) }
             defer { closedir(directory) }
             var children: [String] = []
             while let pointer = readdir(directory) {

@@ -80,3 +80,48 @@ struct GitIgnoredPaths {
         }
     }
 }
+
+/// What git ignores in one folder walk, repository by repository: git lists the walked
+/// repository's ignores only, and a submodule (a Hugo theme) or a clone inside it has
+/// `.gitignore` files of its own (the theme's `public/`, its `node_modules/`).
+final class WalkIgnores {
+    private let listing: Bool
+    private let folder: String
+    /// The walked folder's repository.
+    let top: GitIgnoredPaths?
+    /// Repositories inside the walk, by their folder relative to it, innermost last.
+    private var nested: [(folder: String, ignored: GitIgnoredPaths)] = []
+    /// The first listing git could not give.
+    private(set) var failure: GitError?
+
+    init(folder: String, listing: Bool) {
+        self.folder = folder
+        self.listing = listing
+        top = listing ? Self.listed(in: folder, failure: &failure) : nil
+    }
+
+    func enter(_ repository: String) {
+        guard listing else { return }
+        let path = (folder.hasSuffix("/") ? folder : folder + "/") + repository
+        if let ignored = Self.listed(in: path, failure: &failure) { nested.append((repository, ignored)) }
+    }
+
+    /// Whether the repository holding the entry ignores it (the innermost one that does).
+    func contains(_ relativePath: String) -> Bool {
+        for repository in nested.reversed() {
+            let prefix = repository.folder + "/"
+            if relativePath.hasPrefix(prefix) { return repository.ignored.contains(String(relativePath.dropFirst(prefix.count))) }
+        }
+        return top?.contains(relativePath) ?? false
+    }
+
+    private static func listed(in folder: String, failure: inout GitError?) -> GitIgnoredPaths? {
+        switch GitIgnoredPaths.list(in: folder) {
+        case .listed(let paths): return paths
+        case .outsideAWorkTree: return nil
+        case .gitFailed(let error):
+            failure = failure ?? error
+            return nil
+        }
+    }
+}

@@ -29,11 +29,13 @@ public struct SourceFile: Sendable {
     /// it). Markdown reads such a file as lines, postlint's line index does not. (UTF-16
     /// holds 0D bytes in its CRLFs and characters: not asked.)
     public var endsLinesWithCarriageReturnsOnly: Bool {
-        guard bytes.contains(0x0D), Self.utf16Layout(of: bytes) == nil else { return false }
+        guard ByteSearch.contains(bytes, [0x0D]), Self.utf16Layout(of: bytes) == nil else { return false }
         var (loneReturns, lineFeeds) = (0, 0)
         for (index, byte) in bytes.enumerated() {
             if byte == 0x0A {
                 lineFeeds += 1
+                // A Windows file (CRLF throughout) is told at its second line.
+                if lineFeeds > 1 { return false }
             } else if byte == 0x0D, index + 1 == bytes.count || bytes[index + 1] != 0x0A {
                 loneReturns += 1
             }

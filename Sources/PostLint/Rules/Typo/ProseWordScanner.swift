@@ -141,10 +141,21 @@ struct ProseWordScanner {
             while chunkIndex < chunks.count, chunks[chunkIndex].upperBound <= segment.lowerBound { chunkIndex += 1 }
             guard chunkIndex < chunks.count, chunks[chunkIndex].lowerBound <= segment.lowerBound,
                 segment.upperBound <= chunks[chunkIndex].upperBound,
-                !skipped.contains(where: { $0.overlaps(segment) }), !isSplitByEmphasis(segment, line: line)
+                !skipped.contains(where: { $0.overlaps(Self.withoutEndApostrophes(segment, buffer)) }),
+                !isSplitByEmphasis(segment, line: line)
             else { continue }
             scriptRuns(of: segment, line: line, buffer, into: &result)
         }
+    }
+
+    /// A segment without the apostrophes at its ends, which may be a hidden quote mark
+    /// (`title: 'How we recieve'` shows the title's words, not its quotes).
+    private static func withoutEndApostrophes(_ segment: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lower = segment.lowerBound
+        var upper = segment.upperBound
+        while lower < upper, buffer[lower] == UInt8(ascii: "'") { lower += 1 }
+        while upper > lower, buffer[upper - 1] == UInt8(ascii: "'") { upper -= 1 }
+        return lower..<upper
     }
 
     /// `**C**orrectness`: emphasis inside a word cuts it in pieces that are not words.
