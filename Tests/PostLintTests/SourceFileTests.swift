@@ -135,6 +135,21 @@ final class LegacyConversionTests: XCTestCase {
         XCTAssertNil(InvalidEncodingRule.confidentConversion(legacy(polish, iso885916)))
     }
 
+    /// One mark of a wrong page in the guess's reading (ISO-8859-15 `€` read as ISO-8859-1
+    /// `¤`, Mac OS Roman `ß` read as Windows-1252 `§` in `Fu§ball`, `œ` as `½`) is too little
+    /// to choose another page, and too much to write the guess's: the file is left alone.
+    func testASingleMarkOfAWrongPageLeavesTheFileAlone() throws {
+        let cases: [(String, String)] = [
+            ("Der Eintritt kostet 5 € für Erwachsene, und Kinder zahlen nur die Hälfte.\n", "ISO-8859-15"),
+            ("Wir spielen am Sonntag Fußball im Park.\n", "macintosh"),
+            ("Il a vu l'œil du cyclone depuis la fenêtre.\n", "ISO-8859-15"),
+        ]
+        for (text, charset) in cases {
+            let converted = InvalidEncodingRule.confidentConversion(try bytes(text, charset))
+            XCTAssertTrue(converted == nil || converted?.text == text, "\(charset): \(converted?.text ?? "")")
+        }
+    }
+
     func testTheNearCodePageWhoseLettersFitIsChosen() {
         let polish = legacy("powłoka nie jest powłoką logowania.\n\nSantiago Rodríguez\n", ["ł": 0xB3, "ą": 0xB9, "í": 0xED])
         XCTAssertEqual(InvalidEncodingRule.confidentConversion(polish)?.text, "powłoka nie jest powłoką logowania.\n\nSantiago Rodríguez\n")

@@ -9,23 +9,28 @@
 /// again — a capital inside a word (`BoxkŠmpfer`), a sign between two letters (`gro§en`,
 /// `c½ur`), the currency sign `¤` where ISO-8859-15 has `€` — and the other reading shows
 /// none. Marks that real text also holds (`’n’`, `12ºC`, `cost–benefit`, `Ä, Ö`) are no
-/// such evidence, and a file the guess does not read exactly is left alone.
+/// such evidence, and a file the guess does not read exactly is left alone. So is one whose
+/// guess's reading shows a certain mark no other reading explains: one `Fu§ball` is too
+/// little to choose Mac OS Roman, and too much to write Windows-1252's reading.
 enum CodePageChoice {
     typealias Reading = (charset: String, text: String)
 
     static func choose(guessed: [Reading], alternatives: [Reading]) -> Reading? {
         guard let base = guessed.count > 1 ? bestTwin(guessed) : guessed.first else { return nil }
         let evidence = census(base.text)
-        guard evidence.certainDamage >= 2, evidence.certainDamage * 10 >= evidence.characters else { return base }
+        guard evidence.certainDamage > 0 else { return base }
+        // One mark of a wrong page is not enough to choose another (real text has odd
+        // characters), but it is enough not to write the guess's reading.
+        guard evidence.certainDamage >= 2, evidence.certainDamage * 10 >= evidence.characters else { return nil }
         // Of the clean readings, the one that changes fewest characters of the guess's
         // (ISO-8859-15 `€` for ISO-8859-1 `¤`, not Mac OS Roman `§`); two as near: neither.
         let baseScalars = Array(base.text.unicodeScalars)
         let clean = alternatives.filter { census($0.text).certainDamage == 0 }.map { reading in
             (reading: reading, changes: zip(baseScalars, reading.text.unicodeScalars).filter { $0 != $1 }.count)
         }
-        guard let nearest = clean.map(\.changes).min() else { return base }
+        guard let nearest = clean.map(\.changes).min() else { return nil }
         let chosen = clean.filter { $0.changes == nearest }
-        guard chosen.allSatisfy({ $0.reading.text == chosen[0].reading.text }) else { return base }
+        guard chosen.allSatisfy({ $0.reading.text == chosen[0].reading.text }) else { return nil }
         return chosen[0].reading
     }
 
@@ -64,7 +69,9 @@ enum CodePageChoice {
             characters += 1
             let previous = index > 0 ? scalars[index - 1] : nil
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            // An elided article's apostrophe joins a word too (`l'½il`).
             let afterLetter = previous.map(isLetter) == true
+                || index >= 2 && (previous == "'" || previous == "’") && isLetter(scalars[index - 2])
             let beforeLetter = next.map(isLetter) == true
             if isLetter(scalar) {
                 if scalar.properties.isUppercase, previous?.properties.isLowercase == true { certain += 1 }
