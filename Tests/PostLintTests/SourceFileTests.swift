@@ -143,6 +143,9 @@ final class LegacyConversionTests: XCTestCase {
             ("Der Eintritt kostet 5 € für Erwachsene, und Kinder zahlen nur die Hälfte.\n", "ISO-8859-15"),
             ("Wir spielen am Sonntag Fußball im Park.\n", "macintosh"),
             ("Il a vu l'œil du cyclone depuis la fenêtre.\n", "ISO-8859-15"),
+            // DOS pages ICU calls Windows-1252: `Versp„tung`, `šBERMORGEN`.
+            ("Die Verspätung war ärgerlich, aber wir kamen an.\n", "IBM437"),
+            ("ÜBERMORGEN GEHT ES LOS, SAGTE ER.\n", "IBM850"),
         ]
         for (text, charset) in cases {
             let converted = InvalidEncodingRule.confidentConversion(try bytes(text, charset))

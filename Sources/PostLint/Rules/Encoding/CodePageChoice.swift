@@ -18,14 +18,14 @@ enum CodePageChoice {
     static func choose(guessed: [Reading], alternatives: [Reading]) -> Reading? {
         guard let base = guessed.count > 1 ? bestTwin(guessed) : guessed.first else { return nil }
         let evidence = census(base.text)
-        guard evidence.certainDamage > 0 else { return base }
+        guard evidence.certainDamage + evidence.doubtfulDamage > 0 else { return base }
         // One mark of a wrong page is not enough to choose another (real text has odd
         // characters), but it is enough not to write the guess's reading.
         guard evidence.certainDamage >= 2, evidence.certainDamage * 10 >= evidence.characters else { return nil }
         // Of the clean readings, the one that changes fewest characters of the guess's
         // (ISO-8859-15 `€` for ISO-8859-1 `¤`, not Mac OS Roman `§`); two as near: neither.
         let baseScalars = Array(base.text.unicodeScalars)
-        let clean = alternatives.filter { census($0.text).certainDamage == 0 }.map { reading in
+        let clean = alternatives.filter { census($0.text).isClean }.map { reading in
             (reading: reading, changes: zip(baseScalars, reading.text.unicodeScalars).filter { $0 != $1 }.count)
         }
         guard let nearest = clean.map(\.changes).min() else { return nil }
@@ -59,11 +59,18 @@ enum CodePageChoice {
 
     /// Marks of a wrong code page in a reading. Certain: a capital after a small letter
     /// (`BoxkŠmpfer`, `payÈ`), a foreign sign between two letters (`gro§en`, `c½ur`), `¤`.
-    /// Likely, asked only between twins: a foreign sign or a closing quote before a word
-    /// (`¶νθρωπος`, `’νθρωπος`).
-    private static func census(_ text: String) -> (certainDamage: Int, likelyDamage: Int, characters: Int) {
+    /// Doubtful, enough to refuse a reading but not to choose another: a quotation mark
+    /// between letters (`Versp„tung`), a small letter opening a word of capitals
+    /// (`šBERMORGEN`). Likely, asked only between twins: a foreign sign or a closing quote
+    /// before a word (`¶νθρωπος`, `’νθρωπος`).
+    struct Census {
+        var certainDamage = 0, doubtfulDamage = 0, likelyDamage = 0, characters = 0
+        var isClean: Bool { certainDamage == 0 && doubtfulDamage == 0 }
+    }
+
+    private static func census(_ text: String) -> Census {
         let scalars = Array(text.unicodeScalars)
-        var (certain, likely, characters) = (0, 0, 0)
+        var (certain, doubtful, likely, characters) = (0, 0, 0, 0)
         for index in scalars.indices where scalars[index].value >= 0x80 {
             let scalar = scalars[index]
             characters += 1
@@ -75,6 +82,13 @@ enum CodePageChoice {
             let beforeLetter = next.map(isLetter) == true
             if isLetter(scalar) {
                 if scalar.properties.isUppercase, previous?.properties.isLowercase == true { certain += 1 }
+                if scalar.properties.isLowercase, !afterLetter, index + 2 < scalars.count,
+                    scalars[index + 1].properties.isUppercase, scalars[index + 2].properties.isUppercase
+                {
+                    doubtful += 1
+                }
+            } else if quotationMarks.contains(scalar) {
+                if afterLetter && beforeLetter { doubtful += 1 }
             } else if foreignSigns.contains(scalar) || (0x2B0...0x2FF).contains(scalar.value) {
                 if afterLetter && beforeLetter {
                     certain += 1
@@ -87,7 +101,7 @@ enum CodePageChoice {
                 likely += 1
             }
         }
-        return (certain, likely, characters)
+        return Census(certainDamage: certain, doubtfulDamage: doubtful, likelyDamage: likely, characters: characters)
     }
 
     /// A letter of words: not the modifier letters `ˆ` `˜`, which Mac OS Roman gives for
@@ -98,4 +112,8 @@ enum CodePageChoice {
 
     /// Signs text does not write between the letters of a word.
     private static let foreignSigns = Set("§¶¦¨¬¯±×÷¸¼½¾¹²³¢£¥€‰†‡◊√∞≤≥≈≠∂∑∏∫ªº".unicodeScalars)
+
+    /// Quotation marks but the apostrophes, and the bullet: between two letters a DOS page's
+    /// letters read as Windows-1252 (`Versp„tung`, `Sch”n`, `r‚sum‚`), rarely a slip.
+    private static let quotationMarks = Set("„”“‚‹›•".unicodeScalars)
 }
