@@ -6,8 +6,8 @@ import XCTest
 /// Cases two reviews found: safe fixes that changed right words, and words of prose the
 /// scan never reached (or reached inside code).
 final class TypoContextReviewTests: XCTestCase {
-    private func typos(_ text: String, vocabulary: Vocabulary? = nil) -> [(word: String, safe: Bool)] {
-        let document = TestSupport.document(text, fileName: "post.md")
+    private func typos(_ text: String, fileName: String = "post.md", vocabulary: Vocabulary? = nil) -> [(word: String, safe: Bool)] {
+        let document = TestSupport.document(text, fileName: fileName)
         let context = RuleContext(fileExists: nil, severity: .warning, vocabulary: vocabulary)
         return TypoRule().check(document, context: context).map { (document.string($0.range), $0.fix?.safety == .safe) }
     }
@@ -170,6 +170,16 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos(codeAndComment).map(\.word), ["teh"])
         let lastWordsBeforeQuotes = "---\ntitle: 'How we recieve'\ndescription: \"Then teh\"\n---\n\nBody.\n"
         XCTAssertEqual(typos(lastWordsBeforeQuotes).map(\.word), ["recieve", "teh"])
+    }
+
+    /// Jekyll reads the front matter of a text file too: its slug and tags are no prose. A
+    /// text file opening with a `---` line and a paragraph has no front matter.
+    func testATextFileWithFrontMatterKeepsItsKeysOutOfProse() {
+        let text = "---\ntitle: How we recieve mail\ntags: [recieve]\nslug: recieve-mail\n---\n\nWe recieve it.\n"
+        XCTAssertEqual(typos(text, fileName: "post.txt").map(\.word), ["recieve", "recieve"])
+        XCTAssertEqual(typos(text, fileName: "post.txt").map(\.safe), [false, true])
+        let ruled = "---\nA paragraph we recieve.\n---\n\nMore text.\n"
+        XCTAssertEqual(typos(ruled, fileName: "post.txt").map(\.safe), [true])
     }
 
     func testAFootnoteDefinitionIsProse() {

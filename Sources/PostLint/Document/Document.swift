@@ -49,7 +49,12 @@ public final class Document: @unchecked Sendable {
         utf8 = source.hasByteOrderMark ? Array(text.utf8) : source.bytes
         lines = LineIndex(utf8: utf8)
         format = Format(path: source.path)
-        frontMatter = format == .plainText ? nil : FrontMatter.find(in: utf8, lines: lines)
+        // Jekyll reads the front matter of any file; a text file opening with a `---` line
+        // and a paragraph has none.
+        let (bytes, lineIndex) = (utf8, lines)
+        let found = FrontMatter.find(in: bytes, lines: lineIndex)
+        let keyed = found.map { $0.isYAML && $0.opensWithAKey(in: bytes, lines: lineIndex) } == true
+        frontMatter = format != .plainText || keyed ? found : nil
 
         var regions: [Region] = []
         var masked = utf8

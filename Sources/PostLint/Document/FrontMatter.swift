@@ -23,6 +23,15 @@ public struct FrontMatter: Sendable, Hashable {
         return nil
     }
 
+    /// Whether the block's first line is a `key:` line.
+    func opensWithAKey(in utf8: [UInt8], lines: LineIndex) -> Bool {
+        guard !contentRange.isEmpty else { return false }
+        let first = utf8[lines.contentRange(ofLine: lines.lineNumber(at: contentRange.lowerBound))]
+        guard let colon = first.firstIndex(of: UInt8(ascii: ":")), colon > first.startIndex else { return false }
+        return first[..<colon].allSatisfy { LineText.isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+            && (colon + 1 == first.endIndex || first[colon + 1] == 0x20)
+    }
+
     /// The values readers see as text (`title: …`, `description: …`), each on its key's
     /// line, without quotes; not block scalars, lists or TOML.
     func proseValueRanges(in utf8: [UInt8], lines: LineIndex) -> [Range<Int>] {
