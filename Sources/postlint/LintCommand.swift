@@ -80,7 +80,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Do not read or write the results cache (.postlint-cache/).")
     var noCache = false
 
-    @Flag(help: "Report errors only, and no summary.")
+    @Flag(help: "Report errors only, and no summary, on standard output (--output files stay complete).")
     var quiet = false
 
     @Flag(help: "Exit 0 even when errors remain.")
