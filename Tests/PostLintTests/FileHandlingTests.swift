@@ -264,6 +264,48 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertTrue(everything.stdout.contains("themes/theme/public/index.md"), everything.stdout)
     }
 
+    /// A theme git cannot list (another owner's, as submodules are in many CI containers):
+    /// the site's own ignores still hold; `--fix` leaves the theme alone and says so rather
+    /// than stopping; a plain run lints all of it, saying so. A `.git` file that is no
+    /// repository's is no repository.
+    func testARepositoryInsideGitCannotListIsLeftAloneByFixOnly() throws {
+        try requireAnotherUser()
+        try git(["init", "-q"])
+        try makeFolders("themes/t/public", "_site", "posts", "odd")
+        try git(["init", "-q", "themes/t"])
+        try write(".gitignore", "_site/\n")
+        try write("themes/t/.gitignore", "public/\n")
+        try write("odd/.git", "garbage\n")
+        for name in ["themes/t/public/p.md", "_site/s.md", "posts/p.md", "odd/o.md"] { try write(name, Self.typo) }
+        let theme = folder.appendingPathComponent("themes/t").path
+        for path in [theme] + (FileManager.default.subpaths(atPath: theme) ?? []).map({ theme + "/" + $0 }) {
+            XCTAssertEqual(lchown(path, 65534, 65534), 0, path)
+        }
+        let linted = try run(["lint", "--no-cache", "."], environment: isolatedGit)
+        XCTAssertTrue(linted.stdout.contains("themes/t/public/p.md") && !linted.stdout.contains("_site/"), linted.stdout)
+        XCTAssertTrue(linted.stderr.contains("note: git could not list ignored files in themes/t"), linted.stderr)
+        let fixed = try run(["lint", "--no-cache", "--fix", "."], environment: isolatedGit)
+        XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
+        XCTAssertTrue(fixed.stderr.contains("themes/t: skipped: git could not list what this repository ignores"), fixed.stderr)
+        XCTAssertEqual(try read("posts/p.md"), Self.fixedTypo)
+        XCTAssertEqual(try read("odd/o.md"), Self.fixedTypo)
+        XCTAssertEqual(try read("themes/t/public/p.md"), Self.typo)
+        XCTAssertEqual(try read("_site/s.md"), Self.typo)
+    }
+
+    /// A link to a file a theme's own `.gitignore` leaves out is not written through.
+    func testALinkIntoARepositoryInsidesIgnoredFolderIsSkippedByFix() throws {
+        try git(["init", "-q"])
+        try makeFolders("themes/t/public", "posts")
+        try git(["init", "-q", "themes/t"])
+        try write("themes/t/.gitignore", "public/\n")
+        try write("themes/t/public/p.md", Self.typo)
+        try link("posts/link.md", to: "../themes/t/public/p.md")
+        let fixed = try run(["lint", "--no-cache", "--fix", "."])
+        XCTAssertTrue(fixed.stderr.contains("posts/link.md: skipped: a symbolic link"), fixed.stderr)
+        XCTAssertEqual(try read("themes/t/public/p.md"), Self.typo)
+    }
+
     /// `posts/00-latest.md` -> `real.md`, both committed; then `real.md` gets a typo.
     func testChangedLintsAnEditedPostWhoseLinkSortsFirstUnderItsOwnName() throws {
         try git(["init", "-q"])

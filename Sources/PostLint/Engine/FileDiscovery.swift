@@ -114,13 +114,19 @@ public struct FileDiscovery: Sendable {
         let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
         let ignores = WalkIgnores(folder: folder, listing: respectsGitIgnore)
         defer { gitFailure = gitFailure ?? ignores.failure }
-        let ignored = ignores.top
         var files: [Candidate] = []
         // `readdir` gives each entry's type without a `stat` per file (FileManager's
         // enumerator asks for every file's attributes, a third of a small run's time).
         let found = Self.entries(below: folder, skipping: ignores.contains, enteringRepository: ignores.enter)
+        for (repository, error) in ignores.unlisted {
+            notes(walksForWriting
+                ? "\(prefix + repository): skipped: git could not list what this repository ignores (\(error.firstLine)); name it to fix its posts, or add --no-ignore"
+                : "note: git could not list ignored files in \(prefix + repository) (\(error.firstLine)); linting every file there")
+        }
         for entry in found {
             let path = prefix + entry.name
+            // `--fix` does not write where it cannot tell what git ignores.
+            if walksForWriting, ignores.unlistedRepository(holding: entry.name) != nil { continue }
             if entry.isFolder {
                 // Listed so the run reports it: a folder it cannot enter is not "clean".
                 if !entry.isReadable { files.append(Candidate(path: path, isSymbolicLink: false)) }
@@ -135,7 +141,7 @@ public struct FileDiscovery: Sendable {
                 }
                 // A link to a file the walk leaves out (`node_modules/`, an excluded draft,
                 // an ignored build) would let `--fix` write there.
-                if walksForWriting, entry.isSymbolicLink, let target = leftOutTarget(of: path, walking: folder, ignored: ignored) {
+                if walksForWriting, entry.isSymbolicLink, let target = leftOutTarget(of: path, walking: folder, ignores: ignores) {
                     let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? target
                     notes("\(path): skipped: a symbolic link to '\(written)', which a walk leaves out (excluded, ignored or never entered)")
                     continue
@@ -148,15 +154,16 @@ public struct FileDiscovery: Sendable {
 
     /// The target of a link, when it lies in the walked folder but the walk would not
     /// take it: excluded by the configuration, in a folder never entered (`node_modules/`;
-    /// not `.git/`, where git-annex keeps the posts it links to), or ignored by git.
-    private func leftOutTarget(of link: String, walking folder: String, ignored: GitIgnoredPaths?) -> String? {
+    /// not `.git/`, where git-annex keeps the posts it links to), ignored by git, or in a
+    /// repository git could not list.
+    private func leftOutTarget(of link: String, walking folder: String, ignores: WalkIgnores) -> String? {
         guard let target = Self.realPath(link), let root = Self.realPath(folder),
             let inside = Self.relative(target, under: Self.folderPrefix(root))
         else { return nil }
         let folders = inside.split(separator: "/").dropLast().map(String.init)
         let neverEntered = folders.first != ".git" && folders.contains(where: Self.alwaysSkippedFolder)
         let prefixes = folders.indices.map { folders[...$0].joined(separator: "/") }
-        let isIgnored = ignored.map { ignored in ([inside] + prefixes).contains { ignored.contains($0) } } ?? false
+        let isIgnored = ([inside] + prefixes).contains(where: ignores.contains) || ignores.unlistedRepository(holding: inside) != nil
         let isExcluded = relativeToBase(target, outside: nil).map { configuration.isExcluded(relativePath: $0) } ?? false
         return neverEntered || isIgnored || isExcluded ? target : nil
     }

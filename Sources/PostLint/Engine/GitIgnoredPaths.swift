@@ -31,7 +31,9 @@ struct GitIgnoredPaths {
         } catch let error as GitError {
             // An empty `.git` folder, or a submodule's `.git` file whose repository was not
             // copied along: no repository, so nothing it could ignore.
-            if error.firstLine.contains("not a git repository") { return .outsideAWorkTree }
+            if error.firstLine.contains("not a git repository") || error.firstLine.contains("invalid gitfile format") {
+                return .outsideAWorkTree
+            }
             return .gitFailed(error)
         } catch {
             return .outsideAWorkTree
@@ -89,10 +91,14 @@ final class WalkIgnores {
     private let folder: String
     /// The walked folder's repository.
     let top: GitIgnoredPaths?
-    /// Repositories inside the walk, by their folder relative to it, innermost last.
-    private var nested: [(folder: String, ignored: GitIgnoredPaths)] = []
-    /// The first listing git could not give.
+    /// Repositories inside the walk, by their folder relative to it, innermost last; nil
+    /// for one git could not list.
+    private var nested: [(folder: String, ignored: GitIgnoredPaths?)] = []
+    /// Why git could not list the walked folder's repository.
     private(set) var failure: GitError?
+    /// Repositories inside the walk git could not list (a submodule of another owner in a
+    /// CI container), and why: what they ignore is unknown, and only below them.
+    private(set) var unlisted: [(folder: String, error: GitError)] = []
 
     init(folder: String, listing: Bool) {
         self.folder = folder
@@ -103,16 +109,27 @@ final class WalkIgnores {
     func enter(_ repository: String) {
         guard listing else { return }
         let path = (folder.hasSuffix("/") ? folder : folder + "/") + repository
-        if let ignored = Self.listed(in: path, failure: &failure) { nested.append((repository, ignored)) }
+        var error: GitError?
+        let ignored = Self.listed(in: path, failure: &error)
+        if let error { unlisted.append((repository, error)) }
+        if ignored != nil || error != nil { nested.append((repository, ignored)) }
     }
 
     /// Whether the repository holding the entry ignores it (the innermost one that does).
     func contains(_ relativePath: String) -> Bool {
-        for repository in nested.reversed() {
-            let prefix = repository.folder + "/"
-            if relativePath.hasPrefix(prefix) { return repository.ignored.contains(String(relativePath.dropFirst(prefix.count))) }
+        if let repository = innermostRepository(holding: relativePath) {
+            return repository.ignored?.contains(String(relativePath.dropFirst(repository.folder.count + 1))) ?? false
         }
         return top?.contains(relativePath) ?? false
+    }
+
+    /// The folder of the unlisted repository an entry lies in, if any.
+    func unlistedRepository(holding relativePath: String) -> String? {
+        innermostRepository(holding: relativePath).flatMap { $0.ignored == nil ? $0.folder : nil }
+    }
+
+    private func innermostRepository(holding relativePath: String) -> (folder: String, ignored: GitIgnoredPaths?)? {
+        nested.last { relativePath.hasPrefix($0.folder + "/") }
     }
 
     private static func listed(in folder: String, failure: inout GitError?) -> GitIgnoredPaths? {

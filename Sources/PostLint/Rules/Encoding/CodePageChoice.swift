@@ -15,15 +15,29 @@
 enum CodePageChoice {
     typealias Reading = (charset: String, text: String)
 
-    static func choose(guessed: [Reading], alternatives: [Reading]) -> Reading? {
+    /// `isLatin`: the guess is a Latin page, whose wrong readings show the marks below
+    /// (Chinese, Korean and Turkish put quotes right against letters: `设为“私有”还是`).
+    static func choose(guessed: [Reading], alternatives: [Reading], isLatin: Bool) -> Reading? {
         guard let base = guessed.count > 1 ? bestTwin(guessed) : guessed.first else { return nil }
+        guard isLatin else { return base }
         let evidence = census(base.text)
         guard evidence.certainDamage + evidence.doubtfulDamage > 0 else { return base }
-        // One mark of a wrong page is not enough to choose another (real text has odd
-        // characters), but it is enough not to write the guess's reading.
-        guard evidence.certainDamage >= 2, evidence.certainDamage * 10 >= evidence.characters else { return nil }
-        // Of the clean readings, the one that changes fewest characters of the guess's
-        // (ISO-8859-15 `€` for ISO-8859-1 `¤`, not Mac OS Roman `§`); two as near: neither.
+        if evidence.certainDamage >= 2, evidence.certainDamage * 10 >= evidence.characters,
+            let other = nearestClean(to: base, among: alternatives)
+        {
+            return other
+        }
+        // Too little to choose another page, but enough not to write the guess's reading
+        // (one `Fu§ball`; Polish in ISO-8859-16, which ICU does not name, read as ISO-8859-2:
+        // `gý÷l˘ jaŽń`); not marks real text holds too (`W/m²K`, `“Like”s`, `µSD`), nor one
+        // slip among many right characters.
+        let refusing = evidence.refusingDamage
+        return evidence.hasCurrencySign || refusing > 0 && refusing * 20 >= evidence.characters ? nil : base
+    }
+
+    /// Of the readings without marks, the one that changes fewest characters of the
+    /// guess's (ISO-8859-15 `€` for ISO-8859-1 `¤`, not Mac OS Roman `§`); two as near: neither.
+    private static func nearestClean(to base: Reading, among alternatives: [Reading]) -> Reading? {
         let baseScalars = Array(base.text.unicodeScalars)
         let clean = alternatives.filter { census($0.text).isClean }.map { reading in
             (reading: reading, changes: zip(baseScalars, reading.text.unicodeScalars).filter { $0 != $1 }.count)
@@ -49,28 +63,24 @@ enum CodePageChoice {
         return readings[scored.indices.max { (scored[$0].marks, scored[$0].fit, scored[$0].index) < (scored[$1].marks, scored[$1].fit, scored[$1].index) }!]
     }
 
-    /// Whether a Latin reading still shows a wrong code page's marks as often as one does
-    /// (Polish in ISO-8859-16, which ICU does not name, read as ISO-8859-2: `gý÷l˘ jaŽń`):
-    /// then no reading is the file's.
-    static func looksGarbled(_ text: String) -> Bool {
-        let found = census(text)
-        return found.certainDamage >= 2 && found.certainDamage * 20 >= found.characters
-    }
-
     /// Marks of a wrong code page in a reading. Certain: a capital after a small letter
     /// (`BoxkŠmpfer`, `payÈ`), a foreign sign between two letters (`gro§en`, `c½ur`), `¤`.
     /// Doubtful, enough to refuse a reading but not to choose another: a quotation mark
     /// between letters (`Versp„tung`), a small letter opening a word of capitals
     /// (`šBERMORGEN`). Likely, asked only between twins: a foreign sign or a closing quote
-    /// before a word (`¶νθρωπος`, `’νθρωπος`).
+    /// before a word (`¶νθρωπος`, `’νθρωπος`). Refusing: the certain and doubtful marks
+    /// real text does not hold too (not `W/m²K`, `W×H`, `Smith†Jones`, `“Like”s`, `µSD`,
+    /// `2ºESO`).
     struct Census {
-        var certainDamage = 0, doubtfulDamage = 0, likelyDamage = 0, characters = 0
+        var certainDamage = 0, doubtfulDamage = 0, refusingDamage = 0, likelyDamage = 0, characters = 0
+        var hasCurrencySign = false
         var isClean: Bool { certainDamage == 0 && doubtfulDamage == 0 }
     }
 
     private static func census(_ text: String) -> Census {
         let scalars = Array(text.unicodeScalars)
-        var (certain, doubtful, likely, characters) = (0, 0, 0, 0)
+        var (certain, doubtful, refusing, likely, characters) = (0, 0, 0, 0, 0)
+        var hasCurrencySign = false
         for index in scalars.indices where scalars[index].value >= 0x80 {
             let scalar = scalars[index]
             characters += 1
@@ -81,27 +91,42 @@ enum CodePageChoice {
                 || index >= 2 && (previous == "'" || previous == "’") && isLetter(scalars[index - 2])
             let beforeLetter = next.map(isLetter) == true
             if isLetter(scalar) {
-                if scalar.properties.isUppercase, previous?.properties.isLowercase == true { certain += 1 }
+                if scalar.properties.isUppercase, let previous, previous.properties.isLowercase {
+                    certain += 1
+                    if !unitAndOrdinalSigns.contains(previous) { refusing += 1 }
+                }
                 if scalar.properties.isLowercase, !afterLetter, index + 2 < scalars.count,
                     scalars[index + 1].properties.isUppercase, scalars[index + 2].properties.isUppercase
                 {
                     doubtful += 1
+                    if !unitAndOrdinalSigns.contains(scalar) { refusing += 1 }
                 }
             } else if quotationMarks.contains(scalar) {
-                if afterLetter && beforeLetter { doubtful += 1 }
+                if afterLetter && beforeLetter {
+                    doubtful += 1
+                    if !isPaired(scalars, at: index) { refusing += 1 }
+                }
             } else if foreignSigns.contains(scalar) || (0x2B0...0x2FF).contains(scalar.value) {
                 if afterLetter && beforeLetter {
                     certain += 1
+                    // `g†rden` is a DOS `å`, `Smith†Jones` a footnote.
+                    let betweenSmallLetters = previous?.properties.isLowercase == true && next?.properties.isLowercase == true
+                    if !signsBetweenLetters.contains(scalar) || scalar == "†" && betweenSmallLetters { refusing += 1 }
                 } else if beforeLetter {
                     likely += 1
                 }
             } else if scalar == "¤" {
+                // No text writes it: ISO-8859-15 `€` read as ISO-8859-1, however long the post.
                 certain += 1
+                refusing += 1
+                hasCurrencySign = true
             } else if scalar == "’", beforeLetter, !afterLetter {
                 likely += 1
             }
         }
-        return Census(certainDamage: certain, doubtfulDamage: doubtful, likelyDamage: likely, characters: characters)
+        return Census(
+            certainDamage: certain, doubtfulDamage: doubtful, refusingDamage: refusing, likelyDamage: likely, characters: characters,
+            hasCurrencySign: hasCurrencySign)
     }
 
     /// A letter of words: not the modifier letters `ˆ` `˜`, which Mac OS Roman gives for
@@ -110,10 +135,31 @@ enum CodePageChoice {
         scalar.properties.isAlphabetic && !(0x2B0...0x2FF).contains(scalar.value)
     }
 
+    /// Signs real text writes between letters (`W/m²K`, `H²O`, `W×H`, `mean±sd`,
+    /// `Smith†Jones`), and small letters before capitals (`µSD`, `2ºESO`).
+    private static let signsBetweenLetters = Set("±×†¹²³".unicodeScalars)
+    private static let unitAndOrdinalSigns = Set("µºª".unicodeScalars)
+
     /// Signs text does not write between the letters of a word.
     private static let foreignSigns = Set("§¶¦¨¬¯±×÷¸¼½¾¹²³¢£¥€‰†‡◊√∞≤≥≈≠∂∑∏∫ªº".unicodeScalars)
 
     /// Quotation marks but the apostrophes, and the bullet: between two letters a DOS page's
-    /// letters read as Windows-1252 (`Versp„tung`, `Sch”n`, `r‚sum‚`), rarely a slip.
+    /// letters read as Windows-1252 (`Versp„tung`, `co”rdinatie`, `r‚sum‚`, `s›tt`), or a
+    /// missed space (`“Like”s`, `Home•About`).
     private static let quotationMarks = Set("„”“‚‹›•".unicodeScalars)
+
+    /// Whether the quotation mark at `index` has a partner on its line (`“Like”s`,
+    /// `„Hallo“und`, `the word“quoted”`): a quote, where a lone one between letters is a DOS
+    /// page's letter. A bullet between words is a separator (`Home•About`).
+    private static func isPaired(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let before = Set(scalars[..<index].reversed().prefix { $0 != "\n" })
+        let after = Set(scalars[(index + 1)...].prefix { $0 != "\n" })
+        switch scalars[index] {
+        case "”": return before.contains("“") || before.contains("„")
+        case "“": return after.contains("”") || before.contains("„")
+        case "›", "‹": return before.contains("‹") || before.contains("›") || after.contains("‹") || after.contains("›")
+        case "•": return true
+        default: return false
+        }
+    }
 }

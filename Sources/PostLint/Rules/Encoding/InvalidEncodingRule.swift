@@ -94,8 +94,7 @@ public struct InvalidEncodingRule: SourceRule {
             if twins[guess.name] == nil { break }
         }
         let alternatives = (alternativePages[guess.name] ?? []).compactMap(exact)
-        guard let chosen = CodePageChoice.choose(guessed: readings, alternatives: alternatives),
-            alternativePages[guess.name] == nil || !CodePageChoice.looksGarbled(chosen.text)
+        guard let chosen = CodePageChoice.choose(guessed: readings, alternatives: alternatives, isLatin: alternativePages[guess.name] != nil)
         else { return nil }
         return hasByteOrderMark ? (chosen.charset, "\u{FEFF}" + chosen.text) : chosen
     }
