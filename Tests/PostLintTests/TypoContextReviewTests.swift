@@ -182,6 +182,21 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos(ruled, fileName: "post.txt").map(\.safe), [true])
     }
 
+    /// A slip the repository repeats (`Retreival`, three times) is no suggestion beside the
+    /// word it slips from, used far more; jargon beside a rarer dictionary word is
+    /// (`uvicorn`, not only `unicorn`).
+    func testARepeatedSlipIsNoSuggestionButJargonIs() {
+        let text = "We study text retrival and run unvicorn servers.\n"
+        let others = Array(repeating: "Dense retrieval beats sparse retrieval for retrieval tasks.\n", count: 12)
+            + Array(repeating: "Cross-modal retreival works.\n", count: 3) + Array(repeating: "Start uvicorn with workers.\n", count: 3)
+        let document = TestSupport.document(text, fileName: "post.md")
+        let context = RuleContext(fileExists: nil, severity: .warning, vocabulary: Vocabulary(texts: others + [text]))
+        let messages = TypoRule().check(document, context: context).map(\.message)
+        XCTAssertEqual(messages.count, 2, "\(messages)")
+        XCTAssertTrue(messages.allSatisfy { !$0.contains("retreival") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("'uvicorn'") }, "\(messages)")
+    }
+
     func testAFootnoteDefinitionIsProse() {
         XCTAssertEqual(typos("Text.[^1]\n\n[^1]: This is teh footnote.\n").map(\.word), ["teh"])
     }

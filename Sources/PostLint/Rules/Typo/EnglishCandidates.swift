@@ -44,6 +44,21 @@ extension EnglishTypoJudge {
         return wordKind != candidateKind
     }
 
+    /// Whether two words are one slip apart: a letter added, dropped or changed, or two
+    /// neighbours swapped.
+    static func areOneSlipApart(_ first: String, _ second: String) -> Bool {
+        let (a, b) = (Array(first.utf8), Array(second.utf8))
+        if a.count == b.count {
+            let differing = a.indices.filter { a[$0] != b[$0] }
+            return differing.count == 1
+                || differing.count == 2 && differing[1] == differing[0] + 1 && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        let common = short.indices.first { short[$0] != long[$0] } ?? short.count
+        return short[common...].elementsEqual(long[(common + 1)...])
+    }
+
     /// How much likelier a slip of the candidate's kind is, weighing the candidate's use in
     /// the repository: a letter left out (`grouded` for grounded), typed twice (`suggesst`)
     /// or two letters swapped (`Choicse`) are the common slips; a wrong or an extra letter

@@ -199,7 +199,17 @@ struct EnglishTypoJudge {
             !fromRepository.contains($0) && !Self.isEndingChange(lower, $0) && !Self.isInflectionChange(lower, $0)
         }
         let weight = { (candidate: String) in Double(vocabulary.usage(of: candidate).occurrences) * Self.slipWeight(lower, candidate) }
-        let ranked = fromRepository.sorted { weight($0) > weight($1) }
+        let known = (fromRepository + fromDictionary).filter { cache.accepts($0) == true }
+        // A word the repository repeats but no dictionary has, a slip of a suggestion one has
+        // that the repository uses far more often (`Retreival` beside `Retrieval`), is no
+        // suggestion; jargon beside a rarer word is (`uvicorn` beside `unicorn`).
+        let repeatedSlips = fromRepository.filter { candidate in
+            let used = vocabulary.usage(of: candidate).occurrences
+            return cache.accepts(candidate) != true && known.contains {
+                Self.areOneSlipApart(candidate, $0) && vocabulary.usage(of: $0).occurrences >= used * Self.repeatedSlipRatio
+            }
+        }
+        let ranked = fromRepository.filter { !repeatedSlips.contains($0) }.sorted { weight($0) > weight($1) }
             + fromDictionary.sorted { Self.slipWeight(lower, $0) > Self.slipWeight(lower, $1) }
         guard !ranked.isEmpty else { return nil }
         let names = capitalized ? fromRepository.filter { cache.accepts(Self.matchCase($0, true)) == false } : []
