@@ -271,14 +271,16 @@ final class FileHandlingTests: CommandTestCase {
     func testARepositoryInsideGitCannotListIsLeftAloneByFixOnly() throws {
         try requireAnotherUser()
         try git(["init", "-q"])
-        try makeFolders("themes/t/public", "_site", "posts", "odd")
+        try makeFolders("themes/t/public", "themes/t/vendor/clone", "_site", "posts", "odd")
         try git(["init", "-q", "themes/t"])
+        try git(["init", "-q", "themes/t/vendor/clone"])
         try write(".gitignore", "_site/\n")
-        try write("themes/t/.gitignore", "public/\n")
+        try write("themes/t/.gitignore", "public/\nvendor/\n")
         try write("odd/.git", "garbage\n")
-        for name in ["themes/t/public/p.md", "_site/s.md", "posts/p.md", "odd/o.md"] { try write(name, Self.typo) }
+        for name in ["themes/t/public/p.md", "themes/t/vendor/clone/c.md", "_site/s.md", "posts/p.md", "odd/o.md"] { try write(name, Self.typo) }
+        // The theme is another owner's; the clone its `.gitignore` leaves out is not.
         let theme = folder.appendingPathComponent("themes/t").path
-        for path in [theme] + (FileManager.default.subpaths(atPath: theme) ?? []).map({ theme + "/" + $0 }) {
+        for path in [theme] + (FileManager.default.subpaths(atPath: theme) ?? []).filter({ !$0.hasPrefix("vendor/clone") }).map({ theme + "/" + $0 }) {
             XCTAssertEqual(lchown(path, 65534, 65534), 0, path)
         }
         let linted = try run(["lint", "--no-cache", "."], environment: isolatedGit)
@@ -290,6 +292,7 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertEqual(try read("posts/p.md"), Self.fixedTypo)
         XCTAssertEqual(try read("odd/o.md"), Self.fixedTypo)
         XCTAssertEqual(try read("themes/t/public/p.md"), Self.typo)
+        XCTAssertEqual(try read("themes/t/vendor/clone/c.md"), Self.typo, "below a repository git cannot list, nothing is written")
         XCTAssertEqual(try read("_site/s.md"), Self.typo)
     }
 

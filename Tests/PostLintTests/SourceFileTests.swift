@@ -147,6 +147,8 @@ final class LegacyConversionTests: XCTestCase {
             ("Die Verspätung war ärgerlich, aber wir kamen an.\n", "IBM437"),
             ("ÜBERMORGEN GEHT ES LOS, SAGTE ER.\n", "IBM850"),
             ("De coördinatie van het project is goed geregeld.\n", "IBM437"),
+            // KOI8-R Russian read as ISO-8859-1 (`ðÒÉ×ÅÔ`): signs real text holds once, again and again.
+            (String(repeating: "Привет, как дела? Всё хорошо, в общем, время идёт. ", count: 3) + "\n", "KOI8-R"),
             // `¤` however long the post.
             (String(repeating: "Größe, Übung und Ärger sind schöne Wörter für Straßen. ", count: 20) + "Es kostet 5 €.\n", "ISO-8859-15"),
         ]
@@ -161,15 +163,21 @@ final class LegacyConversionTests: XCTestCase {
     /// post, do not keep a right reading from being written.
     func testMarksRealTextHoldsDoNotKeepAPostFromConversion() throws {
         let german = String(repeating: "Größe, Übung und Ärger sind schöne Wörter für Straßen. ", count: 20)
+        let french = String(repeating: "Le café de la rue est très agréable, et la crème brûlée est délicieuse. ", count: 4)
         let cases: [(String, String)] = [
             ("Der U-Wert beträgt 0,24 W/m²K, die Fläche 12 m² und die Tür ist neu.\n", "windows-1252"),
             ("Die µSD-Karte passt nicht, sagte der Händler; für µVAX gibt es keine.\n", "windows-1252"),
             ("Los alumnos de 2ºESO y 1ºBACH irán de excursión el próximo miércoles.\n", "windows-1252"),
             ("She said “hello”and left. The “Like”s were many — naïve, but fine.\n", "windows-1252"),
             ("Er sagte „Hallo“und ging. Die Straße war schön, die Bäume grün.\n", "windows-1252"),
-            ("Accueil•Menu•Contact\n\n" + String(repeating: "Le café de la rue est très agréable, et la crème brûlée est délicieuse. ", count: 4) + "\n", "windows-1252"),
-            ("Smith†Jones (1998) found W×H and mean±sd in the café’s résumé.\n", "windows-1252"),
+            ("Accueil•Menu•Contact\n\n" + french + "\n", "windows-1252"),
+            (french + "\n\nSmith†Jones (1998) wrote about the café’s résumé and its naïve menu.\n", "windows-1252"),
+            (french + "\n\nThe frame is W×H pixels, says the café’s résumé, a naïve one.\n", "windows-1252"),
             (german + "Ein Fu§ball.\n", "windows-1252"),
+            (french + "\n\nIrish: Tá muintir na hÉireann i nÉirinn go fóill, ár bhFocal.\n", "windows-1252"),
+            (german + "Er sagte nur„Endlich“ und ging.\n", "windows-1252"),
+            (french + "\n\nLe format ICU est ¤#,##0.00 pour les prix.\n", "ISO-8859-1"),
+            ("Autorzy: Ł. Nowak i Ś. Kowalski. Będę tam w środę, zażółć gęślą jaźń. Źródło wiedzy, ładna pogoda w Łodzi. Zdjęcia z Wałbrzycha mam na karcie µSD.\n", "windows-1250"),
         ]
         try assertConvertedBack(cases)
     }

@@ -120,7 +120,7 @@ public struct FileDiscovery: Sendable {
         let found = Self.entries(below: folder, skipping: ignores.contains, enteringRepository: ignores.enter)
         for (repository, error) in ignores.unlisted {
             notes(walksForWriting
-                ? "\(prefix + repository): skipped: git could not list what this repository ignores (\(error.firstLine)); name it to fix its posts, or add --no-ignore"
+                ? "\(prefix + repository): skipped: git could not list what this repository ignores (\(error.firstLine)); name its posts to fix them, or add --no-ignore"
                 : "note: git could not list ignored files in \(prefix + repository) (\(error.firstLine)); linting every file there")
         }
         for entry in found {

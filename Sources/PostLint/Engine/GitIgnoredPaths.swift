@@ -31,9 +31,7 @@ struct GitIgnoredPaths {
         } catch let error as GitError {
             // An empty `.git` folder, or a submodule's `.git` file whose repository was not
             // copied along: no repository, so nothing it could ignore.
-            if error.firstLine.contains("not a git repository") || error.firstLine.contains("invalid gitfile format") {
-                return .outsideAWorkTree
-            }
+            if error.firstLine.contains("not a git repository") { return .outsideAWorkTree }
             return .gitFailed(error)
         } catch {
             return .outsideAWorkTree
@@ -111,6 +109,8 @@ final class WalkIgnores {
         let path = (folder.hasSuffix("/") ? folder : folder + "/") + repository
         var error: GitError?
         let ignored = Self.listed(in: path, failure: &error)
+        // A `.git` file that is no repository's, inside the walk: no repository.
+        if let found = error, found.firstLine.contains("invalid gitfile format") { return }
         if let error { unlisted.append((repository, error)) }
         if ignored != nil || error != nil { nested.append((repository, ignored)) }
     }
@@ -118,18 +118,25 @@ final class WalkIgnores {
     /// Whether the repository holding the entry ignores it (the innermost one that does).
     func contains(_ relativePath: String) -> Bool {
         if let repository = innermostRepository(holding: relativePath) {
-            return repository.ignored?.contains(String(relativePath.dropFirst(repository.folder.count + 1))) ?? false
+            return repository.ignored?.contains(String(decoding: relativePath.utf8.dropFirst(repository.folder.utf8.count + 1), as: UTF8.self)) ?? false
         }
         return top?.contains(relativePath) ?? false
     }
 
-    /// The folder of the unlisted repository an entry lies in, if any.
+    /// The folder of an unlisted repository an entry lies in, at any depth (what it
+    /// ignores may hold a repository git can list), if any.
     func unlistedRepository(holding relativePath: String) -> String? {
-        innermostRepository(holding: relativePath).flatMap { $0.ignored == nil ? $0.folder : nil }
+        nested.first { $0.ignored == nil && Self.holds($0.folder, relativePath) }?.folder
     }
 
     private func innermostRepository(holding relativePath: String) -> (folder: String, ignored: GitIgnoredPaths?)? {
-        nested.last { relativePath.hasPrefix($0.folder + "/") }
+        nested.last { Self.holds($0.folder, relativePath) }
+    }
+
+    /// Byte for byte: a folder spelled in NFD is another folder than one spelled in NFC.
+    private static func holds(_ folder: String, _ relativePath: String) -> Bool {
+        relativePath.utf8.count > folder.utf8.count && relativePath.utf8.starts(with: folder.utf8)
+            && relativePath.utf8[relativePath.utf8.index(relativePath.utf8.startIndex, offsetBy: folder.utf8.count)] == UInt8(ascii: "/")
     }
 
     private static func listed(in folder: String, failure: inout GitError?) -> GitIgnoredPaths? {

@@ -31,8 +31,11 @@ enum CodePageChoice {
         // (one `Fu§ball`; Polish in ISO-8859-16, which ICU does not name, read as ISO-8859-2:
         // `gý÷l˘ jaŽń`); not marks real text holds too (`W/m²K`, `“Like”s`, `µSD`), nor one
         // slip among many right characters.
+        // Marks real text holds too, again and again, are a wrong page's all the same (KOI8-R
+        // Russian read as ISO-8859-1: `ðÒÉ×ÅÔ`, its `в` a `×` between letters).
         let refusing = evidence.refusingDamage
-        return evidence.hasCurrencySign || refusing > 0 && refusing * 20 >= evidence.characters ? nil : base
+        let garbled = evidence.certainDamage >= 2 && evidence.certainDamage * 20 >= evidence.characters
+        return evidence.hasCurrencySign || garbled || refusing > 0 && refusing * 20 >= evidence.characters ? nil : base
     }
 
     /// Of the readings without marks, the one that changes fewest characters of the
@@ -74,7 +77,8 @@ enum CodePageChoice {
     struct Census {
         var certainDamage = 0, doubtfulDamage = 0, refusingDamage = 0, likelyDamage = 0, characters = 0
         var hasCurrencySign = false
-        var isClean: Bool { certainDamage == 0 && doubtfulDamage == 0 }
+        /// No mark at all but those real text holds too (`µSD`, `Home•Blog`).
+        var isClean: Bool { certainDamage == 0 && refusingDamage == 0 }
     }
 
     private static func census(_ text: String) -> Census {
@@ -91,9 +95,11 @@ enum CodePageChoice {
                 || index >= 2 && (previous == "'" || previous == "’") && isLetter(scalars[index - 2])
             let beforeLetter = next.map(isLetter) == true
             if isLetter(scalar) {
-                if scalar.properties.isUppercase, let previous, previous.properties.isLowercase {
+                if scalar.properties.isUppercase, let previous, previous.properties.isLowercase,
+                    !unitAndOrdinalSigns.contains(previous), !isIrishMutation(scalars, capitalAt: index)
+                {
                     certain += 1
-                    if !unitAndOrdinalSigns.contains(previous) { refusing += 1 }
+                    refusing += 1
                 }
                 if scalar.properties.isLowercase, !afterLetter, index + 2 < scalars.count,
                     scalars[index + 1].properties.isUppercase, scalars[index + 2].properties.isUppercase
@@ -115,7 +121,7 @@ enum CodePageChoice {
                 } else if beforeLetter {
                     likely += 1
                 }
-            } else if scalar == "¤" {
+            } else if scalar == "¤", next != "#" {
                 // No text writes it: ISO-8859-15 `€` read as ISO-8859-1, however long the post.
                 certain += 1
                 refusing += 1
@@ -133,6 +139,12 @@ enum CodePageChoice {
     /// Windows-1252 quotes.
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic && !(0x2B0...0x2FF).contains(scalar.value)
+    }
+
+    /// Irish writes a mutation before a capital (`na hÉireann`, `i nÉirinn`, `ár bhFocal`).
+    private static func isIrishMutation(_ scalars: [Unicode.Scalar], capitalAt index: Int) -> Bool {
+        let prefix = String(String.UnicodeScalarView(scalars[..<index].reversed().prefix { $0.properties.isAlphabetic }.reversed()))
+        return ["h", "n", "t", "bh", "mb", "gc", "nd", "ng", "bp", "dt"].contains(prefix)
     }
 
     /// Signs real text writes between letters (`W/m²K`, `H²O`, `W×H`, `mean±sd`,
@@ -157,6 +169,8 @@ enum CodePageChoice {
         switch scalars[index] {
         case "”": return before.contains("“") || before.contains("„")
         case "“": return after.contains("”") || before.contains("„")
+        case "„": return after.contains("“") || after.contains("”")
+        case "‚": return after.contains("‘") || after.contains("’")
         case "›", "‹": return before.contains("‹") || before.contains("›") || after.contains("‹") || after.contains("›")
         case "•": return true
         default: return false
