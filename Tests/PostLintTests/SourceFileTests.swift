@@ -147,6 +147,9 @@ final class LegacyConversionTests: XCTestCase {
             ("Die Verspätung war ärgerlich, aber wir kamen an.\n", "IBM437"),
             ("ÜBERMORGEN GEHT ES LOS, SAGTE ER.\n", "IBM850"),
             ("De coördinatie van het project is goed geregeld.\n", "IBM437"),
+            // Portuguese through CP850 read as ISO-8859-1 (`nÆo` is no Irish mutation), Occitan `rap•rt`.
+            ("A variável de ambiente SHELL não existe e não se especificou nenhuma.\n", "IBM850"),
+            ("Lo boton ràdio del grop en rapòrt amb aqueste element grafic.\n", "IBM850"),
             // KOI8-R Russian read as ISO-8859-1 (`ðÒÉ×ÅÔ`): signs real text holds once, again and again.
             (String(repeating: "Привет, как дела? Всё хорошо, в общем, время идёт. ", count: 3) + "\n", "KOI8-R"),
             // `¤` however long the post.
@@ -171,6 +174,7 @@ final class LegacyConversionTests: XCTestCase {
             ("She said “hello”and left. The “Like”s were many — naïve, but fine.\n", "windows-1252"),
             ("Er sagte „Hallo“und ging. Die Straße war schön, die Bäume grün.\n", "windows-1252"),
             ("Accueil•Menu•Contact\n\n" + french + "\n", "windows-1252"),
+            (french + "\n\nTags: travel•food•photos\n", "windows-1252"),
             (french + "\n\nSmith†Jones (1998) wrote about the café’s résumé and its naïve menu.\n", "windows-1252"),
             (french + "\n\nThe frame is W×H pixels, says the café’s résumé, a naïve one.\n", "windows-1252"),
             (german + "Ein Fu§ball.\n", "windows-1252"),

@@ -141,10 +141,12 @@ enum CodePageChoice {
         scalar.properties.isAlphabetic && !(0x2B0...0x2FF).contains(scalar.value)
     }
 
-    /// Irish writes a mutation before a capital (`na hÉireann`, `i nÉirinn`, `ár bhFocal`).
+    /// Irish writes a mutation before a capital vowel (`na hÉireann`, `i nÉirinn`); a
+    /// Portuguese `nÆo` read through a DOS page is none.
     private static func isIrishMutation(_ scalars: [Unicode.Scalar], capitalAt index: Int) -> Bool {
+        guard "ÁÉÍÓÚ".unicodeScalars.contains(scalars[index]) else { return false }
         let prefix = String(String.UnicodeScalarView(scalars[..<index].reversed().prefix { $0.properties.isAlphabetic }.reversed()))
-        return ["h", "n", "t", "bh", "mb", "gc", "nd", "ng", "bp", "dt"].contains(prefix)
+        return ["h", "n", "t"].contains(prefix)
     }
 
     /// Signs real text writes between letters (`W/m²K`, `H²O`, `W×H`, `mean±sd`,
@@ -172,7 +174,11 @@ enum CodePageChoice {
         case "„": return after.contains("“") || after.contains("”")
         case "‚": return after.contains("‘") || after.contains("’")
         case "›", "‹": return before.contains("‹") || before.contains("›") || after.contains("‹") || after.contains("›")
-        case "•": return true
+        // Between menu items or tags (`Home•About`, `travel•food•photos`), not inside a word
+        // (`rap•rt`, a DOS `ò`).
+        case "•":
+            return !(scalars[index - 1].properties.isLowercase && scalars[index + 1].properties.isLowercase)
+                || before.contains("•") || after.contains("•")
         default: return false
         }
     }
