@@ -9,8 +9,8 @@
 /// again — a capital inside a word (`BoxkŠmpfer`), a sign between two letters (`gro§en`,
 /// `c½ur`), the currency sign `¤` where ISO-8859-15 has `€` — and the other reading shows
 /// none. Marks that real text also holds (`’n’`, `12ºC`, `cost–benefit`, `Ä, Ö`) are no
-/// such evidence, and a file the guess does not read exactly is left alone. So is one whose
-/// guess's reading shows a certain mark no other reading explains: one `Fu§ball` is too
+/// such evidence, and a file the guess does not read exactly is left alone. So is a Latin
+/// file whose guess's reading shows a mark no other reading explains: one `Fu§ball` is too
 /// little to choose Mac OS Roman, and too much to write Windows-1252's reading.
 enum CodePageChoice {
     typealias Reading = (charset: String, text: String)
@@ -27,12 +27,11 @@ enum CodePageChoice {
         {
             return other
         }
-        // Too little to choose another page, but enough not to write the guess's reading
-        // (one `Fu§ball`; Polish in ISO-8859-16, which ICU does not name, read as ISO-8859-2:
-        // `gý÷l˘ jaŽń`); not marks real text holds too (`W/m²K`, `“Like”s`, `µSD`), nor one
-        // slip among many right characters.
-        // Marks real text holds too, again and again, are a wrong page's all the same (KOI8-R
-        // Russian read as ISO-8859-1: `ðÒÉ×ÅÔ`, its `в` a `×` between letters).
+        // Too little to choose another page, but enough not to write the guess's reading: a
+        // mark real text does not hold, even one, when not lost among many right characters
+        // (`Fu§ball`; Polish in ISO-8859-16, which ICU does not name, read as ISO-8859-2:
+        // `gý÷l˘ jaŽń`); or marks real text holds (`W/m²K`, `“Like”s`, `µSD`) again and
+        // again (KOI8-R Russian read as ISO-8859-1: `ðÒÉ×ÅÔ`, its `в` a `×` between letters).
         let refusing = evidence.refusingDamage
         let garbled = evidence.certainDamage >= 2 && evidence.certainDamage * 20 >= evidence.characters
         return evidence.hasCurrencySign || garbled || refusing > 0 && refusing * 20 >= evidence.characters ? nil : base
@@ -73,7 +72,7 @@ enum CodePageChoice {
     /// (`šBERMORGEN`). Likely, asked only between twins: a foreign sign or a closing quote
     /// before a word (`¶νθρωπος`, `’νθρωπος`). Refusing: the certain and doubtful marks
     /// real text does not hold too (not `W/m²K`, `W×H`, `Smith†Jones`, `“Like”s`, `µSD`,
-    /// `2ºESO`).
+    /// `2ºESO`); an Irish mutation (`na hÉireann`) is no mark at all.
     struct Census {
         var certainDamage = 0, doubtfulDamage = 0, refusingDamage = 0, likelyDamage = 0, characters = 0
         var hasCurrencySign = false
