@@ -286,6 +286,8 @@ final class FileHandlingTests: CommandTestCase {
         let linted = try run(["lint", "--no-cache", "."], environment: isolatedGit)
         XCTAssertTrue(linted.stdout.contains("themes/t/public/p.md") && !linted.stdout.contains("_site/"), linted.stdout)
         XCTAssertTrue(linted.stderr.contains("note: git could not list ignored files in themes/t"), linted.stderr)
+        let overlapping = try run(["lint", "--no-cache", ".", "themes"], environment: isolatedGit)
+        XCTAssertEqual(overlapping.stderr.components(separatedBy: "could not list ignored files in").count, 2, "said once: \(overlapping.stderr)")
         let fixed = try run(["lint", "--no-cache", "--fix", "."], environment: isolatedGit)
         XCTAssertEqual(fixed.status, 0, fixed.stdout + fixed.stderr)
         XCTAssertTrue(fixed.stderr.contains("themes/t: skipped: git could not list what this repository ignores"), fixed.stderr)

@@ -52,6 +52,8 @@ public struct FileDiscovery: Sendable {
     public func files(for arguments: [String]) throws -> [String] {
         var found: [Candidate] = []
         var gitFailure: GitError?
+        // Folders named twice (`site site/themes`) walk a repository inside them twice: said once.
+        var unlistedSaid: Set<String> = []
         defer {
             if let gitFailure {
                 notes("note: git could not list ignored files (\(gitFailure.firstLine)); linting every file; add --no-ignore to silence this")
@@ -63,7 +65,7 @@ public struct FileDiscovery: Sendable {
                 throw DiscoveryError(path: argument, reason: "no such file or folder")
             }
             if isFolder.boolValue {
-                found += walk(argument, gitFailure: &gitFailure)
+                found += walk(argument, gitFailure: &gitFailure, unlistedSaid: &unlistedSaid)
                 if walksForWriting, let failure = gitFailure {
                     defer { gitFailure = nil }
                     throw DiscoveryError(path: argument, reason: "git could not list ignored files (\(failure.firstLine)), "
@@ -110,7 +112,7 @@ public struct FileDiscovery: Sendable {
         let isSymbolicLink: Bool
     }
 
-    private func walk(_ folder: String, gitFailure: inout GitError?) -> [Candidate] {
+    private func walk(_ folder: String, gitFailure: inout GitError?, unlistedSaid: inout Set<String>) -> [Candidate] {
         let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
         let ignores = WalkIgnores(folder: folder, listing: respectsGitIgnore)
         defer { gitFailure = gitFailure ?? ignores.failure }
@@ -118,7 +120,8 @@ public struct FileDiscovery: Sendable {
         // `readdir` gives each entry's type without a `stat` per file (FileManager's
         // enumerator asks for every file's attributes, a third of a small run's time).
         let found = Self.entries(below: folder, skipping: ignores.contains, enteringRepository: ignores.enter)
-        for (repository, error) in ignores.unlisted {
+        for (repository, error) in ignores.unlisted
+        where unlistedSaid.insert(Self.realPath(prefix + repository) ?? prefix + repository).inserted {
             notes(walksForWriting
                 ? "\(prefix + repository): skipped: git could not list what this repository ignores (\(error.firstLine)); name its posts to fix them, or add --no-ignore"
                 : "note: git could not list ignored files in \(prefix + repository) (\(error.firstLine)); linting every file there")
