@@ -13,9 +13,12 @@ binary runs the same files; every post the binary under test writes wrong that t
 did not, or leaves alone that the baseline converted right, is listed, and the first makes
 the exit status 1.
 
-    python3 bench/encoding/realtext.py .build/release/postlint [--baseline OLD] [--corpus DIR]
+    python3 bench/encoding/realtext.py .build/release/postlint [--baseline OLD] [--corpus DIR] [--quoting N]
 
-Takes about seven minutes here (32,000 files); `man` and `col` render the man pages.
+Takes about eight minutes here (32,000 files); `man` and `col` render the man pages. With
+`--quoting N`, the files are instead English corpus posts quoting one to three real lines
+of another language, N a language and page, saved in that language's page (most of the
+post is ASCII: a few marks among few non-ASCII characters).
 """
 import argparse, collections, glob, gettext, json, os, random, re, shutil, subprocess, sys, tempfile
 
@@ -121,6 +124,29 @@ def saved(text, page):
         return data, text
 
 
+def quoting_posts(found, per_page):
+    """English corpus posts, each quoting real lines of another language (`> …`)."""
+    random.seed(7)
+    english = [text for language, origin, text in found if language == 'en' and origin.endswith('.md') and text.count('\n\n') >= 3]
+    lines = collections.defaultdict(list)
+    for language, _, text in found:
+        if language in EAST_ASIAN or language == 'en':
+            continue
+        for line in (line.strip() for line in text.splitlines()):
+            if 30 <= len(line) <= 180 and sum(ord(c) > 127 for c in line) >= 2 and not line.startswith(('-', '#', '.', '|', '`')):
+                lines[language].append(line)
+    posts = []
+    for language in sorted(lines):
+        for page in PAGES[language]:
+            for _ in range(per_page):
+                paragraphs = random.choice(english).split('\n\n')
+                kept = paragraphs[:random.randint(3, min(12, len(paragraphs)))]
+                quoted = random.sample(lines[language], min(len(lines[language]), random.randint(1, 3)))
+                kept.insert(random.randint(1, len(kept) - 1), '\n'.join('> ' + line for line in quoted))
+                posts.append((language, page, '\n\n'.join(kept) + '\n'))
+    return posts
+
+
 def group(language):
     for name, members in (('Western', PAGES['en']), ('Central', CENTRAL)):
         if PAGES.get(language) is members:
@@ -133,13 +159,18 @@ def main():
     parser.add_argument('binary')
     parser.add_argument('--baseline')
     parser.add_argument('--corpus', default=os.path.join(ROOT, '..', 'shared', 'corpus'))
+    parser.add_argument('--quoting', type=int, metavar='N', help='English posts quoting other languages, N a language and page')
     arguments = parser.parse_args()
+    found = texts(arguments.corpus)
+    if arguments.quoting:
+        found = [(language, f'quoting {page}', text, page) for language, page, text in quoting_posts(found, arguments.quoting)]
+    else:
+        found = [(language, origin, text, page) for language, origin, text in found for page in PAGES.get(language, [])]
     cases = []
-    for language, origin, text in texts(arguments.corpus):
-        for page in PAGES.get(language, []):
-            data, expected = saved(text, page)
-            if data is not None:
-                cases.append((f'{page}/{len(cases):05d}.md', language, origin, data, expected))
+    for language, origin, text, page in found:
+        data, expected = saved(text, page)
+        if data is not None:
+            cases.append((f'{page}/{len(cases):05d}.md', language, origin, data, expected))
     binaries = {'tested': os.path.abspath(arguments.binary), **({'baseline': os.path.abspath(arguments.baseline)} if arguments.baseline else {})}
     folder = tempfile.mkdtemp(prefix='postlint-realtext.')
     outcomes = collections.defaultdict(dict)
