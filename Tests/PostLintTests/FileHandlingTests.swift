@@ -245,23 +245,31 @@ final class FileHandlingTests: CommandTestCase {
         XCTAssertTrue(everything.stdout.contains("vendor/bundle/gems/x/README.md"), everything.stdout)
     }
 
+    /// A site's repository with a theme's repository inside it (a submodule or a clone)
+    /// whose `.gitignore` lists `public/` (and `ignoring`), a typo in `public/p.md`.
+    func makeSiteWithTheme(_ theme: String, ignoring: String = "") throws {
+        try git(["init", "-q"])
+        try makeFolders(theme + "/public")
+        try git(["init", "-q", theme])
+        try write(theme + "/.gitignore", "public/\n" + ignoring)
+        try write(theme + "/public/p.md", Self.typo)
+    }
+
     /// A Hugo theme checked out inside the site (a submodule or a clone): git lists the
     /// site's ignores only, the theme's `.gitignore` rules what lies below the theme.
     func testARepositoryInsideTheWalkedOneHasItsIgnoresRespected() throws {
-        try git(["init", "-q"])
-        try makeFolders("themes/theme/public", "themes/theme/content", "posts")
-        try git(["init", "-q", "themes/theme"])
-        try write("themes/theme/.gitignore", "public/\n")
-        for name in ["themes/theme/public/index.md", "themes/theme/content/a.md", "posts/p.md"] { try write(name, Self.typo) }
+        try makeSiteWithTheme("themes/theme")
+        try makeFolders("themes/theme/content", "posts")
+        for name in ["themes/theme/content/a.md", "posts/p.md"] { try write(name, Self.typo) }
         let walked = try run(["lint", "--fix"])
         XCTAssertEqual(walked.status, 0, walked.stderr)
         XCTAssertTrue(walked.stdout.contains("posts/p.md") && walked.stdout.contains("themes/theme/content/a.md"), walked.stdout)
         XCTAssertFalse(walked.stdout.contains("public/"), walked.stdout)
-        XCTAssertEqual(try read("themes/theme/public/index.md"), Self.typo, "the theme's build output is left alone")
+        XCTAssertEqual(try read("themes/theme/public/p.md"), Self.typo, "the theme's build output is left alone")
         let inside = try run(["lint", "themes"])
         XCTAssertFalse(inside.stdout.contains("public/"), inside.stdout)
         let everything = try run(["lint", "--no-ignore", "."])
-        XCTAssertTrue(everything.stdout.contains("themes/theme/public/index.md"), everything.stdout)
+        XCTAssertTrue(everything.stdout.contains("themes/theme/public/p.md"), everything.stdout)
     }
 
     /// A theme git cannot list (another owner's, as submodules are in many CI containers):
@@ -270,14 +278,12 @@ final class FileHandlingTests: CommandTestCase {
     /// repository's is no repository.
     func testARepositoryInsideGitCannotListIsLeftAloneByFixOnly() throws {
         try requireAnotherUser()
-        try git(["init", "-q"])
-        try makeFolders("themes/t/public", "themes/t/vendor/clone", "_site", "posts", "odd")
-        try git(["init", "-q", "themes/t"])
+        try makeSiteWithTheme("themes/t", ignoring: "vendor/\n")
+        try makeFolders("themes/t/vendor/clone", "_site", "posts", "odd")
         try git(["init", "-q", "themes/t/vendor/clone"])
         try write(".gitignore", "_site/\n")
-        try write("themes/t/.gitignore", "public/\nvendor/\n")
         try write("odd/.git", "garbage\n")
-        for name in ["themes/t/public/p.md", "themes/t/vendor/clone/c.md", "_site/s.md", "posts/p.md", "odd/o.md"] { try write(name, Self.typo) }
+        for name in ["themes/t/vendor/clone/c.md", "_site/s.md", "posts/p.md", "odd/o.md"] { try write(name, Self.typo) }
         // The theme is another owner's; the clone its `.gitignore` leaves out is not.
         let theme = folder.appendingPathComponent("themes/t").path
         for path in [theme] + (FileManager.default.subpaths(atPath: theme) ?? []).filter({ !$0.hasPrefix("vendor/clone") }).map({ theme + "/" + $0 }) {
@@ -300,11 +306,8 @@ final class FileHandlingTests: CommandTestCase {
 
     /// A link to a file a theme's own `.gitignore` leaves out is not written through.
     func testALinkIntoARepositoryInsidesIgnoredFolderIsSkippedByFix() throws {
-        try git(["init", "-q"])
-        try makeFolders("themes/t/public", "posts")
-        try git(["init", "-q", "themes/t"])
-        try write("themes/t/.gitignore", "public/\n")
-        try write("themes/t/public/p.md", Self.typo)
+        try makeSiteWithTheme("themes/t")
+        try makeFolders("posts")
         try link("posts/link.md", to: "../themes/t/public/p.md")
         let fixed = try run(["lint", "--no-cache", "--fix", "."])
         XCTAssertTrue(fixed.stderr.contains("posts/link.md: skipped: a symbolic link"), fixed.stderr)

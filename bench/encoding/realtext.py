@@ -22,6 +22,9 @@ post is ASCII: a few marks among few non-ASCII characters).
 """
 import argparse, collections, glob, gettext, json, os, random, re, shutil, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sweep import typed
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PLAIN = {'“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '‚': "'", '–': '-', '—': '--', '−': '-', '…': '...', '•': '*',
          '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '\u200b': '', '\ufeff': '', '′': "'", '″': '"', '«': '"', '»': '"',
@@ -104,16 +107,9 @@ def texts(corpus):
 
 def saved(text, page):
     """The text as a file in the page, and the text it holds; (None, None) when it cannot be."""
-    typed = []
-    for character in text:
-        try:
-            character.encode(page)
-            typed.append(character)
-        except UnicodeEncodeError:
-            if character not in PLAIN:
-                return None, None
-            typed.append(PLAIN[character])
-    text = ''.join(typed)
+    text = typed(text, page, PLAIN)
+    if text is None:
+        return None, None
     data = text.encode(page)
     try:
         if data.decode(page) != text:

@@ -36,16 +36,17 @@ PLAIN = {'’': "'", '‘': "'", '‚': "'", '“': '"', '”': '"', '„': '"',
          '³': '3', 'µ': 'u', '§': 'S', '¶': 'P', '£': 'GBP', 'º': 'o', 'ª': 'a', '·': '.', '¿': '', '¡': '', '\u00a0': ' '}
 
 
-def typed(sentence, page):
+def typed(sentence, page, plain=PLAIN):
+    """The sentence as a writer types it in the page (`plain` for what it lacks), or None."""
     out = []
     for character in sentence:
         try:
             character.encode(page)
             out.append(character)
         except UnicodeEncodeError:
-            if character not in PLAIN:
+            if character not in plain:
                 return None
-            out.append(PLAIN[character])
+            out.append(plain[character])
     return ''.join(out)
 
 

@@ -51,10 +51,12 @@ public final class Document: @unchecked Sendable {
         format = Format(path: source.path)
         // Jekyll reads the front matter of any file; a text file opening with a `---` line
         // and a paragraph has none.
-        let (bytes, lineIndex) = (utf8, lines)
-        let found = FrontMatter.find(in: bytes, lines: lineIndex)
-        let keyed = found.map { $0.isYAML && $0.opensWithAKey(in: bytes, lines: lineIndex) } == true
-        frontMatter = format != .plainText || keyed ? found : nil
+        let found = FrontMatter.find(in: utf8, lines: lines)
+        if format == .plainText, let found, !(found.isYAML && found.opensWithAKey(in: utf8, lines: lines)) {
+            frontMatter = nil
+        } else {
+            frontMatter = found
+        }
 
         var regions: [Region] = []
         var masked = utf8
