@@ -64,12 +64,18 @@ public struct Runner: Sendable {
             runner.linter.rulesInParallel = true
             return runner.run(files: files)
         }
+        return fixMode == .report ? runRound(files: files) : runFixRounds(files: files)
+    }
+
+    /// Lints (and fixes) every file once. `contents` stands in for the files it has: the
+    /// text an earlier round would have written, when nothing is written (`--diff`).
+    func runRound(files: [String], contents: [Int: [UInt8]] = [:]) -> [FileReport] {
         let results = ResultSlots<FileReport>(count: files.count)
         let cache = fixMode == .report ? self.cache : nil
         // The words of all the files, for rules that weigh repository evidence; counted
         // on the first file that needs them (a fully cached run never does).
         let vocabulary = linter.usesVocabulary
-            ? Lazy { [linter] in linter.timed(RuleTimings.Phase.vocabulary, clock: .process) { Vocabulary.build(paths: files) } } : nil
+            ? Lazy { [linter] in linter.timed(RuleTimings.Phase.vocabulary, clock: .process) { Vocabulary.build(paths: files, contents: contents) } } : nil
         if cache == nil {
             // Count now, in parallel: counted lazily from inside the parallel loop below, its
             // own parallel loop would run on one thread.
@@ -82,7 +88,7 @@ public struct Runner: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let path = files[index]
             let report: FileReport
-            if let bytes = FileBytes.read(path) {
+            if let bytes = contents[index] ?? FileBytes.read(path) {
                 if let cache {
                     let place = placeKey(of: path)
                     if let hit = cache.lookup(path: path, bytes: bytes, place: place) {

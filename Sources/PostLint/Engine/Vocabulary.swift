@@ -201,8 +201,9 @@ public final class Vocabulary: @unchecked Sendable {
     /// counts a file's words in a small table of its own, which stays in the cache, then
     /// adds each distinct word once to the worker's table (a third as many look-ups in a
     /// table of the whole repository's words, each a cache miss); the workers' tables are
-    /// merged at the end, not one per file on a single thread.
-    public static func build(paths: [String]) -> Vocabulary {
+    /// merged at the end, not one per file on a single thread. `contents` stands in for
+    /// the files it has (the text a fixing round would have written, with `--diff`).
+    public static func build(paths: [String], contents: [Int: [UInt8]] = [:]) -> Vocabulary {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
         let next = FileQueue(count: paths.count)
         let perWorker = ResultSlots<(usages: CheapHashTable<WordBytes, Usage>, files: Int)>(count: workers)
@@ -210,7 +211,7 @@ public final class Vocabulary: @unchecked Sendable {
             var usages = CheapHashTable<WordBytes, Usage>(minimumCapacity: 4096)
             var files = 0
             while let index = next.take() {
-                guard let bytes = FileBytes.read(paths[index]) else { continue }
+                guard let bytes = contents[index] ?? FileBytes.read(paths[index]) else { continue }
                 addFile(bytes, to: &usages)
                 files += 1
             }
