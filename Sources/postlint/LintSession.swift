@@ -111,11 +111,15 @@ struct LintSession {
     private func printChanges(of report: FileReport) {
         let toStandardError = reportGoesToStandardError || format != .text
         let emit: (String) -> Void = toStandardError ? { Console.error($0) } : { Console.output($0 + "\n") }
-        for note in report.notes where !command.quiet {
+        // A machine-readable report on standard error (--diff, or --fix of standard input)
+        // has the stream to itself, or it could not be parsed: it names skipped and failed
+        // files itself, and the patch or fixed text shows what was fixed.
+        let machineReportOnStandardError = reportGoesToStandardError && format != .text
+        for note in report.notes where !command.quiet && !machineReportOnStandardError {
             Console.error("\(report.path): \(note)")
         }
         // Every format but text names failed files itself: on the same stream, once is enough.
-        if let failure = report.failure, !(reportGoesToStandardError && format != .text) {
+        if let failure = report.failure, !machineReportOnStandardError {
             Console.error("\(report.path): \("error".red): \(failure)")
         }
         if command.diff, let old = report.originalText, let new = report.fixedText {
@@ -130,7 +134,7 @@ struct LintSession {
         let verb = command.diff ? "would fix" : "fixed"
         let say: (String) -> Void = command.diff ? { Console.error($0) } : emit
         // --quiet: errors only; what was fixed is not an error.
-        for applied in Self.inPositionOrder(report.applied) where !command.quiet {
+        for applied in Self.inPositionOrder(report.applied) where !command.quiet && !machineReportOnStandardError {
             say("\(report.path):\(applied.position.line):\(applied.position.column): \(verb)[\(applied.rule)] \(TextReporter.printable(applied.title))")
         }
     }

@@ -172,6 +172,36 @@ final class ConfigurationTests: XCTestCase {
     }
 
     /// Characters regular expressions give meaning to are plain in a glob.
+    /// As in .gitignore: a pattern that names a folder takes what is in it, and a leading
+    /// `/` anchors it to the configuration's folder (both once matched nothing here).
+    func testGlobsMatchWhatIsInAFolderTheyMatch() {
+        XCTAssertTrue(Glob("_drafts").matches("_drafts/a.md"))
+        XCTAssertTrue(Glob("_drafts").matches("blog/_drafts/b/a.md"))
+        XCTAssertFalse(Glob("_drafts").matches("_drafts-old/a.md"))
+        XCTAssertTrue(Glob("/_drafts/**").matches("_drafts/a.md"))
+        XCTAssertTrue(Glob("/_drafts").matches("_drafts/a.md"))
+        XCTAssertFalse(Glob("/_drafts").matches("blog/_drafts/a.md"))
+        XCTAssertTrue(Glob("docs/*.md").matches("docs/x.md/image.png"), "inside a folder the pattern matches")
+        XCTAssertFalse(Glob("docs/*.md").matchesFile("docs/x.md/image.png"))
+    }
+
+    /// A glob of folders takes the posts in them; a file of another kind only when a glob
+    /// names it: `--fix` rewrote the JavaScript and CSS under `include: [content/**]`.
+    func testIncludeTakesOtherFilesOnlyWhenAGlobNamesThem() throws {
+        var configuration = Configuration(baseDirectory: ".")
+        configuration.include = [Glob("content/**")]
+        XCTAssertTrue(configuration.isIncluded(relativePath: "content/posts/a.md"))
+        XCTAssertFalse(configuration.isIncluded(relativePath: "content/api.js"))
+        XCTAssertFalse(configuration.isIncluded(relativePath: "content/site.css"))
+        configuration.include = [Glob("content")]
+        XCTAssertTrue(configuration.isIncluded(relativePath: "content/posts/a.mdx"))
+        XCTAssertFalse(configuration.isIncluded(relativePath: "content/api.js"))
+        configuration.include = [Glob("**/*.MD"), Glob("notes/*.html")]
+        XCTAssertTrue(configuration.isIncluded(relativePath: "docs/README.MD"))
+        XCTAssertTrue(configuration.isIncluded(relativePath: "notes/a.html"))
+        XCTAssertFalse(configuration.isIncluded(relativePath: "notes/a.md/b.js"))
+    }
+
     func testGlobsTakeRegexCharactersLiterally() {
         XCTAssertTrue(Glob("notes/c++ (draft)/*.md").matches("notes/c++ (draft)/a.md"))
         XCTAssertFalse(Glob("notes/c++ (draft)/*.md").matches("notes/cc (draft)/a.md"))

@@ -58,6 +58,17 @@ final class FixRoundsTests: XCTestCase {
         XCTAssertEqual(runner(.report).run(files: paths).flatMap(\.findings).count, 0, "a second run finds nothing")
     }
 
+    /// One post is its own repository: fixing it changes its own words as well.
+    func testASinglePostSettlesToo() throws {
+        let path = folder.appendingPathComponent("one.md").path
+        let text = String(repeating: "Dense retrieval beats sparse retrieval.\n", count: 19)
+            + "We study text retrival.\n\nFast retrival matters.\n\nOur retreival is fast; retreival scales; retreival wins; retreival.\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let reports = runner(.write).run(files: [path])
+        XCTAssertEqual(reports.flatMap(\.applied).count, 6)
+        XCTAssertFalse(try String(contentsOfFile: path, encoding: .utf8).contains("retreival"))
+    }
+
     /// `--diff` reads the text an earlier round would have written: its patch and its
     /// fixed texts are those `--fix` writes, and the file on disk stays as it was.
     func testPreviewRoundsAgreeWithWrittenOnes() throws {

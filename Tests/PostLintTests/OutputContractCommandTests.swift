@@ -22,6 +22,18 @@ final class OutputContractCommandTests: CommandTestCase {
         }
     }
 
+    /// With `--diff` a JSON report has standard error to itself: no "would fix" line or
+    /// note before it, so it parses.
+    func testDiffWithAMachineFormatLeavesStandardErrorParseable() throws {
+        try write("post.mdx", Self.brokenPost)
+        try write("empty.md", "")
+        for arguments in [["post.mdx", "empty.md"], ["--fix", "--stdin-filename", "post.mdx", "-"]] {
+            let result = try run(["lint", "--format", "json"] + (arguments.contains("--fix") ? [] : ["--diff"]) + arguments, stdin: Self.brokenPost)
+            XCTAssertEqual(result.status, arguments.contains("--fix") ? 0 : 1, result.stderr)
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)), result.stderr)
+        }
+    }
+
     /// A refused fix leaves the findings the user asked to have fixed: exit status 1, even
     /// when they are only warnings, and the refusal said once.
     func testARefusedFixExitsOneAndIsSaidOnce() throws {

@@ -41,6 +41,13 @@ final class SourceFileTests: XCTestCase {
     func testNulBytesMarkABinaryFile() {
         XCTAssertTrue(SourceFile(path: "a.png", bytes: [0x89, 0x50, 0x00, 0x01]).isBinary)
         XCTAssertFalse(SourceFile(path: "a.md", text: "text").isBinary)
+        // Eight bytes of UTF-8 with one NUL spell no text as UTF-16 (`a⁢攴ਨ`): binary, not converted.
+        XCTAssertTrue(SourceFile(path: "a.md", bytes: Array("a\u{0}b teh\n".utf8)).isBinary)
+        let utf16 = Array("Hi teh\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        XCTAssertFalse(SourceFile(path: "a.md", bytes: utf16).isBinary)
+        XCTAssertEqual(SourceFile.utf16Layout(of: utf16)?.order, .littleEndian)
+        let controls = Array("Hi\u{1}teh\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        XCTAssertNil(SourceFile.utf16Layout(of: controls))
     }
 
     func testLineIndexCountsColumnsInScalars() {

@@ -53,6 +53,21 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertEqual(fromPosts.status, 0, fromPosts.stdout)
     }
 
+    /// `include: [content/**]` means the posts under content/: `--fix` left a JavaScript
+    /// file's `recieve` alone only once a glob of folders stopped taking every file in them.
+    func testAnIncludedFolderGivesItsPostsOnly() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/posts/_drafts"), withIntermediateDirectories: true)
+        try write(".postlint.yml", "include: [\"content/**\"]\nexclude: [_drafts]\n")
+        try write("content/posts/a.md", "We recieve mail.\n")
+        try write("content/posts/_drafts/b.md", "We recieve mail.\n")
+        try write("content/api.js", "export function recieve(m) { return m; }\n")
+        let result = try run(["lint", "--no-cache", "--fix"])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("content/posts/a.md"), encoding: .utf8), "We receive mail.\n")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("content/posts/_drafts/b.md"), encoding: .utf8), "We recieve mail.\n")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("content/api.js"), encoding: .utf8), "export function recieve(m) { return m; }\n")
+    }
+
     /// A folder named for a language counts when it is the repository's (`ko/`, below the
     /// configuration's folder or the current one), not when it lies above (`~/kr/blog`).
     func testOnlyTheRepositorysFoldersNameAPostsLanguage() throws {
@@ -101,6 +116,30 @@ final class WorkflowCommandTests: CommandTestCase {
         let result = try run(["lint", "--baseline", "b.json", "--stdin-filename", "a.md", "-"], stdin: "Text.\n")
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("not standard input"), result.stderr)
+    }
+
+    /// A baseline that is not one, a --changed outside git and a --base that names nothing
+    /// are each said in a line a user can act on, not in Swift's or git's words alone.
+    func testMistakesWithBaselinesAndChangesAreSaidPlainly() throws {
+        try write("post.md", "Text.\n")
+        try write("bad.json", "not json")
+        try write("empty.json", "{}")
+        let notJSON = try run(["lint", "--baseline", "bad.json", "post.md"])
+        XCTAssertEqual(notJSON.status, 2)
+        XCTAssertTrue(notJSON.stderr.contains("bad.json: not a postlint baseline (it is not JSON); write one with --write-baseline"), notJSON.stderr)
+        let noVersion = try run(["lint", "--baseline", "empty.json", "post.md"])
+        XCTAssertTrue(noVersion.stderr.contains("(no \"version\")"), noVersion.stderr)
+        XCTAssertFalse(noVersion.stderr.contains("CodingKeys"), noVersion.stderr)
+        let outside = try run(["lint", "--changed"])
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertTrue(outside.stderr.contains("is not inside a git repository; name the posts instead"), outside.stderr)
+        try git(["init", "-q"])
+        try git(["add", "."])
+        try git(["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "first"])
+        let unknown = try run(["lint", "--changed", "--base", "nosuchbranch"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("--base nosuchbranch names no commit here"), unknown.stderr)
+        XCTAssertFalse(unknown.stderr.contains("shallow"), unknown.stderr)
     }
 
     func testChangedLintsOnlyWhatGitSeesChanged() throws {

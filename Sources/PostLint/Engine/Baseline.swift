@@ -39,8 +39,27 @@ public struct Baseline: Sendable {
             var baseline = Baseline(findings: [], root: root)
             for entry in file.findings { baseline.counts[entry, default: 0] += 1 }
             return baseline
+        } catch let error as DecodingError {
+            throw BaselineError(path: path, reason: "not a postlint baseline (\(Self.describe(error))); write one with --write-baseline")
         } catch {
             throw BaselineError(path: path, reason: "not a postlint baseline (\(error))")
+        }
+    }
+
+    /// A decoding error as a user reads it: what was wrong, and where in the JSON.
+    static func describe(_ error: DecodingError) -> String {
+        let place = { (path: [CodingKey]) in
+            path.isEmpty ? "" : " at " + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "it is not JSON" : "a value that cannot be read\(place(context.codingPath))"
+        case .keyNotFound(let key, let context):
+            return "no \"\(key.stringValue)\"\(place(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "a value of the wrong kind\(place(context.codingPath))"
+        @unknown default:
+            return "\(error)"
         }
     }
 

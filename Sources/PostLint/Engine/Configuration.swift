@@ -96,9 +96,20 @@ public struct Configuration: Sendable {
         return result
     }
 
+    /// Whether a walk takes the file. A glob of folders (`content/**`) takes the posts in
+    /// them; a file of another kind only when a glob names it (`**/*.MD`): `--fix` once
+    /// "corrected" the JavaScript under an `include: [content/**]`.
     public func isIncluded(relativePath path: String) -> Bool {
-        include.contains { $0.matches(path) } && !isExcluded(relativePath: path)
+        let isPost = Self.hasPostExtension(path)
+        return include.contains { $0.matches(path) && (isPost || $0.namesFiles && $0.matchesFile(path)) } && !isExcluded(relativePath: path)
     }
+
+    /// Whether the file's name ends as a post's does (case-sensitively, as globs match).
+    public static func hasPostExtension(_ path: String) -> Bool {
+        postExtensions.contains { path.hasSuffix($0) } && !path.hasSuffix("/")
+    }
+
+    static let postExtensions = defaultInclude.map { String($0.dropFirst("**/*".count)) }
 
     public func isExcluded(relativePath path: String) -> Bool {
         exclude.contains { $0.matches(path) }

@@ -100,7 +100,7 @@ public struct FileDiscovery: Sendable {
     private func isIncluded(_ path: String) -> Bool {
         guard let relative = relativeToBase(path, outside: nil) else {
             // Outside the configuration's folder its globs mean nothing: take every post.
-            return Self.defaultInclude.contains { $0.matches(path) }
+            return Configuration.hasPostExtension(path)
         }
         return configuration.isIncluded(relativePath: relative)
     }
@@ -255,8 +255,6 @@ public struct FileDiscovery: Sendable {
     static func alwaysSkippedFolder(_ name: String) -> Bool {
         Configuration.alwaysSkippedFolders.contains(name) || name.hasPrefix(".build")
     }
-
-    static let defaultInclude = Configuration.defaultInclude.map { Glob($0) }
 
     /// The path relative to the configuration's folder, which globs are written against.
     func relativeToBase(_ path: String) -> String {

@@ -13,7 +13,7 @@ extension Runner {
 
     func runFixRounds(files: [String]) -> [FileReport] {
         var reports = runRound(files: files)
-        guard linter.usesVocabulary, files.count > 1 else { return reports }
+        guard linter.usesVocabulary else { return reports }
         var later = self
         // Findings are placed on the file as it is once, at the end, from the last text.
         later.placesRemainingOnOriginal = false

@@ -37,7 +37,16 @@ public enum GitChanges {
     /// base with HEAD when it is a branch), plus untracked files. In a repository with no
     /// commit yet, every staged or untracked file.
     static func changedFiles(base: String, in directory: String, note: (String) -> Void = { _ in }) throws -> Set<String> {
-        let root = try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
+        let root: String
+        do {
+            root = try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch let error as GitError where error.message.contains("not a git repository") {
+            throw GitError(reason: "--changed compares with git, and \(directory) is not inside a git repository; name the posts instead")
+        }
+        if base != "HEAD", (try? git(["rev-parse", "--verify", "--quiet", base + "^{commit}"], in: root)) == nil {
+            // Else `merge-base` fails too and the note below would blame a shallow clone.
+            throw GitError(reason: "--base \(base) names no commit here (no branch, tag or commit of that name; a CI checkout may need `git fetch origin \(base)` first)")
+        }
         let mergeBase = try? git(["merge-base", base, "HEAD"], in: root).trimmingCharacters(in: .whitespacesAndNewlines)
         let names: String
         if mergeBase == nil, base == "HEAD" {

@@ -77,8 +77,11 @@ public struct SourceFile: Sendable {
     /// The byte order of UTF-16 text, and whether a byte order mark says it: a mark, or
     /// else text without one (an editor's "Unicode" save) — an even count of bytes, NUL
     /// bytes in at least a quarter of the code units at one parity (the ASCII letters,
-    /// spaces and newlines every post has) and seldom at the other, no NUL code unit, and
-    /// every unit decoding. Binary data has NULs at both parities.
+    /// spaces and newlines every post has) and seldom at the other, no NUL code unit, every
+    /// unit decoding, a space or line break among them and no control character but tab,
+    /// line and form feed and carriage return. Binary data has NULs at both parities; the
+    /// check of what the units spell is for short files (`a\0b teh\n` is eight bytes of
+    /// UTF-8 with one NUL, and four CJK and format characters read as UTF-16).
     public static func utf16Layout(of bytes: [UInt8]) -> (order: UTF16ByteOrder, marked: Bool)? {
         if let order = utf16ByteOrder(of: bytes) { return (order, true) }
         guard bytes.count >= 8, bytes.count % 2 == 0 else { return nil }
@@ -100,7 +103,20 @@ public struct SourceFile: Sendable {
         } else {
             return nil
         }
-        return utf16Units(bytes, order, from: 0).flatMap(decodedExactly) == nil ? nil : (order, false)
+        guard let text = utf16Units(bytes, order, from: 0).flatMap(decodedExactly), Self.spellsText(text) else { return nil }
+        return (order, false)
+    }
+
+    private static func spellsText(_ text: String) -> Bool {
+        var hasBreak = false
+        for scalar in text.unicodeScalars where scalar.value < 0x21 {
+            switch scalar.value {
+            case 0x0A, 0x0D, 0x20: hasBreak = true
+            case 0x09, 0x0C: break
+            default: return false
+            }
+        }
+        return hasBreak
     }
 
     /// The UTF-16 code units of `bytes` from `start` (past a byte order mark).

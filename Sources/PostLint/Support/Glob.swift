@@ -2,11 +2,18 @@ import Foundation
 
 /// A gitignore-style glob over '/'-separated relative paths: `*` and `?` stay within one
 /// path segment, `**` crosses segments, `[abc]` is a class. A pattern without '/'
-/// matches the file name in any folder, as in .gitignore.
+/// matches a name in any folder, a leading '/' anchors it to the configuration's folder,
+/// and a pattern that matches a folder matches everything in it, as in .gitignore
+/// (`exclude: [_drafts]` leaves out the drafts folder, `/_drafts` only the top one).
 public struct Glob: Sendable, Hashable {
     public let pattern: String
-    /// Compiled once: every file of a walk is matched against every glob.
+    /// Compiled once: every file of a walk is matched against every glob. `expression`
+    /// matches a path or anything below it, `fileExpression` the path alone.
     private let expression: CompiledExpression
+    private let fileExpression: CompiledExpression
+    /// Whether the pattern's last segment says more than "any name" (`*.MD`, `notes.html`,
+    /// not `*` or `**`): only such a pattern takes in a file that is not a post.
+    public let namesFiles: Bool
 
     /// ICU through the shim, as every other pattern: Foundation's NSRegularExpression
     /// would load Foundation's own copy of ICU at start-up (a tenth of linting one post).
@@ -21,14 +28,31 @@ public struct Glob: Sendable, Hashable {
     public init(_ pattern: String) {
         self.pattern = pattern
         var body = pattern.hasPrefix("./") ? String(pattern.dropFirst(2)) : pattern
+        var anchored = false
+        if body.hasPrefix("/") {
+            body.removeFirst()
+            anchored = true
+        }
         if body.hasSuffix("/") { body += "**" }
-        let anchored = body.contains("/")
-        expression = CompiledExpression((anchored ? "^" : "^(?:.*/)?") + Self.translate(body) + "$")
+        anchored = anchored || body.contains("/")
+        let translated = (anchored ? "^" : "^(?:.*/)?") + Self.translate(body)
+        expression = CompiledExpression(translated + "(?:/.*)?$")
+        fileExpression = CompiledExpression(translated + "$")
+        namesFiles = body.split(separator: "/").last.map { !$0.allSatisfy { $0 == "*" } } ?? false
     }
 
+    /// Whether the path, or a folder it is in, matches.
     public func matches(_ path: String) -> Bool {
-        let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        return expression.regex?.firstMatch(in: relative) != nil
+        expression.regex?.firstMatch(in: Self.withoutDotSlash(path)) != nil
+    }
+
+    /// Whether the path itself matches, not only a folder it is in.
+    public func matchesFile(_ path: String) -> Bool {
+        fileExpression.regex?.firstMatch(in: Self.withoutDotSlash(path)) != nil
+    }
+
+    private static func withoutDotSlash(_ path: String) -> String {
+        path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
     private static func translate(_ glob: String) -> String {
