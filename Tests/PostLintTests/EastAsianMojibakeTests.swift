@@ -28,6 +28,15 @@ final class EastAsianMojibakeTests: XCTestCase {
         XCTAssertTrue(TestSupport.diagnostics(fixed, fileName: "post.md", rule: "mojibake").isEmpty, file: file, line: line)
     }
 
+    /// Strong CP949 damage in a post is no licence to read its own Korean as CP949 too:
+    /// `특징` and `첫째` spell `Ư¡` and `ù°` that way (a review found clean lines rewritten
+    /// in 60 of 99 Korean posts with damaged lines).
+    func testAPostsOwnKoreanStaysBesideCP949Damage() {
+        let text = "# 특징\n\n첫째, 큰 차이.\n\n" + Self.misread("결론", as: "windows-949") + "\n"
+        let fixed = TestSupport.fixed(text, fileName: "post.md", rules: ["mojibake"], unsafe: false)
+        XCTAssertEqual(fixed, "# 특징\n\n첫째, 큰 차이.\n\n결론\n")
+    }
+
     func testKoreanReadAsGBKIsRestored() {
         assertRestored("# 주간 요약\n\n명령 실행 실패: 접속 수락.\n", through: "GBK", named: "GBK")
     }

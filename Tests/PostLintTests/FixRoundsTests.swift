@@ -58,6 +58,23 @@ final class FixRoundsTests: XCTestCase {
         XCTAssertEqual(runner(.report).run(files: paths).flatMap(\.findings).count, 0, "a second run finds nothing")
     }
 
+    /// Plain `--fix` too: removing a stray BOM from a word makes it common enough that a
+    /// slip of it is a safe fix (a review's case).
+    func testSafeFixesGoRoundToo() throws {
+        var paths: [String] = []
+        let posts = Array(repeating: "We keep benchmarking models. More benchmarking helps.\n", count: 4)
+            + ["We keep benchmarking models. More bench\u{FEFF}marking helps.\n", "Our benchmarkign suite is new.\n"]
+        for (index, text) in posts.enumerated() {
+            let path = folder.appendingPathComponent("p\(index).md").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        let linter = Linter(selected: ["typo", "invisible-character"])
+        let fixing = Runner(configuration: Configuration(baseDirectory: folder.path), linter: linter, fixMode: .write, includeUnsafe: false)
+        XCTAssertEqual(fixing.run(files: paths).flatMap(\.applied).count, 2)
+        XCTAssertEqual(try String(contentsOfFile: paths[5], encoding: .utf8), "Our benchmarking suite is new.\n")
+    }
+
     /// One post is its own repository: fixing it changes its own words as well.
     func testASinglePostSettlesToo() throws {
         let path = folder.appendingPathComponent("one.md").path

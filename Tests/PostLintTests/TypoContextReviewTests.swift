@@ -197,6 +197,13 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertTrue(messages.contains { $0.contains("'uvicorn'") }, "\(messages)")
     }
 
+    /// A function called or a manual page (`strdup()`, `statfs(2)`) is an identifier; a
+    /// word before a parenthesis of prose is still a word.
+    func testACallOrManualPageIsNoWord() {
+        let text = "Call recieve() or recieve(2) or recieve(3p), and recieve (2) or recieve(s) here.\n"
+        XCTAssertEqual(typos(text).map(\.word), ["recieve", "recieve"])
+    }
+
     func testAFootnoteDefinitionIsProse() {
         XCTAssertEqual(typos("Text.[^1]\n\n[^1]: This is teh footnote.\n").map(\.word), ["teh"])
     }

@@ -42,6 +42,9 @@ public struct WrappedTitleRule: Rule {
             Correction(
                 Example("--- 2. VLA-Adapter: An Effective Paradigm for Tiny-Scale Vision-Language-Action\n  Model ---\n", fileName: "weekly.txt"),
                 "--- 2. VLA-Adapter: An Effective Paradigm for Tiny-Scale Vision-Language-Action Model ---\n"),
+            Correction(
+                Example("1. **A title broken after a hard break  \n  and spaces** - 3\n", fileName: "post.md"),
+                "1. **A title broken after a hard break and spaces** - 3\n"),
         ])
 
     public init() {}
@@ -65,7 +68,11 @@ public struct WrappedTitleRule: Rule {
             if opening.delimiter == "**", indent.utf8.count == opening.offset { continue }
             let start = first.lowerBound + opening.offset
             guard document.isProse(start..<start + opening.delimiter.utf8.count) else { continue }
-            let joinStart = first.upperBound
+            // The first line's trailing spaces (a Markdown hard break, `State  `) go with the break.
+            var joinStart = first.upperBound
+            while joinStart > start, document.utf8[joinStart - 1] == UInt8(ascii: " ") || document.utf8[joinStart - 1] == UInt8(ascii: "\t") {
+                joinStart -= 1
+            }
             let joinEnd = second.lowerBound + indent.utf8.count
             let end = second.lowerBound + closing
             let title = document.string(start..<first.upperBound).dropFirst(opening.delimiter.count)

@@ -142,7 +142,7 @@ struct ProseWordScanner {
             guard chunkIndex < chunks.count, chunks[chunkIndex].lowerBound <= segment.lowerBound,
                 segment.upperBound <= chunks[chunkIndex].upperBound,
                 !skipped.contains(where: { $0.overlaps(Self.withoutEndApostrophes(segment, buffer)) }),
-                !isSplitByEmphasis(segment, line: line)
+                !isSplitByEmphasis(segment, line: line), !Self.isCalledOrManPage(segment, buffer, line: line)
             else { continue }
             scriptRuns(of: segment, line: line, buffer, into: &result)
         }
@@ -156,6 +156,21 @@ struct ProseWordScanner {
         while lower < upper, buffer[lower] == UInt8(ascii: "'") { lower += 1 }
         while upper > lower, buffer[upper - 1] == UInt8(ascii: "'") { upper -= 1 }
         return lower..<upper
+    }
+
+    /// `strdup()`, `statfs(2)`, `exit(3p)`: a function called or a manual page, named
+    /// outside code, is an identifier, not a word (`statfs` is no slip of `status`).
+    private static func isCalledOrManPage(_ segment: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, line: Range<Int>) -> Bool {
+        var index = segment.upperBound
+        guard index + 1 < line.upperBound, buffer[index] == UInt8(ascii: "(") else { return false }
+        index += 1
+        if buffer[index] == UInt8(ascii: ")") { return true }
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(buffer[index]) else { return false }
+        while index < line.upperBound, buffer[index] != UInt8(ascii: ")") {
+            guard LineText.isAlphanumeric(buffer[index]), index - segment.upperBound < 5 else { return false }
+            index += 1
+        }
+        return index < line.upperBound
     }
 
     /// `**C**orrectness`: emphasis inside a word cuts it in pieces that are not words.

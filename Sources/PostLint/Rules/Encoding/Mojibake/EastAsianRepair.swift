@@ -45,6 +45,9 @@ struct EastAsianRepair {
         /// an ASCII word.
         let needsCentralEuropean: Bool
         let isInsideWord: Bool
+        /// Whether the run is Hangul syllables Korean text uses and the repair gives no
+        /// Hangul or ideograph: `특징` through CP949 is `Ư¡`, `첫째` is `ù°`.
+        let replacesKoreanWithOtherLetters: Bool
     }
 
     /// What it costs to believe a run is damaged at all: the repair must save more.
@@ -70,9 +73,13 @@ struct EastAsianRepair {
             let ranked = pages.indices.compactMap { page -> (page: Int, accepted: [Candidate])? in
                 let found = candidates[page][lineIndex]
                 let wholeLine = found.count == runs.count && Self.isWholeLineOfWords(found, postShowsOwnText: showsOwnText)
-                // Once the document shows strong damage, a weak run needs less to be believed.
+                // Once the document shows strong damage, a weak run needs less to be believed;
+                // but not a run of the post's own Korean, which many syllables read as
+                // Latin: strong damage elsewhere turned a heading's `특징` into `Ư¡`.
                 let accepted = found.filter {
-                    $0.isStrong || wholeLine || evidence[page] > 0 && $0.gain > Self.weakRunMargin - Self.repairPrior
+                    $0.isStrong || wholeLine
+                        || evidence[page] > 0 && $0.gain > Self.weakRunMargin - Self.repairPrior
+                            && !($0.replacesKoreanWithOtherLetters && !$0.isGluedLatin)
                 }
                 return accepted.isEmpty ? nil : (page, accepted)
             }
@@ -118,7 +125,9 @@ struct EastAsianRepair {
         return Candidate(
             runIndex: index, replacement: repaired, isStrong: isStrong, gain: gain, isWordLike: latinLetters || Self.isAlphabetWord(repaired),
             isGluedLatin: gluedLatin, isLatinLetters: latinLetters,
-            needsCentralEuropean: latinLetters && !Self.isLatinLetters(repaired, withCentralEuropean: false), isInsideWord: insideWord)
+            needsCentralEuropean: latinLetters && !Self.isLatinLetters(repaired, withCentralEuropean: false), isInsideWord: insideWord,
+            replacesKoreanWithOtherLetters: scalars.allSatisfy { RepairLanguageModel.isHangulSyllable($0) && model.isKnown($0) }
+                && !repaired.contains { RepairLanguageModel.isHangulSyllable($0) || RepairLanguageModel.isCJK($0) })
     }
 
     /// A character real text yields by chance almost never: beyond U+07FF and not a rare
