@@ -41,6 +41,14 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertTrue(TestSupport.diagnostics(fixed, fileName: "post.md", rule: "mojibake").isEmpty)
     }
 
+    /// The emoji posts use beat the rare signs a dropped byte also spells: `⭐` (E2 AD 90,
+    /// 0x90 dropped) was `⍭`, `❭` or `₭`, and `❌` (E2 9D 8C) `⍌` or `➌`.
+    func testDroppedEmojiBytesGiveTheEmojiNotARareSign() {
+        let damaged = "\u{ED}\u{2030}\u{EA}\u{B0}\u{20AC} \u{E2}\u{AD}\u{E2}\u{AD}\u{E2}\u{AD}\u{E2}\u{AD}\n\n- \u{E2}\u{152} \u{EC}\u{2039}\u{A4}\u{ED}\u{152}\u{A8}.\n"
+        let fixed = TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"], unsafe: false)
+        XCTAssertEqual(fixed, "평가 ⭐⭐⭐⭐\n\n- ❌ 실패.\n")
+    }
+
     /// A damaged line that repeats is read once and its repair moved to each copy: every
     /// copy is repaired as the line alone is. Lines with the same characters are not the
     /// same line when code covers them differently: `cafÃ©` ends a code span that started

@@ -208,8 +208,17 @@ struct RepairLanguageModel: Sendable {
         case 0x2190...0x2193, 0x2211, 0x221A, 0x221E, 0x2248, 0x2260, 0x2264, 0x2265: return 4  // arrows, common math (∞ ≤ ≠ ∑)
         case 0xFE0F: return 2  // emoji presentation selector
         case 0xFE00...0xFE0E: return 12  // other variation selectors
-        case 0x20A0...0x20CF: return 4  // currency signs
-        case 0x2100...0x2BFF: return 5  // letterlike, arrows, math, technical, boxes
+        case 0x20AC, 0x20A9, 0x20B9, 0x20BD, 0x20BF, 0x20BA, 0x20AB, 0x20B4, 0x20A6, 0x20B1: return 4  // € ₩ ₹ ₽ ₿ ₺ ₫ ₴ ₦ ₱
+        case 0x20A0...0x20CF: return 8  // rarer currency signs (₭ is what `⭐` less a byte spells)
+        // Below the emoji a post uses (⭐ and ❌ lost to `⍭`, `⍌`, then `❭`, `➌`, which a
+        // dropped byte also spells): APL, the rest of the technical block but keyboard signs
+        // (⌘ ⌥ ⌫ ⏎), dingbats but check marks and an arrow (✓ ✗ ➜), control pictures and
+        // the rarer math and arrow blocks.
+        case 0x2336...0x237A: return 11
+        case 0x2318, 0x2325, 0x2326, 0x232B, 0x23CE, 0x23CF, 0x2713, 0x2717, 0x279C: return 5
+        case 0x2300...0x23FF, 0x2700...0x27FF, 0x2900...0x2AFF, 0x2B00...0x2BFF: return 8
+        case 0x2400...0x245F: return 9
+        case 0x2100...0x2BFF: return 5  // letterlike, arrows, math, boxes, shapes, symbols, dingbats
         case 0x3000...0x30FF, 0x4E00...0x9FFF: return 5  // CJK punctuation, kana, ideographs
         case 0x3130...0x318F: return 8  // compatibility jamo
         case 0xFF00...0xFFEF: return 6  // full- and half-width forms
