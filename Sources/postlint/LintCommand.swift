@@ -223,8 +223,25 @@ struct LintCommand: ParsableCommand {
             }
             return try Configuration.load(path: config)
         }
-        if let found = Configuration.discover(from: cwd) { return try Configuration.load(path: found) }
+        if let found = discoveredForPaths() ?? Configuration.discover(from: cwd) { return try Configuration.load(path: found) }
         return Configuration(baseDirectory: cwd)
+    }
+
+    /// The `.postlint.yml` nearest the paths given, when they all share one: `postlint lint
+    /// ~/blog` (or `make -C`, an editor) lints the blog by its own configuration, not by the
+    /// current folder's or none (its excluded drafts were fixed). Paths under different
+    /// configurations, standard input and no path at all keep the current folder's.
+    private func discoveredForPaths() -> String? {
+        let named = paths.filter { $0 != "-" }
+        guard !named.isEmpty, named.count == paths.count else { return nil }
+        let found = Set(named.map { path -> String? in
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            let folder = exists && isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
+            return Configuration.discover(from: folder.isEmpty ? "." : folder)
+        })
+        guard found.count == 1, let only = found.first else { return nil }
+        return only
     }
 
     /// The rule ids of repeated, comma-separated options (`--ignore typo --ignore a,b`).

@@ -68,6 +68,21 @@ final class WorkflowCommandTests: CommandTestCase {
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("content/api.js"), encoding: .utf8), "export function recieve(m) { return m; }\n")
     }
 
+    /// `postlint lint blog` from outside the blog reads the blog's `.postlint.yml`: its
+    /// excluded drafts were fixed by the defaults.
+    func testTheLintedFoldersConfigurationIsFoundFromOutside() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("blog/_drafts"), withIntermediateDirectories: true)
+        try write("blog/.postlint.yml", "exclude: [_drafts]\n")
+        try write("blog/_drafts/d.md", "Draft recieve.\n")
+        try write("blog/p.md", "Post recieve.\n")
+        let result = try run(["lint", "--no-cache", "--fix", "blog"])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(try read("blog/_drafts/d.md"), "Draft recieve.\n")
+        XCTAssertEqual(try read("blog/p.md"), "Post receive.\n")
+        let named = try run(["lint", "--no-cache", "--force-exclude", "blog/_drafts/d.md"])
+        XCTAssertFalse(named.stdout.contains("recieve"), "the draft is excluded: \(named.stdout)")
+    }
+
     /// A folder named for a language counts when it is the repository's (`ko/`, below the
     /// configuration's folder or the current one), not when it lies above (`~/kr/blog`).
     func testOnlyTheRepositorysFoldersNameAPostsLanguage() throws {
