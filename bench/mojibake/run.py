@@ -76,9 +76,9 @@ def damage(text, codec, undefined, rounds):
     return text
 
 
-def postlint_fix(binary, text):
+def postlint_fix(binary, text, unsafe=False):
     result = subprocess.run(
-        [binary, "lint", "--fix", "--select", "mojibake", "--stdin-filename", "sample.md", "-"],
+        [binary, "lint", "--fix", "--select", "mojibake", "--stdin-filename", "sample.md", "-"] + (["--unsafe-fixes"] if unsafe else []),
         input=text.encode("utf-8"), capture_output=True)
     return result.stdout.decode("utf-8")
 
@@ -88,15 +88,17 @@ def clean_samples():
     return clean + samples.catalog_korean()
 
 
-def measure(binary, pairs):
-    """pairs: [(input, expected)] -> (postlint exact, ftfy exact) counts."""
+def measure(binary, pairs, unsafe=False):
+    """pairs: [(input, expected)] -> (postlint exact, ftfy exact, failures, postlint wrong):
+    wrong counts outputs that are neither the expected text nor the input (a wrong repair)."""
     inputs = [damaged + "\n" for damaged, _ in pairs]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        ours = list(pool.map(lambda text: postlint_fix(binary, text), inputs))
+        ours = list(pool.map(lambda text: postlint_fix(binary, text, unsafe), inputs))
     theirs = [ftfy.fix_encoding(text) for text in inputs]
     expected = [clean + "\n" for _, clean in pairs]
+    wrong = sum(o != e and o != i for o, e, i in zip(ours, expected, inputs))
     return (sum(a == b for a, b in zip(ours, expected)), sum(a == b for a, b in zip(theirs, expected)),
-            [(p[0], o, e) for p, o, e in zip(pairs, ours, expected) if o != e])
+            [(p[0], o, e) for p, o, e in zip(pairs, ours, expected) if o != e], wrong)
 
 
 def timed(binary, document):
@@ -148,19 +150,21 @@ def main():
     kinds = KINDS if not args.kinds else {k: KINDS[k] for k in args.kinds.split(",")}
     clean = clean_samples()
     print(f"{len(clean)} clean samples; ftfy {ftfy.__version__}; postlint {args.postlint}\n")
-    print(f"{'kind':24} {'cases':>5}  {'postlint exact':>14}  {'ftfy exact':>10}")
+    print(f"{'kind':24} {'cases':>5}  {'postlint exact':>14}  {'ftfy exact':>10}  {'postlint wrong':>14}  {'exact, --unsafe-fixes':>21}")
     for kind, (codec, undefined, rounds) in kinds.items():
         pairs = []
         for text in clean:
             damaged = damage(text, codec, undefined, rounds)
             if damaged is not None and damaged != text:
                 pairs.append((damaged, text))
-        ours, theirs, failures = measure(args.postlint, pairs)
-        print(f"{kind:24} {len(pairs):5}  {100 * ours / len(pairs):13.1f}%  {100 * theirs / len(pairs):9.1f}%")
+        ours, theirs, failures, wrong = measure(args.postlint, pairs)
+        # Dropped bytes guessed where two words fit are unsafe fixes: their exact share with --unsafe-fixes.
+        unsafe = f"{100 * measure(args.postlint, pairs, unsafe=True)[0] / len(pairs):20.1f}%" if undefined == "drop" else ""
+        print(f"{kind:24} {len(pairs):5}  {100 * ours / len(pairs):13.1f}%  {100 * theirs / len(pairs):9.1f}%  {100 * wrong / len(pairs):13.1f}%  {unsafe}")
         for damaged, got, want in failures[:args.show_failures]:
             print(f"      {damaged!r}\n        -> {got!r}\n      want {want!r}")
     negatives = clean + samples.TRICKY
-    ours, theirs, failures = measure(args.postlint, [(text, text) for text in negatives])
+    ours, theirs, failures, _ = measure(args.postlint, [(text, text) for text in negatives])
     print(f"\n{'negatives (false changes)':24} {len(negatives):5}  {100 * (len(negatives) - ours) / len(negatives):13.1f}%  "
           f"{100 * (len(negatives) - theirs) / len(negatives):9.1f}%")
     if args.show_failures:

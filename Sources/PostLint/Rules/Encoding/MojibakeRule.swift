@@ -17,7 +17,9 @@ public struct MojibakeRule: Rule {
             undone in one go. Code spans and blocks are left alone. A repair inside an import, \
             a link's address or a front matter file name is an unsafe fix: the file's own name \
             on disk may carry the same damage (damaged prose beside it on the line is still a \
-            safe fix of its own).
+            safe fix of its own). So is a dropped byte guessed where another reading is a word \
+            too (`생명주기` or `상명주기`, and no dictionary or clear lead to tell them apart): \
+            `--unsafe-fixes` makes the likelier one.
             """,
         severity: .error,
         fixSafety: .safe,
@@ -73,7 +75,9 @@ public struct MojibakeRule: Rule {
         let eastAsian = EastAsianRepair(model: .shared).fixes(in: document, avoiding: singleByte.map(\.range))
         let repairs = (singleByte + eastAsian).filter { !Self.isShownBesideItsRepair($0, in: document) }
         return repairs.sorted { $0.range.lowerBound < $1.range.lowerBound }.flatMap { fix in
-            Self.separatingAddresses(fix, in: document).map { part in
+            Self.separatingAddresses(fix, in: document).map { separated in
+                var part = separated
+                if part.hazard == nil, fix.hasUncertainGuess { part.hazard = .guessedWord }
                 var message = "UTF-8 read as \(fix.codePage)"
                 if fix.rounds > 1 { message += fix.rounds == 2 ? " twice" : " \(fix.rounds) times" }
                 if fix.restoredBytes > 0, part.isWhole {
@@ -84,6 +88,7 @@ public struct MojibakeRule: Rule {
                 switch part.hazard {
                 case .fileName: message += " (in a file name or address: the file may really be named so; check before --unsafe-fixes)"
                 case .linkedHeading: message += " (in a heading the post links to as it is: repair the link with it, --unsafe-fixes)"
+                case .guessedWord: message += " (a dropped byte could have made another word as well: check before --unsafe-fixes)"
                 case nil: break
                 }
                 return Diagnostic(
@@ -93,7 +98,7 @@ public struct MojibakeRule: Rule {
         }
     }
 
-    enum Hazard { case fileName, linkedHeading }
+    enum Hazard { case fileName, linkedHeading, guessedWord }
 
     /// What a repair rewrites that may have to stay as it is on disk or in a link.
     static func hazard(of range: Range<Int>, in document: Document) -> Hazard? {

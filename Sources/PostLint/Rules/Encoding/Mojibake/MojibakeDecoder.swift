@@ -20,6 +20,9 @@ struct MojibakeDecoder {
         var restoredBytes: Int
         /// The reading's cost; keeping every character costs `keepCost` each.
         var cost: Double
+        /// Whether word evidence left a guessed byte where another reading is a word too
+        /// (`생명주기` or `상명주기`): then the repair is no safe fix.
+        var hasUncertainGuess = false
     }
 
     /// One way to read the bytes from some position on.

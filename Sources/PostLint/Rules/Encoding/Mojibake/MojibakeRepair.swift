@@ -18,18 +18,22 @@ struct MojibakeRepair {
         /// The repaired runs, each with the bytes it replaces, in order; the text between
         /// them is kept. One piece when the fix is a single run.
         var pieces: [(range: Range<Int>, replacement: String)]
+        /// Whether a guessed byte could as well have made another word (see `WordEvidence`).
+        var hasUncertainGuess = false
 
         init(range: Range<Int>, replacement: String, codePage: String, rounds: Int, restoredBytes: Int,
-            pieces: [(range: Range<Int>, replacement: String)]? = nil) {
+            pieces: [(range: Range<Int>, replacement: String)]? = nil, hasUncertainGuess: Bool = false) {
             (self.range, self.replacement, self.codePage, self.rounds, self.restoredBytes) = (range, replacement, codePage, rounds, restoredBytes)
             self.pieces = pieces ?? [(range, replacement)]
+            self.hasUncertainGuess = hasUncertainGuess
         }
 
         /// The same fix of the same text standing `distance` bytes further on.
         func moved(by distance: Int) -> LineFix {
             LineFix(range: (range.lowerBound + distance)..<(range.upperBound + distance), replacement: replacement,
                 codePage: codePage, rounds: rounds, restoredBytes: restoredBytes,
-                pieces: pieces.map { (($0.range.lowerBound + distance)..<($0.range.upperBound + distance), $0.replacement) })
+                pieces: pieces.map { (($0.range.lowerBound + distance)..<($0.range.upperBound + distance), $0.replacement) },
+                hasUncertainGuess: hasUncertainGuess)
         }
     }
 
@@ -52,6 +56,7 @@ struct MojibakeRepair {
         var strongScripts: Set<ScriptClass> = []
         var restoredBytes = 0
         var gain = 0.0
+        var hasUncertainGuess = false
     }
 
     static let maximumRounds = 3
@@ -89,8 +94,11 @@ struct MojibakeRepair {
                 firstReadings[index] = results
                 // A line seen before adds no word the document did not already show.
                 if let best = results.indices.max(by: { results[$0].gain < results[$1].gain }), results[best].recovered > 0 {
-                    // A word whose bytes were guessed becomes evidence only as word evidence revised it.
-                    words.add(revised(results[best], koreanOnly: true).characters)
+                    // A word whose bytes were guessed becomes evidence only as word evidence
+                    // revised it, and not when another word fitted as well: it would vouch
+                    // for itself when the line is read again (`상명주기` for `생명주기`).
+                    let revisedBest = revised(results[best], koreanOnly: true)
+                    if !revisedBest.hasUncertainGuess { words.add(revisedBest.characters) }
                 }
             }
             for (page, result) in firstReadings[original[index]].enumerated() {
@@ -143,14 +151,15 @@ struct MojibakeRepair {
         // Word evidence is asked only of the chosen reading: every code page with evidence
         // reads each line, and most of those readings are nonsense no word list holds.
         let first = revised(chosen.result)
-        var states = [(characters: first.characters, restored: first.restoredBytes)]
+        var states = [(characters: first.characters, restored: first.restoredBytes, uncertain: first.hasUncertainGuess)]
         while states.count < Self.maximumRounds {
             let next = revised(repair(
                 states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence,
                 evidenceScripts: evidenceScripts[chosen.page], words: words, scripts: scripts,
                 laterRound: true))
             guard next.recovered > 0, next.gain > 0 else { break }
-            states.append((next.characters, states[states.count - 1].restored + next.restoredBytes))
+            states.append((next.characters, states[states.count - 1].restored + next.restoredBytes,
+                states[states.count - 1].uncertain || next.hasUncertainGuess))
         }
         while let last = states.last, last.characters.contains(where: { $0.offset < 0 && (0x80...0x9F).contains($0.scalar) }) {
             states.removeLast()
@@ -158,7 +167,7 @@ struct MojibakeRepair {
         guard let final = states.last else { return nil }
         return Self.difference(line, final.characters).map {
             LineFix(range: $0.range, replacement: $0.replacement, codePage: page.displayName, rounds: states.count, restoredBytes: final.restored,
-                pieces: $0.pieces)
+                pieces: $0.pieces, hasUncertainGuess: final.uncertain)
         }
     }
 
@@ -310,13 +319,14 @@ struct MojibakeRepair {
         var revised = result
         revised.guesses = []
         for guess in result.guesses where !koreanOnly || guess.reading.scalars.contains(where: RepairLanguageModel.isHangulSyllable) {
-            let scalars = revisions.scalars(for: guess) {
+            let reading = revisions.reading(for: guess) {
                 var decoder = decoder
                 decoder.rebuildFromLead = guess.rebuildFromLead
                 let alternatives = decoder.alternatives(of: guess.reading, bytes: guess.bytes, insertable: guess.insertable)
-                return WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after).scalars
+                return WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after)
             }
-            for (offset, scalar) in scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
+            for (offset, scalar) in reading.scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
+            revised.hasUncertainGuess = revised.hasUncertainGuess || reading.hasUncertainGuess
         }
         return revised
     }

@@ -186,7 +186,7 @@ struct RepairLanguageModel: Sendable {
         // Unassigned, other controls, private use, surrogates: never the intended text.
         if [0, 15, 17, 18].contains(category) { return impossible }
         if plicu_is_pictographic(Int32(bitPattern: scalar)) == 1 {
-            return 4 + 0.8 * log(Double((emojiRank[scalar] ?? 300) + 1))
+            return 3.5 + 0.6 * log(Double((emojiRank[scalar] ?? 300) + 1))
         }
         switch scalar {
         case 0xA0...0x17F, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x218...0x21B, 0x18F, 0x259: return 3  // Latin-1, Latin Extended-A, Vietnamese, Romanian, Azerbaijani ə
@@ -217,6 +217,7 @@ struct RepairLanguageModel: Sendable {
         case 0x2336...0x237A: return 11
         case 0x2318, 0x2325, 0x2326, 0x232B, 0x23CE, 0x23CF, 0x2713, 0x2717, 0x279C: return 5
         case 0x2300...0x23FF, 0x2700...0x27FF, 0x2900...0x2AFF, 0x2B00...0x2BFF: return 8
+        case 0x2200...0x22FF: return 7  // the other math operators (`∭` is `⭐` less a byte too)
         case 0x2400...0x245F: return 9
         case 0x2100...0x2BFF: return 5  // letterlike, arrows, math, boxes, shapes, symbols, dingbats
         case 0x3000...0x30FF, 0x4E00...0x9FFF: return 5  // CJK punctuation, kana, ideographs

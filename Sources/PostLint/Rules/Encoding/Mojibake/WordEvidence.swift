@@ -59,16 +59,16 @@ enum WordEvidence {
             let after: [UInt32]
         }
 
-        private var revised: [Key: [UInt32]] = [:]
+        private var revised: [Key: MojibakeDecoder.Reading] = [:]
 
-        func scalars(for guess: Guess, revise: () -> [UInt32]) -> [UInt32] {
+        func reading(for guess: Guess, revise: () -> MojibakeDecoder.Reading) -> MojibakeDecoder.Reading {
             let key = Key(
                 scalars: guess.reading.scalars, bytes: guess.bytes, insertable: guess.insertable, rebuildFromLead: guess.rebuildFromLead,
                 before: guess.before, after: guess.after)
             if let known = revised[key] { return known }
-            let scalars = revise()
-            revised[key] = scalars
-            return scalars
+            let reading = revise()
+            revised[key] = reading
+            return reading
         }
     }
 
@@ -81,6 +81,7 @@ enum WordEvidence {
         var text = before + reading.scalars + after
         let choices = [[UInt32]](repeating: [], count: before.count) + alternatives + [[UInt32]](repeating: [], count: after.count)
         var start = 0
+        var uncertain = false
         while start < text.count {
             // A word is a run of letters of one script (`%d바이트만` holds the word `바이트만`).
             guard let script = ScriptClass(text[start]) else {
@@ -92,7 +93,7 @@ enum WordEvidence {
             let guessed = (start..<end).filter { choices[$0].count > 1 }
             if !guessed.isEmpty {
                 switch script {
-                case .hangul: reviseKoreanWord(&text, word: start..<end, guessed: guessed, choices: choices)
+                case .hangul: uncertain = reviseKoreanWord(&text, word: start..<end, guessed: guessed, choices: choices) || uncertain
                 case .cjk: reviseIdeographs(&text, word: start..<end, guessed: guessed, choices: choices)
                 default: reviseWord(&text, word: start..<end, guessed: guessed, choices: choices)
                 }
@@ -101,6 +102,7 @@ enum WordEvidence {
         }
         var revised = reading
         revised.scalars = Array(text[before.count..<(before.count + reading.scalars.count)])
+        revised.hasUncertainGuess = uncertain
         return revised
     }
 
@@ -115,25 +117,50 @@ enum WordEvidence {
     /// A Korean word Hunspell rejects: of the combinations Hunspell accepts, the one the
     /// syllable model likes best. Nothing changes without the dictionary, for a word it
     /// accepts, or where the model is sure (each verdict costs about a millisecond).
-    private static func reviseKoreanWord(_ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]]) {
+    /// Returns whether the word stays uncertain: the model is not sure and Hunspell does not
+    /// confirm the choice alone (it accepts another likely reading as well, `생명주기` and
+    /// `상명주기`, or rejects or cannot judge the one kept).
+    private static func reviseKoreanWord(_ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]]) -> Bool {
         var ranked: [(cost: Double, letters: [UInt32])] = []
         let tried = forEachCombination(text, word: word, guessed: guessed, choices: choices) { letters, chosen in
             ranked.append((syllableCost(letters), chosen))
         }
-        guard tried, ranked.count > 1 else { return }
+        guard tried else { return true }
+        guard ranked.count > 1 else { return false }
         ranked.sort { $0.cost < $1.cost }
         let current = guessed.map { text[$0] }
-        if ranked[0].letters == current, ranked[1].cost - ranked[0].cost >= sureMargin { return }
-        guard KoreanWordVerdicts.shared.accepts(text[word]) == false else { return }
+        if ranked[0].letters == current, ranked[1].cost - ranked[0].cost >= sureMargin { return false }
         var candidate = text
-        for (_, letters) in ranked where letters != current {
-            for (index, letter) in zip(guessed, letters) { candidate[index] = letter }
-            if KoreanWordVerdicts.shared.accepts(candidate[word]) == true {
-                text = candidate
-                return
+        if KoreanWordVerdicts.shared.accepts(text[word]) == false {
+            for (_, letters) in ranked where letters != current {
+                for (index, letter) in zip(guessed, letters) { candidate[index] = letter }
+                if KoreanWordVerdicts.shared.accepts(candidate[word]) == true {
+                    text = candidate
+                    break
+                }
             }
         }
+        let chosen = guessed.map { text[$0] }
+        let chosenCost = ranked.first { $0.letters == chosen }?.cost ?? ranked[0].cost
+        guard KoreanWordVerdicts.shared.accepts(text[word]) == true else {
+            // No word either way (`리팩토링`, `생명주기`): the model's lead decides alone.
+            let rival = ranked.first { $0.letters != chosen }?.cost ?? .infinity
+            return rival - chosenCost < Self.unconfirmedMargin
+        }
+        // One syllable is a word in Hunspell's eyes whatever it is (`의`, `쁘`): no evidence.
+        guard word.count > 1 else { return false }
+        candidate = text
+        for (cost, letters) in ranked.prefix(Self.rivalsAsked + 1) where letters != chosen && cost - chosenCost < sureMargin {
+            for (index, letter) in zip(guessed, letters) { candidate[index] = letter }
+            if KoreanWordVerdicts.shared.accepts(candidate[word]) == true { return true }
+        }
+        return false
     }
+
+    /// How many of the likeliest other readings Hunspell is asked about.
+    static let rivalsAsked = 3
+    /// How many nats the model's choice must lead by when Hunspell knows no reading.
+    static let unconfirmedMargin = 1.5
 
     /// How many nats the syllable model's choice must lead the next reading of a Korean word
     /// by to stand without Hunspell's verdict.
