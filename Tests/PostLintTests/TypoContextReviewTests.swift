@@ -204,6 +204,12 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos(text).map(\.word), ["recieve", "recieve"])
     }
 
+    /// The half of a hyphenated word that the dictionary knows written solid is no slip.
+    func testAHyphenatedWordsHalfIsJudgedWithItsPrefix() {
+        XCTAssertEqual(typos("It was pre-empted by a co-operation.\n").map(\.word), [])
+        XCTAssertEqual(typos("It was empted by a co-operation.\n").map(\.word), ["empted"])
+    }
+
     func testAFootnoteDefinitionIsProse() {
         XCTAssertEqual(typos("Text.[^1]\n\n[^1]: This is teh footnote.\n").map(\.word), ["teh"])
     }

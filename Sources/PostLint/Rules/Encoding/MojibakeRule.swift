@@ -27,6 +27,7 @@ public struct MojibakeRule: Rule {
         nonTriggering: [
             Example("# Why my page shows “Ã©” instead of “é”\n\n| Expected | Broken |\n| --- | --- |\n| é | Ã© |\n", fileName: "post.md"),
             Example("Read as Windows-1252, é becomes “Ã©”.\n", fileName: "post.md"),
+            Example("Read as Windows-1252, \"café\" turns into \"cafÃ©\" and \"naïve\" into \"naÃ¯ve\".\n", fileName: "post.md"),
             Example("Перевірте свої дії. «Я помню её», — сказал он. Она пришла. Её\n", fileName: "post.md"),
             Example("Il a dit «\u{A0}fermé\u{A0}» puis «\u{A0}arrivé…» — Dijo que sí…” y se fue.\n", fileName: "post.md"),
             Example("Crème brûlée, Ærø, Straße „Grüße“ and «ÉTÉ»: accents are fine.\n", fileName: "post.md"),
@@ -206,7 +207,9 @@ public struct MojibakeRule: Rule {
             (damaged, repaired) = (damaged.dropLast(), repaired.dropLast())
             core = core.lowerBound..<(core.upperBound - UTF8.width(last))
         }
-        guard standsAlone(core), isSetApart(core, in: utf8, line: line) else { return false }
+        guard standsAlone(core), isSetApart(core, in: utf8, line: line) else {
+            return fix.pieces.contains { isQuotedBesideItsRepair($0, in: document, line: line) }
+        }
         let repairedBytes = Array(String(String.UnicodeScalarView(repaired)).utf8)
         var from = line.lowerBound
         while from < line.upperBound,
@@ -214,6 +217,35 @@ public struct MojibakeRule: Rule {
         {
             let occurrence = (from + found)..<(from + found + repairedBytes.count)
             if !occurrence.overlaps(fix.range), standsAlone(occurrence) { return true }
+            from = occurrence.lowerBound + 1
+        }
+        return false
+    }
+
+    /// A damaged word in quotes whose repair stands in quotes on the same line
+    /// (`"café" turns into "cafÃ©"`): a post about mojibake, whose examples sit inside words.
+    private static func isQuotedBesideItsRepair(
+        _ piece: (range: Range<Int>, replacement: String), in document: Document, line: Range<Int>
+    ) -> Bool {
+        let utf8 = document.utf8
+        var start = piece.range.lowerBound
+        while start > line.lowerBound, isWordCharacter(utf8, endingAt: start) {
+            start -= 1
+            while start > line.lowerBound, utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        }
+        var end = piece.range.upperBound
+        while end < line.upperBound, isWordCharacter(utf8, startingAt: end) {
+            end += 1
+            while end < line.upperBound, utf8[end] & 0xC0 == 0x80 { end += 1 }
+        }
+        guard isSetApart(start..<end, in: utf8, line: line) else { return false }
+        let word = Array(utf8[start..<piece.range.lowerBound]) + Array(piece.replacement.utf8) + Array(utf8[piece.range.upperBound..<end])
+        var from = line.lowerBound
+        while from < line.upperBound,
+            let found = utf8[from..<line.upperBound].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: word, in: $0) })
+        {
+            let occurrence = (from + found)..<(from + found + word.count)
+            if !occurrence.overlaps(start..<end), isSetApart(occurrence, in: utf8, line: line) { return true }
             from = occurrence.lowerBound + 1
         }
         return false

@@ -95,6 +95,7 @@ public struct TypoRule: Rule {
             // A word the post's own links spell the same way is a name (`Magentic-One` at
             // github.com/…/magentic-one), a query shown on purpose, or a project's slug.
             if !verdict.curated, inAddresses.contains(word.text.lowercased()) { return nil }
+            if !verdict.curated, Self.isJoinedWithItsPrefix(word, in: document.utf8) { return nil }
             return NameContext.isAmongNames(word, in: document) ? verdict.limited(to: verdict.nameSuggestions) : verdict
         }
         .map {
@@ -102,6 +103,19 @@ public struct TypoRule: Rule {
                 ? $0.unsafe : $0
         }
         .map { diagnostic(for: $0, severity: context.severity) }
+    }
+
+    /// The second half of a hyphenated word that the dictionary knows written solid
+    /// (`pre-empted` is `preempted`, `re-usable` `reusable`): no slip of its own (`empted`).
+    static func isJoinedWithItsPrefix(_ word: ProseWord, in bytes: [UInt8]) -> Bool {
+        var start = word.range.lowerBound
+        guard start > 1, bytes[start - 1] == UInt8(ascii: "-") else { return false }
+        start -= 1
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+        guard start < word.range.lowerBound - 1 else { return false }
+        let joined = String(decoding: bytes[start..<(word.range.lowerBound - 1)] + bytes[word.range], as: UTF8.self).lowercased()
+        return EnglishSpellCache.shared.accepts(joined) == true
     }
 
     /// A heading's words make its anchor (`## How to recieve mail` is `#how-to-recieve-mail`):
