@@ -35,7 +35,11 @@ extension Document {
         var start = segment.lowerBound
         while start > line.lowerBound, !Self.tokenStops.contains(bytes[start - 1]) { start -= 1 }
         let scheme: [UInt8] = Array("://".utf8)
-        if segment.lowerBound - start >= 3,
+        // An address in parentheses ends at its `)`: a Korean particle after a link
+        // (`[문서](https://example.com/docs)를`) is prose.
+        let closedBefore = start > line.lowerBound && bytes[start - 1] == UInt8(ascii: "(")
+            && bytes[start..<segment.lowerBound].contains(UInt8(ascii: ")"))
+        if !closedBefore, segment.lowerBound - start >= 3,
             bytes[start..<segment.lowerBound].withUnsafeBufferPointer({ ByteSearch.contains($0, scheme) })
         {
             return true

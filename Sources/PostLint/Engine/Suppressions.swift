@@ -22,13 +22,22 @@ public struct Suppressions: Sendable {
     }
 
     public let entries: [Entry]
+    /// Comments that start like a directive but are none (`postlint-disable-line`,
+    /// `postlint-disble-next-line`, `postlint-disable-next-line:`): they silence nothing,
+    /// which their writer does not expect. Each with the word as written.
+    public let malformed: [(range: Range<Int>, word: String)]
 
     public init(_ document: Document) {
         var entries: [Entry] = []
+        var malformed: [(range: Range<Int>, word: String)] = []
         var open: [(rules: Set<String>?, line: Int, range: Range<Int>)] = []
         let lastLine = document.lines.lineCount - 1
         for region in Self.commentRegions(document) {
-            guard let directive = Self.directive(in: document.string(region.range)) else { continue }
+            let comment = document.string(region.range)
+            guard let directive = Self.directive(in: comment) else {
+                if let word = Self.malformedDirective(in: comment) { malformed.append((region.range, word)) }
+                continue
+            }
             let line = document.lines.lineNumber(at: region.range.lowerBound)
             switch directive.verb {
             case "disable-next-line":
@@ -53,6 +62,7 @@ public struct Suppressions: Sendable {
         }
         if let whole = Self.frontMatterEntry(document, lastLine: lastLine) { entries.append(whole) }
         self.entries = entries
+        self.malformed = malformed
     }
 
     /// HTML and MDX comments, and the `//` or `/* */` comment lines of MDX import blocks.
@@ -81,18 +91,29 @@ public struct Suppressions: Sendable {
 
     /// `postlint-disable a b` → ("disable", [a, b]); nil for other comments.
     static func directive(in comment: String) -> (verb: String, rules: Set<String>?)? {
+        let words = words(of: comment)
+        guard let first = words.first, first.hasPrefix("postlint-") else { return nil }
+        let verb = String(first.dropFirst("postlint-".count))
+        guard ["disable", "enable", "disable-next-line"].contains(verb) else { return nil }
+        let rules = Array(words.dropFirst())
+        return (verb, rules.isEmpty ? nil : Set(rules))
+    }
+
+    /// The first word of a comment that begins as a directive but is none, nil otherwise.
+    static func malformedDirective(in comment: String) -> String? {
+        guard let first = words(of: comment).first, first.lowercased().hasPrefix("postlint-") || first.lowercased().hasPrefix("postlint:") else { return nil }
+        return first
+    }
+
+    /// The words of a comment inside its delimiters.
+    private static func words(of comment: String) -> [String] {
         var body = comment.trimmingCharacters(in: .whitespacesAndNewlines)
         for (prefix, suffix) in [("<!--", "-->"), ("{/*", "*/}"), ("/*", "*/"), ("//", "")]
         where body.hasPrefix(prefix) && body.hasSuffix(suffix) {
             body = String(body.dropFirst(prefix.count).dropLast(suffix.count))
             break
         }
-        let words = body.split(whereSeparator: { $0 == " " || $0 == "," || $0.isNewline || $0 == "\t" }).map(String.init)
-        guard let first = words.first, first.hasPrefix("postlint-") else { return nil }
-        let verb = String(first.dropFirst("postlint-".count))
-        guard ["disable", "enable", "disable-next-line"].contains(verb) else { return nil }
-        let rules = Array(words.dropFirst())
-        return (verb, rules.isEmpty ? nil : Set(rules))
+        return body.split(whereSeparator: { $0 == " " || $0 == "," || $0.isNewline || $0 == "\t" }).map(String.init)
     }
 
     static func frontMatterEntry(_ document: Document, lastLine: Int) -> Entry? {

@@ -66,6 +66,8 @@ public struct MojibakeRule: Rule {
             // Dropped there: each `с` lost its only continuation byte; `класс` is a word, `клася` is not.
             Correction(Example("Ð\u{AD}Ñ‚Ð¾Ñ‚ ÐºÐ»Ð°ÑÑ Ð¾Ð¿Ð¸ÑÑ‹Ð²Ð°ÐµÑ‚ Ð¼Ð¾Ð´ÐµÐ»ÑŒ.\n", fileName: "post.md"), "Этот класс описывает модель.\n"),
             Correction(Example("MÃ´ hÃ¬nh má»›i tá»‘t hÆ¡n nhiá»u.\n", fileName: "post.md"), "Mô hình mới tốt hơn nhiều.\n"),
+            // A particle after a link is prose, not part of its address.
+            Correction(Example("[ë¬¸ì„œ](https://example.com/docs)ë¥¼ ë³´ì„¸ìš”.\n", fileName: "post.md"), "[문서](https://example.com/docs)를 보세요.\n"),
         ],
         fixSafetyVaries: true)
 

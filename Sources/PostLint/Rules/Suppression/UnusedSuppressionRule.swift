@@ -11,7 +11,9 @@ public struct UnusedSuppressionRule: Rule {
             (as SwiftLint does) and should be removed. A suppression naming rules is checked \
             only when all of them ran; one naming no rule only when every enabled rule ran \
             (no --select or --ignore). A rule name postlint does not know (a typo such as \
-            `tpyo`) is reported wherever it is, since it silences nothing it was meant to.
+            `tpyo`) is reported wherever it is, since it silences nothing it was meant to, \
+            and so is a comment that starts like a directive but is none \
+            (`postlint-disable-line`, `postlint-disble-next-line`).
             """,
         severity: .warning,
         fixSafety: nil,
@@ -23,6 +25,7 @@ public struct UnusedSuppressionRule: Rule {
         triggering: [
             Example("↓<!-- postlint-disable duplicate-import -->\nNothing to silence here.\n", fileName: "post.md"),
             Example("↓<!-- postlint-disable-next-line tpyo -->\nA line with a recieve typo.\n", fileName: "post.md"),
+            Example("A line with a recieve typo. ↓<!-- postlint-disable-line typo -->\n", fileName: "post.md"),
         ])
 
     public init() {}
@@ -34,7 +37,13 @@ public struct UnusedSuppressionRule: Rule {
         _ suppressions: Suppressions, used: Set<Suppressions.Entry>, ran: (String) -> Bool, known: (String) -> Bool,
         allRulesRan: Bool, severity: Severity
     ) -> [Diagnostic] {
-        suppressions.entries.compactMap { entry in
+        suppressions.malformed.map { comment in
+            Diagnostic(
+                rule: description.id, severity: severity, range: comment.range,
+                message: "'\(comment.word)' is no postlint directive, so this comment silences nothing; "
+                    + "write postlint-disable, postlint-enable or postlint-disable-next-line, then the rules")
+        }
+            + suppressions.entries.compactMap { entry in
             let unknown = (entry.rules ?? []).filter { !known($0) }.sorted()
             if !unknown.isEmpty {
                 let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
