@@ -50,6 +50,8 @@ public struct DeclarativeRule: Sendable {
     public let scope: Scope
     /// Skip TeX math (`$...$`, `$$...$$`, `\(...\)`, `\[...\]`).
     public let skipsMath: Bool
+    /// Skip the content of HTML elements that show text as written (`<pre>`, `<code>`).
+    public var skipsLiteralHTML = false
     public let entries: [Entry]
     public let fixSafety: FixSafety?
     /// `required-script`: which headings, which scripts, how much of them.
@@ -98,6 +100,9 @@ public struct DeclarativeRule: Sendable {
                 mathSpans = math
                 if math.contains(where: { $0.overlaps(match.range) }) { continue }
                 if skipsMath, Self.isQuotedBesideMath(match.range, math: math, in: document) { continue }
+                if skipsLiteralHTML, document.regions.contains(where: { $0.kind == .html && $0.range.overlaps(match.range) && Self.isRawElement($0, document) }) {
+                    continue
+                }
                 // Patterns are tried in order; an earlier one's match wins the bytes.
                 if taken.contains(where: { $0.overlaps(match.range) }) { continue }
                 taken.append(match.range)
@@ -158,6 +163,14 @@ public struct DeclarativeRule: Sendable {
         case .proseAndMarkup:
             return !document.regions.contains { Self.skippedOutsideProse.contains($0.kind) && $0.range.overlaps(range) }
         }
+    }
+
+    /// An element whose content is code or literal text (`<pre>`, `<code>`, `<script>`):
+    /// a licence's ``AS IS'' there is what the page shows.
+    private static func isRawElement(_ region: Region, _ document: Document) -> Bool {
+        let utf8 = document.utf8
+        guard utf8[region.range.lowerBound] == UInt8(ascii: "<") else { return false }
+        return HTMLBlockMarkup.tag(at: region.range.lowerBound, in: utf8, before: region.range.upperBound)?.opensRawElement == true
     }
 
     private func checkScripts(_ document: Document, severity: Severity) -> [Diagnostic] {

@@ -20,7 +20,7 @@ public struct DeclarativeRuleError: Error, CustomStringConvertible, Sendable {
 /// compile is an error naming the file and line, never a silently dead rule.
 public enum DeclarativeRuleLoader {
     static let keys: Set<String> = [
-        "id", "summary", "rationale", "severity", "kind", "scope", "skip-math", "case-insensitive", "patterns",
+        "id", "summary", "rationale", "severity", "kind", "scope", "skip-math", "skip-literal-html", "case-insensitive", "patterns",
         "fix-safety", "sections", "scripts", "minimum-share", "minimum-words", "examples",
     ]
 
@@ -86,7 +86,7 @@ public enum DeclarativeRuleLoader {
         return DeclarativeRule(
             id: id, summary: try reader.string(fields, "summary"), rationale: try reader.string(fields, "rationale"),
             severity: severity, kind: kind, scope: scope, skipsMath: try reader.bool(fields, "skip-math") ?? false,
-            entries: entries, fixSafety: fixSafety, sectionPattern: sectionPattern, scripts: scripts,
+            skipsLiteralHTML: try reader.bool(fields, "skip-literal-html") ?? false, entries: entries, fixSafety: fixSafety, sectionPattern: sectionPattern, scripts: scripts,
             minimumShare: try reader.double(fields, "minimum-share") ?? 0.2,
             minimumWords: Int(try reader.double(fields, "minimum-words") ?? 6),
             nonTriggering: examples.nonTriggering, triggering: examples.triggering,
