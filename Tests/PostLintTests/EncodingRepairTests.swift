@@ -59,6 +59,9 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(found.map { $0.fix?.safety }, [.unsafe])
         XCTAssertTrue(found[0].message.contains("a dropped byte could have made another word as well"), found[0].message)
         XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"], unsafe: false), damaged)
+        // The post's own undamaged text settles it: `생명주기를` written clean elsewhere.
+        let shown = "생명주기를 알아보자.\n\n" + damaged
+        XCTAssertEqual(TestSupport.fixed(shown, fileName: "post.md", rules: ["mojibake"], unsafe: false), "생명주기를 알아보자.\n\n생명주기와\n")
     }
 
     /// A damaged line that repeats is read once and its repair moved to each copy: every

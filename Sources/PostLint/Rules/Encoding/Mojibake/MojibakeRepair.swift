@@ -64,12 +64,15 @@ struct MojibakeRepair {
     var model: RepairLanguageModel { RepairLanguageModel.shared }
     private let cache = MojibakeDecoder.StepCache()
     private let revisions = WordEvidence.Revisions()
+    /// The document's own undamaged Korean, for word evidence (set by `fixes(in:)`).
+    private let shown = ShownWordsSlot()
     private var decoder: MojibakeDecoder { MojibakeDecoder(model: model, cache: cache) }
     private var pages: [SingleByteCodePage] { SingleByteCodePage.all }
 
     func fixes(in document: Document) -> [LineFix] {
         let lines = candidateLines(document)
         guard !lines.isEmpty else { return [] }
+        shown.words = WordEvidence.ShownWords(document.utf8)
         // Identical lines read identically wherever they stand (generated posts repeat their
         // damaged lines): each distinct line is read once, and its fix moved to the others.
         // Found by the text's FNV-1a fingerprint: the first line with each text, by the text.
@@ -323,7 +326,7 @@ struct MojibakeRepair {
                 var decoder = decoder
                 decoder.rebuildFromLead = guess.rebuildFromLead
                 let alternatives = decoder.alternatives(of: guess.reading, bytes: guess.bytes, insertable: guess.insertable)
-                return WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after)
+                return WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after, shown: shown.words)
             }
             for (offset, scalar) in reading.scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
             revised.hasUncertainGuess = revised.hasUncertainGuess || reading.hasUncertainGuess
@@ -351,4 +354,9 @@ struct MojibakeRepair {
     static func evidenceScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
         letterScripts(of: reading).subtracting([.other])
     }
+}
+
+/// Where a repair keeps the document's shown words once it has a document.
+final class ShownWordsSlot {
+    var words: WordEvidence.ShownWords?
 }

@@ -76,7 +76,9 @@ enum WordEvidence {
     /// makes the most frequent known word, when that beats the word the reading made.
     /// `alternatives` holds, per scalar, the characters its bytes could be (first: its
     /// own); `before` and `after` are the letters of the word just outside the run.
-    static func revise(_ reading: MojibakeDecoder.Reading, alternatives: [[UInt32]], before: [UInt32], after: [UInt32]) -> MojibakeDecoder.Reading {
+    static func revise(
+        _ reading: MojibakeDecoder.Reading, alternatives: [[UInt32]], before: [UInt32], after: [UInt32], shown: ShownWords? = nil
+    ) -> MojibakeDecoder.Reading {
         guard alternatives.contains(where: { $0.count > 1 }) else { return reading }
         var text = before + reading.scalars + after
         let choices = [[UInt32]](repeating: [], count: before.count) + alternatives + [[UInt32]](repeating: [], count: after.count)
@@ -93,7 +95,7 @@ enum WordEvidence {
             let guessed = (start..<end).filter { choices[$0].count > 1 }
             if !guessed.isEmpty {
                 switch script {
-                case .hangul: uncertain = reviseKoreanWord(&text, word: start..<end, guessed: guessed, choices: choices) || uncertain
+                case .hangul: uncertain = reviseKoreanWord(&text, word: start..<end, guessed: guessed, choices: choices, shown: shown) || uncertain
                 case .cjk: reviseIdeographs(&text, word: start..<end, guessed: guessed, choices: choices)
                 default: reviseWord(&text, word: start..<end, guessed: guessed, choices: choices)
                 }
@@ -120,7 +122,9 @@ enum WordEvidence {
     /// Returns whether the word stays uncertain: the model is not sure and Hunspell does not
     /// confirm the choice alone (it accepts another likely reading as well, `생명주기` and
     /// `상명주기`, or rejects or cannot judge the one kept).
-    private static func reviseKoreanWord(_ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]]) -> Bool {
+    private static func reviseKoreanWord(
+        _ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]], shown: ShownWords?
+    ) -> Bool {
         var ranked: [(cost: Double, letters: [UInt32])] = []
         let tried = forEachCombination(text, word: word, guessed: guessed, choices: choices) { letters, chosen in
             ranked.append((syllableCost(letters), chosen))
@@ -131,6 +135,21 @@ enum WordEvidence {
         let current = guessed.map { text[$0] }
         if ranked[0].letters == current, ranked[1].cost - ranked[0].cost >= sureMargin { return false }
         var candidate = text
+        // The post's own undamaged text settles it when it begins a word as one reading
+        // does and no other (`생명주기를` elsewhere: `생명주기와`, not `상명주기와`).
+        if let shown, let last = guessed.max() {
+            let length = max(2, last - word.lowerBound + 1)
+            if length <= word.count {
+                let seen = ranked.filter { combination in
+                    for (index, letter) in zip(guessed, combination.letters) { candidate[index] = letter }
+                    return shown.begins(candidate[word.lowerBound..<(word.lowerBound + length)])
+                }
+                if seen.count == 1 {
+                    for (index, letter) in zip(guessed, seen[0].letters) { text[index] = letter }
+                    return false
+                }
+            }
+        }
         if KoreanWordVerdicts.shared.accepts(text[word]) == false {
             for (_, letters) in ranked where letters != current {
                 for (index, letter) in zip(guessed, letters) { candidate[index] = letter }
@@ -161,6 +180,24 @@ enum WordEvidence {
     static let rivalsAsked = 3
     /// How many nats the model's choice must lead by when Hunspell knows no reading.
     static let unconfirmedMargin = 1.5
+
+    /// The starts (two to six syllables) of the Korean words a post shows undamaged, read
+    /// from its text on the first question.
+    final class ShownWords {
+        private let text: [UInt8]
+        private lazy var starts: Set<[UInt32]> = {
+            var starts = Set<[UInt32]>()
+            DocumentWords.forEachHangulWord(in: text) { bytes in
+                let letters = String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
+                for length in stride(from: 2, through: min(6, letters.count), by: 1) { starts.insert(Array(letters.prefix(length))) }
+            }
+            return starts
+        }()
+
+        init(_ text: [UInt8]) { self.text = text }
+
+        func begins(_ letters: ArraySlice<UInt32>) -> Bool { letters.count > 6 ? false : starts.contains(Array(letters)) }
+    }
 
     /// How many nats the syllable model's choice must lead the next reading of a Korean word
     /// by to stand without Hunspell's verdict.
