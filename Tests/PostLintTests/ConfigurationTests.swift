@@ -120,6 +120,33 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
+    /// No configuration written three ways: an empty file, a lone `---`, and
+    /// `--config /dev/null` (which has no size to read by).
+    func testAnEmptyConfigurationIsTheDefaults() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("empty-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dashes = folder.appendingPathComponent(".postlint.yml").path
+        try "---\n# every line commented out\n".write(toFile: dashes, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try Configuration.load(path: dashes).include, Configuration(baseDirectory: folder.path).include)
+        XCTAssertEqual(try Configuration.load(path: "/dev/null").include.map(\.pattern), Configuration.defaultInclude)
+        XCTAssertThrowsError(try Configuration.load(path: folder.path), "a folder is no configuration")
+    }
+
+    /// A key written twice is reported where it is written the second time, not at the
+    /// mapping's start (Yams's mark); so is one in a post's front matter.
+    func testAKeyWrittenTwiceIsPlacedAtItsSecondLine() throws {
+        let yaml = "# settings\nrules:\n  typo: off\ninclude: [\"**/*.md\"]\nrules:\n  typo: on\n"
+        XCTAssertThrowsError(try ConfigurationParser(path: "c.yml", baseDirectory: ".").parse(yaml)) { error in
+            let error = error as? ConfigurationError
+            XCTAssertEqual(error?.line, 5)
+            XCTAssertEqual(error?.column, 1)
+        }
+        let post = "---\ntitle: A\ntags: [x]\ntitle: B\n---\n\nText.\n"
+        let found = TestSupport.diagnostics(post, fileName: "post.md", rule: "front-matter")
+        XCTAssertEqual(found.map { TestSupport.document(post, fileName: "post.md").position(at: $0.range.lowerBound).line }, [4])
+    }
+
     func testGlobsMustBeStrings() throws {
         XCTAssertThrowsError(try parse("exclude: [\"**/*.md\", 3]\n")) { error in
             XCTAssertTrue("\(error)".hasPrefix(".postlint.yml:1:22: "), "\(error)")

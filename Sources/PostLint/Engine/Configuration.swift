@@ -128,7 +128,8 @@ public struct Configuration: Sendable {
     }
 
     public static func load(path: String) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read as a stream, not by size: `--config /dev/null` (no configuration) is empty.
+        guard let data = FileHandle(forReadingAtPath: path).flatMap({ try? $0.readToEnd() ?? Data() }) else {
             throw ConfigurationError(path: path, line: nil, column: nil, message: "cannot read the file")
         }
         guard let yaml = String(data: data, encoding: .utf8) else {

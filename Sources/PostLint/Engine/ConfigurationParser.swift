@@ -16,10 +16,11 @@ struct ConfigurationParser {
         do {
             root = try YAMLParsing.compose(yaml)
         } catch let error as YamlError {
-            let position = YAMLParsing.position(of: error)
+            let position = YAMLParsing.position(of: error, in: yaml)
             throw ConfigurationError(path: path, line: position?.line, column: position?.column, message: "YAML does not parse: \(YAMLParsing.reason(error))")
         }
-        guard let root else { return configuration }
+        // An empty file, or a document with nothing in it (`---`, every line commented out), is the defaults.
+        guard let root, !Self.isNull(root) else { return configuration }
         let top = try mapping(root, what: "the top level")
         // User rules first, so `rules:` may configure them wherever the key is written.
         if let folders = try top.first(where: { try string($0.0) == "rule-folders" })?.1, !Self.isNull(folders) {

@@ -53,6 +53,24 @@ enum YAMLParsing {
         }
     }
 
+    /// Where the error is, and for a key written twice where the second one is (Yams marks
+    /// the mapping's start): the second line, at the mapping's line or below, that starts
+    /// with the key at the indentation of the first.
+    static func position(of error: YamlError, in yaml: String) -> (line: Int, column: Int)? {
+        guard case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.sorted().first else {
+            return position(of: error)
+        }
+        var first: Int?
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= context.mark.line {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            guard [key + ":", "\"\(key)\":", "'\(key)':"].contains(where: { rest.hasPrefix($0) }) else { continue }
+            if let first, first == indent { return (index + 1, indent + 1) }
+            first = first ?? indent
+        }
+        return position(of: error)
+    }
+
     /// A Yams error in one line, without the position and the copy of the text it carries.
     static func reason(_ error: YamlError) -> String {
         switch error {

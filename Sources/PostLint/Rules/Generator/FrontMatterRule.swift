@@ -122,7 +122,7 @@ public struct FrontMatterRule: Rule {
 
     /// The line Yams names in its error (front-matter lines count from the first key).
     private func errorRange(_ error: Error, _ frontMatter: FrontMatter, _ document: Document) -> Range<Int> {
-        let line = (error as? YamlError).flatMap(YAMLParsing.position(of:))?.line
+        let line = (error as? YamlError).flatMap { YAMLParsing.position(of: $0, in: document.string(frontMatter.contentRange)) }?.line
         let first = document.lines.lineNumber(at: frontMatter.contentRange.lowerBound)
         let last = document.lines.lineNumber(at: max(frontMatter.contentRange.upperBound - 1, frontMatter.contentRange.lowerBound))
         let target = min(first + max((line ?? 1) - 1, 0), last)
