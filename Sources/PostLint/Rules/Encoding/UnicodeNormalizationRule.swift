@@ -10,7 +10,9 @@ public struct UnicodeNormalizationRule: Rule {
             jamo, accented letters as a letter plus a combining mark. It looks right but breaks \
             search, links, anchors and spell checking. The fix composes the text to NFC with ICU; \
             code is left alone. In a heading the fix is unsafe: the heading's anchor changes \
-            with it, and links to the old anchor (from this post or another) would break.
+            with it, and links to the old anchor (from this post or another) would break. So \
+            it is in the front matter's tags and categories, which Jekyll and Hugo make the \
+            addresses of their pages from.
             """,
         severity: .warning,
         fixSafety: .safe,
@@ -35,6 +37,9 @@ public struct UnicodeNormalizationRule: Rule {
             Correction(
                 Example("## ↓\u{1109}\u{1169}\u{1100}\u{1162}\n\n[intro](#\u{1109}\u{1169}\u{1100}\u{1162})\n", fileName: "post.md"),
                 "## 소개\n\n[intro](#\u{1109}\u{1169}\u{1100}\u{1162})\n", unsafe: true),
+            Correction(
+                Example("---\ntags:\n  - ↓\u{1109}\u{1169}\u{1100}\u{1162}\n---\n", fileName: "post.md"),
+                "---\ntags:\n  - 소개\n---\n", unsafe: true),
         ],
         fixSafetyVaries: true)
 
@@ -52,7 +57,7 @@ public struct UnicodeNormalizationRule: Rule {
         where !code.contains(where: { $0.overlaps(segment) }) && !document.namesAFile(segment) {
             let text = document.string(segment)
             // Compare bytes: Swift's String equality treats canonically equivalent text as equal.
-            let inHeading = document.headings.contains { $0.range.overlaps(segment) }
+            let changesAnAddress = document.headings.contains { $0.range.overlaps(segment) } || Self.isInTaxonomy(segment, of: document)
             guard let normalized = Self.nfcKeepingSingletons(text), !normalized.utf8.elementsEqual(text.utf8),
                 // Nothing composed: NFC only swapped a singleton (a CJK compatibility ideograph
                 // Korean hanja text keeps apart on purpose, the ohm or kelvin sign).
@@ -61,10 +66,30 @@ public struct UnicodeNormalizationRule: Rule {
             diagnostics.append(Diagnostic(
                 rule: Self.description.id, severity: context.severity, range: segment,
                 message: "not in Unicode NFC: '\(normalized)' is written decomposed (\(text.unicodeScalars.count) code points instead of \(normalized.unicodeScalars.count))",
-                fix: Fix("compose to NFC", safety: inHeading ? .unsafe : .safe, edits: [Edit(segment, normalized)])))
+                fix: Fix("compose to NFC", safety: changesAnAddress ? .unsafe : .safe, edits: [Edit(segment, normalized)])))
         }
         return diagnostics
     }
+
+    /// Whether the text is a value of the front matter's `tags`, `categories` (or Hugo's
+    /// `series`), on the key's line or in the list below it.
+    static func isInTaxonomy(_ segment: Range<Int>, of document: Document) -> Bool {
+        guard let frontMatter = document.frontMatter, frontMatter.contentRange.contains(segment.lowerBound) else { return false }
+        let firstLine = document.lines.lineNumber(at: frontMatter.contentRange.lowerBound)
+        var line = document.lines.lineNumber(at: segment.lowerBound)
+        while line >= firstLine {
+            let text = document.utf8[document.lines.contentRange(ofLine: line)]
+            if let first = text.first, first != 0x20, first != 0x09, first != UInt8(ascii: "-") {
+                let key = text.prefix { $0 != UInt8(ascii: ":") && $0 != UInt8(ascii: "=") }
+                    .filter { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") }
+                return taxonomyKeys.contains(String(decoding: key, as: UTF8.self).lowercased())
+            }
+            line -= 1
+        }
+        return false
+    }
+
+    static let taxonomyKeys: Set<String> = ["tags", "categories", "category", "series"]
 
     /// Whether any character's NFC quick check is not "yes" (a combining character, or one
     /// that never occurs in NFC): only then can NFC change the text. Characters below
