@@ -198,7 +198,6 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(Glob("[ab].md").matches("b.md"))
     }
 
-    /// Characters regular expressions give meaning to are plain in a glob.
     /// As in .gitignore: a pattern that names a folder takes what is in it, and a leading
     /// `/` anchors it to the configuration's folder (both once matched nothing here).
     func testGlobsMatchWhatIsInAFolderTheyMatch() {
@@ -229,6 +228,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertFalse(configuration.isIncluded(relativePath: "notes/a.md/b.js"))
     }
 
+    /// Characters regular expressions give meaning to are plain in a glob.
     func testGlobsTakeRegexCharactersLiterally() {
         XCTAssertTrue(Glob("notes/c++ (draft)/*.md").matches("notes/c++ (draft)/a.md"))
         XCTAssertFalse(Glob("notes/c++ (draft)/*.md").matches("notes/cc (draft)/a.md"))

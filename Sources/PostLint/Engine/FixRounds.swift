@@ -41,7 +41,7 @@ extension Runner {
         var contents: [Int: [UInt8]] = [:]
         for (index, report) in reports.enumerated() {
             guard let fixed = report.fixedText, report.failure == nil else { continue }
-            contents[index] = (report.hasByteOrderMark ? SourceFile.byteOrderMark : []) + Array(fixed.utf8)
+            contents[index] = SourceFile.bytes(forText: fixed, byteOrderMark: report.hasByteOrderMark)
         }
         return contents
     }

@@ -149,7 +149,11 @@ public struct SourceFile: Sendable {
     /// The bytes to write for new text, with this file's byte order mark restored.
     /// The text keeps its own newlines: edits never touch line endings they did not cover.
     public func bytes(forText newText: String) -> [UInt8] {
-        (hasByteOrderMark ? Self.byteOrderMark : []) + Array(newText.utf8)
+        Self.bytes(forText: newText, byteOrderMark: hasByteOrderMark)
+    }
+
+    static func bytes(forText text: String, byteOrderMark: Bool) -> [UInt8] {
+        (byteOrderMark ? Self.byteOrderMark : []) + Array(text.utf8)
     }
 
     static func newlineStyle(of bytes: ArraySlice<UInt8>) -> NewlineStyle {

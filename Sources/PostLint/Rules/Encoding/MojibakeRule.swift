@@ -213,12 +213,19 @@ public struct MojibakeRule: Rule {
             return fix.pieces.contains { isQuotedBesideItsRepair($0, in: document, line: line) }
         }
         let repairedBytes = Array(String(String.UnicodeScalarView(repaired)).utf8)
+        return occurs(repairedBytes, on: line, in: utf8, outside: fix.range, where: standsAlone)
+    }
+
+    /// Whether `bytes` occur on the line outside `taken` somewhere `accepted` says yes to.
+    private static func occurs(
+        _ bytes: [UInt8], on line: Range<Int>, in utf8: [UInt8], outside taken: Range<Int>, where accepted: (Range<Int>) -> Bool
+    ) -> Bool {
         var from = line.lowerBound
         while from < line.upperBound,
-            let found = utf8[from..<line.upperBound].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: repairedBytes, in: $0) })
+            let found = utf8[from..<line.upperBound].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: bytes, in: $0) })
         {
-            let occurrence = (from + found)..<(from + found + repairedBytes.count)
-            if !occurrence.overlaps(fix.range), standsAlone(occurrence) { return true }
+            let occurrence = (from + found)..<(from + found + bytes.count)
+            if !occurrence.overlaps(taken), accepted(occurrence) { return true }
             from = occurrence.lowerBound + 1
         }
         return false
@@ -242,15 +249,7 @@ public struct MojibakeRule: Rule {
         }
         guard isSetApart(start..<end, in: utf8, line: line) else { return false }
         let word = Array(utf8[start..<piece.range.lowerBound]) + Array(piece.replacement.utf8) + Array(utf8[piece.range.upperBound..<end])
-        var from = line.lowerBound
-        while from < line.upperBound,
-            let found = utf8[from..<line.upperBound].withUnsafeBufferPointer({ ByteSearch.firstIndex(of: word, in: $0) })
-        {
-            let occurrence = (from + found)..<(from + found + word.count)
-            if !occurrence.overlaps(start..<end), isSetApart(occurrence, in: utf8, line: line) { return true }
-            from = occurrence.lowerBound + 1
-        }
-        return false
+        return occurs(word, on: line, in: utf8, outside: start..<end) { isSetApart($0, in: utf8, line: line) }
     }
 
     /// Whether the text is quoted or a table cell of its own (`"Ã©"`, `“Ã©”`, `| Ã© |`), as

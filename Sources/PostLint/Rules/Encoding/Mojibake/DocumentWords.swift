@@ -47,6 +47,12 @@ struct DocumentWords {
         if start >= 0 { body(bytes[start...]) }
     }
 
+    /// Whether a Korean word the text shows undamaged begins with `letters` (two to six
+    /// syllables): `생명주기를` settles a guess between `생명주기와` and `상명주기와`.
+    func beginsAShownWord(_ letters: ArraySlice<UInt32>) -> Bool {
+        index.beginsAWord(letters, text: text)
+    }
+
     /// A word whose UTF-8 bytes, with the dropped bytes taken out, are `bytes`: first a
     /// counting word when a number follows, then the one word the document shows that fits.
     func evidence(for bytes: [UInt8], insertable: [UInt8], beforeNumber: Bool, model: RepairLanguageModel) -> String? {
@@ -84,18 +90,41 @@ final class StrippedIndex: @unchecked Sendable {
         func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
-    /// The distinct words of the text, read from it on the first question.
+    /// The distinct words of the text, read from it on the first question; with the words
+    /// of repaired lines added so far, on the first question about stripped bytes.
+    private var textWords: Set<Spelling>?
     private var distinct: Set<Spelling>?
     private var tables: [[UInt8]: [[UInt8]: [String]]] = [:]
+    /// The starts (two to six syllables) of the text's words.
+    private var starts: Set<[UInt32]>?
+
+    private func words(of text: [UInt8]) -> Set<Spelling> {
+        if let textWords { return textWords }
+        var words = Set<Spelling>()
+        DocumentWords.forEachHangulWord(in: text) { words.insert(Spelling(bytes: Array($0))) }
+        textWords = words
+        return words
+    }
+
+    func beginsAWord(_ letters: ArraySlice<UInt32>, text: [UInt8]) -> Bool {
+        guard letters.count <= 6 else { return false }
+        if starts == nil {
+            var found = Set<[UInt32]>()
+            for word in words(of: text) {
+                let scalars = String(decoding: word.bytes, as: UTF8.self).unicodeScalars.map(\.value)
+                for length in stride(from: 2, through: min(6, scalars.count), by: 1) { found.insert(Array(scalars.prefix(length))) }
+            }
+            starts = found
+        }
+        return starts!.contains(Array(letters))
+    }
 
     /// The distinct words of `text` and `added` that hold a byte of `insertable` and read
     /// `bytes` without them.
     func candidates(for bytes: [UInt8], insertable: [UInt8], text: [UInt8], added: Set<String>) -> [String] {
         if tables[insertable] == nil {
             if distinct == nil {
-                var words = Set<Spelling>()
-                DocumentWords.forEachHangulWord(in: text) { words.insert(Spelling(bytes: Array($0))) }
-                distinct = words.union(added.map { Spelling(bytes: Array($0.utf8)) })
+                distinct = words(of: text).union(added.map { Spelling(bytes: Array($0.utf8)) })
             }
             var table: [[UInt8]: [String]] = [:]
             for word in distinct! where word.bytes.contains(where: insertable.contains) {

@@ -64,15 +64,12 @@ struct MojibakeRepair {
     var model: RepairLanguageModel { RepairLanguageModel.shared }
     private let cache = MojibakeDecoder.StepCache()
     private let revisions = WordEvidence.Revisions()
-    /// The document's own undamaged Korean, for word evidence (set by `fixes(in:)`).
-    private let shown = ShownWordsSlot()
     private var decoder: MojibakeDecoder { MojibakeDecoder(model: model, cache: cache) }
     private var pages: [SingleByteCodePage] { SingleByteCodePage.all }
 
     func fixes(in document: Document) -> [LineFix] {
         let lines = candidateLines(document)
         guard !lines.isEmpty else { return [] }
-        shown.words = WordEvidence.ShownWords(document.utf8)
         // Identical lines read identically wherever they stand (generated posts repeat their
         // damaged lines): each distinct line is read once, and its fix moved to the others.
         // Found by the text's FNV-1a fingerprint: the first line with each text, by the text.
@@ -100,7 +97,7 @@ struct MojibakeRepair {
                     // A word whose bytes were guessed becomes evidence only as word evidence
                     // revised it, and not when another word fitted as well: it would vouch
                     // for itself when the line is read again (`상명주기` for `생명주기`).
-                    let revisedBest = revised(results[best], koreanOnly: true)
+                    let revisedBest = revised(results[best], koreanOnly: true, words: words)
                     if !revisedBest.hasUncertainGuess { words.add(revisedBest.characters) }
                 }
             }
@@ -153,13 +150,13 @@ struct MojibakeRepair {
         let hasEvidence = evidence[chosen.page] > 0
         // Word evidence is asked only of the chosen reading: every code page with evidence
         // reads each line, and most of those readings are nonsense no word list holds.
-        let first = revised(chosen.result)
+        let first = revised(chosen.result, words: words)
         var states = [(characters: first.characters, restored: first.restoredBytes, uncertain: first.hasUncertainGuess)]
         while states.count < Self.maximumRounds {
             let next = revised(repair(
                 states[states.count - 1].characters, with: page, dropping: hasEvidence, hasEvidence: hasEvidence,
                 evidenceScripts: evidenceScripts[chosen.page], words: words, scripts: scripts,
-                laterRound: true))
+                laterRound: true), words: words)
             guard next.recovered > 0, next.gain > 0 else { break }
             states.append((next.characters, states[states.count - 1].restored + next.restoredBytes,
                 states[states.count - 1].uncertain || next.hasUncertainGuess))
@@ -316,8 +313,9 @@ struct MojibakeRepair {
     /// The line's reading with word evidence applied where it guessed dropped bytes: asked
     /// only of a chosen reading, since every code page with evidence reads each line and
     /// most of those readings are nonsense no word list holds. `koreanOnly`: the reading
-    /// only feeds the document's words, which are Korean.
-    private func revised(_ result: LineResult, koreanOnly: Bool = false) -> LineResult {
+    /// only feeds the document's words, which are Korean. `words`: the document's, whose
+    /// undamaged ones settle a guess they begin.
+    private func revised(_ result: LineResult, koreanOnly: Bool = false, words: DocumentWords) -> LineResult {
         guard !result.guesses.isEmpty else { return result }
         var revised = result
         revised.guesses = []
@@ -326,7 +324,7 @@ struct MojibakeRepair {
                 var decoder = decoder
                 decoder.rebuildFromLead = guess.rebuildFromLead
                 let alternatives = decoder.alternatives(of: guess.reading, bytes: guess.bytes, insertable: guess.insertable)
-                return WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after, shown: shown.words)
+                return WordEvidence.revise(guess.reading, alternatives: alternatives, before: guess.before, after: guess.after, shown: words)
             }
             for (offset, scalar) in reading.scalars.enumerated() { revised.characters[guess.start + offset].scalar = scalar }
             revised.hasUncertainGuess = revised.hasUncertainGuess || reading.hasUncertainGuess
@@ -354,9 +352,4 @@ struct MojibakeRepair {
     static func evidenceScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
         letterScripts(of: reading).subtracting([.other])
     }
-}
-
-/// Where a repair keeps the document's shown words once it has a document.
-final class ShownWordsSlot {
-    var words: WordEvidence.ShownWords?
 }

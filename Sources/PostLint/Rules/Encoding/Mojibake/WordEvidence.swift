@@ -77,7 +77,7 @@ enum WordEvidence {
     /// `alternatives` holds, per scalar, the characters its bytes could be (first: its
     /// own); `before` and `after` are the letters of the word just outside the run.
     static func revise(
-        _ reading: MojibakeDecoder.Reading, alternatives: [[UInt32]], before: [UInt32], after: [UInt32], shown: ShownWords? = nil
+        _ reading: MojibakeDecoder.Reading, alternatives: [[UInt32]], before: [UInt32], after: [UInt32], shown: DocumentWords? = nil
     ) -> MojibakeDecoder.Reading {
         guard alternatives.contains(where: { $0.count > 1 }) else { return reading }
         var text = before + reading.scalars + after
@@ -113,7 +113,7 @@ enum WordEvidence {
         let current = WordFrequencies.band(of: text[word])
         let best = bestCombination(text, word: word, guessed: guessed, choices: choices) { WordFrequencies.band(of: $0).map(Double.init) }
         guard let best, Int(best.score) >= (current.map { $0 + knownWordMargin } ?? 0) else { return }
-        for (index, letter) in zip(guessed, best.letters) { text[index] = letter }
+        place(best.letters, at: guessed, in: &text)
     }
 
     /// A Korean word Hunspell rejects: of the combinations Hunspell accepts, the one the
@@ -123,7 +123,7 @@ enum WordEvidence {
     /// confirm the choice alone (it accepts another likely reading as well, `생명주기` and
     /// `상명주기`, or rejects or cannot judge the one kept).
     private static func reviseKoreanWord(
-        _ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]], shown: ShownWords?
+        _ text: inout [UInt32], word: Range<Int>, guessed: [Int], choices: [[UInt32]], shown: DocumentWords?
     ) -> Bool {
         var ranked: [(cost: Double, letters: [UInt32])] = []
         let tried = forEachCombination(text, word: word, guessed: guessed, choices: choices) { letters, chosen in
@@ -141,18 +141,18 @@ enum WordEvidence {
             let length = max(2, last - word.lowerBound + 1)
             if length <= word.count {
                 let seen = ranked.filter { combination in
-                    for (index, letter) in zip(guessed, combination.letters) { candidate[index] = letter }
-                    return shown.begins(candidate[word.lowerBound..<(word.lowerBound + length)])
+                    place(combination.letters, at: guessed, in: &candidate)
+                    return shown.beginsAShownWord(candidate[word.lowerBound..<(word.lowerBound + length)])
                 }
                 if seen.count == 1 {
-                    for (index, letter) in zip(guessed, seen[0].letters) { text[index] = letter }
+                    place(seen[0].letters, at: guessed, in: &text)
                     return false
                 }
             }
         }
         if KoreanWordVerdicts.shared.accepts(text[word]) == false {
             for (_, letters) in ranked where letters != current {
-                for (index, letter) in zip(guessed, letters) { candidate[index] = letter }
+                place(letters, at: guessed, in: &candidate)
                 if KoreanWordVerdicts.shared.accepts(candidate[word]) == true {
                     text = candidate
                     break
@@ -170,34 +170,21 @@ enum WordEvidence {
         guard word.count > 1 else { return false }
         candidate = text
         for (cost, letters) in ranked.prefix(Self.rivalsAsked + 1) where letters != chosen && cost - chosenCost < sureMargin {
-            for (index, letter) in zip(guessed, letters) { candidate[index] = letter }
+            place(letters, at: guessed, in: &candidate)
             if KoreanWordVerdicts.shared.accepts(candidate[word]) == true { return true }
         }
         return false
+    }
+
+    /// Puts a combination's letters at the guessed places of a word's text.
+    private static func place(_ letters: [UInt32], at guessed: [Int], in text: inout [UInt32]) {
+        for (index, letter) in zip(guessed, letters) { text[index] = letter }
     }
 
     /// How many of the likeliest other readings Hunspell is asked about.
     static let rivalsAsked = 3
     /// How many nats the model's choice must lead by when Hunspell knows no reading.
     static let unconfirmedMargin = 1.5
-
-    /// The starts (two to six syllables) of the Korean words a post shows undamaged, read
-    /// from its text on the first question.
-    final class ShownWords {
-        private let text: [UInt8]
-        private lazy var starts: Set<[UInt32]> = {
-            var starts = Set<[UInt32]>()
-            DocumentWords.forEachHangulWord(in: text) { bytes in
-                let letters = String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
-                for length in stride(from: 2, through: min(6, letters.count), by: 1) { starts.insert(Array(letters.prefix(length))) }
-            }
-            return starts
-        }()
-
-        init(_ text: [UInt8]) { self.text = text }
-
-        func begins(_ letters: ArraySlice<UInt32>) -> Bool { letters.count > 6 ? false : starts.contains(Array(letters)) }
-    }
 
     /// How many nats the syllable model's choice must lead the next reading of a Korean word
     /// by to stand without Hunspell's verdict.
