@@ -64,6 +64,20 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(TestSupport.fixed(shown, fileName: "post.md", rules: ["mojibake"], unsafe: false), "생명주기를 알아보자.\n\n생명주기와\n")
     }
 
+    /// A one-syllable word is uncertain when another syllable the model nearly prefers
+    /// lost the same byte: `데` (EB 8D B0) and `및` (EB B0 8F) both read `ë°` through
+    /// Windows-1252, which drops 0x8D and 0x8F. The model likes `및` a little more, and
+    /// wrote `구축하는 및 드는` as a safe fix. A count still settles `총` (the seed's line).
+    func testAOneSyllableWordWithANearRivalIsNoSafeFix() {
+        let damaged = Self.dropped("환경을 구축하는 데 드는 비용\n", through: "windows-1252")
+        let found = TestSupport.diagnostics(damaged, fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(found.map { $0.fix?.safety }, [.unsafe])
+        XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"], unsafe: false), damaged)
+        let counted = "총 **10개**의 논문이 수집되었습니다.\n"
+        XCTAssertEqual(
+            TestSupport.fixed(Self.dropped(counted, through: "windows-1252"), fileName: "post.md", rules: ["mojibake"], unsafe: false), counted)
+    }
+
     /// A damaged line that repeats is read once and its repair moved to each copy: every
     /// copy is repaired as the line alone is. Lines with the same characters are not the
     /// same line when code covers them differently: `cafÃ©` ends a code span that started

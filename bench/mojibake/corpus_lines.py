@@ -83,7 +83,9 @@ def judge(folder, cases, show):
                          if op != "equal" and after[j1:j2] and after[j1:j2] not in damage]
                 counts["wrong" if wrong else "partial"] += 1
                 if wrong:
-                    examples.append(f"wrong {name}:{number + 1}: " + ", ".join(f"{a!r} -> {b!r}" for a, b in wrong[:3]))
+                    first = next(i1 for op, i1, i2, j1, j2 in opcodes if op != "equal" and after[j1:j2] not in damage)
+                    examples.append(f"wrong {name}:{number + 1}: " + ", ".join(f"{a!r} -> {b!r}" for a, b in wrong[:3])
+                                    + f"   in {before[max(0, first - 12):first + 12]!r}")
     for line in examples[:show]:
         print("  " + line)
     return counts
