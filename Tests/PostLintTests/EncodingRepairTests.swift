@@ -78,6 +78,15 @@ final class EncodingRepairTests: XCTestCase {
             TestSupport.fixed(Self.dropped(counted, through: "windows-1252"), fileName: "post.md", rules: ["mojibake"], unsafe: false), counted)
     }
 
+    /// `깃헙` through Windows-1252 is `ê¹ƒí—™`. Mac OS Roman has no `¹`, so it reads only
+    /// `ƒí—™`, as `ĒѪ`: a Latin and an Old Cyrillic letter side by side, which no word
+    /// writes. Its fewer characters cost less than the whole run's two rare syllables, and
+    /// plain `--fix` wrote it.
+    func testAReadingThatMixesAlphabetsInAWordIsNoRepair() {
+        let fixed = TestSupport.fixed("[k9s ê¹ƒí—™](https://github.com/derailed/k9s)\n", fileName: "post.md", rules: ["mojibake"], unsafe: false)
+        XCTAssertEqual(fixed, "[k9s 깃헙](https://github.com/derailed/k9s)\n")
+    }
+
     /// A damaged line that repeats is read once and its repair moved to each copy: every
     /// copy is repaired as the line alone is. Lines with the same characters are not the
     /// same line when code covers them differently: `cafÃ©` ends a code span that started

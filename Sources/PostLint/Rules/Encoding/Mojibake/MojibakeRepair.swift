@@ -269,7 +269,7 @@ struct MojibakeRepair {
         guard let reading = cache.reading(of: key, {
                 guard var reading = decoder.readWhole(bytes, before: before, hangulAfter: hangulAfter) ?? decoder.read(
                     bytes: bytes, original: run.map(\.scalar), insertable: insertable, before: before, hangulAfter: hangulAfter, letterAfter: letterAfter),
-                    reading.recovered > 0, !reading.touchesKeptLetter
+                    reading.recovered > 0, !reading.touchesKeptLetter, !NaturalText.mixesAlphabets(reading)
                 else { return nil }
                 reading.cost += Self.caseCost(reading, after: before)
                 return reading

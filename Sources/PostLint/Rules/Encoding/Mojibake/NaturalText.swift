@@ -104,6 +104,18 @@ enum NaturalText {
         return !neighbours.isEmpty || letters >= 2 ? (script, letters) : nil
     }
 
+    /// A reading that writes two letters of different alphabets side by side, one of them
+    /// recovered: no word is written so (`ê¹ƒí—™` read as Mac OS Roman from `ƒ` on gives
+    /// `ĒѪ`, where Windows-1252 reads the whole run as `깃헙`).
+    static func mixesAlphabets(_ reading: MojibakeDecoder.Reading) -> Bool {
+        let scalars = reading.scalars
+        for index in scalars.indices.dropFirst() where reading.isRecovered[index] || reading.isRecovered[index - 1] {
+            guard isAlphabetLetter(scalars[index - 1]), isAlphabetLetter(scalars[index]) else { continue }
+            if ScriptClass(scalars[index - 1]) != ScriptClass(scalars[index]) { return true }
+        }
+        return false
+    }
+
     /// A letter of Latin, Greek or Cyrillic (the alphabets whose case patterns tell text
     /// from damage).
     private static func isAlphabetLetter(_ scalar: UInt32) -> Bool {
