@@ -70,7 +70,7 @@ struct FixPropertyTests {
         await propertyCheck(count: 60, input: Self.picks, Self.damages) { picks, damages in
             let damaged = Self.post(picks, damages: damages).damaged
             switch Self.fix(damaged) {
-            case .refused(let reason), .fixedOutsideFrontMatter(_, _, let reason):
+            case .refused(let reason), .fixedOutsideFrontMatter(_, _, let reason), .frontMatterLeft(let reason):
                 Issue.record("fixing was refused: \(reason)\n\(damaged)")
             case .unchanged:
                 break

@@ -95,8 +95,8 @@ final class FixerTests: XCTestCase {
         let outcome = Fixer(includeUnsafe: false).fix(document) { document in
             document.text.contains("title: ok") ? [self.diagnostic(4..<15, "title: [unclosed\n")] : []
         }
-        guard case .refused(let reason) = outcome else { return XCTFail("\(outcome)") }
-        XCTAssertTrue(reason.contains("front matter"), reason)
+        guard case .frontMatterLeft(let reason) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(reason, "front matter left as it is: fixing would break the front matter")
     }
 
     /// Removing an invisible character may not change what a front matter value means:
@@ -106,7 +106,7 @@ final class FixerTests: XCTestCase {
         for value in ["summary: \u{FEFF}#1 reason to blog", "tags: [a, \u{FEFF}&b]"] {
             let text = "---\ntitle: \"Intro\"\n\(value)\n---\n\nBody.\n"
             let fixed = TestSupport.fixed(text, fileName: "a.md", rules: ["invisible-character"])
-            XCTAssertTrue(fixed.contains("refused: fixing would break the front matter (a value would change its type or vanish)"), fixed)
+            XCTAssertTrue(fixed.contains("<front matter left as it is: fixing would break the front matter (a value would change its type or vanish)>"), fixed)
         }
         // The post's other fixes are still made; the front matter stays as it is.
         let both = "---\nsummary: \u{FEFF}#1 reason\n---\n\nCa\u{200B}fe.\n"

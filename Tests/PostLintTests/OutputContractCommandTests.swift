@@ -40,8 +40,13 @@ final class OutputContractCommandTests: CommandTestCase {
         try write("r.md", Self.refusedPost)
         let fixed = try run(["lint", "--fix", "r.md"])
         XCTAssertEqual(fixed.status, 1, fixed.stdout + fixed.stderr)
-        XCTAssertTrue(fixed.stderr.contains("r.md: error: fixing would break the front matter YAML"), fixed.stderr)
+        XCTAssertTrue(fixed.stderr.contains("r.md: error: front matter left as it is: fixing would break the front matter YAML"), fixed.stderr)
         XCTAssertEqual(try read("r.md"), Self.refusedPost)
+        // The finding no longer offers --fix, before a fix is tried and after.
+        for output in [fixed.stdout, try run(["lint", "r.md"]).stdout] {
+            XCTAssertTrue(output.contains("inside the text (not fixable: its fix would break the front matter YAML)\n"), output)
+            XCTAssertFalse(output.contains("fixable with --fix"), output)
+        }
         XCTAssertEqual(try run(["lint", "--fix", "--exit-zero", "r.md"]).status, 0)
         XCTAssertEqual(try run(["lint", "r.md"]).status, 0, "without --fix, warnings alone pass")
         XCTAssertEqual(try run(["lint", "--fix", "--stdin-filename", "r.md", "-"], stdin: Self.refusedPost).status, 1)
@@ -58,8 +63,9 @@ final class OutputContractCommandTests: CommandTestCase {
         try write("r.md", "---\ntitle: \u{FEFF}- item\n---\n\nI recieve mail.\n")
         let fixed = try run(["lint", "--fix", "r.md"])
         XCTAssertEqual(try read("r.md"), "---\ntitle: \u{FEFF}- item\n---\n\nI receive mail.\n")
-        XCTAssertTrue(fixed.stderr.contains("r.md: front matter left as it is: fixing would break the front matter YAML"), fixed.stderr)
+        XCTAssertEqual(fixed.stderr.components(separatedBy: "fixing would break the front matter YAML").count - 1, 1, fixed.stderr)
         XCTAssertTrue(fixed.stdout.contains("r.md:2:8: warning[invisible-character]"), fixed.stdout)
+        XCTAssertTrue(fixed.stdout.contains("(not fixable: its fix would break the front matter YAML)"), fixed.stdout)
     }
 
     /// Standard input a `--force-exclude` leaves alone still gets a report in a machine

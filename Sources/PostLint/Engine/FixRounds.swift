@@ -56,7 +56,8 @@ extension Runner {
             merged.hasByteOrderMark = earlier.hasByteOrderMark
             merged.fixedText = later.fixedText ?? earlier.fixedText
         }
-        merged.notes = earlier.notes + later.notes.filter { !earlier.notes.contains($0) }
+        // A front matter left as it is is said once: as the later round's failure, when it is one.
+        merged.notes = (earlier.notes + later.notes.filter { !earlier.notes.contains($0) }).filter { $0 != later.failure }
         return merged
     }
 

@@ -18,6 +18,17 @@ public enum FixOutcome: Sendable {
     case fixedOutsideFrontMatter(text: String, applied: [AppliedFix], withheld: String)
     /// Fixes were found but the file must stay as it is.
     case refused(reason: String)
+    /// The only fixes were in the front matter, and making them would break it: the file
+    /// stays as it is, and `withheld` says why.
+    case frontMatterLeft(withheld: String)
+
+    /// Why the front matter's fixes were not made, when that is the outcome.
+    public var withheldFrontMatter: String? {
+        switch self {
+        case .fixedOutsideFrontMatter(_, _, let withheld), .frontMatterLeft(let withheld): return withheld
+        case .unchanged, .fixed, .refused: return nil
+        }
+    }
 }
 
 /// Applies fixes to a fixed point: lint, apply every non-overlapping fix, lint the new
@@ -35,10 +46,33 @@ public struct Fixer: Sendable {
     public func fix(_ original: Document, diagnose: (Document) -> [Diagnostic]) -> FixOutcome {
         let (outcome, broken) = attempt(original, sparingFrontMatter: false, diagnose: diagnose)
         // One front matter fix that cannot be made must not cost the post its other fixes.
-        guard let broken, broken.isFrontMatter,
-            case (.fixed(let text, let applied), _) = attempt(original, sparingFrontMatter: true, diagnose: diagnose)
-        else { return outcome }
-        return .fixedOutsideFrontMatter(text: text, applied: applied, withheld: "front matter left as it is: fixing would break \(broken.name)")
+        guard let broken, broken.isFrontMatter else { return outcome }
+        let withheld = Self.frontMatterLeft + broken.name
+        switch attempt(original, sparingFrontMatter: true, diagnose: diagnose).0 {
+        case .fixed(let text, let applied): return .fixedOutsideFrontMatter(text: text, applied: applied, withheld: withheld)
+        case .unchanged: return .frontMatterLeft(withheld: withheld)
+        default: return outcome
+        }
+    }
+
+    /// The diagnostics with the fixes in the front matter taken away, and the reason they
+    /// were not made said in their message: a finding the fixer left must not go on
+    /// offering `--fix`.
+    public static func withholdingFrontMatterFixes(_ diagnostics: [Diagnostic], in document: Document, because withheld: String) -> [Diagnostic] {
+        guard let frontMatter = document.frontMatter else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            guard let fix = diagnostic.fix, touches(fix, frontMatter.range) else { return diagnostic }
+            let broken = withheld.hasPrefix(frontMatterLeft) ? String(withheld.dropFirst(frontMatterLeft.count)) : "the front matter"
+            return Diagnostic(
+                rule: diagnostic.rule, severity: diagnostic.severity, range: diagnostic.range,
+                message: diagnostic.message + " (not fixable: its fix would break \(broken))")
+        }
+    }
+
+    private static let frontMatterLeft = "front matter left as it is: fixing would break "
+
+    private static func touches(_ fix: Fix, _ frontMatter: Range<Int>) -> Bool {
+        fix.edits.contains { $0.range.overlaps(frontMatter) || frontMatter.contains($0.range.lowerBound) }
     }
 
     /// A structure that parsed before the fixes and would not after them.
@@ -56,7 +90,7 @@ public struct Fixer: Sendable {
         for _ in 0..<Self.maximumPasses {
             var found = applicableFixes(diagnose(document))
             if sparingFrontMatter, let frontMatter = document.frontMatter {
-                found.removeAll { $0.1.edits.contains { $0.range.overlaps(frontMatter.range) || frontMatter.range.contains($0.range.lowerBound) } }
+                found.removeAll { Self.touches($0.1, frontMatter.range) }
             }
             let fixes = Self.safeFirst(found)
             if fixes.isEmpty {

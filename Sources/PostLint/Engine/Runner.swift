@@ -161,16 +161,24 @@ public struct Runner: Sendable {
         var diagnostics = diagnose(document)
         var finalDocument = document
 
+        var withheldFrontMatter: String?
+        if fixMode == .report, let frontMatter = document.frontMatter,
+            diagnostics.contains(where: { $0.fix?.edits.contains { $0.range.lowerBound < frontMatter.range.upperBound } ?? false })
+        {
+            // Said before --fix is run: a front matter fix it would not make is no fix.
+            withheldFrontMatter = Fixer(includeUnsafe: true).fix(document, diagnose: diagnose).withheldFrontMatter
+        }
         if fixMode != .report, transcoded || diagnostics.contains(where: { $0.fix != nil }) {
             let outcome = Fixer(includeUnsafe: includeUnsafe).fix(document, diagnose: diagnose)
             if case .fixedOutsideFrontMatter(_, _, let withheld) = outcome { report.notes.append(withheld) }
+            withheldFrontMatter = outcome.withheldFrontMatter
             switch outcome {
             case .unchanged where transcoded:
                 report.fixedText = document.text
                 if fixMode == .write, onDisk { write(document.text, over: bytes, of: source, to: path, into: &report) }
             case .unchanged:
                 break
-            case .refused(let reason):
+            case .refused(let reason), .frontMatterLeft(let reason):
                 report.failure = reason
             case .fixed(let fixedText, let applied), .fixedOutsideFrontMatter(let fixedText, let applied, _):
                 let text = Self.endingAsBefore(fixedText, endedWithNewline: source.endsWithNewline)
@@ -194,6 +202,9 @@ public struct Runner: Sendable {
                     }
                 }
             }
+        }
+        if let withheldFrontMatter {
+            diagnostics = Fixer.withholdingFrontMatterFixes(diagnostics, in: finalDocument, because: withheldFrontMatter)
         }
         if transcoded, report.failure != nil {
             // The conversion was refused with the other fixes, or not written: the file is

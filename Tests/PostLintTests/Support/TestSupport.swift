@@ -40,6 +40,7 @@ enum TestSupport {
         case .unchanged: return text
         case .fixed(let fixedText, _): return fixedText
         case .fixedOutsideFrontMatter(let fixedText, _, let withheld): return "<\(withheld)>\n" + fixedText
+        case .frontMatterLeft(let withheld): return "<\(withheld)>\n" + text
         case .refused(let reason): return "<refused: \(reason)>"
         }
     }
