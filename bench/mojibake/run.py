@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import time
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import samples  # noqa: E402
@@ -43,6 +44,9 @@ KINDS = {
     "windows-1253": ("cp1253", "keep", 1),
     "windows-1257": ("cp1257", "keep", 1),
     "windows-1252 twice": ("cp1252", "keep", 2),
+    # Text saved decomposed (NFD, as macOS does: `e` + U+0301, Hangul as jamo), then damaged.
+    "windows-1252 decomposed": ("cp1252", "keep", "nfd"),
+    "windows-1252 decomposed dropped": ("cp1252", "drop", "nfd"),
     # East Asian double-byte code pages: only samples whose damage is reversible at all
     # (every byte pair defined) are kept. Python's cp932 stands for ICU's Shift_JIS but
     # maps 0xA0, 0xFD-0xFF to private use where ICU leaves them undefined: those drop out.
@@ -154,7 +158,9 @@ def main():
     for kind, (codec, undefined, rounds) in kinds.items():
         pairs = []
         for text in clean:
-            damaged = damage(text, codec, undefined, rounds)
+            if rounds == "nfd":
+                text = unicodedata.normalize("NFD", text)
+            damaged = damage(text, codec, undefined, 1 if rounds == "nfd" else rounds)
             if damaged is not None and damaged != text:
                 pairs.append((damaged, text))
         ours, theirs, failures, wrong = measure(args.postlint, pairs)

@@ -66,6 +66,8 @@ public struct MojibakeRule: Rule {
             // Dropped there: each `с` lost its only continuation byte; `класс` is a word, `клася` is not.
             Correction(Example("Ð\u{AD}Ñ‚Ð¾Ñ‚ ÐºÐ»Ð°ÑÑ Ð¾Ð¿Ð¸ÑÑ‹Ð²Ð°ÐµÑ‚ Ð¼Ð¾Ð´ÐµÐ»ÑŒ.\n", fileName: "post.md"), "Этот класс описывает модель.\n"),
             Correction(Example("MÃ´ hÃ¬nh má»›i tá»‘t hÆ¡n nhiá»u.\n", fileName: "post.md"), "Mô hình mới tốt hơn nhiều.\n"),
+            // Text saved decomposed (macOS): `é` was `e` and U+0301, whose 0x81 is kept as a C1 control.
+            Correction(Example("Le cafeÌ\u{81} est treÌ€s bon.\n", fileName: "post.md"), "Le cafe\u{301} est tre\u{300}s bon.\n"),
             // A particle after a link is prose, not part of its address.
             Correction(Example("[ë¬¸ì„œ](https://example.com/docs)ë¥¼ ë³´ì„¸ìš”.\n", fileName: "post.md"), "[문서](https://example.com/docs)를 보세요.\n"),
         ],
@@ -86,7 +88,7 @@ public struct MojibakeRule: Rule {
                 if fix.restoredBytes > 0, part.isWhole {
                     message += "; \(fix.restoredBytes) dropped byte\(fix.restoredBytes == 1 ? "" : "s") restored"
                 }
-                let preview = Self.preview(part.replacement)
+                let preview = Self.preview(Self.withLetterUnderLeadingAccent(part.replacement, at: part.range.lowerBound, in: document))
                 message += ": '\(preview)'"
                 switch part.hazard {
                 case .fileName: message += " (in a file name or address: the file may really be named so; check before --unsafe-fixes)"
@@ -111,6 +113,15 @@ public struct MojibakeRule: Rule {
 
     /// A line's repair split where an address begins or ends, so damaged
     /// prose beside a damaged address (`Le cafÃ© … [page](./Ã©tÃ©.md)`) is still a safe fix.
+    /// A repair that starts with a combining accent (text saved decomposed) is shown with
+    /// the letter it sits on: `'é est'`, not a bare accent.
+    static func withLetterUnderLeadingAccent(_ text: String, at offset: Int, in document: Document) -> String {
+        guard let first = text.unicodeScalars.first, (0x300...0x36F).contains(first.value), offset > 0 else { return text }
+        var start = offset - 1
+        while start > 0, document.utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        return document.string(start..<offset) + text
+    }
+
     static func separatingAddresses(_ fix: MojibakeRepair.LineFix, in document: Document)
         -> [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)]
     {

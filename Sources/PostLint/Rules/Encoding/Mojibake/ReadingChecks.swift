@@ -76,6 +76,18 @@ extension MojibakeRepair {
         }
     }
 
+    /// A combining accent right after the letter it composes with into a letter of European
+    /// text: text saved decomposed (as macOS does) keeps `é` as `e` and U+0301 (CC 81),
+    /// which Windows-1252 shows as `eÌ` and a C1 control, and `è` as `eÌ€`.
+    static func isAccentOfDecomposedText(_ mark: UInt32, after letter: UInt32?) -> Bool {
+        guard (0x300...0x36F).contains(mark), let letter, ScriptClass(letter) == .latin,
+            let base = Unicode.Scalar(letter), let accent = Unicode.Scalar(mark),
+            let composed = UnicodeNormalizationRule.nfc(String(String.UnicodeScalarView([base, accent]))),
+            composed.unicodeScalars.count == 1, let single = composed.unicodeScalars.first
+        else { return false }
+        return RepairLanguageModel.isCommonLatin(single.value)
+    }
+
     /// A weak reading (see `MojibakeDecoder.Reading.isWeak`), unless its letter is one a
     /// living language writes inside words, it is inside one that is not in capitals, and
     /// the run holds no prose punctuation: `LÉ™nkÉ™ran` is Azerbaijani `Lənkəran`; a lone
@@ -85,6 +97,7 @@ extension MojibakeRepair {
         _ reading: MojibakeDecoder.Reading, of run: ArraySlice<Character>, after letters: (UInt32?, UInt32?), before after: UInt32?
     ) -> Bool {
         guard reading.isWeak, let letter = reading.recoveredScalars.first else { return false }
+        if isAccentOfDecomposedText(letter, after: letters.1) { return false }
         let isLatin = { (scalar: UInt32?) in scalar.map { ScriptClass($0) == .latin } ?? false }
         let isCapital = { (scalar: UInt32?) in scalar.map(NaturalText.isUppercase) ?? false }
         let insideWord = isLatin(letters.1) && isLatin(after) && !(isCapital(letters.0) && isCapital(letters.1))
