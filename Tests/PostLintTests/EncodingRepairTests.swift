@@ -87,6 +87,20 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(fixed, "[k9s 깃헙](https://github.com/derailed/k9s)\n")
     }
 
+    /// A quote in another language in a damaged Korean post stays as it is: its letters read
+    /// as words, so what the damage elsewhere made believable is chance there. Czech `ěť`
+    /// with Windows-1250's dropped 0x98 is `의` (`paměť` became `pam의`), French `é…»` is
+    /// E9 85 BB, `酻`, and Spanish `í…”` is `텔` in a post that shows Hangul.
+    func testAQuoteInAnotherLanguageBesideDamageStaysAsItIs() {
+        let korean = "한국어 문장입니다. 메모리 관리가 중요합니다.\n"
+        let czech = "Česká věta: paměť počítače je důležitá.\n"
+        let text = "\(Self.dropped(korean, through: "windows-1250"))\n\(czech)\nAPI의 설명.\n"
+        XCTAssertEqual(TestSupport.fixed(text, fileName: "post.md", rules: ["mojibake"]), "\(korean)\n\(czech)\nAPI의 설명.\n")
+        let quotes = "«Je suis arrivé…» et « été ».\n\nDijo que sí…” y luego se fue; “está bien”.\n\n日本語の文。\n"
+        let post = "\(Self.dropped(korean, through: "windows-1252"))\n\(quotes)"
+        XCTAssertEqual(TestSupport.fixed(post, fileName: "post.md", rules: ["mojibake"]), "\(korean)\n\(quotes)")
+    }
+
     /// A damaged line that repeats is read once and its repair moved to each copy: every
     /// copy is repaired as the line alone is. Lines with the same characters are not the
     /// same line when code covers them differently: `cafÃ©` ends a code span that started

@@ -13,10 +13,14 @@ fixed in place and every line compared with the post:
   clean changed  a line that was never damaged changed (must be 0)
 
 Usage: python3 bench/mojibake/corpus_lines.py BIN [--baseline OLD] [--page cp1252] [--drop]
-       [--posts 60] [--seed 1] [--corpus ../shared/corpus] [--show 20]
+       [--posts 60] [--seed 1] [--corpus ../shared/corpus] [--show 20] [--foreign 5]
+--foreign N inserts N clean lines of other languages into each post: clean lines that
+must stay as they are beside the damage.
 (From a review's harness, session 16.)
 """
-import argparse, difflib, os, random, re, shutil, subprocess, tempfile
+import argparse, difflib, os, random, re, shutil, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 EAST_ASIAN = {"cp949", "gbk", "shift_jis"}
 
@@ -37,7 +41,30 @@ def damaged(line, page, drop):
     return "".join(pieces)
 
 
-def make(corpus, folder, page, drop, posts, seed):
+def foreign_lines():
+    """Clean lines of other languages (the mojibake bench's samples) a post may quote."""
+    import samples
+    return [line for language, lines in samples.SENTENCES.items() if language != "korean" for line in lines] + samples.TRICKY
+
+
+def prose_positions(lines):
+    """Line numbers a paragraph may be inserted before: past the front matter, outside
+    fenced code and HTML blocks (where a quote would not be prose)."""
+    positions, fenced, start = [], False, 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
+    depth = 0
+    for number in range(start, len(lines) + 1):
+        if number < len(lines) and lines[number].lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and depth == 0 and (number == len(lines) or not lines[number].startswith((" ", "\t", "<", "|", ">"))):
+            positions.append(number)
+        if number < len(lines) and not fenced:
+            depth = max(0, depth + lines[number].count("<div") - lines[number].count("</div"))
+    return positions or [len(lines)]
+
+
+def make(corpus, folder, page, drop, posts, seed, foreign=0):
     rng = random.Random(seed)
     paths = sorted(os.path.join(root, name) for root, _, names in os.walk(corpus) for name in names
                    if name.endswith((".md", ".mdx")))
@@ -56,6 +83,15 @@ def make(corpus, folder, page, drop, posts, seed):
                 if broken is not None and broken != line:
                     lines[number] = broken
                     marked.add(number)
+        # Clean lines of other languages, each its own paragraph, never damaged.
+        others = foreign_lines() if foreign else []
+        for _ in range(foreign):
+            at = rng.choice(prose_positions(lines))
+            lines[at:at] = ["", rng.choice(others), ""]
+            text_lines = text.split("\n")
+            text_lines[at:at] = ["", lines[at + 1], ""]
+            text = "\n".join(text_lines)
+            marked = {number + 3 if number >= at else number for number in marked}
         name = f"{index:03d}-{os.path.basename(path)}"
         open(os.path.join(folder, name), "w", encoding="utf-8", newline="").write("\n".join(lines))
         cases.append((name, text.split("\n"), lines, marked))
@@ -101,12 +137,14 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "../../../shared/corpus"))
     parser.add_argument("--show", type=int, default=10)
+    parser.add_argument("--foreign", type=int, default=0,
+                        help="insert this many clean lines of other languages into each post (they must not change)")
     options = parser.parse_args()
     work = tempfile.mkdtemp(prefix="corpus-lines-")
     try:
         source = os.path.join(work, "damaged")
         os.makedirs(source)
-        cases = make(options.corpus, source, options.page, options.drop, options.posts, options.seed)
+        cases = make(options.corpus, source, options.page, options.drop, options.posts, options.seed, options.foreign)
         lines = sum(len(marked) for *_, marked in cases)
         print(f"{len(cases)} posts, {lines} lines damaged through {options.page}{' (undefined bytes dropped)' if options.drop else ''}, seed {options.seed}")
         for label, binary in [("baseline", options.baseline), ("postlint", options.binary)]:

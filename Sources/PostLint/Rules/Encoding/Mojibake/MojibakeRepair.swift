@@ -183,7 +183,8 @@ struct MojibakeRepair {
     /// the document's strong damage through `page` gave back.
     private func repair(
         _ line: [Character], with page: SingleByteCodePage, dropping: Bool, hasEvidence: Bool = false, evidenceScripts: Set<ScriptClass> = [],
-        words: DocumentWords?, scripts: DocumentScripts, laterRound: Bool = false, lineShowsDamage: Bool = false
+        words: DocumentWords?, scripts: DocumentScripts, laterRound: Bool = false, lineShowsDamage: Bool = false,
+        lineReadsAsText: Bool = false
     ) -> LineResult {
         var result = LineResult(characters: [])
         // Most code pages repair nothing in a line: its characters are copied only up to a
@@ -191,6 +192,10 @@ struct MojibakeRepair {
         var copied = 0
         var index = 0
         var skippedLoneSymbols = false
+        var textLeft = 0
+        var guessedLetters = 0
+        var repairedRuns = 0
+        var textRepaired = 0
         while index < line.count {
             guard !line[index].inCode, page.byte(of: line[index].scalar) != nil else {
                 index += 1
@@ -199,10 +204,20 @@ struct MojibakeRepair {
             var end = index
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = line[index..<end]
-            if let (reading, guess) = read(
+            let found = read(
                 run, page: page, dropping: dropping, hasEvidence: hasEvidence, evidenceScripts: evidenceScripts, line: line, bounds: index..<end,
                 words: words, scripts: scripts, laterRound: laterRound)
-            {
+            let readsAsText = NaturalText.textRun(
+                run.map(\.scalar), between: index > 0 ? line[index - 1].scalar : nil, and: end < line.count ? line[end].scalar : nil) != nil
+            if readsAsText { if found == nil { textLeft += 1 } else { textRepaired += 1 } }
+            if let (reading, guess) = found {
+                if reading.restoredBytes > 0, reading.recovered == 1 {
+                    guessedLetters += 1
+                    if lineReadsAsText {
+                        index = end
+                        continue
+                    }
+                }
                 if !(hasEvidence && !laterRound || lineShowsDamage),
                     NaturalText.isLoneSymbolPair(
                         run.map(\.scalar), reading: reading, between: index > 0 ? line[index - 1].scalar : nil, and: end < line.count ? line[end].scalar : nil)
@@ -211,6 +226,7 @@ struct MojibakeRepair {
                     index = end
                     continue
                 }
+                repairedRuns += 1
                 if copied == 0 { result.characters.reserveCapacity(line.count) }
                 result.characters += line[copied..<index]
                 copied = end
@@ -229,7 +245,21 @@ struct MojibakeRepair {
         if skippedLoneSymbols, result.recovered > 0 {
             return repair(
                 line, with: page, dropping: dropping, hasEvidence: hasEvidence, evidenceScripts: evidenceScripts, words: words, scripts: scripts,
-                laterRound: laterRound, lineShowsDamage: true)
+                laterRound: laterRound, lineShowsDamage: true, lineReadsAsText: lineReadsAsText)
+        }
+        // A line whose page letters read as words (`Česká věta: paměť`, `«Je suis arrivé…» et
+        // « été »`) is text in that page's language, a quote in a damaged Korean post: as many
+        // runs of them are left standing as were repaired, or every repaired run reads as
+        // words too. There what the post's damage elsewhere made believable is chance
+        // (`arrivé…»` is E9 85 BB, `酻`; nor do the post's own Hangul or ideographs make
+        // `sí…”` `s텔`), and so is a single letter from a guessed byte (Windows-1250 drops
+        // 0x98, and `ěť` plus 0x98 is `의`: `paměť` became `pam의`).
+        if !lineReadsAsText, guessedLetters > 0 || hasEvidence && !laterRound,
+            textLeft > 0 && textLeft >= repairedRuns || repairedRuns > 0 && textRepaired == repairedRuns
+        {
+            return repair(
+                line, with: page, dropping: false, words: words, scripts: .none, laterRound: laterRound, lineShowsDamage: lineShowsDamage,
+                lineReadsAsText: true)
         }
         if copied == 0 {
             result.characters = line

@@ -134,6 +134,14 @@ struct DocumentScripts {
     let hasHangul: Bool
     let hasCJK: Bool
 
+    /// A post that shows neither.
+    static let none = DocumentScripts(hasHangul: false, hasCJK: false)
+
+    private init(hasHangul: Bool, hasCJK: Bool) {
+        self.hasHangul = hasHangul
+        self.hasCJK = hasCJK
+    }
+
     init(_ utf8: [UInt8]) {
         // Lead bytes: EA...ED start Hangul syllables (U+AC00...U+D7A3), E3...E9 kana and ideographs.
         hasHangul = utf8.contains { (0xEA...0xED).contains($0) }
