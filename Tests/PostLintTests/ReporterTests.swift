@@ -50,6 +50,16 @@ final class ReporterTests: XCTestCase {
         XCTAssertTrue(onlyUnsafe.hasSuffix("(0 errors, 2 warnings, 0 info). 2 fixable with --fix --unsafe-fixes.\n"), onlyUnsafe)
     }
 
+    /// The summary names the files the problems are in, of those linted: "in 1 of 3 files",
+    /// not "in 3 files" (which read as every file having problems).
+    func testTextSummarySaysHowManyOfTheFilesHaveProblems() {
+        let reports = [Self.report("a.md", [Self.finding((1, 1), (1, 2))]), Self.report("b.md", []), Self.report("c.md", [])]
+        let text = TextReporter().render(reports, fileCount: 3)
+        XCTAssertTrue(text.hasSuffix("Found 1 problem in 1 of 3 files (1 error, 0 warnings, 0 info).\n"), text)
+        let every = TextReporter().render([reports[0], Self.report("b.md", [Self.finding((2, 1), (2, 2))])], fileCount: 2)
+        XCTAssertTrue(every.hasSuffix("Found 2 problems in 2 files (2 errors, 0 warnings, 0 info).\n"), every)
+    }
+
     // MARK: - GitHub
 
     func testGitHubLinesAreExact() {

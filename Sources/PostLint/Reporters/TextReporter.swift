@@ -91,7 +91,10 @@ public struct TextReporter: Reporter {
         let safe = findings.filter { $0.fixSafety == .safe }.count
         let unsafe = findings.filter { $0.fixSafety == .unsafe }.count
         let found = fixed.isEmpty ? "Found" : fixesPreviewed ? "Would remain:" : "Remaining:"
-        var text = "\(fixed)\(found) \(Self.counted(findings.count, "problem")) in \(files)"
+        // "in 2 of 40 files": the files the problems are in, of those linted.
+        let withFindings = reports.filter { !$0.findings.isEmpty }.count
+        let place = withFindings < fileCount ? "\(withFindings) of \(files)" : files
+        var text = "\(fixed)\(found) \(Self.counted(findings.count, "problem")) in \(place)"
         text += " (\(Self.counted(count(.error), "error")), \(Self.counted(count(.warning), "warning")), \(count(.info)) info)\(aside)."
         if safe > 0 { text += " \(safe) fixable with --fix." }
         if unsafe > 0 { text += " \(unsafe) \(safe > 0 ? "more " : "")fixable with --fix --unsafe-fixes." }
