@@ -57,6 +57,47 @@ struct MojibakeRepair {
         var restoredBytes = 0
         var gain = 0.0
         var hasUncertainGuess = false
+
+        /// Adds the characters of `line` up to the run, then the run's reading.
+        mutating func append(
+            _ reading: MojibakeDecoder.Reading, guess: WordEvidence.Guess?, replacing run: Range<Int>, of line: [Character], copied: inout Int
+        ) {
+            if copied == 0 { characters.reserveCapacity(line.count) }
+            characters += line[copied..<run.lowerBound]
+            copied = run.upperBound
+            if let guess { guesses.append(guess.at(characters.count)) }
+            characters += reading.scalars.map { Character(scalar: $0, offset: -1, inCode: false) }
+            recovered += reading.recovered
+            if reading.isStrong {
+                strongRuns += 1
+                strongScripts.formUnion(MojibakeRepair.evidenceScripts(of: reading))
+            }
+            restoredBytes += reading.restoredBytes
+            gain += RepairLanguageModel.keepCost * Double(run.count) - reading.cost
+        }
+    }
+
+    /// What the runs of a line showed besides their readings: whether to read it again.
+    private struct LineTally {
+        var skippedLoneSymbols = false
+        /// Runs that read as words: left standing, or repaired anyway.
+        var textLeft = 0
+        var textRepaired = 0
+        var repairedRuns = 0
+        /// Repaired runs that gave one letter from a guessed byte.
+        var guessedLetters = 0
+
+        /// A line whose page letters read as words (`Česká věta: paměť`, `«Je suis arrivé…»
+        /// et « été »`) is text in that page's language, a quote in a damaged Korean post: as
+        /// many runs of them are left standing as were repaired, or every repaired run reads
+        /// as words too. There what the post's damage elsewhere made believable is chance
+        /// (`arrivé…»` is E9 85 BB, `酻`; nor do the post's own Hangul or ideographs make
+        /// `sí…”` `s텔`), and so is a single letter from a guessed byte (Windows-1250 drops
+        /// 0x98, and `ěť` plus 0x98 is `의`: `paměť` became `pam의`).
+        func readsAsText(evidenceApplied: Bool) -> Bool {
+            (guessedLetters > 0 || evidenceApplied)
+                && (textLeft > 0 && textLeft >= repairedRuns || repairedRuns > 0 && textRepaired == repairedRuns)
+        }
     }
 
     static let maximumRounds = 3
@@ -191,11 +232,7 @@ struct MojibakeRepair {
         // run that is repaired, and a line with none is returned as it is.
         var copied = 0
         var index = 0
-        var skippedLoneSymbols = false
-        var textLeft = 0
-        var guessedLetters = 0
-        var repairedRuns = 0
-        var textRepaired = 0
+        var tally = LineTally()
         while index < line.count {
             guard !line[index].inCode, page.byte(of: line[index].scalar) != nil else {
                 index += 1
@@ -204,59 +241,34 @@ struct MojibakeRepair {
             var end = index
             while end < line.count, !line[end].inCode, page.byte(of: line[end].scalar) != nil { end += 1 }
             let run = line[index..<end]
+            let (before, after) = (index > 0 ? line[index - 1].scalar : nil, end < line.count ? line[end].scalar : nil)
             let found = read(
                 run, page: page, dropping: dropping, hasEvidence: hasEvidence, evidenceScripts: evidenceScripts, line: line, bounds: index..<end,
                 words: words, scripts: scripts, laterRound: laterRound)
-            let readsAsText = NaturalText.textRun(
-                run.map(\.scalar), between: index > 0 ? line[index - 1].scalar : nil, and: end < line.count ? line[end].scalar : nil) != nil
-            if readsAsText { if found == nil { textLeft += 1 } else { textRepaired += 1 } }
-            if let (reading, guess) = found {
-                if reading.restoredBytes > 0, reading.recovered == 1 {
-                    guessedLetters += 1
-                    if lineReadsAsText {
-                        index = end
-                        continue
-                    }
-                }
-                if !(hasEvidence && !laterRound || lineShowsDamage),
-                    NaturalText.isLoneSymbolPair(
-                        run.map(\.scalar), reading: reading, between: index > 0 ? line[index - 1].scalar : nil, and: end < line.count ? line[end].scalar : nil)
-                {
-                    skippedLoneSymbols = true
-                    index = end
-                    continue
-                }
-                repairedRuns += 1
-                if copied == 0 { result.characters.reserveCapacity(line.count) }
-                result.characters += line[copied..<index]
-                copied = end
-                if let guess { result.guesses.append(guess.at(result.characters.count)) }
-                result.characters += reading.scalars.map { Character(scalar: $0, offset: -1, inCode: false) }
-                result.recovered += reading.recovered
-                if reading.isStrong {
-                    result.strongRuns += 1
-                    result.strongScripts.formUnion(Self.evidenceScripts(of: reading))
-                }
-                result.restoredBytes += reading.restoredBytes
-                result.gain += RepairLanguageModel.keepCost * Double(run.count) - reading.cost
+            if NaturalText.textRun(run.map(\.scalar), between: before, and: after) != nil {
+                if found == nil { tally.textLeft += 1 } else { tally.textRepaired += 1 }
             }
-            index = end
+            defer { index = end }
+            guard let (reading, guess) = found else { continue }
+            if reading.restoredBytes > 0, reading.recovered == 1 {
+                tally.guessedLetters += 1
+                if lineReadsAsText { continue }
+            }
+            if !(hasEvidence && !laterRound || lineShowsDamage),
+                NaturalText.isLoneSymbolPair(run.map(\.scalar), reading: reading, between: before, and: after)
+            {
+                tally.skippedLoneSymbols = true
+                continue
+            }
+            tally.repairedRuns += 1
+            result.append(reading, guess: guess, replacing: index..<end, of: line, copied: &copied)
         }
-        if skippedLoneSymbols, result.recovered > 0 {
+        if tally.skippedLoneSymbols, result.recovered > 0 {
             return repair(
                 line, with: page, dropping: dropping, hasEvidence: hasEvidence, evidenceScripts: evidenceScripts, words: words, scripts: scripts,
                 laterRound: laterRound, lineShowsDamage: true, lineReadsAsText: lineReadsAsText)
         }
-        // A line whose page letters read as words (`Česká věta: paměť`, `«Je suis arrivé…» et
-        // « été »`) is text in that page's language, a quote in a damaged Korean post: as many
-        // runs of them are left standing as were repaired, or every repaired run reads as
-        // words too. There what the post's damage elsewhere made believable is chance
-        // (`arrivé…»` is E9 85 BB, `酻`; nor do the post's own Hangul or ideographs make
-        // `sí…”` `s텔`), and so is a single letter from a guessed byte (Windows-1250 drops
-        // 0x98, and `ěť` plus 0x98 is `의`: `paměť` became `pam의`).
-        if !lineReadsAsText, guessedLetters > 0 || hasEvidence && !laterRound,
-            textLeft > 0 && textLeft >= repairedRuns || repairedRuns > 0 && textRepaired == repairedRuns
-        {
+        if !lineReadsAsText, tally.readsAsText(evidenceApplied: hasEvidence && !laterRound) {
             return repair(
                 line, with: page, dropping: false, words: words, scripts: .none, laterRound: laterRound, lineShowsDamage: lineShowsDamage,
                 lineReadsAsText: true)
