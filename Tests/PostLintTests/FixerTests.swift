@@ -95,8 +95,8 @@ final class FixerTests: XCTestCase {
         let outcome = Fixer(includeUnsafe: false).fix(document) { document in
             document.text.contains("title: ok") ? [self.diagnostic(4..<15, "title: [unclosed\n")] : []
         }
-        guard case .frontMatterLeft(let reason) = outcome else { return XCTFail("\(outcome)") }
-        XCTAssertEqual(reason, "front matter left as it is: fixing would break the front matter")
+        guard case .frontMatterLeft(let broken) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(FixOutcome.frontMatterLeftNote(breaking: broken), "front matter left as it is: fixing would break the front matter")
     }
 
     /// Removing an invisible character may not change what a front matter value means:

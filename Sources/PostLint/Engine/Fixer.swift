@@ -14,20 +14,25 @@ public enum FixOutcome: Sendable {
     /// The new text and what was applied to reach it.
     case fixed(text: String, applied: [AppliedFix])
     /// The new text without the fixes in the front matter, which would have changed what
-    /// it means (or stopped it parsing): `withheld` says so.
-    case fixedOutsideFrontMatter(text: String, applied: [AppliedFix], withheld: String)
+    /// it means (or stopped it parsing): `breaking` names what they would have broken.
+    case fixedOutsideFrontMatter(text: String, applied: [AppliedFix], breaking: String)
     /// Fixes were found but the file must stay as it is.
     case refused(reason: String)
-    /// The only fixes were in the front matter, and making them would break it: the file
-    /// stays as it is, and `withheld` says why.
-    case frontMatterLeft(withheld: String)
+    /// The only fixes were in the front matter, and making them would break `breaking`:
+    /// the file stays as it is.
+    case frontMatterLeft(breaking: String)
 
-    /// Why the front matter's fixes were not made, when that is the outcome.
-    public var withheldFrontMatter: String? {
+    /// What the front matter's fixes would have broken, when they were not made.
+    public var frontMatterBreaking: String? {
         switch self {
-        case .fixedOutsideFrontMatter(_, _, let withheld), .frontMatterLeft(let withheld): return withheld
+        case .fixedOutsideFrontMatter(_, _, let broken), .frontMatterLeft(let broken): return broken
         case .unchanged, .fixed, .refused: return nil
         }
+    }
+
+    /// What a run says of front matter fixes not made because they would break `broken`.
+    public static func frontMatterLeftNote(breaking broken: String) -> String {
+        "front matter left as it is: fixing would break \(broken)"
     }
 }
 
@@ -47,10 +52,9 @@ public struct Fixer: Sendable {
         let (outcome, broken) = attempt(original, sparingFrontMatter: false, diagnose: diagnose)
         // One front matter fix that cannot be made must not cost the post its other fixes.
         guard let broken, broken.isFrontMatter else { return outcome }
-        let withheld = Self.frontMatterLeft + broken.name
         switch attempt(original, sparingFrontMatter: true, diagnose: diagnose).0 {
-        case .fixed(let text, let applied): return .fixedOutsideFrontMatter(text: text, applied: applied, withheld: withheld)
-        case .unchanged: return .frontMatterLeft(withheld: withheld)
+        case .fixed(let text, let applied): return .fixedOutsideFrontMatter(text: text, applied: applied, breaking: broken.name)
+        case .unchanged: return .frontMatterLeft(breaking: broken.name)
         default: return outcome
         }
     }
@@ -58,20 +62,18 @@ public struct Fixer: Sendable {
     /// The diagnostics with the fixes in the front matter taken away, and the reason they
     /// were not made said in their message: a finding the fixer left must not go on
     /// offering `--fix`.
-    public static func withholdingFrontMatterFixes(_ diagnostics: [Diagnostic], in document: Document, because withheld: String) -> [Diagnostic] {
+    public static func withholdingFrontMatterFixes(_ diagnostics: [Diagnostic], in document: Document, breaking broken: String) -> [Diagnostic] {
         guard let frontMatter = document.frontMatter else { return diagnostics }
         return diagnostics.map { diagnostic in
-            guard let fix = diagnostic.fix, touches(fix, frontMatter.range) else { return diagnostic }
-            let broken = withheld.hasPrefix(frontMatterLeft) ? String(withheld.dropFirst(frontMatterLeft.count)) : "the front matter"
+            guard let fix = diagnostic.fix, touchesFrontMatter(fix, frontMatter.range) else { return diagnostic }
             return Diagnostic(
                 rule: diagnostic.rule, severity: diagnostic.severity, range: diagnostic.range,
                 message: diagnostic.message + " (not fixable: its fix would break \(broken))")
         }
     }
 
-    private static let frontMatterLeft = "front matter left as it is: fixing would break "
-
-    private static func touches(_ fix: Fix, _ frontMatter: Range<Int>) -> Bool {
+    /// Whether a fix edits the front matter (or inserts at its start).
+    static func touchesFrontMatter(_ fix: Fix, _ frontMatter: Range<Int>) -> Bool {
         fix.edits.contains { $0.range.overlaps(frontMatter) || frontMatter.contains($0.range.lowerBound) }
     }
 
@@ -90,7 +92,7 @@ public struct Fixer: Sendable {
         for _ in 0..<Self.maximumPasses {
             var found = applicableFixes(diagnose(document))
             if sparingFrontMatter, let frontMatter = document.frontMatter {
-                found.removeAll { Self.touches($0.1, frontMatter.range) }
+                found.removeAll { Self.touchesFrontMatter($0.1, frontMatter.range) }
             }
             let fixes = Self.safeFirst(found)
             if fixes.isEmpty {

@@ -161,25 +161,27 @@ public struct Runner: Sendable {
         var diagnostics = diagnose(document)
         var finalDocument = document
 
-        var withheldFrontMatter: String?
+        var frontMatterBreaking: String?
         if fixMode == .report, let frontMatter = document.frontMatter,
-            diagnostics.contains(where: { $0.fix?.edits.contains { $0.range.lowerBound < frontMatter.range.upperBound } ?? false })
+            diagnostics.contains(where: { $0.fix.map { Fixer.touchesFrontMatter($0, frontMatter.range) } ?? false })
         {
             // Said before --fix is run: a front matter fix it would not make is no fix.
-            withheldFrontMatter = Fixer(includeUnsafe: true).fix(document, diagnose: diagnose).withheldFrontMatter
+            frontMatterBreaking = Fixer(includeUnsafe: true).fix(document, diagnose: diagnose).frontMatterBreaking
         }
         if fixMode != .report, transcoded || diagnostics.contains(where: { $0.fix != nil }) {
             let outcome = Fixer(includeUnsafe: includeUnsafe).fix(document, diagnose: diagnose)
-            if case .fixedOutsideFrontMatter(_, _, let withheld) = outcome { report.notes.append(withheld) }
-            withheldFrontMatter = outcome.withheldFrontMatter
+            if case .fixedOutsideFrontMatter(_, _, let broken) = outcome { report.notes.append(FixOutcome.frontMatterLeftNote(breaking: broken)) }
+            frontMatterBreaking = outcome.frontMatterBreaking
             switch outcome {
             case .unchanged where transcoded:
                 report.fixedText = document.text
                 if fixMode == .write, onDisk { write(document.text, over: bytes, of: source, to: path, into: &report) }
             case .unchanged:
                 break
-            case .refused(let reason), .frontMatterLeft(let reason):
+            case .refused(let reason):
                 report.failure = reason
+            case .frontMatterLeft(let broken):
+                report.failure = FixOutcome.frontMatterLeftNote(breaking: broken)
             case .fixed(let fixedText, let applied), .fixedOutsideFrontMatter(let fixedText, let applied, _):
                 let text = Self.endingAsBefore(fixedText, endedWithNewline: source.endsWithNewline)
                 let fixedSource = SourceFile(path: path, text: text)
@@ -203,8 +205,8 @@ public struct Runner: Sendable {
                 }
             }
         }
-        if let withheldFrontMatter {
-            diagnostics = Fixer.withholdingFrontMatterFixes(diagnostics, in: finalDocument, because: withheldFrontMatter)
+        if let frontMatterBreaking {
+            diagnostics = Fixer.withholdingFrontMatterFixes(diagnostics, in: finalDocument, breaking: frontMatterBreaking)
         }
         if transcoded, report.failure != nil {
             // The conversion was refused with the other fixes, or not written: the file is

@@ -39,8 +39,8 @@ enum TestSupport {
         switch Fixer(includeUnsafe: unsafe).fix(original, diagnose: { diagnostics($0, rules: rules) }) {
         case .unchanged: return text
         case .fixed(let fixedText, _): return fixedText
-        case .fixedOutsideFrontMatter(let fixedText, _, let withheld): return "<\(withheld)>\n" + fixedText
-        case .frontMatterLeft(let withheld): return "<\(withheld)>\n" + text
+        case .fixedOutsideFrontMatter(let fixedText, _, let broken): return "<\(FixOutcome.frontMatterLeftNote(breaking: broken))>\n" + fixedText
+        case .frontMatterLeft(let broken): return "<\(FixOutcome.frontMatterLeftNote(breaking: broken))>\n" + text
         case .refused(let reason): return "<refused: \(reason)>"
         }
     }
