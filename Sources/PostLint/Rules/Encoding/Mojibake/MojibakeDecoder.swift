@@ -365,37 +365,3 @@ extension MojibakeDecoder {
         return count
     }
 }
-
-extension MojibakeDecoder.Reading {
-    /// The characters the reading recovered, in order (the kept ones left out).
-    var recoveredScalars: [UInt32] {
-        zip(scalars, isRecovered).compactMap { $1 ? $0 : nil }
-    }
-
-    /// One recovered character from two bytes outside Latin: `’é` read through Mac OS Roman
-    /// gives Armenian `Վ`. Such a reading is believed only when the document shows other,
-    /// stronger damage through the same code page.
-    var isWeak: Bool {
-        guard recovered == 1, let index = isRecovered.firstIndex(of: true) else { return false }
-        let scalar = scalars[index]
-        return scalar < 0x800 && !RepairLanguageModel.isCommonLatin(scalar)
-    }
-
-    /// Whether the evidence is strong: several recovered characters, or one from three or
-    /// four bytes.
-    var isStrong: Bool {
-        recovered > 1 || zip(scalars, isRecovered).contains { $1 && $0 >= 0x800 }
-    }
-
-    /// Whether a recovered character sits right next to a letter kept as it was. Real
-    /// damage turns whole words into mojibake, so `ЛЕВ»` (Russian capitals and a quote) is
-    /// not `ЛЕ` followed by a repaired `»`.
-    var touchesKeptLetter: Bool {
-        for index in scalars.indices where isRecovered[index] {
-            for neighbour in [index - 1, index + 1] where scalars.indices.contains(neighbour) && !isRecovered[neighbour] {
-                if Unicode.Scalar(scalars[neighbour])?.properties.isAlphabetic == true { return true }
-            }
-        }
-        return false
-    }
-}
