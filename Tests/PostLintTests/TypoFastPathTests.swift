@@ -106,6 +106,9 @@ final class TypoFastPathTests: XCTestCase {
         let contents = KoreanWordList.Contents(stems: shipped)
         XCTAssertTrue(contents.attests(("셋" as Unicode.Scalar).value))
         XCTAssertFalse(contents.attests(("셑" as Unicode.Scalar).value))
+        let shippedContents = try XCTUnwrap(KoreanWordList.shippedContents())
+        XCTAssertEqual(shippedContents.syllableBits, contents.syllableBits, "Rules/typo/ko_KR-syllables.txt differs from the syllables of the stems")
+        XCTAssertTrue(shippedContents.attests(("셋" as Unicode.Scalar).value))
     }
 
     /// The words of a text through the fast segmentation and through ICU.

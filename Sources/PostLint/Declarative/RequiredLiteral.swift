@@ -213,13 +213,12 @@ struct RequiredLiteral: Sendable, Equatable {
 
         /// A literal scalar: kept in the run unless a quantifier lets it be absent.
         private mutating func appendLiteral(_ scalar: Unicode.Scalar, run: inout [UInt8], clauses: inout [[[UInt8]]]) {
-            let bytes = Array(String(scalar).utf8)
             guard let quantifier = quantifier() else {
-                run += bytes
+                UTF8.encode(scalar) { run.append($0) }
                 return
             }
             // `ab?`: only `a` is sure; `ab+c`: `ab` is there, but `c` may not be next to it.
-            if !quantifier.allowsZero { run += bytes }
+            if !quantifier.allowsZero { UTF8.encode(scalar) { run.append($0) } }
             if !run.isEmpty { clauses.append([run]) }
             run = []
         }
