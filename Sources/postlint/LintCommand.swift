@@ -86,6 +86,16 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Exit 0 even when errors remain.")
     var exitZero = false
 
+    /// Whether a command line (without the program's name) runs a lint, the default
+    /// subcommand: it names no other subcommand and asks for no help or version.
+    static func isInvoked(by arguments: ArraySlice<String>) -> Bool {
+        let subcommands = PostLintCommand.configuration.subcommands.filter { ObjectIdentifier($0) != ObjectIdentifier(LintCommand.self) }
+        let others = subcommands.map { $0._commandName } + ["help"]
+        if let first = arguments.first, others.contains(first) { return false }
+        let requests: Set = ["-h", "--help", "--version", "--generate-completion-script", "--experimental-dump-help"]
+        return !arguments.contains { requests.contains($0) }
+    }
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json, sarif, junit, checkstyle, github
     }

@@ -19,21 +19,27 @@ struct PostLintCommand: ParsableCommand {
 
 extension PostLintCommand {
     /// Like ArgumentParser's own entry point, but usage errors exit with 2 (the
-    /// documented code for usage, configuration and internal failures) instead of 64.
+    /// documented code for usage, configuration and internal failures) instead of 64, and
+    /// a lint's rule data loads while its arguments are parsed.
     static func main() {
+        let preload = LintCommand.isInvoked(by: CommandLine.arguments.dropFirst()) ? RuleDataPreload() : nil
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            preload?.wait()
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)  // --help, --version
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(Exit.failure.rawValue)
+            preload?.wait()
+            exit(dueTo: error)
         }
+    }
+
+    private static func exit(dueTo error: Error) -> Never {
+        if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
+        if exitCode(for: error) == .success {
+            exit(withError: error)  // --help, --version
+        }
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(Exit.failure.rawValue)
     }
 }
 
