@@ -146,6 +146,17 @@ final class TypoContextReviewTests: XCTestCase {
         XCTAssertEqual(typos("A dataloader and a workflow with superlinear growth, and its manoeuvre.\n").map(\.word), [])
     }
 
+    /// A prefix (`re`+`sluts`, `co`+`mutational`) is no excuse for a letter left out or two
+    /// swapped in a dictionary word the run uses; a prefixed word a different letter away
+    /// (`reshare` beside `reshape`) stays jargon.
+    func testSlipsThatLookLikePrefixedWordsAreReported() {
+        let text = "The resluts look right.\n\nThe comutational cost is low.\n\nWe reshare the post.\n"
+        let used = Vocabulary(texts: [text] + (0..<8).map { "The results, the computational budget and the reshape step \($0).\n" })
+        XCTAssertEqual(typos(text, vocabulary: used).map(\.word), ["resluts", "comutational"])
+        // Where the run does not use the word meant, the prefixed reading stands.
+        XCTAssertEqual(typos(text).map(\.word), [])
+    }
+
     func testShortCuratedSlipsAndBritishJudgement() {
         XCTAssertEqual(typos("I think taht this is wiht the rest, adn hte end.\n").map(\.word), ["taht", "wiht", "adn", "hte"])
         XCTAssertEqual(typos("The acknowledgements and judgements are British spellings.\n").map(\.word), [])

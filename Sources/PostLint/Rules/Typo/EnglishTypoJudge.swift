@@ -287,8 +287,15 @@ struct EnglishTypoJudge {
         where word.hasSuffix(ending) && word.count - ending.count >= 3 {
             if stemKind(String(word.dropLast(ending.count)) + stemEnding) != .unknown { return true }
         }
+        // Not a prefix when the word is a common slip (a letter left out, two swapped) of a
+        // dictionary word the run uses: `resluts` is no `re`+`sluts` beside `results`, while
+        // `reshare` stays beside `reshape` (another letter, as jargon differs).
         for prefix in Self.prefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 3 {
-            if stemKind(String(word.dropFirst(prefix.count))) != .unknown { return true }
+            if stemKind(String(word.dropFirst(prefix.count))) != .unknown {
+                return whole != nil || !cache.dictionaryCandidates(of: word).contains {
+                    Self.slipWeight(word, $0) > 1 && vocabulary.usage(of: $0).occurrences > 0
+                }
+            }
         }
         guard joinsTwoWords(word, whole: whole) else { return false }
         // Not when a word of the dictionary a letter away is one the run uses: `diffrent` is
