@@ -87,6 +87,18 @@ final class JekyllHugoReviewTests: XCTestCase {
         XCTAssertEqual(messages(unclosed, rule: "placeholder").count, 1)
     }
 
+    /// Hugo's TOML front matter: the strings of `title`, `summary` and `description` are
+    /// prose, as in YAML; other keys, bare values and multi-line strings are not.
+    func testTheProseStringsOfTOMLFrontMatterAreChecked() {
+        let text = "+++\ntitle = \"How we run pipleines\"\nsummary = 'The recieve path'\nslug = \"recieve-path\"\n"
+            + "description = \"\"\"\nteh notes\n\"\"\"\ndraft = false\n+++\n\nBody about pipelines.\n"
+        let found = TestSupport.diagnostics(text, fileName: "post.md", rule: "typo")
+        XCTAssertEqual(found.map(\.message), ["'pipleines' — did you mean 'pipelines'?", "'recieve' — did you mean 'receive'?"])
+        XCTAssertEqual(found.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self) }, ["pipleines", "recieve"])
+        let fixed = TestSupport.fixed(text, fileName: "post.md", rules: ["typo"])
+        XCTAssertTrue(fixed.hasPrefix("+++\ntitle = \"How we run pipelines\"\nsummary = 'The receive path'\nslug = \"recieve-path\"\n"), fixed)
+    }
+
     func testFrontMatterAGeneratorRejects() {
         XCTAssertEqual(messages("---\ntitle: X\ndate: 2025-11-11\n\nBody.\n", rule: "front-matter").count, 1)
         XCTAssertEqual(

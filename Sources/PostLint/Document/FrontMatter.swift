@@ -5,7 +5,7 @@ public struct FrontMatter: Sendable, Hashable {
     public let range: Range<Int>
     /// The YAML (or TOML) between the delimiters.
     public let contentRange: Range<Int>
-    /// YAML, which the rules read; TOML is only kept out of the prose.
+    /// YAML, which the rules read; of TOML only the prose keys' strings are read as prose.
     public var isYAML = true
 
     static func find(in utf8: [UInt8], lines: LineIndex) -> FrontMatter? {
@@ -32,41 +32,70 @@ public struct FrontMatter: Sendable, Hashable {
             && (colon + 1 == first.endIndex || first[colon + 1] == 0x20)
     }
 
-    /// The values readers see as text (`title: …`, `description: …`), each on its key's
-    /// line, without quotes; not block scalars, lists or TOML.
+    /// The values readers see as text (`title: …`, `description: …`, and in TOML
+    /// `title = "…"`), each on its key's line, without quotes; not block scalars, lists or
+    /// TOML's multi-line strings.
     func proseValueRanges(in utf8: [UInt8], lines: LineIndex) -> [Range<Int>] {
-        guard isYAML else { return [] }
         var found: [Range<Int>] = []
         var line = lines.lineNumber(at: contentRange.lowerBound)
         while line < lines.lineCount, lines.lineStarts[line] < contentRange.upperBound {
             defer { line += 1 }
             let range = lines.contentRange(ofLine: line)
-            guard let colon = utf8[range].firstIndex(of: UInt8(ascii: ":")),
-                Self.proseKeys.contains(String(decoding: utf8[range.lowerBound..<colon], as: UTF8.self))
-            else { continue }
-            var start = colon + 1
-            while start < range.upperBound, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
-            var end = range.upperBound
-            while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
-            guard start < end, !"|>[{&*!#".utf8.contains(utf8[start]) else { continue }
-            if end - start >= 2, utf8[start] == utf8[end - 1], utf8[start] == UInt8(ascii: "\"") || utf8[start] == UInt8(ascii: "'") {
-                start += 1
-                end -= 1
-            } else if let comment = (start..<end).first(where: { utf8[$0] == UInt8(ascii: "#") && utf8[$0 - 1] == 0x20 }) {
-                // An unquoted value ends at a comment.
-                end = comment
-            }
+            guard let value = isYAML ? Self.yamlValue(in: utf8, line: range) : Self.tomlString(in: utf8, line: range) else { continue }
             // Text in backticks is code, as in the post's body.
-            var piece = start
+            var piece = value.lowerBound
             var inCode = false
-            for index in start..<end where utf8[index] == UInt8(ascii: "`") {
+            for index in value where utf8[index] == UInt8(ascii: "`") {
                 if !inCode, piece < index { found.append(piece..<index) }
                 inCode.toggle()
                 piece = index + 1
             }
-            if !inCode, piece < end { found.append(piece..<end) }
+            if !inCode, piece < value.upperBound { found.append(piece..<value.upperBound) }
         }
         return found
+    }
+
+    /// A prose key's value on a YAML line (`title: Text`, `title: "Text"`), without its
+    /// quotes or a trailing comment.
+    private static func yamlValue(in utf8: [UInt8], line range: Range<Int>) -> Range<Int>? {
+        guard let colon = utf8[range].firstIndex(of: UInt8(ascii: ":")),
+            proseKeys.contains(String(decoding: utf8[range.lowerBound..<colon], as: UTF8.self))
+        else { return nil }
+        var start = colon + 1
+        while start < range.upperBound, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
+        var end = range.upperBound
+        while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
+        guard start < end, !"|>[{&*!#".utf8.contains(utf8[start]) else { return nil }
+        if end - start >= 2, utf8[start] == utf8[end - 1], utf8[start] == UInt8(ascii: "\"") || utf8[start] == UInt8(ascii: "'") {
+            return start + 1..<end - 1
+        }
+        // An unquoted value ends at a comment.
+        if let comment = (start..<end).first(where: { utf8[$0] == UInt8(ascii: "#") && utf8[$0 - 1] == 0x20 }) { end = comment }
+        return start..<end
+    }
+
+    /// A prose key's string on a TOML line (`title = "Text"`, `title = 'Text'`), without
+    /// its quotes: TOML writes every string quoted (a bare value is a number, a date or a
+    /// boolean), and a line of its own (`"""`) opens a multi-line one, left alone.
+    private static func tomlString(in utf8: [UInt8], line range: Range<Int>) -> Range<Int>? {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let equals = utf8[range].firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        var keyEnd = equals
+        while keyEnd > range.lowerBound, isSpace(utf8[keyEnd - 1]) { keyEnd -= 1 }
+        var keyStart = range.lowerBound
+        while keyStart < keyEnd, isSpace(utf8[keyStart]) { keyStart += 1 }
+        guard proseKeys.contains(String(decoding: utf8[keyStart..<keyEnd], as: UTF8.self)) else { return nil }
+        var open = equals + 1
+        while open < range.upperBound, isSpace(utf8[open]) { open += 1 }
+        guard open + 1 < range.upperBound, utf8[open] == UInt8(ascii: "\"") || utf8[open] == UInt8(ascii: "'") else { return nil }
+        let quote = utf8[open]
+        guard utf8[open + 1] != quote else { return nil }  // `""` empty, or `"""` multi-line
+        var close = open + 1
+        // A basic string (`"…"`) escapes its quote with a backslash; a literal one (`'…'`) cannot.
+        while close < range.upperBound, utf8[close] != quote {
+            close += quote == UInt8(ascii: "\"") && utf8[close] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return close < range.upperBound ? open + 1..<close : nil
     }
 
     private static let proseKeys: Set<String> = ["title", "subtitle", "description", "summary", "excerpt"]

@@ -35,7 +35,7 @@ public struct TypoRule: Rule {
             Example("<div class=\"reasoing\"><pre>teh conatext</pre> &nbsp;<!-- reasoing --></div>\n", fileName: "post.md"),
             Example("<TabItem value=\"py\">\n```python\ndef recieve(): pass  # teh\n```\nRun `recieve()` once.\n  ~~~bash\n  echo teh recieve\n  ~~~\n</TabItem>\n", fileName: "post.mdx"),
             Example("{% highlight python %}\ndef recieve(): pass  # teh\n{% endhighlight %}\n", fileName: "post.md"),
-            Example("+++\ntitle = \"Recieve\"\n[params]\n+++\n\n{{< highlight go >}}\nx := \"recieve\"\n{{< /highlight >}}\n\n{% comment %}teh{% endcomment %}\n", fileName: "post.md"),
+            Example("+++\nslug = \"recieve\"\n[params]\n+++\n\n{{< highlight go >}}\nx := \"recieve\"\n{{< /highlight >}}\n\n{% comment %}teh{% endcomment %}\n", fileName: "post.md"),
             Example("A note[^recieve] here.\n\n[^recieve]: See the notes.\n", fileName: "post.md"),
         ],
         triggering: [
@@ -58,6 +58,9 @@ public struct TypoRule: Rule {
                 Example("Reasoning models need reasoning data: reasoing is hard.\n", fileName: "post.md"),
                 "Reasoning models need reasoning data: reasoning is hard.\n", unsafe: true),
             Correction(Example("고품질 데이터셑을 구축했다.\n"), "고품질 데이터셋을 구축했다.\n", unsafe: true),
+            Correction(
+                Example("+++\ntitle = \"How to recieve mail\"\ndraft = false\n+++\n\nBody.\n", fileName: "post.md"),
+                "+++\ntitle = \"How to receive mail\"\ndraft = false\n+++\n\nBody.\n", unsafe: true),
         ],
         options: [RuleOptionDescription("words", "words to allow, and corrections written `wrong -> right`")],
         fixSafetyVaries: true)
