@@ -36,6 +36,9 @@ struct InitCommand: ParsableCommand {
             # Which files a folder walk lints (globs relative to this file's folder).
             include: [\(Configuration.defaultInclude.map { "\"\($0)\"" }.joined(separator: ", "))]
             exclude: []
+            # Files read as MDX whatever their extension. Docusaurus 3 compiles .md as MDX
+            # too (unless its markdown.format is 'detect' or 'md'): then list them, e.g.
+            # mdx: ["blog/**/*.md", "docs/**/*.md"]
 
             # Each rule: off | on | error | warning | info, or a mapping with severity and options.
             rules:

@@ -441,6 +441,23 @@ final class CommandTests: CommandTestCase {
         XCTAssertFalse(selected.stdout.contains("duplicate-import"), selected.stdout)
     }
 
+    /// Docusaurus 3 compiles `.md` posts as MDX: the `mdx` globs read them so, imports and
+    /// all, also when `--fix` checks its fixed text; other `.md` files stay Markdown.
+    func testConfiguredMarkdownFilesAreReadAsMDX() throws {
+        try write("post.md", Self.brokenPost)
+        XCTAssertFalse(try run(["lint", "post.md"]).stdout.contains("duplicate-import"), "Markdown has no imports")
+        try write(".postlint.yml", "mdx: [\"post.md\"]\n")
+        let result = try run(["lint", "post.md"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("post.md:3:8: error[duplicate-import]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("error[undefined-identifier]"), result.stdout)
+        XCTAssertEqual(try run(["lint", "--fix", "post.md"]).status, 0)
+        let fixed = try String(contentsOf: folder.appendingPathComponent("post.md"), encoding: .utf8)
+        XCTAssertTrue(fixed.contains("import shot_0101_img2 from './asset/shot_0101_img2.png';"), fixed)
+        try write(".postlint.yml", "mdx: [{post: md}]\n")
+        XCTAssertEqual(try run(["lint", "post.md"]).status, 2, "globs are strings")
+    }
+
     func testTimingsGoToStandardErrorAndLeaveTheFindingsAlone() throws {
         try write("post.mdx", Self.brokenPost)
         let plain = try run(["lint", "post.mdx"])

@@ -39,8 +39,9 @@ public final class Document: @unchecked Sendable {
     /// value (locked) rather than a lazy property: a document's rules may run in parallel.
     public var utf16Text: UTF16Text { derived.value("utf16-text") { UTF16Text(utf8) } }
 
-    /// Builds the document of a source that decoded as UTF-8.
-    public init?(source: SourceFile) {
+    /// Builds the document of a source that decoded as UTF-8, read as `format` (by default
+    /// the one its file name gives: a configuration may read `.md` files as MDX).
+    public init?(source: SourceFile, format chosen: Format? = nil) {
         guard let text = source.text else { return nil }
         self.source = source
         self.text = text
@@ -48,7 +49,7 @@ public final class Document: @unchecked Sendable {
         // share them rather than hold a second copy of a large post.
         utf8 = source.hasByteOrderMark ? Array(text.utf8) : source.bytes
         lines = LineIndex(utf8: utf8)
-        format = Format(path: source.path)
+        format = chosen ?? Format(path: source.path)
         // Jekyll reads the front matter of any file; a text file opening with a `---` line
         // and a paragraph has none.
         let found = FrontMatter.find(in: utf8, lines: lines)

@@ -35,6 +35,9 @@ public struct Configuration: Sendable {
     public var path: String?
     public var include: [Glob]
     public var exclude: [Glob]
+    /// Files read as MDX whatever their extension (`mdx`): Docusaurus 3 compiles `.md`
+    /// posts as MDX unless its `markdown.format` is `detect` or `md`.
+    public var mdx: [Glob] = []
     public var rules: [String: RuleChange] = [:]
     public var overrides: [Override] = []
     /// Folders of user rules in the rule language (`rule-folders`), absolute.
@@ -102,6 +105,11 @@ public struct Configuration: Sendable {
     public func isIncluded(relativePath path: String) -> Bool {
         let isPost = Self.hasPostExtension(path)
         return include.contains { $0.matches(path) && (isPost || $0.namesFiles && $0.matchesFile(path)) } && !isExcluded(relativePath: path)
+    }
+
+    /// MDX for a file the `mdx` globs name; otherwise nil, the format its extension gives.
+    public func format(ofRelativePath path: String) -> Document.Format? {
+        mdx.contains { $0.matches(path) } ? .mdx : nil
     }
 
     /// Whether the file's name ends as a post's does (case-sensitively, as globs match).

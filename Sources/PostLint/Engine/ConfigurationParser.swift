@@ -7,7 +7,7 @@ struct ConfigurationParser {
     let path: String
     let baseDirectory: String
 
-    static let topLevelKeys: Set<String> = ["rules", "include", "exclude", "overrides", "rule-folders"]
+    static let topLevelKeys: Set<String> = ["rules", "include", "exclude", "mdx", "overrides", "rule-folders"]
 
     func parse(_ yaml: String) throws -> Configuration {
         var configuration = Configuration(baseDirectory: baseDirectory)
@@ -36,6 +36,7 @@ struct ConfigurationParser {
             case "rules": configuration.rules = try ruleChanges(value, known: known)
             case "include": configuration.include = try globs(value)
             case "exclude": configuration.exclude = try globs(value)
+            case "mdx": configuration.mdx = try globs(value)
             case "overrides": configuration.overrides = try overrides(value, known: known)
             default:
                 throw error(at: keyNode, "unknown key '\(key)' (expected one of: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")

@@ -110,7 +110,7 @@ public struct Fixer: Sendable {
             // An edit that splits a character leaves bytes that are not UTF-8: refused, not
             // written with U+FFFD in their place.
             guard let text = Self.apply(chosen.flatMap { $0.1.edits }, to: document.utf8),
-                let next = Document(source: SourceFile(path: original.path, text: text))
+                let next = Document(source: SourceFile(path: original.path, text: text), format: original.format)
             else {
                 return (.refused(reason: "a fix produced text that does not decode; nothing was written"), nil)
             }

@@ -144,7 +144,8 @@ public struct Runner: Sendable {
                 rule: InvalidEncodingRule.description.id, title: "converted from \(conversion.charset) to UTF-8",
                 position: LineIndex.Position(line: 1, column: 1)))
         }
-        guard let document = linter.timed(RuleTimings.Phase.parse, { Document(source: source) }) else {
+        let format = configuration.format(ofRelativePath: discovery.relativeToBase(path))
+        guard let document = linter.timed(RuleTimings.Phase.parse, { Document(source: source, format: format) }) else {
             report.neighbours = neighbours.answers
             return report
         }
@@ -185,7 +186,7 @@ public struct Runner: Sendable {
             case .fixed(let fixedText, let applied), .fixedOutsideFrontMatter(let fixedText, let applied, _):
                 let text = Self.endingAsBefore(fixedText, endedWithNewline: source.endsWithNewline)
                 let fixedSource = SourceFile(path: path, text: text)
-                if let fixed = last.flatMap({ $0.document.utf8 == fixedSource.bytes ? $0.document : nil }) ?? Document(source: fixedSource) {
+                if let fixed = last.flatMap({ $0.document.utf8 == fixedSource.bytes ? $0.document : nil }) ?? Document(source: fixedSource, format: format) {
                     report.applied += applied
                     // A patch of a converted file would hold text that is not on disk (its
                     // old lines as converted): `git apply` would refuse it. The conversion is
