@@ -147,12 +147,17 @@ final class TypoContextReviewTests: XCTestCase {
     }
 
     /// A prefix (`re`+`sluts`, `co`+`mutational`) is no excuse for a letter left out or two
-    /// swapped in a dictionary word the run uses; a prefixed word a different letter away
-    /// (`reshare` beside `reshape`) stays jargon.
+    /// swapped in a dictionary word the run uses often (an unsafe fix all the same); a
+    /// prefixed word a different letter away (`reshare` beside `reshape`) stays jargon, and
+    /// so does one whose neighbour the run uses a few times only (`unsetting`, `substates`).
     func testSlipsThatLookLikePrefixedWordsAreReported() {
-        let text = "The resluts look right.\n\nThe comutational cost is low.\n\nWe reshare the post.\n"
-        let used = Vocabulary(texts: [text] + (0..<8).map { "The results, the computational budget and the reshape step \($0).\n" })
-        XCTAssertEqual(typos(text, vocabulary: used).map(\.word), ["resluts", "comutational"])
+        let text = "The resluts look right.\n\nThe comutational cost is low.\n\nWe reshare the post.\n\n"
+            + "Unsetting a variable removes it. Nest the substates inside a parent state.\n"
+        let others = (0..<25).map { "The results, the computational budget and the reshape step \($0).\n" }
+            + ["The difference can be unsettling.\n"] + (0..<5).map { "Two substrates and substrates again, \($0).\n" }
+        let found = typos(text, vocabulary: Vocabulary(texts: [text] + others))
+        XCTAssertEqual(found.map(\.word), ["resluts", "comutational"])
+        XCTAssertEqual(found.map(\.safe), [false, false])
         // Where the run does not use the word meant, the prefixed reading stands.
         XCTAssertEqual(typos(text).map(\.word), [])
     }

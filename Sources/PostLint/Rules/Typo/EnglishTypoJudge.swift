@@ -213,9 +213,10 @@ struct EnglishTypoJudge {
             + fromDictionary.sorted { Self.slipWeight(lower, $0) > Self.slipWeight(lower, $1) }
         guard !ranked.isEmpty else { return nil }
         let names = capitalized ? fromRepository.filter { cache.accepts(Self.matchCase($0, true)) == false } : []
-        // Two words joined (`downcase`, `backtrace`) may be jargon beside a common word: a look.
+        // Two words joined (`downcase`, `backtrace`) or a prefixed word (`substates`) may be jargon beside a common word: a look.
         let safe = !capitalized && ranked.count == 1
             && Self.isSafeInference(word: text, usage: usage, correctionUsage: vocabulary.usage(of: ranked[0])) && !joinsTwoWords(lower)
+            && !hasPrefixReading(lower)
         return TypoVerdict(
             range: range, word: text, suggestions: ranked.prefix(3).map { Self.matchCase($0, capitalized) },
             safe: safe, nameSuggestions: names.prefix(3).map { Self.matchCase($0, true) })
@@ -287,14 +288,16 @@ struct EnglishTypoJudge {
         where word.hasSuffix(ending) && word.count - ending.count >= 3 {
             if stemKind(String(word.dropLast(ending.count)) + stemEnding) != .unknown { return true }
         }
-        // Not a prefix when the word is a common slip (a letter left out, two swapped) of a
-        // dictionary word the run uses: `resluts` is no `re`+`sluts` beside `results`, while
-        // `reshare` stays beside `reshape` (another letter, as jargon differs).
-        for prefix in Self.prefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 3 {
-            if stemKind(String(word.dropFirst(prefix.count))) != .unknown {
-                return whole != nil || !cache.dictionaryCandidates(of: word).contains {
-                    Self.slipWeight(word, $0) > 1 && vocabulary.usage(of: $0).occurrences > 0
-                }
+        if hasPrefixReading(word) {
+            // Not when the word is a common slip (a letter left out, two swapped) of a
+            // dictionary word the run uses often: `resluts` is no `re`+`sluts` beside
+            // hundreds of `results`; `reshare` stays jargon beside `reshape` (another
+            // letter), and so do `unsetting` beside one `unsettling` and `substates`
+            // beside a few `substrates`.
+            let used = vocabulary.usage(of: word).occurrences
+            return whole != nil || !cache.dictionaryCandidates(of: word).contains {
+                Self.slipWeight(word, $0) > 1
+                    && vocabulary.usage(of: $0).occurrences >= max(Self.prefixSlipEvidence, used * Self.repeatedSlipRatio)
             }
         }
         guard joinsTwoWords(word, whole: whole) else { return false }
@@ -303,6 +306,14 @@ struct EnglishTypoJudge {
         // says `backtrack`.
         return whole != nil || !cache.dictionaryCandidates(of: word).contains { vocabulary.usage(of: $0).occurrences > 0 }
     }
+
+    /// A common prefix and a word the dictionary or the repository knows (`re`+`shape`).
+    private func hasPrefixReading(_ word: String) -> Bool {
+        Self.prefixes.contains { word.hasPrefix($0) && word.count - $0.count >= 3 && stemKind(String(word.dropFirst($0.count))) != .unknown }
+    }
+
+    /// How often the run must use the dictionary word a prefixed word is a slip of.
+    static let prefixSlipEvidence = 20
 
     /// Two known words joined; both of four letters or more, as short words (`prat`+`ice`,
     /// `lea`+`ring`, `con`+`stance`) make typos look like compounds.
