@@ -91,12 +91,27 @@ final class JekyllHugoReviewTests: XCTestCase {
     /// prose, as in YAML; other keys, bare values and multi-line strings are not.
     func testTheProseStringsOfTOMLFrontMatterAreChecked() {
         let text = "+++\ntitle = \"How we run pipleines\"\nsummary = 'The recieve path'\nslug = \"recieve-path\"\n"
-            + "description = \"\"\"\nteh notes\n\"\"\"\ndraft = false\n+++\n\nBody about pipelines.\n"
+            + "description = \"\"\"\nteh notes\ntitle = \"a recieve inside the string\"\n\"\"\"\ndraft = false\n"
+            + "[params]\ndescription = \"a table's recieve\"\n+++\n\nBody about pipelines.\n"
         let found = TestSupport.diagnostics(text, fileName: "post.md", rule: "typo")
         XCTAssertEqual(found.map(\.message), ["'pipleines' — did you mean 'pipelines'?", "'recieve' — did you mean 'receive'?"])
         XCTAssertEqual(found.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self) }, ["pipleines", "recieve"])
         let fixed = TestSupport.fixed(text, fileName: "post.md", rules: ["typo"])
         XCTAssertTrue(fixed.hasPrefix("+++\ntitle = \"How we run pipelines\"\nsummary = 'The receive path'\nslug = \"recieve-path\"\n"), fixed)
+    }
+
+    /// A fix that would end a TOML string early (an apostrophe written into a single-quoted
+    /// one) is not made: TOML keeps its quotes, escapes and brackets where they were.
+    func testAFixThatWouldBreakTOMLFrontMatterIsNotMade() {
+        let text = "+++\ntitle = 'Why you dont need it'\n+++\n\nBody.\n"
+        let edited = text.replacingOccurrences(of: "dont", with: "don't")
+        XCTAssertEqual(Fixer.brokenStructure(
+            before: TestSupport.document(text, fileName: "post.md"), after: TestSupport.document(edited, fileName: "post.md"))?.name,
+            "the front matter TOML")
+        let quoted = text.replacingOccurrences(of: "'Why you dont need it'", with: "\"Why you don't need it\"")
+        let reworded = quoted.replacingOccurrences(of: "need", with: "want")
+        XCTAssertNil(Fixer.brokenStructure(
+            before: TestSupport.document(quoted, fileName: "post.md"), after: TestSupport.document(reworded, fileName: "post.md")))
     }
 
     func testFrontMatterAGeneratorRejects() {

@@ -33,14 +33,21 @@ public struct FrontMatter: Sendable, Hashable {
     }
 
     /// The values readers see as text (`title: …`, `description: …`, and in TOML
-    /// `title = "…"`), each on its key's line, without quotes; not block scalars, lists or
-    /// TOML's multi-line strings.
+    /// `title = "…"`), each on its top-level key's line, without quotes; not block
+    /// scalars, lists or TOML's multi-line strings.
     func proseValueRanges(in utf8: [UInt8], lines: LineIndex) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var line = lines.lineNumber(at: contentRange.lowerBound)
+        var openString: [UInt8]?  // the delimiter of a TOML multi-line string the line is in
         while line < lines.lineCount, lines.lineStarts[line] < contentRange.upperBound {
             defer { line += 1 }
             let range = lines.contentRange(ofLine: line)
+            if !isYAML {
+                if Self.isInMultiLineString(utf8[range], delimiter: &openString) { continue }
+                // Keys after a table header (`[params]`) are the table's: only top-level keys
+                // are read, as in YAML.
+                if utf8[range].first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "[") { break }
+            }
             guard let value = isYAML ? Self.yamlValue(in: utf8, line: range) : Self.tomlString(in: utf8, line: range) else { continue }
             // Text in backticks is code, as in the post's body.
             var piece = value.lowerBound
@@ -72,6 +79,23 @@ public struct FrontMatter: Sendable, Hashable {
         // An unquoted value ends at a comment.
         if let comment = (start..<end).first(where: { utf8[$0] == UInt8(ascii: "#") && utf8[$0 - 1] == 0x20 }) { end = comment }
         return start..<end
+    }
+
+    /// Whether a TOML line opens, continues or closes a multi-line string (`"""`, `'''`),
+    /// whose lines are the string's text, not keys.
+    private static func isInMultiLineString(_ line: ArraySlice<UInt8>, delimiter open: inout [UInt8]?) -> Bool {
+        let count = { (delimiter: [UInt8]) in
+            line.indices.filter { line[$0...].starts(with: delimiter) }.count
+        }
+        if let delimiter = open {
+            if count(delimiter) % 2 == 1 { open = nil }
+            return true
+        }
+        for delimiter in [Array("\"\"\"".utf8), Array("'''".utf8)] where count(delimiter) % 2 == 1 {
+            open = delimiter
+            return true
+        }
+        return false
     }
 
     /// A prose key's string on a TOML line (`title = "Text"`, `title = 'Text'`), without

@@ -192,6 +192,8 @@ public struct Fixer: Sendable {
             if old.isYAML, let shape = YAMLShape(yaml: before.string(old.contentRange)) {
                 guard let newShape = YAMLShape(yaml: after.string(new.contentRange)) else { return frontMatter("the front matter YAML") }
                 if newShape != shape { return frontMatter("the front matter (a value would change its type or vanish)") }
+            } else if !old.isYAML, Self.tomlSyntax(before.string(old.contentRange)) != Self.tomlSyntax(after.string(new.contentRange)) {
+                return frontMatter("the front matter TOML")
             }
         }
         if after.esm.malformedImports.count > before.esm.malformedImports.count {
@@ -199,6 +201,18 @@ public struct Fixer: Sendable {
         }
         return nil
     }
+}
+
+extension Fixer {
+    /// The characters TOML's syntax is made of: quotes, escapes, brackets, `=`, `,`, `#`
+    /// and line breaks. A fix that keeps them keeps every key, table and string where it
+    /// was (an apostrophe written into `title = 'Why you dont'` ends the string early).
+    /// Stricter than a TOML parser: a `#` added inside a string is refused too.
+    static func tomlSyntax(_ text: String) -> [UInt8] {
+        text.utf8.filter { Self.tomlSyntaxBytes.contains($0) }
+    }
+
+    private static let tomlSyntaxBytes = Set("\"'\\=[]{},#\n".utf8)
 }
 
 /// The byte ranges a pass's chosen edits replace, in order of (start, end), so a new
