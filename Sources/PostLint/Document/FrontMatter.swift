@@ -108,7 +108,8 @@ public struct FrontMatter: Sendable, Hashable {
         while keyEnd > range.lowerBound, isSpace(utf8[keyEnd - 1]) { keyEnd -= 1 }
         var keyStart = range.lowerBound
         while keyStart < keyEnd, isSpace(utf8[keyStart]) { keyStart += 1 }
-        guard proseKeys.contains(String(decoding: utf8[keyStart..<keyEnd], as: UTF8.self)) else { return nil }
+        // Hugo reads front matter keys in any case (`Title = …`).
+        guard proseKeys.contains(String(decoding: utf8[keyStart..<keyEnd], as: UTF8.self).lowercased()) else { return nil }
         var open = equals + 1
         while open < range.upperBound, isSpace(utf8[open]) { open += 1 }
         guard open + 1 < range.upperBound, utf8[open] == UInt8(ascii: "\"") || utf8[open] == UInt8(ascii: "'") else { return nil }
