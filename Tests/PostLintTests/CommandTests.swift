@@ -458,6 +458,21 @@ final class CommandTests: CommandTestCase {
         XCTAssertEqual(try run(["lint", "post.md"]).status, 2, "globs are strings")
     }
 
+    /// One configuration applies to a run: another `.postlint.yml` a folder walk passes is
+    /// said not to be read, and a run of its folder reads it.
+    func testAConfigurationInASubfolderIsSaidNotToBeRead() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("blog"), withIntermediateDirectories: true)
+        try write(".postlint.yml", "rules:\n  typo: off\n")
+        try write("blog/.postlint.yml", "rules:\n  duplicate-import: warning\n")
+        try write("blog/post.mdx", Self.brokenPost)
+        let root = try run(["lint", "."])
+        XCTAssertTrue(root.stderr.contains("note: blog/.postlint.yml is not read: one configuration applies to a run"), root.stderr)
+        XCTAssertTrue(root.stdout.contains("error[duplicate-import]"), root.stdout)
+        let own = try run(["lint", "blog"])
+        XCTAssertFalse(own.stderr.contains("is not read"), own.stderr)
+        XCTAssertTrue(own.stdout.contains("warning[duplicate-import]"), own.stdout)
+    }
+
     func testTimingsGoToStandardErrorAndLeaveTheFindingsAlone() throws {
         try write("post.mdx", Self.brokenPost)
         let plain = try run(["lint", "post.mdx"])

@@ -130,6 +130,9 @@ public struct FileDiscovery: Sendable {
             let path = prefix + entry.name
             // `--fix` does not write where it cannot tell what git ignores.
             if walksForWriting, ignores.unlistedRepository(holding: entry.name) != nil { continue }
+            if !entry.isFolder, entry.name.split(separator: "/").last == Substring(Configuration.fileName) {
+                sayUnread(configuration: path)
+            }
             if entry.isFolder {
                 // Listed so the run reports it: a folder it cannot enter is not "clean".
                 if !entry.isReadable { files.append(Candidate(path: path, isSymbolicLink: false)) }
@@ -153,6 +156,14 @@ public struct FileDiscovery: Sendable {
             }
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// A `.postlint.yml` the walk passes that is not the run's: it would be easy to believe
+    /// it applies to the posts beside it (a repository holding two blogs).
+    private func sayUnread(configuration other: String) {
+        guard Self.standardized(other) != configuration.path.map(Self.standardized) else { return }
+        let used = configuration.path.map { "the run's is \($0)" } ?? "the run uses the defaults"
+        notes("note: \(other) is not read: one configuration applies to a run (\(used)); lint that folder in a run of its own to use it")
     }
 
     /// The target of a link, when it lies in the walked folder but the walk would not
