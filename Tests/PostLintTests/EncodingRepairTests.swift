@@ -64,6 +64,18 @@ final class EncodingRepairTests: XCTestCase {
         XCTAssertEqual(TestSupport.fixed(shown, fileName: "post.md", rules: ["mojibake"], unsafe: false), "생명주기를 알아보자.\n\n생명주기와\n")
     }
 
+    /// The message says how many rounds of damage it undid, and when only part of the line
+    /// took them: `Ã¬Â¡Â°` (조, twice) beside `ë°ì´í„°` (데이터, once).
+    func testTheMessageSaysWhichPartWasDamagedTwice() {
+        let twice = TestSupport.diagnostics("A double-damaged cafÃƒÂ©.\n", fileName: "post.md", rule: "mojibake")
+        XCTAssertTrue(twice.first?.message.hasPrefix("UTF-8 read as Windows-1252 twice:") == true, twice.first?.message ?? "")
+        let mixed = "Text about Ã¬Â¡Â° here and ë°ì´í„° there.\n"
+        let found = TestSupport.diagnostics(mixed, fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.hasPrefix("UTF-8 read as Windows-1252 (part of it twice);") == true, found.first?.message ?? "")
+        XCTAssertEqual(TestSupport.fixed(mixed, fileName: "post.md", rules: ["mojibake"], unsafe: false), "Text about 조 here and 데이터 there.\n")
+    }
+
     /// A one-syllable word is uncertain when another syllable the model nearly prefers
     /// lost the same byte: `데` (EB 8D B0) and `및` (EB B0 8F) both read `ë°` through
     /// Windows-1252, which drops 0x8D and 0x8F. The model likes `및` a little more, and

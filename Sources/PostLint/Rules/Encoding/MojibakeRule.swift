@@ -84,7 +84,10 @@ public struct MojibakeRule: Rule {
                 var part = separated
                 if part.hazard == nil, fix.hasUncertainGuess { part.hazard = .guessedWord }
                 var message = "UTF-8 read as \(fix.codePage)"
-                if fix.rounds > 1 { message += fix.rounds == 2 ? " twice" : " \(fix.rounds) times" }
+                if fix.rounds > 1 {
+                    let times = fix.rounds == 2 ? "twice" : "\(fix.rounds) times"
+                    message += fix.everyRunAllRounds ? " \(times)" : " (part of it \(times))"
+                }
                 if fix.restoredBytes > 0, part.isWhole {
                     message += "; \(fix.restoredBytes) dropped byte\(fix.restoredBytes == 1 ? "" : "s") restored"
                 }

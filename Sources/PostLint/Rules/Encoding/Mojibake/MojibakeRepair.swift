@@ -20,12 +20,15 @@ struct MojibakeRepair {
         var pieces: [(range: Range<Int>, replacement: String)]
         /// Whether a guessed byte could as well have made another word (see `WordEvidence`).
         var hasUncertainGuess = false
+        /// Whether every repaired run took all the `rounds` (a line may hold damage of one
+        /// round beside damage of two).
+        var everyRunAllRounds = true
 
         init(range: Range<Int>, replacement: String, codePage: String, rounds: Int, restoredBytes: Int,
-            pieces: [(range: Range<Int>, replacement: String)]? = nil, hasUncertainGuess: Bool = false) {
+            pieces: [(range: Range<Int>, replacement: String)]? = nil, hasUncertainGuess: Bool = false, everyRunAllRounds: Bool = true) {
             (self.range, self.replacement, self.codePage, self.rounds, self.restoredBytes) = (range, replacement, codePage, rounds, restoredBytes)
             self.pieces = pieces ?? [(range, replacement)]
-            self.hasUncertainGuess = hasUncertainGuess
+            (self.hasUncertainGuess, self.everyRunAllRounds) = (hasUncertainGuess, everyRunAllRounds)
         }
 
         /// The same fix of the same text standing `distance` bytes further on.
@@ -33,7 +36,7 @@ struct MojibakeRepair {
             LineFix(range: (range.lowerBound + distance)..<(range.upperBound + distance), replacement: replacement,
                 codePage: codePage, rounds: rounds, restoredBytes: restoredBytes,
                 pieces: pieces.map { (($0.range.lowerBound + distance)..<($0.range.upperBound + distance), $0.replacement) },
-                hasUncertainGuess: hasUncertainGuess)
+                hasUncertainGuess: hasUncertainGuess, everyRunAllRounds: everyRunAllRounds)
         }
     }
 
@@ -205,11 +208,12 @@ struct MojibakeRepair {
         while let last = states.last, last.characters.contains(where: { $0.offset < 0 && (0x80...0x9F).contains($0.scalar) }) {
             states.removeLast()
         }
-        guard let final = states.last else { return nil }
-        return Self.difference(line, final.characters).map {
-            LineFix(range: $0.range, replacement: $0.replacement, codePage: page.displayName, rounds: states.count, restoredBytes: final.restored,
-                pieces: $0.pieces, hasUncertainGuess: final.uncertain)
-        }
+        guard let final = states.last, let change = Self.difference(line, final.characters) else { return nil }
+        // A run the first round already gave as it ends up took one round, not all of them.
+        let firstRound = states.count > 1 ? Self.difference(line, states[0].characters)?.pieces ?? [] : []
+        let repairedOnce = change.pieces.contains { piece in firstRound.contains { $0.range == piece.range && $0.replacement == piece.replacement } }
+        return LineFix(range: change.range, replacement: change.replacement, codePage: page.displayName, rounds: states.count,
+            restoredBytes: final.restored, pieces: change.pieces, hasUncertainGuess: final.uncertain, everyRunAllRounds: !repairedOnce)
     }
 
     private func latinFit(_ result: LineResult, _ groups: Set<UInt8>) -> Double {
@@ -372,26 +376,5 @@ struct MojibakeRepair {
             revised.hasUncertainGuess = revised.hasUncertainGuess || reading.hasUncertainGuess
         }
         return revised
-    }
-
-    /// Whether a weak reading's letters belong to the modern Greek or Cyrillic alphabets or
-    /// to the letters the language counts know (what is not a letter, `«`, passes). A later
-    /// round reads what the first repaired, where a lone letter (`в`, `ΰ`) is double damage
-    /// only if languages use it: `Сі`, repaired from `РЎС–`, would read again as archaic `ѳ`.
-    private func isKnownLetter(_ reading: MojibakeDecoder.Reading) -> Bool {
-        reading.recoveredScalars.allSatisfy { scalar in
-            ScriptClass(scalar) == nil || RepairLanguageModel.isAlphabetLetter(scalar) || model.letterCost(scalar) != nil
-        }
-    }
-
-    /// The scripts of the letters a reading recovered.
-    static func letterScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
-        Set(reading.recoveredScalars.compactMap(ScriptClass.init))
-    }
-
-    /// The scripts strong evidence shows: letters of a known script (a modifier letter such
-    /// as `ᵢ` shows none).
-    static func evidenceScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
-        letterScripts(of: reading).subtracting([.other])
     }
 }

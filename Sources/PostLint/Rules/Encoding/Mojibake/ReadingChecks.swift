@@ -103,6 +103,27 @@ extension MojibakeRepair {
         let insideWord = isLatin(letters.1) && isLatin(after) && !(isCapital(letters.0) && isCapital(letters.1))
         return !(RepairLanguageModel.isLatinWordLetter(letter) && insideWord && !run.contains { NaturalText.punctuation.contains($0.scalar) })
     }
+
+    /// Whether a weak reading's letters belong to the modern Greek or Cyrillic alphabets or
+    /// to the letters the language counts know (what is not a letter, `«`, passes). A later
+    /// round reads what the first repaired, where a lone letter (`в`, `ΰ`) is double damage
+    /// only if languages use it: `Сі`, repaired from `РЎС–`, would read again as archaic `ѳ`.
+    func isKnownLetter(_ reading: MojibakeDecoder.Reading) -> Bool {
+        reading.recoveredScalars.allSatisfy { scalar in
+            ScriptClass(scalar) == nil || RepairLanguageModel.isAlphabetLetter(scalar) || model.letterCost(scalar) != nil
+        }
+    }
+
+    /// The scripts of the letters a reading recovered.
+    static func letterScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
+        Set(reading.recoveredScalars.compactMap(ScriptClass.init))
+    }
+
+    /// The scripts strong evidence shows: letters of a known script (a modifier letter such
+    /// as `ᵢ` shows none).
+    static func evidenceScripts(of reading: MojibakeDecoder.Reading) -> Set<ScriptClass> {
+        letterScripts(of: reading).subtracting([.other])
+    }
 }
 
 /// What the checks above ask of a reading: what it recovered, how strong it is as evidence,
