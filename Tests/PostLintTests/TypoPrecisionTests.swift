@@ -23,6 +23,11 @@ final class TypoPrecisionTests: XCTestCase {
             * Nulla vitae elit libero, a pharetra augue.
             """
         XCTAssertEqual(typos(lorem), [])
+        // The filler of a theme's example post, most of whose words the post repeats (so
+        // the share of unknown words no longer gives it away): its Latin words do.
+        let filler = "1. Vestibulum id ligula porta felis euismod semper.\n2. Maecenas sed diam eget risus varius blandit sit amet non magna.\n"
+        let repeated = Vocabulary(texts: [filler] + (0..<4).map { _ in "Vestibulum ligula porta felis euismod. Maecenas diam eget risus blandit magna.\n" })
+        XCTAssertEqual(typos(filler, vocabulary: repeated), [])
         // An English line with one slip is still English.
         XCTAssertEqual(typos("We trained the model on a larger corpus and the perforamnce improved.\n"), ["perforamnce"])
         // French among English links and names: its function words say so.
