@@ -88,17 +88,17 @@ final class JekyllHugoReviewTests: XCTestCase {
     }
 
     /// Hugo's TOML front matter: the strings of `title`, `summary` and `description` (in any
-    /// case, as Hugo reads them) are prose, as in YAML; other keys, bare values, a table's
+    /// case, as Hugo reads them, and quoted) are prose, as in YAML; other keys, bare values, a table's
     /// keys and multi-line strings are not.
     func testTheProseStringsOfTOMLFrontMatterAreChecked() {
-        let text = "+++\nTitle = \"How we run pipleines\"\nsummary = 'The recieve path'\nslug = \"recieve-path\"\n"
+        let text = "+++\nTitle = \"How we run pipleines\"\n\"summary\" = 'The recieve path'\nslug = \"recieve-path\"\n"
             + "description = \"\"\"\nteh notes\ntitle = \"a recieve inside the string\"\n\"\"\"\ndraft = false\n"
             + "[params]\ndescription = \"a table's recieve\"\n+++\n\nBody about pipelines.\n"
         let found = TestSupport.diagnostics(text, fileName: "post.md", rule: "typo")
         XCTAssertEqual(found.map(\.message), ["'pipleines' — did you mean 'pipelines'?", "'recieve' — did you mean 'receive'?"])
         XCTAssertEqual(found.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self) }, ["pipleines", "recieve"])
         let fixed = TestSupport.fixed(text, fileName: "post.md", rules: ["typo"])
-        XCTAssertTrue(fixed.hasPrefix("+++\nTitle = \"How we run pipelines\"\nsummary = 'The receive path'\nslug = \"recieve-path\"\n"), fixed)
+        XCTAssertTrue(fixed.hasPrefix("+++\nTitle = \"How we run pipelines\"\n\"summary\" = 'The receive path'\nslug = \"recieve-path\"\n"), fixed)
     }
 
     /// A fix that would end a TOML string early (an apostrophe written into a single-quoted

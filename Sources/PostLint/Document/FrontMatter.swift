@@ -108,8 +108,10 @@ public struct FrontMatter: Sendable, Hashable {
         while keyEnd > range.lowerBound, isSpace(utf8[keyEnd - 1]) { keyEnd -= 1 }
         var keyStart = range.lowerBound
         while keyStart < keyEnd, isSpace(utf8[keyStart]) { keyStart += 1 }
-        // Hugo reads front matter keys in any case (`Title = …`).
-        guard proseKeys.contains(String(decoding: utf8[keyStart..<keyEnd], as: UTF8.self).lowercased()) else { return nil }
+        var key = String(decoding: utf8[keyStart..<keyEnd], as: UTF8.self)
+        if key.count >= 2, let first = key.first, first == key.last, first == "\"" || first == "'" { key = String(key.dropFirst().dropLast()) }
+        // Hugo reads front matter keys in any case (`Title = …`); TOML may quote a key.
+        guard proseKeys.contains(key.lowercased()) else { return nil }
         var open = equals + 1
         while open < range.upperBound, isSpace(utf8[open]) { open += 1 }
         guard open + 1 < range.upperBound, utf8[open] == UInt8(ascii: "\"") || utf8[open] == UInt8(ascii: "'") else { return nil }
