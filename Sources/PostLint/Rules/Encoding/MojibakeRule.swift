@@ -114,17 +114,17 @@ public struct MojibakeRule: Rule {
         return isLinkedHeading(range, in: document) ? .linkedHeading : nil
     }
 
-    /// A line's repair split where an address begins or ends, so damaged
-    /// prose beside a damaged address (`Le cafÃ© … [page](./Ã©tÃ©.md)`) is still a safe fix.
     /// A repair that starts with a combining accent (text saved decomposed) is shown with
     /// the letter it sits on: `'é est'`, not a bare accent.
     static func withLetterUnderLeadingAccent(_ text: String, at offset: Int, in document: Document) -> String {
-        guard let first = text.unicodeScalars.first, (0x300...0x36F).contains(first.value), offset > 0 else { return text }
+        guard let first = text.unicodeScalars.first, RepairLanguageModel.combiningAccents.contains(first.value), offset > 0 else { return text }
         var start = offset - 1
         while start > 0, document.utf8[start] & 0xC0 == 0x80 { start -= 1 }
         return document.string(start..<offset) + text
     }
 
+    /// A line's repair split where an address begins or ends, so damaged
+    /// prose beside a damaged address (`Le cafÃ© … [page](./Ã©tÃ©.md)`) is still a safe fix.
     static func separatingAddresses(_ fix: MojibakeRepair.LineFix, in document: Document)
         -> [(range: Range<Int>, replacement: String, hazard: Hazard?, isWhole: Bool)]
     {

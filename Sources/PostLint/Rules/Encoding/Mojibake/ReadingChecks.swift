@@ -80,7 +80,7 @@ extension MojibakeRepair {
     /// text: text saved decomposed (as macOS does) keeps `é` as `e` and U+0301 (CC 81),
     /// which Windows-1252 shows as `eÌ` and a C1 control, and `è` as `eÌ€`.
     static func isAccentOfDecomposedText(_ mark: UInt32, after letter: UInt32?) -> Bool {
-        guard (0x300...0x36F).contains(mark), let letter, ScriptClass(letter) == .latin,
+        guard RepairLanguageModel.combiningAccents.contains(mark), let letter, ScriptClass(letter) == .latin,
             let base = Unicode.Scalar(letter), let accent = Unicode.Scalar(mark),
             let composed = UnicodeNormalizationRule.nfc(String(String.UnicodeScalarView([base, accent]))),
             composed.unicodeScalars.count == 1, let single = composed.unicodeScalars.first

@@ -111,6 +111,10 @@ struct RepairLanguageModel: Sendable {
     /// Whether the next character's cost depends on this one (Hangul syllables, kana, ideographs).
     static func carriesContext(_ scalar: UInt32) -> Bool { isHangulSyllable(scalar) || isCJK(scalar) || isAlphabetLetter(scalar) }
 
+    /// The combining diacritical marks (U+0300…U+036F): accents that text saved decomposed
+    /// (as macOS saves it) keeps after their letter.
+    static let combiningAccents: ClosedRange<UInt32> = 0x300...0x36F
+
     /// Letters and signs of European Latin text (and Vietnamese `ơ`, Romanian `ș`), the
     /// ones a single repaired character may be without further evidence (`cafÃ©` is
     /// `café`). Not Azerbaijani `ə`, scored as common but believed alone only with evidence
@@ -192,7 +196,7 @@ struct RepairLanguageModel: Sendable {
         case 0xA0...0x17F, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x218...0x21B, 0x18F, 0x259: return 3  // Latin-1, Latin Extended-A, Vietnamese, Romanian, Azerbaijani ə
         case 0x180...0x24F: return 7  // the rest of Latin Extended-B: rare letters
         case 0x250...0x2FF: return 13  // IPA and modifier letters: rare in posts
-        case 0x300...0x36F: return 9  // combining marks on their own
+        case combiningAccents: return 9  // combining marks on their own
         case 0x391...0x3CE, 0x410...0x44F, 0x401, 0x451: return 4  // Greek and Russian letters
         case 0x370...0x3FF, 0x400...0x45F: return 7  // rarer Greek and Cyrillic (ѐ, ѝ, ϗ)
         case 0x460...0x52F: return 10  // historic and rare Cyrillic
