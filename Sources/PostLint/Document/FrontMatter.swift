@@ -46,7 +46,7 @@ public struct FrontMatter: Sendable, Hashable {
                 if Self.isInMultiLineString(utf8[range], delimiter: &openString) { continue }
                 // Keys after a table header (`[params]`) are the table's: only top-level keys
                 // are read, as in YAML.
-                if utf8[range].first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "[") { break }
+                if utf8[range].first(where: { !Self.isSpaceOrTab($0) }) == UInt8(ascii: "[") { break }
             }
             guard let value = isYAML ? Self.yamlValue(in: utf8, line: range) : Self.tomlString(in: utf8, line: range) else { continue }
             // Text in backticks is code, as in the post's body.
@@ -68,10 +68,9 @@ public struct FrontMatter: Sendable, Hashable {
         guard let colon = utf8[range].firstIndex(of: UInt8(ascii: ":")),
             proseKeys.contains(String(decoding: utf8[range.lowerBound..<colon], as: UTF8.self))
         else { return nil }
-        var start = colon + 1
-        while start < range.upperBound, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
-        var end = range.upperBound
-        while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
+        let value = trimmedRange(colon + 1..<range.upperBound, in: utf8)
+        let start = value.lowerBound
+        var end = value.upperBound
         guard start < end, !"|>[{&*!#".utf8.contains(utf8[start]) else { return nil }
         if end - start >= 2, utf8[start] == utf8[end - 1], utf8[start] == UInt8(ascii: "\"") || utf8[start] == UInt8(ascii: "'") {
             return start + 1..<end - 1
@@ -102,18 +101,12 @@ public struct FrontMatter: Sendable, Hashable {
     /// its quotes: TOML writes every string quoted (a bare value is a number, a date or a
     /// boolean), and a line of its own (`"""`) opens a multi-line one, left alone.
     private static func tomlString(in utf8: [UInt8], line range: Range<Int>) -> Range<Int>? {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
         guard let equals = utf8[range].firstIndex(of: UInt8(ascii: "=")) else { return nil }
-        var keyEnd = equals
-        while keyEnd > range.lowerBound, isSpace(utf8[keyEnd - 1]) { keyEnd -= 1 }
-        var keyStart = range.lowerBound
-        while keyStart < keyEnd, isSpace(utf8[keyStart]) { keyStart += 1 }
-        var key = String(decoding: utf8[keyStart..<keyEnd], as: UTF8.self)
+        var key = String(decoding: utf8[trimmedRange(range.lowerBound..<equals, in: utf8)], as: UTF8.self)
         if key.count >= 2, let first = key.first, first == key.last, first == "\"" || first == "'" { key = String(key.dropFirst().dropLast()) }
         // Hugo reads front matter keys in any case (`Title = …`); TOML may quote a key.
         guard proseKeys.contains(key.lowercased()) else { return nil }
-        var open = equals + 1
-        while open < range.upperBound, isSpace(utf8[open]) { open += 1 }
+        let open = trimmedRange(equals + 1..<range.upperBound, in: utf8).lowerBound
         guard open + 1 < range.upperBound, utf8[open] == UInt8(ascii: "\"") || utf8[open] == UInt8(ascii: "'") else { return nil }
         let quote = utf8[open]
         guard utf8[open + 1] != quote else { return nil }  // `""` empty, or `"""` multi-line
@@ -128,6 +121,16 @@ public struct FrontMatter: Sendable, Hashable {
     private static let proseKeys: Set<String> = ["title", "subtitle", "description", "summary", "excerpt"]
 
     private static func trimmed(_ line: ArraySlice<UInt8>) -> [UInt8] {
-        Array(line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.reversed())
+        Array(line.reversed().drop(while: isSpaceOrTab).reversed())
     }
+
+    /// `range` without the spaces and tabs at either end.
+    private static func trimmedRange(_ range: Range<Int>, in utf8: [UInt8]) -> Range<Int> {
+        var (start, end) = (range.lowerBound, range.upperBound)
+        while start < end, isSpaceOrTab(utf8[start]) { start += 1 }
+        while end > start, isSpaceOrTab(utf8[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
+    private static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 }
