@@ -13,7 +13,7 @@ fixed in place and every line compared with the post:
   clean changed  a line that was never damaged changed (must be 0)
 
 Usage: python3 bench/mojibake/corpus_lines.py BIN [--baseline OLD] [--page cp1252] [--drop]
-       [--posts 60] [--seed 1] [--corpus ../shared/corpus] [--show 20] [--foreign 5]
+       [--posts 60] [--seed 1] [--corpus ../shared/corpus] [--show 20] [--foreign 5] [--unsafe-fixes]
 --foreign N inserts N clean lines of other languages into each post: clean lines that
 must stay as they are beside the damage.
 (From a review's harness, session 16.)
@@ -139,6 +139,8 @@ def main():
     parser.add_argument("--show", type=int, default=10)
     parser.add_argument("--foreign", type=int, default=0,
                         help="insert this many clean lines of other languages into each post (they must not change)")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="fix with --unsafe-fixes too (how often the guesses left unsafe are right)")
     options = parser.parse_args()
     work = tempfile.mkdtemp(prefix="corpus-lines-")
     try:
@@ -152,7 +154,8 @@ def main():
                 continue
             folder = os.path.join(work, label)
             shutil.copytree(source, folder)
-            subprocess.run([binary, "lint", "--no-cache", "--fix", "--select", "mojibake", folder],
+            unsafe = ["--unsafe-fixes"] if options.unsafe_fixes else []
+            subprocess.run([binary, "lint", "--no-cache", "--fix", *unsafe, "--select", "mojibake", folder],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             print(f"{label}: {judge(folder, cases, options.show)}")
     finally:

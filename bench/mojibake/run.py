@@ -58,7 +58,10 @@ KINDS = {
 
 def damage(text, codec, undefined, rounds):
     """UTF-8 bytes decoded through `codec`; undefined bytes kept as C1 controls (as ICU and
-    many editors do) or dropped. None when the damage would not be reversible at all."""
+    many editors do) or dropped. None when the damage would not be reversible at all.
+    rounds "nfd": the text is decomposed first (as macOS saves it), then damaged once."""
+    if rounds == "nfd":
+        text, rounds = unicodedata.normalize("NFD", text), 1
     if undefined == "whole":
         try:
             damaged = text.encode("utf-8").decode(codec)
@@ -158,11 +161,10 @@ def main():
     for kind, (codec, undefined, rounds) in kinds.items():
         pairs = []
         for text in clean:
-            if rounds == "nfd":
-                text = unicodedata.normalize("NFD", text)
-            damaged = damage(text, codec, undefined, 1 if rounds == "nfd" else rounds)
-            if damaged is not None and damaged != text:
-                pairs.append((damaged, text))
+            damaged = damage(text, codec, undefined, rounds)
+            expected = unicodedata.normalize("NFD", text) if rounds == "nfd" else text
+            if damaged is not None and damaged != expected:
+                pairs.append((damaged, expected))
         ours, theirs, failures, wrong = measure(args.postlint, pairs)
         # Dropped bytes guessed where two words fit are unsafe fixes: their exact share with --unsafe-fixes.
         unsafe = f"{100 * measure(args.postlint, pairs, unsafe=True)[0] / len(pairs):20.1f}%" if undefined == "drop" else ""
