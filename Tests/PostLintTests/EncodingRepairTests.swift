@@ -90,6 +90,35 @@ final class EncodingRepairTests: XCTestCase {
             TestSupport.fixed(Self.dropped(counted, through: "windows-1252"), fileName: "post.md", rules: ["mojibake"], unsafe: false), counted)
     }
 
+    /// A post damaged through Windows-1252 shows its `„` and `Ž`; a line of it without such
+    /// letters (`총점: 9/15`, `ì´ì` + U+00A0) also reads through ISO-8859-1, which leaves
+    /// every byte 0x80...0x9F undefined, and its best reading there guessed 0x9C back (`이유`,
+    /// safe): through Windows-1252 that byte would have shown as `œ`. The line is read
+    /// through the post's page, where the syllables are a guess among words.
+    func testALineIsNotGuessedThroughAPageThePostsDamageRulesOut() {
+        let post = "# 일간 리뷰\n\n총점: 9/15\n\n오늘은 논문 세 편을 읽었습니다.\n"
+        let damaged = Self.dropped(post, through: "windows-1252")
+        let found = TestSupport.diagnostics(damaged, fileName: "post.md", rule: "mojibake")
+        let score = found.first { !$0.message.contains("일간") && !$0.message.contains("오늘은") }
+        XCTAssertEqual(found.count, 3)
+        XCTAssertEqual(score?.fix?.safety, .unsafe)
+        XCTAssertTrue(score?.message.hasPrefix("UTF-8 read as Windows-1252;") == true, score?.message ?? "no finding for the score")
+        let fixed = TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"], unsafe: false)
+        XCTAssertTrue(fixed.contains("\n\(Self.dropped("총점: 9/15", through: "windows-1252"))\n"), fixed)
+    }
+
+    /// Hunspell's ko_KR rejects the common `상세` and accepts `샐세`; both lost the byte that
+    /// tells them apart (EC 83 81 and EC 83 90 through Windows-1252). Taking the reading
+    /// Hunspell accepts over one the model likes far better is a guess, not a safe fix.
+    func testAReadingOnlyHunspellPrefersIsNoSafeFix() {
+        let post = "**점수**: 11/15\n\n🎯 점수 상세:\n"
+        let damaged = "**점수**: 11/15\n\n" + Self.dropped("🎯 점수 상세:\n", through: "windows-1252")
+        let found = TestSupport.diagnostics(damaged, fileName: "post.md", rule: "mojibake")
+        XCTAssertEqual(found.map { $0.fix?.safety }, [.unsafe])
+        XCTAssertNotEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"], unsafe: false), post.replacingOccurrences(of: "상세", with: "샐세"))
+        XCTAssertEqual(TestSupport.fixed(damaged, fileName: "post.md", rules: ["mojibake"], unsafe: false), damaged)
+    }
+
     /// `깃헙` through Windows-1252 is `ê¹ƒí—™`. Mac OS Roman has no `¹`, so it reads only
     /// `ƒí—™`, as `ĒѪ`: a Latin and an Old Cyrillic letter side by side, which no word
     /// writes. Its fewer characters cost less than the whole run's two rare syllables, and

@@ -182,10 +182,25 @@ struct MojibakeRepair {
         _ line: [Character], firstRound: [(page: Int, result: LineResult)], evidence: [Int], evidenceScripts: [Set<ScriptClass>],
         words: DocumentWords, scripts: DocumentScripts
     ) -> LineFix? {
-        let readings = firstRound.filter { $0.result.recovered > 0 && $0.result.gain > 0 }
+        var readings = firstRound.filter { $0.result.recovered > 0 && $0.result.gain > 0 }
         // Ties keep the code page with more evidence (the first), then the one whose
         // accented letters fit their neighbours (ISO-8859-2 `uĹźy` is `uży`, not `uşy`).
-        guard let best = readings.max(by: { $0.result.gain < $1.result.gain }) else { return nil }
+        guard var best = readings.max(by: { $0.result.gain < $1.result.gain }) else { return nil }
+        // A file goes through one code page: bytes a page with less evidence guessed dropped
+        // would have shown as letters of the page the post's damage shows, when that page
+        // reads the line too. `ì´ì\u{A0}` (`총점`) beside Windows-1252's `„` and `Ž` was
+        // ISO-8859-1's `이유`, whose 0x9C would have shown as `œ`: now a guess through
+        // Windows-1252, left to `--unsafe-fixes` (it may be `이점` or `총점`).
+        if best.result.restoredBytes > 0 {
+            let guessable = Set(pages[best.page].undefinedContinuationBytes)
+            let narrower = readings.filter { reading in
+                evidence[reading.page] > evidence[best.page] && Set(pages[reading.page].undefinedContinuationBytes).isStrictSubset(of: guessable)
+            }
+            if let narrowest = narrower.max(by: { $0.result.gain < $1.result.gain }) {
+                readings = narrower
+                best = narrowest
+            }
+        }
         let tied = readings.filter { $0.result.gain == best.result.gain && evidence[$0.page] == evidence[best.page] }
         // In the languages of the tied code pages (all of them when one is Cyrillic or Greek).
         let groups = tied.contains { pages[$0.page].languages == nil } ? [] : Set(tied.compactMap { pages[$0.page].languages })
