@@ -11,6 +11,20 @@ final class WordEvidenceTests: XCTestCase {
     }
 
     /// Without the word list these read `Процеся обученис`, `σρστημα ... πολρ`, `Ngưọi ... vọ`.
+    /// The table of scripts below U+3000 says what the Unicode properties say, everywhere.
+    func testScriptClassTableAgreesWithTheUnicodeProperties() {
+        for scalar in UInt32(0)...0x3_FFFF where !(0xD800...0xDFFF).contains(scalar) {
+            if ScriptClass(scalar) != ScriptClass.classify(scalar) {
+                XCTFail(String(format: "U+%04X: %@ against %@", scalar, "\(String(describing: ScriptClass(scalar)))", "\(String(describing: ScriptClass.classify(scalar)))"))
+                return
+            }
+        }
+        XCTAssertEqual(ScriptClass(0xE9), .latin)
+        XCTAssertEqual(ScriptClass(0x3B1), .greek)
+        XCTAssertNil(ScriptClass(0xD7))
+        XCTAssertEqual(ScriptClass(0xAA), .other)
+    }
+
     func testLetterThatLostItsOnlyByteMakesAKnownWord() {
         let texts = [
             "Процесс обучения занял три дня.\n",
