@@ -66,12 +66,9 @@ struct DocumentWords {
     }
 
     static func isWordCharacter(_ scalar: UInt32) -> Bool {
-        // ASCII and Hangul syllables (nearly every character asked about) without the
-        // Unicode property look-up, which costs more than the rest of the question.
+        // ASCII (nearly every character asked about) without the look-up.
         if scalar < 0x80 { return LineText.isAlphanumeric(UInt8(scalar)) }
-        if RepairLanguageModel.isHangulSyllable(scalar) { return true }
-        guard let value = Unicode.Scalar(scalar) else { return false }
-        return value.properties.isAlphabetic
+        return ScriptClass.isLetter(scalar)
     }
 
     /// Whether a number comes next, past spaces and emphasis markers (`총 **10개**`).

@@ -63,7 +63,7 @@ enum NaturalText {
     private static let openingQuotes: Set<UInt32> = [0x201E, 0x201A, 0x201C, 0x2018, 0xAB, 0xBB]
     private static let closingQuotes: Set<UInt32> = [0x201C, 0x201D, 0x2018, 0x2019, 0xAB, 0xBB]
 
-    private static func isLetter(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false }
+    private static func isLetter(_ scalar: UInt32) -> Bool { ScriptClass.isLetter(scalar) }
 
     private static func isWordCharacter(_ scalar: UInt32) -> Bool {
         guard let value = Unicode.Scalar(scalar) else { return false }

@@ -57,7 +57,7 @@ extension MojibakeRepair {
         // A dash or an ellipsis joins a word in capitals to the next (`AMANHÃ–TARDE`,
         // `ȚARĂ—și`), and an apostrophe its ending (`AMANHÃ’s`); a double quote or a trademark
         // sign does not stand before the rest of its word.
-        let wordGoesOn = next.flatMap(Unicode.Scalar.init)?.properties.isAlphabetic ?? false
+        let wordGoesOn = next.map(ScriptClass.isLetter) ?? false
         return letter.properties.isUppercase && (!wordGoesOn || wordJoiningMarks.contains(last.scalar))
     }
 
@@ -155,7 +155,7 @@ extension MojibakeDecoder.Reading {
     var touchesKeptLetter: Bool {
         for index in scalars.indices where isRecovered[index] {
             for neighbour in [index - 1, index + 1] where scalars.indices.contains(neighbour) && !isRecovered[neighbour] {
-                if Unicode.Scalar(scalars[neighbour])?.properties.isAlphabetic == true { return true }
+                if ScriptClass.isLetter(scalars[neighbour]) { return true }
             }
         }
         return false

@@ -18,6 +18,9 @@ enum ScriptClass: UInt8, Hashable {
         self = ScriptClass(rawValue: entry - 1)!
     }
 
+    /// Whether the scalar is a letter (Unicode's Alphabetic), from the table where it has one.
+    static func isLetter(_ scalar: UInt32) -> Bool { ScriptClass(scalar) != nil }
+
     /// The class of every scalar below `tabled` (its raw value + 1; 0: no letter), worked out
     /// once: a repair asks about the same few hundred characters millions of times, and the
     /// Unicode property look-up cost more than the rest of the repair (a fifth of a damaged
